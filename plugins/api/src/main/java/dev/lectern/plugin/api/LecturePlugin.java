@@ -1,0 +1,83 @@
+package dev.lectern.plugin.api;
+
+import ai.djl.Device;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A lecture model that the workbench can train, show and query.
+ *
+ * <p>Implementations are registered in {@code META-INF/services/dev.lectern.plugin.api.LecturePlugin}
+ * and must have a public no-argument constructor. The entry class should stay tiny: metadata,
+ * declarations, and delegation to a trainer. Methods added to this interface in later API versions are
+ * {@code default} methods returning empty values, so existing plugins keep compiling.
+ */
+public interface LecturePlugin {
+
+    /**
+     * Returns the plugin's identity and lecture metadata.
+     *
+     * @return the descriptor, never {@code null}
+     */
+    PluginDescriptor descriptor();
+
+    /**
+     * Returns the hyperparameters the plugin accepts, in the order a form should show them.
+     *
+     * @return the declared hyperparameters
+     */
+    List<ParamSpec> hyperParameters();
+
+    /**
+     * Returns the kinds of data set this plugin can train on.
+     *
+     * @return the accepted kinds, never empty
+     */
+    Set<DatasetKind> datasetKinds();
+
+    /**
+     * Returns default values that suit one data set better than the declared defaults, so that a student
+     * who picks a lecture data set and presses Run sees the lecture's result.
+     *
+     * @param dataset the data set the user picked
+     * @return parameter name to value; empty when the declared defaults are right
+     */
+    default Map<String, Object> defaultsFor(DatasetInfo dataset) {
+        return Map.of();
+    }
+
+    /**
+     * Checks values that are valid one by one but not together, or not for this data set.
+     *
+     * @param values the values, already checked against their {@link ParamSpec}s
+     * @param dataset the data set the run will use
+     * @throws InvalidParameterException naming the offending field
+     */
+    default void validate(ParamValues values, DatasetInfo dataset) {}
+
+    /**
+     * Trains a model. Called on a worker thread; report metrics and progress through the context, call
+     * {@link TrainingContext#checkCancelled()} at least once per step, and release every native resource
+     * that is not part of the returned model before returning or throwing.
+     *
+     * @param context the run's device, seed, parameters, data and reporting channels
+     * @return the trained model, which the caller saves and closes
+     * @throws TrainingCancelledException when the run was cancelled
+     * @throws TrainingDivergedException when the loss stopped being finite
+     * @throws Exception on any other failure; its message is shown to the user
+     */
+    TrainedModel train(TrainingContext context) throws Exception;
+
+    /**
+     * Loads a model that {@link TrainedModel#save(Path)} wrote, for example after a server restart.
+     *
+     * @param directory the directory the model was saved to
+     * @param device the device to load it on
+     * @return the loaded model
+     * @throws IOException when the files are missing or unreadable
+     */
+    TrainedModel load(Path directory, Device device) throws IOException;
+}

@@ -1,0 +1,17 @@
+package dev.lectern.plugin.api;
+
+/**
+ * Receives metric points during training. Implementations buffer and are cheap to call; report only
+ * what you want plotted, since every point costs a copy from the device.
+ */
+public interface MetricsSink {
+
+    /**
+     * Reports one value of a metric.
+     *
+     * @param name the metric's name, such as {@code loss} or {@code accuracy}
+     * @param step the x position: the optimizer step, or the epoch for per-epoch metrics
+     * @param value the value; NaN and infinities are recorded as they are
+     */
+    void report(String name, long step, double value);
+}

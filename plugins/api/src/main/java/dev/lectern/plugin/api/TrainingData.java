@@ -1,0 +1,48 @@
+package dev.lectern.plugin.api;
+
+/**
+ * The data set a run trains on, already fetched, verified and loaded.
+ *
+ * <p>Accessors for kinds other than the data set's own throw {@link UnsupportedOperationException};
+ * the workbench only passes a plugin the kinds it declared in {@link LecturePlugin#datasetKinds()}.
+ */
+public interface TrainingData {
+
+    /**
+     * Returns the data set's metadata.
+     *
+     * @return the metadata
+     */
+    DatasetInfo info();
+
+    /**
+     * Returns the data as a numeric table.
+     *
+     * @return the table
+     * @throws UnsupportedOperationException when the data set is not a table
+     */
+    default Table table() {
+        throw new UnsupportedOperationException("data set '" + info().id() + "' is " + info().kind() + ", not TABLE");
+    }
+
+    /**
+     * Wraps a loaded table.
+     *
+     * @param info the table's metadata
+     * @param table the table
+     * @return training data backed by the table
+     */
+    static TrainingData of(DatasetInfo info, Table table) {
+        return new TrainingData() {
+            @Override
+            public DatasetInfo info() {
+                return info;
+            }
+
+            @Override
+            public Table table() {
+                return table;
+            }
+        };
+    }
+}

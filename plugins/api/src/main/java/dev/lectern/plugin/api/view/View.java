@@ -1,0 +1,12 @@
+package dev.lectern.plugin.api.view;
+
+/** A chart or table the workbench renders for a trained model. */
+public sealed interface View permits XyChart, TableView {
+
+    /**
+     * Returns the view's heading.
+     *
+     * @return the title
+     */
+    String title();
+}

@@ -1,0 +1,31 @@
+package dev.lectern.web.page;
+
+import java.util.List;
+
+/**
+ * One experiment: status, progress, results. Charts are drawn in the browser from the JSON API, so the
+ * same code shows a finished run and one that is still training.
+ *
+ * @param id the id
+ * @param name the name
+ * @param pluginId the plugin id
+ * @param pluginTitle the plugin title
+ * @param dataset the data set id
+ * @param status the status name
+ * @param error the failure reason, empty when none
+ * @param progressDone steps done
+ * @param progressTotal steps in the whole run, 0 when unknown
+ * @param active whether the run is queued or running (and so can be cancelled)
+ * @param params the hyperparameters
+ * @param summary the final numbers
+ * @param facts created/started/finished times, device, seed
+ */
+public record ExperimentPage(long id, String name, String pluginId, String pluginTitle, String dataset, String status,
+        String error, long progressDone, long progressTotal, boolean active, List<KeyValue> params,
+        List<KeyValue> summary, List<KeyValue> facts) {
+
+    /** Returns the progress in percent, 0 to 100. */
+    public int percent() {
+        return progressTotal <= 0 ? 0 : (int) Math.min(100, progressDone * 100 / progressTotal);
+    }
+}

@@ -1,0 +1,18 @@
+package dev.lectern.web.page;
+
+import java.util.List;
+
+/**
+ * A plugin's page: the lesson, the run form and its recent experiments.
+ *
+ * @param plugin the plugin
+ * @param formulas the lecture formulas
+ * @param datasets the data sets the plugin accepts
+ * @param fields the hyperparameter fields, with values and errors
+ * @param datasetError the error of the data set choice, empty when none
+ * @param formError an error that belongs to no single field, empty when none
+ * @param experimentName the name typed into the form, empty when none
+ * @param recent this plugin's newest experiments
+ */
+public record PluginPage(PluginCard plugin, List<String> formulas, List<DatasetOption> datasets, List<FormField> fields,
+        String datasetError, String formError, String experimentName, List<ExperimentRow> recent) {}
