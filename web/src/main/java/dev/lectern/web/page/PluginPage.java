@@ -15,4 +15,10 @@ import java.util.List;
  * @param recent this plugin's newest experiments
  */
 public record PluginPage(PluginCard plugin, List<String> formulas, List<DatasetOption> datasets, List<FormField> fields,
-        String datasetError, String formError, String experimentName, List<ExperimentRow> recent) {}
+        String datasetError, String formError, String experimentName, List<ExperimentRow> recent) {
+
+    /** Returns the selected data set, else the first one, else {@code null} when there are none. */
+    public DatasetOption selectedDataset() {
+        return datasets.stream().filter(DatasetOption::selected).findFirst().orElse(datasets.isEmpty() ? null : datasets.get(0));
+    }
+}

@@ -1,5 +1,6 @@
 package dev.lectern.plugin.api;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -210,7 +211,7 @@ public record ParamSpec(
         if (bound == null) {
             return "?";
         }
-        return bound == Math.rint(bound) && Math.abs(bound) < 1e15 ? Long.toString(bound.longValue()) : bound.toString();
+        return BigDecimal.valueOf(bound).stripTrailingZeros().toPlainString();
     }
 
     private static String abbreviate(String s) {

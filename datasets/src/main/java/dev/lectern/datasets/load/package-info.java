@@ -1,0 +1,9 @@
+/**
+ * Parsers that turn verified data set files into the plugin API's in-memory types.
+ *
+ * <p>Parsers are strict on purpose: a data set that a lecture trains on must be exactly the file the
+ * catalog describes, and a user's upload must fail with the line and column at fault rather than train on
+ * silently skipped or zero-filled cells. Each file shape is a {@link dev.lectern.datasets.load.FileFormat};
+ * {@link dev.lectern.datasets.load.CsvFormat} is the numeric-table one.
+ */
+package dev.lectern.datasets.load;

@@ -1,0 +1,149 @@
+package dev.lectern.datasets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.lectern.datasets.load.CsvFormat;
+import dev.lectern.plugin.api.Column;
+import dev.lectern.plugin.api.ColumnRole;
+import dev.lectern.plugin.api.DatasetKind;
+import dev.lectern.plugin.api.Table;
+import dev.lectern.plugin.api.TrainingData;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class CatalogTest {
+
+    private static final DatasetCatalog CATALOG = DatasetCatalog.builtIn();
+
+    @TempDir
+    Path cache;
+
+    static Stream<Arguments> files() {
+        // id, rows and columns from PROVENANCE, then the first data row of the file.
+        return Stream.of(
+                Arguments.of("ex1data1", 97, 2, new float[] {6.1101f, 17.592f}),
+                Arguments.of("ex1data2", 47, 3, new float[] {2104, 3, 399900}),
+                Arguments.of("ex2data1", 100, 3, new float[] {34.62365962451697f, 78.0246928153624f, 0}),
+                Arguments.of("ex2data2", 118, 3, new float[] {0.051267f, 0.69956f, 1}),
+                Arguments.of("data-01-test-score", 25, 4, new float[] {73, 80, 75, 152}),
+                Arguments.of("data-02-stock_daily", 732, 5,
+                        new float[] {828.659973f, 833.450012f, 828.349976f, 1247700, 831.659973f}),
+                Arguments.of("data-03-diabetes", 759, 9, new float[] {
+                    -0.294118f, 0.487437f, 0.180328f, -0.292929f, 0, 0.00149028f, -0.53117f, -0.0333333f, 0}),
+                Arguments.of("data-04-zoo", 101, 17,
+                        new float[] {1, 0, 0, 1, 0, 0, 1, 1, 1, 1, 0, 0, 4, 0, 0, 1, 0}));
+    }
+
+    @ParameterizedTest
+    @MethodSource("files")
+    void everyFileResolvesFromTheMirrorVerifiesAndLoads(String id, int rows, int width, float[] firstRow)
+            throws IOException {
+        DatasetSpec spec = CATALOG.find(id).orElseThrow();
+        DatasetResolver resolver = new DatasetResolver(Optional.of(TestMirror.dir()), cache, TestMirror.OFFLINE);
+
+        Path file = resolver.resolve(spec, FetchListener.NONE);
+        Table table = spec.format().read(file, spec.info()).table();
+
+        assertThat(file).isEqualTo(TestMirror.dir().resolve(spec.fileName()));
+        assertThat(Checksums.sha256(file)).isEqualTo(spec.sha256()).isEqualTo(mirrorSums().get(spec.fileName()));
+        assertThat(table.rows()).isEqualTo(rows);
+        assertThat(table.columns()).hasSize(width).isEqualTo(spec.columns());
+        assertThat(table.values()).startsWith(firstRow);
+        assertThat(table.labelIndices()).containsExactly(width - 1);
+    }
+
+    @Test
+    void everyFileBackedSpecIsCoveredByTheRowCountTest() {
+        List<String> tested = files().map(a -> (String) a.get()[0]).toList();
+
+        assertThat(CATALOG.all().stream().filter(s -> !s.generated()).map(DatasetSpec::id))
+                .containsExactlyInAnyOrderElementsOf(tested);
+    }
+
+    @Test
+    void idsAreStableAndLinearSyntheticComesFirst() {
+        assertThat(CATALOG.all()).extracting(DatasetSpec::id).containsExactly("linear-synthetic", "ex1data1",
+                "ex1data2", "ex2data1", "ex2data2", "data-01-test-score", "data-02-stock_daily", "data-03-diabetes",
+                "data-04-zoo");
+        assertThat(CATALOG.all().get(0).generated()).isTrue();
+        assertThat(CATALOG.find("tinyshakespeare")).isEmpty();
+    }
+
+    @Test
+    void fileBackedSpecsArePinnedToACommitAndNamedAfterTheirFile() {
+        for (DatasetSpec spec : CATALOG.all().subList(1, CATALOG.all().size())) {
+            assertThat(spec.generated()).isFalse();
+            assertThat(spec.format()).isEqualTo(CsvFormat.DEFAULT);
+            assertThat(spec.license()).isEqualTo("No licence stated (course material, see PROVENANCE)");
+            assertThat(spec.fileName()).startsWith(spec.id() + ".");
+            assertThat(spec.downloadUrls()).singleElement().asString()
+                    .matches("https://raw\\.githubusercontent\\.com/[\\w.-]+/[\\w.-]+/[0-9a-f]{40}/.+")
+                    .endsWith("/" + spec.fileName());
+            assertThat(spec.description()).isNotBlank();
+        }
+    }
+
+    @Test
+    void columnsCarryTheDocumentedNamesUnitsAndRoles() {
+        assertThat(CATALOG.find("ex1data1").orElseThrow().columns()).containsExactly(
+                new Column("population (10,000s)", ColumnRole.FEATURE), new Column("profit ($10,000s)", ColumnRole.LABEL));
+        DatasetSpec stock = CATALOG.find("data-02-stock_daily").orElseThrow();
+        assertThat(stock.kind()).isEqualTo(DatasetKind.TIME_SERIES);
+        assertThat(stock.columns()).extracting(Column::name).containsExactly("Open", "High", "Low", "Volume", "Close");
+        assertThat(stock.info().columns().get(4).role()).isEqualTo(ColumnRole.LABEL);
+        DatasetSpec zoo = CATALOG.find("data-04-zoo").orElseThrow();
+        assertThat(zoo.columns()).hasSize(17).last().isEqualTo(new Column("type", ColumnRole.LABEL));
+        assertThat(zoo.columns().subList(0, 16)).allSatisfy(c -> assertThat(c.role()).isEqualTo(ColumnRole.FEATURE));
+    }
+
+    @Test
+    void linearSyntheticStatesAndFollowsItsTruth() {
+        DatasetSpec spec = CATALOG.find("linear-synthetic").orElseThrow();
+        TrainingData data = spec.generator().generate(spec.info());
+
+        assertThat(spec.description()).contains("W = 2", "b = 4", "0.5");
+        assertThat(spec.fileName()).isNull();
+        assertThat(data.table().rows()).isEqualTo(500);
+        assertThat(data.table().columns()).isEqualTo(spec.columns());
+        assertThat(data.info()).isEqualTo(spec.info());
+    }
+
+    @Test
+    void ofKindsFiltersInCatalogOrder() {
+        assertThat(CATALOG.ofKinds(Set.of(DatasetKind.TIME_SERIES))).extracting(DatasetSpec::id)
+                .containsExactly("data-02-stock_daily");
+        assertThat(CATALOG.ofKinds(Set.of(DatasetKind.TABLE))).extracting(DatasetSpec::id)
+                .startsWith("linear-synthetic", "ex1data1").doesNotContain("data-02-stock_daily").hasSize(8);
+        assertThat(CATALOG.ofKinds(Set.of(DatasetKind.IMAGES))).isEmpty();
+    }
+
+    @Test
+    void duplicateIdsAreRejected() {
+        DatasetSpec spec = CATALOG.all().get(0);
+
+        assertThatThrownBy(() -> new DatasetCatalog(List.of(spec, spec)))
+                .hasMessageContaining("duplicate data set id 'linear-synthetic'");
+    }
+
+    private static Map<String, String> mirrorSums() throws IOException {
+        Map<String, String> sums = new HashMap<>();
+        for (String line : Files.readAllLines(TestMirror.dir().resolve("SHA256SUMS"))) {
+            String[] parts = line.trim().split("\\s+\\*?", 2);
+            sums.put(parts[1], parts[0]);
+        }
+        return sums;
+    }
+}

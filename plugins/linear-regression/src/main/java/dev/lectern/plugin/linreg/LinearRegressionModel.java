@@ -1,0 +1,154 @@
+package dev.lectern.plugin.linreg;
+
+import ai.djl.Device;
+import ai.djl.MalformedModelException;
+import ai.djl.Model;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.core.Linear;
+import dev.lectern.plugin.api.ParamSpec;
+import dev.lectern.plugin.api.ParamValues;
+import dev.lectern.plugin.api.Prediction;
+import dev.lectern.plugin.api.TrainedModel;
+import dev.lectern.plugin.api.view.View;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A fitted H(x) = Wx + b. The few weights live on the host, so predicting needs no native memory; saving goes
+ * through a DJL {@link Linear} block and {@link Model#save} so the file is a regular DJL model.
+ */
+final class LinearRegressionModel implements TrainedModel {
+
+    private static final String MODEL_NAME = "linear-regression";
+    private static final String FEATURES = "features";
+    private static final String LABEL = "label";
+    private static final String SEPARATOR = "\u001f";
+
+    private final List<String> featureNames;
+    private final String labelName;
+    private final float[] w;
+    private final float b;
+    private final Map<String, Double> summary;
+    private final List<View> views;
+
+    LinearRegressionModel(List<String> featureNames, String labelName, float[] w, float b, double cost,
+            double msPerEpoch, long steps, float[] x, float[] y) {
+        this.featureNames = List.copyOf(featureNames);
+        this.labelName = labelName;
+        this.w = w;
+        this.b = b;
+        this.summary = new LinkedHashMap<>(coefficients());
+        summary.put("cost", cost);
+        summary.put("steps", (double) steps);
+        summary.put("msPerEpoch", msPerEpoch);
+        this.views = x == null ? List.of() : LinearRegressionViews.of(featureNames, labelName, x, y, this::predict);
+    }
+
+    private Map<String, Double> coefficients() {
+        Map<String, Double> values = new LinkedHashMap<>();
+        for (int i = 0; i < w.length; i++) {
+            values.put(w.length == 1 ? "W" : "W" + (i + 1), (double) w[i]);
+        }
+        values.put("b", (double) b);
+        return values;
+    }
+
+    double predict(float[] features) {
+        double sum = b;
+        for (int i = 0; i < w.length; i++) {
+            sum += (double) w[i] * features[i];
+        }
+        return sum;
+    }
+
+    @Override
+    public Map<String, Double> summary() {
+        return summary;
+    }
+
+    @Override
+    public List<View> views() {
+        return views;
+    }
+
+    @Override
+    public List<ParamSpec> predictInputs() {
+        List<ParamSpec> inputs = new ArrayList<>();
+        for (int i = 0; i < featureNames.size(); i++) {
+            inputs.add(ParamSpec.ofDouble("x" + (i + 1), featureNames.get(i), 0, -1e12, 1e12, "Value of " + featureNames.get(i)));
+        }
+        return inputs;
+    }
+
+    @Override
+    public Prediction predict(ParamValues input) {
+        float[] features = new float[w.length];
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < w.length; i++) {
+            features[i] = (float) input.getDouble("x" + (i + 1));
+            parts.add(featureNames.get(i) + " = " + format(features[i]));
+        }
+        double y = predict(features);
+        return new Prediction("H(x) = " + format(y) + " " + labelName + " for " + String.join(", ", parts), Map.of("y", y));
+    }
+
+    @Override
+    public void save(Path directory) throws IOException {
+        try (Model model = Model.newInstance(MODEL_NAME, Device.cpu())) {
+            Linear block = Linear.builder().setUnits(1).build();
+            model.setBlock(block);
+            NDManager manager = model.getNDManager();
+            block.initialize(manager, DataType.FLOAT32, new Shape(1, w.length));
+            block.getParameters().get("weight").getArray().set(w);
+            block.getParameters().get("bias").getArray().set(new float[] {b});
+            model.setProperty(FEATURES, String.join(SEPARATOR, featureNames));
+            model.setProperty(LABEL, labelName);
+            model.save(directory, MODEL_NAME);
+        }
+    }
+
+    static LinearRegressionModel load(Path directory, Device device) throws IOException {
+        try (Model model = Model.newInstance(MODEL_NAME, Device.cpu())) {
+            Linear block = Linear.builder().setUnits(1).build();
+            model.setBlock(block);
+            model.load(directory, MODEL_NAME);
+            Parameter weight = block.getParameters().get("weight");
+            float[] w = weight.getArray().toFloatArray();
+            float b = block.getParameters().get("bias").getArray().getFloat();
+            String features = model.getProperty(FEATURES);
+            List<String> names = features == null
+                    ? defaultNames(w.length)
+                    : Arrays.asList(features.split(SEPARATOR, -1));
+            String label = model.getProperty(LABEL) == null ? "y" : model.getProperty(LABEL);
+            return new LinearRegressionModel(names, label, w, b, Double.NaN, Double.NaN, 0, null, null);
+        } catch (MalformedModelException e) {
+            throw new IOException("saved linear-regression model in " + directory + " is damaged: " + e.getMessage(), e);
+        }
+    }
+
+    private static List<String> defaultNames(int count) {
+        List<String> names = new ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            names.add("x" + i);
+        }
+        return names;
+    }
+
+    static String format(double value) {
+        return String.format(Locale.ROOT, "%.6g", value);
+    }
+
+    @Override
+    public void close() {
+        // Nothing native is held: the weights were copied to the host when training ended.
+    }
+}

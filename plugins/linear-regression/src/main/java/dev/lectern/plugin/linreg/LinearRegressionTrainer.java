@@ -1,0 +1,154 @@
+package dev.lectern.plugin.linreg;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.core.Linear;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import dev.lectern.plugin.api.ParamValues;
+import dev.lectern.plugin.api.Table;
+import dev.lectern.plugin.api.TrainingContext;
+import dev.lectern.plugin.api.TrainingDivergedException;
+import java.util.Random;
+
+/**
+ * Gradient descent on J(W, b) = 1/(2m) Σ (XWᵀ + b − y)², written as a raw loop for speed: the data stays on
+ * the device as one array, W and b are plain arrays with gradients, each step's temporaries die with an
+ * {@link NDScope}, and the optimizer's fused update also zeroes the gradients.
+ */
+final class LinearRegressionTrainer {
+
+    /** Enough points for a smooth loss curve; more would only cost host copies and database rows. */
+    private static final int MAX_REPORTED_POINTS = 2000;
+
+    private final TrainingContext context;
+    private final ParamValues params;
+
+    LinearRegressionTrainer(TrainingContext context) {
+        this.context = context;
+        this.params = context.params();
+    }
+
+    LinearRegressionModel run() {
+        Table table = context.data().table();
+        int[] featureIdx = table.featureIndices();
+        if (featureIdx.length == 0) {
+            throw new IllegalArgumentException("data set '" + context.data().info().id() + "' has no feature column");
+        }
+        int rows = table.rows();
+        int features = featureIdx.length;
+        float[] xHost = table.features();
+        float[] yHost = table.label();
+        int batch = params.getInt(LinearRegressionParams.BATCH_SIZE);
+        int batchSize = batch <= 0 || batch >= rows ? rows : batch;
+        int batchesPerEpoch = (rows + batchSize - 1) / batchSize;
+        int epochs = params.getInt(LinearRegressionParams.EPOCHS);
+        long totalSteps = (long) epochs * batchesPerEpoch;
+        long reportEvery = Math.max(1, totalSteps / MAX_REPORTED_POINTS);
+        Random random = new Random(context.seed());
+
+        try (NDManager manager = NDManager.newBaseManager(context.device())) {
+            NDArray x = manager.create(xHost, new Shape(rows, features));
+            NDArray y = manager.create(yHost, new Shape(rows, 1));
+            NDArray w = manager.create(initial(features, random), new Shape(1, features));
+            NDArray b = manager.create(initial(1, random), new Shape(1));
+            w.setRequiresGradient(true);
+            b.setRequiresGradient(true);
+            Optimizer optimizer = optimizer();
+
+            long step = 0;
+            long start = System.nanoTime();
+            for (int epoch = 0; epoch < epochs; epoch++) {
+                NDArray xs = x;
+                NDArray ys = y;
+                if (batchesPerEpoch > 1) {
+                    NDArray order = manager.create(permutation(rows, random));
+                    xs = x.get(new NDIndex("{}", order));
+                    ys = y.get(new NDIndex("{}", order));
+                }
+                for (int from = 0; from < rows; from += batchSize, step++) {
+                    context.checkCancelled();
+                    // The first update creates the optimizer's state arrays; they must outlive the step scope.
+                    try (NDScope scope = step == 0 ? null : new NDScope()) {
+                        NDArray xb = batchesPerEpoch > 1 ? xs.get(new NDIndex("{}:{}", from, from + batchSize)) : xs;
+                        NDArray yb = batchesPerEpoch > 1 ? ys.get(new NDIndex("{}:{}", from, from + batchSize)) : ys;
+                        float loss;
+                        try (GradientCollector collector = manager.getEngine().newGradientCollector()) {
+                            NDArray lossArray = halfMse(Linear.linear(xb, w, b).singletonOrThrow(), yb);
+                            collector.backward(lossArray);
+                            loss = lossArray.getFloat();
+                        }
+                        if (!Float.isFinite(loss)) {
+                            throw new TrainingDivergedException("loss", step);
+                        }
+                        optimizer.update("W", w, w.getGradient());
+                        optimizer.update("b", b, b.getGradient());
+                        if (step % reportEvery == 0) {
+                            context.metrics().report("loss", step, loss);
+                        }
+                    }
+                    context.progress(step + 1, totalSteps);
+                }
+                if (xs != x) {
+                    xs.close();
+                    ys.close();
+                }
+            }
+            double msPerEpoch = (System.nanoTime() - start) / 1e6 / epochs;
+            double cost = finalCost(x, y, w, b);
+            if (!Double.isFinite(cost)) {
+                throw new TrainingDivergedException("loss", totalSteps);
+            }
+            context.metrics().report("loss", totalSteps, cost);
+            return new LinearRegressionModel(table.names(featureIdx), table.names(table.labelIndices()).get(0),
+                    w.toFloatArray(), b.getFloat(), cost, msPerEpoch, totalSteps, xHost, yHost);
+        }
+    }
+
+    private static NDArray halfMse(NDArray prediction, NDArray target) {
+        return prediction.sub(target).square().mean().mul(0.5f);
+    }
+
+    private static double finalCost(NDArray x, NDArray y, NDArray w, NDArray b) {
+        try (NDScope scope = new NDScope()) {
+            return halfMse(Linear.linear(x, w, b).singletonOrThrow(), y).getFloat();
+        }
+    }
+
+    private float[] initial(int count, Random random) {
+        float[] values = new float[count];
+        if ("normal".equals(params.getString(LinearRegressionParams.INIT))) {
+            for (int i = 0; i < count; i++) {
+                values[i] = (float) random.nextGaussian();
+            }
+        }
+        return values;
+    }
+
+    private static long[] permutation(int n, Random random) {
+        long[] order = new long[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        for (int i = n - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            long t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        return order;
+    }
+
+    private Optimizer optimizer() {
+        Tracker rate = Tracker.fixed((float) params.getDouble(LinearRegressionParams.LEARNING_RATE));
+        return switch (params.getString(LinearRegressionParams.OPTIMIZER)) {
+            case "momentum" -> Optimizer.sgd().setLearningRateTracker(rate).optMomentum(0.9f).build();
+            case "adam" -> Optimizer.adam().optLearningRateTracker(rate).build();
+            default -> Optimizer.sgd().setLearningRateTracker(rate).build();
+        };
+    }
+}

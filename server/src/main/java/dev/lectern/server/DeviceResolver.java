@@ -1,0 +1,57 @@
+package dev.lectern.server;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import dev.lectern.plugin.api.InvalidParameterException;
+import java.util.Locale;
+
+/** Turns a device choice (auto, cpu, gpu, gpu:N) into a DJL device that exists on this machine. */
+public final class DeviceResolver {
+
+    private final int gpuCount;
+
+    /**
+     * Creates a resolver for the engine's GPUs.
+     *
+     * @param engine the engine
+     */
+    public DeviceResolver(Engine engine) {
+        this.gpuCount = engine.getGpuCount();
+    }
+
+    /** Returns the number of usable GPUs. */
+    public int gpuCount() {
+        return gpuCount;
+    }
+
+    /**
+     * Resolves a choice.
+     *
+     * @param choice auto, cpu, gpu or gpu:N
+     * @return the device
+     * @throws InvalidParameterException naming the field {@code device}
+     */
+    public Device resolve(String choice) {
+        String c = choice == null ? "auto" : choice.trim().toLowerCase(Locale.ROOT);
+        if (c.equals("auto")) {
+            return gpuCount > 0 ? Device.gpu(0) : Device.cpu();
+        }
+        if (c.equals("cpu")) {
+            return Device.cpu();
+        }
+        if (c.matches("gpu(:\\d{1,3})?")) {
+            int index = c.contains(":") ? Integer.parseInt(c.substring(4)) : 0;
+            if (index >= gpuCount) {
+                throw new InvalidParameterException("device", "device " + c + " is not available: this machine has "
+                        + (gpuCount == 0 ? "no GPU" : gpuCount + " GPU(s)") + "; use cpu or auto");
+            }
+            return Device.gpu(index);
+        }
+        throw new InvalidParameterException("device", "device must be auto, cpu, gpu or gpu:N, got '" + choice + "'");
+    }
+
+    /** Formats a device the way it is stored and shown. */
+    public static String name(Device device) {
+        return device.isGpu() ? "gpu:" + device.getDeviceId() : "cpu";
+    }
+}

@@ -1,0 +1,59 @@
+package dev.lectern.server;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.lectern.plugin.api.view.View;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The one JSON configuration of the server: ISO dates, records, and views tagged with their type. */
+public final class Json {
+
+    private final ObjectMapper mapper = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    /** Returns the configured mapper, for Javalin. */
+    public ObjectMapper mapper() {
+        return mapper;
+    }
+
+    /** Serialises a value. */
+    public String write(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Parses a JSON object into an ordered map; an empty or absent text gives an empty map. */
+    public Map<String, Object> readObject(String json) {
+        if (json == null || json.isBlank()) {
+            return new LinkedHashMap<>();
+        }
+        try {
+            return mapper.readValue(json, new TypeReference<LinkedHashMap<String, Object>>() {});
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Serialises views as a JSON array whose items carry a {@code type} field naming the view record. */
+    public String writeViews(List<View> views) {
+        ArrayNode array = mapper.createArrayNode();
+        for (View view : views) {
+            ObjectNode node = mapper.valueToTree(view);
+            node.put("type", view.getClass().getSimpleName());
+            array.add(node);
+        }
+        return write(array);
+    }
+}

@@ -1,0 +1,173 @@
+package dev.lectern.server;
+
+import ai.djl.engine.Engine;
+import dev.lectern.datasets.DatasetCatalog;
+import dev.lectern.datasets.DatasetResolver;
+import dev.lectern.datasets.DatasetService;
+import dev.lectern.server.experiment.ArtifactStore;
+import dev.lectern.server.experiment.ExperimentRepository;
+import dev.lectern.server.experiment.ExperimentService;
+import dev.lectern.server.http.HttpServer;
+import dev.lectern.server.metrics.LiveHub;
+import dev.lectern.server.metrics.MetricsRepository;
+import dev.lectern.server.plugin.PluginManager;
+import dev.lectern.server.plugin.PluginStatus;
+import dev.lectern.server.store.Database;
+import dev.lectern.server.store.Jdbc;
+import io.javalin.Javalin;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+/** The composition root: builds every part in plain code, starts them, and stops them in reverse order. */
+public final class LecternServer implements AutoCloseable {
+
+    private final Settings settings;
+    private final Database database;
+    private final ScheduledExecutorService scheduler;
+    private final ExperimentService experiments;
+    private final PluginManager plugins;
+    private final Javalin app;
+    private final double startSeconds;
+
+    private LecternServer(Settings settings, Database database, ScheduledExecutorService scheduler,
+            ExperimentService experiments, PluginManager plugins, Javalin app, double startSeconds) {
+        this.settings = settings;
+        this.database = database;
+        this.scheduler = scheduler;
+        this.experiments = experiments;
+        this.plugins = plugins;
+        this.app = app;
+        this.startSeconds = startSeconds;
+    }
+
+    /**
+     * Starts the server from command-line flags and environment variables.
+     *
+     * @param args the flags
+     */
+    public static void main(String[] args) {
+        Settings settings;
+        try {
+            settings = new SettingsParser(System.getenv()).parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("lectern: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        LecternServer server = start(settings);
+        server.printBanner(System.out);
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "lectern-shutdown"));
+    }
+
+    /**
+     * Starts every part of the server.
+     *
+     * @param settings the settings
+     * @return the running server
+     */
+    public static LecternServer start(Settings settings) {
+        long t0 = System.nanoTime();
+        configureEngineDefaults();
+        try {
+            Files.createDirectories(settings.dataDir());
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot create the data directory " + settings.dataDir() + ": " + e.getMessage(), e);
+        }
+        Database database = Database.open(settings.jdbcUrl());
+        Jdbc jdbc = new Jdbc(database.dataSource());
+        Json json = new Json();
+        DeviceResolver devices = new DeviceResolver(Engine.getEngine("PyTorch"));
+        PluginManager plugins = new PluginManager(LecternServer.class.getClassLoader(),
+                List.of(bundledPluginsDir(), settings.pluginsDir()));
+        plugins.loadAll();
+        DatasetService datasets = new DatasetService(DatasetCatalog.builtIn(),
+                new DatasetResolver(settings.datasetMirror(), settings.datasetCacheDir()));
+        ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(1, r -> {
+            Thread t = new Thread(r, "lectern-metrics-flush");
+            t.setDaemon(true);
+            return t;
+        });
+        LiveHub hub = new LiveHub(json::write);
+        MetricsRepository metrics = new MetricsRepository(jdbc);
+        ExperimentService experiments = new ExperimentService(new ExperimentRepository(jdbc), metrics,
+                new ArtifactStore(settings.artifactsDir(), jdbc), plugins, datasets, devices, hub, json, settings.device(),
+                settings.concurrency(), scheduler);
+        experiments.recover();
+        Javalin app = HttpServer.start(settings, experiments, metrics, plugins, datasets, hub, json);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        return new LecternServer(settings, database, scheduler, experiments, plugins, app, seconds);
+    }
+
+    /** Returns the port the server listens on (useful when started on port 0). */
+    public int port() {
+        return app.port();
+    }
+
+    /** Returns the plugins' load results. */
+    public List<PluginStatus> plugins() {
+        return plugins.statuses();
+    }
+
+    void printBanner(PrintStream out) {
+        out.printf(Locale.ROOT, "Lectern is running at http://%s:%d/ (started in %.2f s; data in %s)%n",
+                "0.0.0.0".equals(settings.host()) ? "127.0.0.1" : settings.host(), port(), startSeconds, settings.dataDir());
+        for (PluginStatus status : plugins.statuses()) {
+            if (status.isLoaded()) {
+                var d = status.plugin().orElseThrow().descriptor();
+                out.printf(Locale.ROOT, "  plugin %-20s %s %s%n", d.id(), d.version(), d.title());
+            } else {
+                out.printf(Locale.ROOT, "  plugin %-20s FAILED: %s%n", status.id(), status.error().orElse(""));
+            }
+        }
+        if (plugins.statuses().isEmpty()) {
+            out.println("  no plugins found in " + bundledPluginsDir() + " or " + settings.pluginsDir());
+        }
+    }
+
+    /** Stops taking requests, stops the workers, and closes the database. */
+    @Override
+    public void close() {
+        app.stop();
+        experiments.close();
+        scheduler.shutdownNow();
+        database.close();
+    }
+
+    /**
+     * Sets DJL defaults before the engine loads, unless the operator set them: never download at run time, use
+     * one intra-op thread per core and no inter-op pool (tiny lecture models lose time to thread hand-offs).
+     */
+    private static void configureEngineDefaults() {
+        setDefault("ai.djl.offline", "true");
+        setDefault("OPT_OUT_TRACKING", "true");
+        setDefault("ai.djl.pytorch.num_threads", Integer.toString(Runtime.getRuntime().availableProcessors()));
+        setDefault("ai.djl.pytorch.num_interop_threads", "1");
+    }
+
+    private static void setDefault(String key, String value) {
+        if (System.getProperty(key) == null && System.getenv(key) == null) {
+            System.setProperty(key, value);
+        }
+    }
+
+    /** The plugins shipped with the server live in {@code plugins/} beside the jar (or beside target/classes). */
+    static Path bundledPluginsDir() {
+        String override = System.getProperty("lectern.bundledPlugins");
+        if (override != null) {
+            return Path.of(override);
+        }
+        try {
+            Path location = Path.of(LecternServer.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return location.getParent().resolve("plugins");
+        } catch (URISyntaxException | RuntimeException e) {
+            return Path.of("plugins");
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package dev.lectern.server;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The server's settings, each from a {@code --flag} or a {@code LECTERN_*} environment variable.
+ *
+ * @param port the HTTP port (7070)
+ * @param host the address to bind (127.0.0.1)
+ * @param dataDir where the database, artifacts and caches live (./data)
+ * @param jdbcUrl the database URL (an H2 file in the data directory)
+ * @param datasetMirror a directory holding data set files, tried before the cache and downloads
+ * @param pluginsDir the directory of third-party plugin jars (data/plugins)
+ * @param concurrency how many experiments train at once (1)
+ * @param device the default device: cpu, gpu, gpu:N or auto (auto)
+ * @param token the access token, required when binding to a non-loopback address
+ */
+public record Settings(int port, String host, Path dataDir, String jdbcUrl, Optional<Path> datasetMirror,
+        Path pluginsDir, int concurrency, String device, Optional<String> token) {
+
+    /** Returns the directory for experiment artifacts. */
+    public Path artifactsDir() {
+        return dataDir.resolve("artifacts");
+    }
+
+    /** Returns the directory for downloaded data sets. */
+    public Path datasetCacheDir() {
+        return dataDir.resolve("datasets");
+    }
+
+    /** Returns the URL a person opens. */
+    public String url() {
+        String shownHost = host.contains(":") ? "[" + host + "]" : host;
+        return "http://" + ("0.0.0.0".equals(host) ? "127.0.0.1" : shownHost) + ":" + port + "/";
+    }
+}

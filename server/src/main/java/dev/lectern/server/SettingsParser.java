@@ -1,0 +1,112 @@
+package dev.lectern.server;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Reads {@link Settings} from command-line flags, falling back to environment variables, then defaults. */
+public final class SettingsParser {
+
+    private static final Set<String> NAMES = Set.of(
+            "port", "host", "data-dir", "jdbc-url", "dataset-mirror", "plugins-dir", "concurrency", "device", "token");
+
+    private final Map<String, String> env;
+
+    /**
+     * Creates a parser.
+     *
+     * @param env the environment, normally {@link System#getenv()}
+     */
+    public SettingsParser(Map<String, String> env) {
+        this.env = env;
+    }
+
+    /**
+     * Parses flags of the form {@code --name value} or {@code --name=value}.
+     *
+     * @param args the command line
+     * @return the settings
+     * @throws IllegalArgumentException naming the bad flag or value
+     */
+    public Settings parse(String... args) {
+        Map<String, String> flags = flags(args);
+        int port = integer(flags, "port", 7070, 0, 65535);
+        String host = text(flags, "host", "127.0.0.1");
+        Path dataDir = Path.of(text(flags, "data-dir", "data")).toAbsolutePath().normalize();
+        String jdbcUrl = text(flags, "jdbc-url", "jdbc:h2:file:" + dataDir.resolve("lectern"));
+        Optional<Path> mirror = Optional.ofNullable(value(flags, "dataset-mirror")).filter(s -> !s.isBlank())
+                .map(s -> Path.of(s).toAbsolutePath().normalize());
+        Path pluginsDir = Path.of(text(flags, "plugins-dir", dataDir.resolve("plugins").toString())).toAbsolutePath().normalize();
+        int concurrency = integer(flags, "concurrency", 1, 1, 64);
+        String device = text(flags, "device", "auto").toLowerCase(Locale.ROOT);
+        if (!device.matches("auto|cpu|gpu(:\\d+)?")) {
+            throw new IllegalArgumentException("--device must be auto, cpu, gpu or gpu:N, got '" + device + "'");
+        }
+        Optional<String> token = Optional.ofNullable(value(flags, "token")).filter(s -> !s.isBlank());
+        if (token.isEmpty() && !isLoopback(host)) {
+            throw new IllegalArgumentException("--host " + host + " exposes Lectern beyond this machine: set --token (or LECTERN_TOKEN) too");
+        }
+        return new Settings(port, host, dataDir, jdbcUrl, mirror, pluginsDir, concurrency, device, token);
+    }
+
+    static boolean isLoopback(String host) {
+        return host.equals("127.0.0.1") || host.equals("localhost") || host.equals("::1") || host.startsWith("127.");
+    }
+
+    private static Map<String, String> flags(String[] args) {
+        Map<String, String> flags = new HashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (!arg.startsWith("--")) {
+                throw new IllegalArgumentException("unexpected argument '" + arg + "'; flags look like --port 7070");
+            }
+            String name = arg.substring(2);
+            String value;
+            int eq = name.indexOf('=');
+            if (eq >= 0) {
+                value = name.substring(eq + 1);
+                name = name.substring(0, eq);
+            } else if (i + 1 < args.length) {
+                value = args[++i];
+            } else {
+                throw new IllegalArgumentException("flag --" + name + " needs a value");
+            }
+            if (!NAMES.contains(name)) {
+                throw new IllegalArgumentException("unknown flag --" + name + "; known: " + String.join(", ", NAMES.stream().sorted().toList()));
+            }
+            flags.put(name, value);
+        }
+        return flags;
+    }
+
+    private String value(Map<String, String> flags, String name) {
+        if (flags.containsKey(name)) {
+            return flags.get(name);
+        }
+        return env.get("LECTERN_" + name.toUpperCase(Locale.ROOT).replace('-', '_'));
+    }
+
+    private String text(Map<String, String> flags, String name, String fallback) {
+        String v = value(flags, name);
+        return v == null || v.isBlank() ? fallback : v.trim();
+    }
+
+    private int integer(Map<String, String> flags, String name, int fallback, int min, int max) {
+        String v = value(flags, name);
+        if (v == null || v.isBlank()) {
+            return fallback;
+        }
+        try {
+            int parsed = Integer.parseInt(v.trim());
+            if (parsed < min || parsed > max) {
+                throw new IllegalArgumentException("--" + name + " must be between " + min + " and " + max + ", got " + parsed);
+            }
+            return parsed;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--" + name + " must be a whole number, got '" + v + "'", e);
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package dev.lectern.server.experiment;
+
+import dev.lectern.datasets.Checksums;
+import dev.lectern.plugin.api.TrainedModel;
+import dev.lectern.server.store.Jdbc;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/** Files of an experiment under {@code <data>/artifacts/<id>/}, each recorded with its sha256. */
+public final class ArtifactStore {
+
+    static final String MODEL_DIR = "model";
+    static final String VIEWS_FILE = "views.json";
+
+    private final Path root;
+    private final Jdbc jdbc;
+
+    /**
+     * Creates the store.
+     *
+     * @param root the artifacts directory
+     * @param jdbc the JDBC helper
+     */
+    public ArtifactStore(Path root, Jdbc jdbc) {
+        this.root = root;
+        this.jdbc = jdbc;
+    }
+
+    /** Saves the trained model and its views, and records every file written. */
+    void save(long experimentId, TrainedModel model, String viewsJson) throws IOException {
+        Path dir = directory(experimentId);
+        deleteTree(dir);
+        Path modelDir = Files.createDirectories(dir.resolve(MODEL_DIR));
+        model.save(modelDir);
+        Files.writeString(dir.resolve(VIEWS_FILE), viewsJson, StandardCharsets.UTF_8);
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(dir)) {
+            files = walk.filter(Files::isRegularFile).sorted().toList();
+        }
+        for (Path file : files) {
+            jdbc.update("DELETE FROM artifacts WHERE experiment_id = ? AND path = ?", experimentId, relative(dir, file));
+            jdbc.update("INSERT INTO artifacts (experiment_id, path, sha256, size_bytes) VALUES (?, ?, ?, ?)",
+                    experimentId, relative(dir, file), Checksums.sha256(file), Files.size(file));
+        }
+    }
+
+    /** Returns the saved views JSON, verified against its recorded checksum. */
+    public Optional<String> views(long experimentId) throws IOException {
+        Path file = directory(experimentId).resolve(VIEWS_FILE);
+        if (!Files.exists(file)) {
+            return Optional.empty();
+        }
+        verify(experimentId, file);
+        return Optional.of(Files.readString(file, StandardCharsets.UTF_8));
+    }
+
+    /** Returns the saved model's directory after checking every recorded file of it. */
+    public Path modelDirectory(long experimentId) throws IOException {
+        Path dir = directory(experimentId);
+        Path modelDir = dir.resolve(MODEL_DIR);
+        if (!Files.isDirectory(modelDir)) {
+            throw new IOException("experiment " + experimentId + " has no saved model");
+        }
+        List<String> paths = jdbc.query("SELECT path FROM artifacts WHERE experiment_id = ? AND path LIKE ?",
+                rs -> rs.getString(1), experimentId, MODEL_DIR + "/%");
+        for (String path : paths) {
+            verify(experimentId, dir.resolve(path));
+        }
+        return modelDir;
+    }
+
+    /** Deletes an experiment's files. */
+    public void delete(long experimentId) throws IOException {
+        deleteTree(directory(experimentId));
+    }
+
+    private void verify(long experimentId, Path file) throws IOException {
+        String path = relative(directory(experimentId), file);
+        Optional<String> expected = jdbc.queryOne("SELECT sha256 FROM artifacts WHERE experiment_id = ? AND path = ?",
+                rs -> rs.getString(1), experimentId, path);
+        if (expected.isEmpty()) {
+            throw new IOException("artifact " + path + " of experiment " + experimentId + " is not recorded");
+        }
+        if (!Files.exists(file) || !expected.get().equals(Checksums.sha256(file))) {
+            throw new IOException("artifact " + path + " of experiment " + experimentId
+                    + " is missing or damaged (checksum mismatch); retrain the experiment");
+        }
+    }
+
+    private Path directory(long experimentId) {
+        return root.resolve(Long.toString(experimentId));
+    }
+
+    private static String relative(Path dir, Path file) {
+        return dir.relativize(file).toString().replace('\\', '/');
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package dev.lectern.server.experiment;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * One stored experiment row.
+ *
+ * @param id the id
+ * @param name the name
+ * @param pluginId the plugin id
+ * @param pluginVersion the plugin version that ran it
+ * @param datasetId the data set id
+ * @param paramsJson the checked hyperparameters as a JSON object
+ * @param device the device it runs on
+ * @param seed the random seed
+ * @param status the status
+ * @param error the failure reason, if any
+ * @param progressDone steps done
+ * @param progressTotal steps in the run, 0 when unknown
+ * @param summaryJson the final numbers as a JSON object, if finished
+ * @param createdAt when it was created
+ * @param startedAt when a worker took it
+ * @param finishedAt when it ended
+ */
+public record Experiment(long id, String name, String pluginId, String pluginVersion, String datasetId,
+        String paramsJson, String device, long seed, ExperimentStatus status, Optional<String> error, long progressDone,
+        long progressTotal, Optional<String> summaryJson, Instant createdAt, Optional<Instant> startedAt,
+        Optional<Instant> finishedAt) {
+
+    /** Returns how long it ran, or has been running. */
+    public Optional<Duration> duration() {
+        return startedAt.map(start -> Duration.between(start, finishedAt.orElse(Instant.now())));
+    }
+}

@@ -1,0 +1,126 @@
+package dev.lectern.server.experiment;
+
+import ai.djl.Device;
+import dev.lectern.datasets.DatasetService;
+import dev.lectern.plugin.api.LecturePlugin;
+import dev.lectern.plugin.api.ParamValues;
+import dev.lectern.plugin.api.TrainedModel;
+import dev.lectern.plugin.api.TrainingCancelledException;
+import dev.lectern.plugin.api.TrainingData;
+import dev.lectern.plugin.api.TrainingDivergedException;
+import dev.lectern.server.DeviceResolver;
+import dev.lectern.server.Json;
+import dev.lectern.server.metrics.BatchingMetricsSink;
+import dev.lectern.server.metrics.LiveHub;
+import dev.lectern.server.metrics.MetricsRepository;
+import dev.lectern.server.plugin.PluginManager;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Trains one experiment on a worker thread, from QUEUED to a final status, whatever the plugin does. */
+final class ExperimentRunner implements LocalExecutor.Worker {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ExperimentRunner.class);
+
+    private final ExperimentRepository experiments;
+    private final MetricsRepository metrics;
+    private final ArtifactStore artifacts;
+    private final PluginManager plugins;
+    private final DatasetService datasets;
+    private final DeviceResolver devices;
+    private final LiveHub hub;
+    private final Json json;
+    private final ScheduledExecutorService scheduler;
+
+    ExperimentRunner(ExperimentRepository experiments, MetricsRepository metrics, ArtifactStore artifacts,
+            PluginManager plugins, DatasetService datasets, DeviceResolver devices, LiveHub hub, Json json,
+            ScheduledExecutorService scheduler) {
+        this.experiments = experiments;
+        this.metrics = metrics;
+        this.artifacts = artifacts;
+        this.plugins = plugins;
+        this.datasets = datasets;
+        this.devices = devices;
+        this.hub = hub;
+        this.json = json;
+        this.scheduler = scheduler;
+    }
+
+    @Override
+    public void run(long id, AtomicBoolean cancelled) {
+        Experiment experiment = experiments.find(id).orElse(null);
+        if (experiment == null || cancelled.get() || !experiments.markRunning(id)) {
+            return;
+        }
+        publishStatus(id, ExperimentStatus.RUNNING, null);
+        try (BatchingMetricsSink sink = new BatchingMetricsSink(id, metrics, hub,
+                (done, total) -> experiments.updateProgress(id, done, total), scheduler)) {
+            Outcome outcome = train(experiment, sink, cancelled);
+            sink.flush();
+            finish(id, outcome);
+        } catch (RuntimeException e) {
+            LOG.error("experiment {} could not be finished cleanly", id, e);
+            finish(id, new Outcome(ExperimentStatus.FAILED, "internal error: " + e.getMessage(), null));
+        }
+    }
+
+    private record Outcome(ExperimentStatus status, String error, String summaryJson) {}
+
+    private Outcome train(Experiment experiment, BatchingMetricsSink sink, AtomicBoolean cancelled) {
+        long id = experiment.id();
+        try {
+            LecturePlugin plugin = plugins.find(experiment.pluginId()).orElseThrow(() -> new IllegalStateException(
+                    "plugin '" + experiment.pluginId() + "' is not loaded any more"));
+            TrainingData data = datasets.load(experiment.datasetId(), event -> LOG.info("experiment {}: {}", id, event.message()));
+            ParamValues params = ParamValues.check(plugin.hyperParameters(), json.readObject(experiment.paramsJson()));
+            Device device = devices.resolve(experiment.device());
+            RunContext context = new RunContext(device, experiment.seed(), params, data, sink, cancelled);
+            long start = System.nanoTime();
+            try (TrainedModel model = plugin.train(context)) {
+                if (cancelled.get()) {
+                    return new Outcome(ExperimentStatus.CANCELLED, null, null);
+                }
+                artifacts.save(id, model, json.writeViews(model.views()));
+                Map<String, Double> summary = new LinkedHashMap<>(model.summary());
+                summary.put("trainSeconds", (System.nanoTime() - start) / 1e9);
+                return new Outcome(ExperimentStatus.SUCCEEDED, null, json.write(summary));
+            }
+        } catch (TrainingCancelledException e) {
+            return new Outcome(ExperimentStatus.CANCELLED, null, null);
+        } catch (TrainingDivergedException e) {
+            return new Outcome(ExperimentStatus.FAILED, e.getMessage(), null);
+        } catch (Exception | LinkageError | OutOfMemoryError e) {
+            LOG.warn("experiment {} failed", id, e);
+            return new Outcome(ExperimentStatus.FAILED, readable(e), null);
+        }
+    }
+
+    private void finish(long id, Outcome outcome) {
+        if (experiments.finish(id, outcome.status(), outcome.error(), outcome.summaryJson())) {
+            publishStatus(id, outcome.status(), outcome.error());
+        }
+    }
+
+    private void publishStatus(long id, ExperimentStatus status, String error) {
+        Map<String, Object> event = new HashMap<>();
+        event.put("status", status.name());
+        event.put("error", error);
+        hub.publish(id, "status", event);
+    }
+
+    /** Says what went wrong without a stack trace: the message, or the exception's name when it has none. */
+    static String readable(Throwable e) {
+        String message = e.getMessage();
+        if (message == null || message.isBlank()) {
+            return e.getClass().getSimpleName();
+        }
+        return e instanceof RuntimeException && !(e instanceof IllegalArgumentException || e instanceof IllegalStateException)
+                ? e.getClass().getSimpleName() + ": " + message
+                : message;
+    }
+}

@@ -1,0 +1,211 @@
+package dev.lectern.server.experiment;
+
+import ai.djl.Device;
+import dev.lectern.datasets.DatasetService;
+import dev.lectern.datasets.DatasetSpec;
+import dev.lectern.plugin.api.InvalidParameterException;
+import dev.lectern.plugin.api.LecturePlugin;
+import dev.lectern.plugin.api.ParamValues;
+import dev.lectern.plugin.api.Prediction;
+import dev.lectern.plugin.api.TrainedModel;
+import dev.lectern.server.ConflictException;
+import dev.lectern.server.DeviceResolver;
+import dev.lectern.server.Json;
+import dev.lectern.server.NotFoundException;
+import dev.lectern.server.metrics.LiveHub;
+import dev.lectern.server.metrics.MetricsRepository;
+import dev.lectern.server.plugin.PluginManager;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Creates, cancels, lists and queries experiments; owns the queue that trains them. */
+public final class ExperimentService implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ExperimentService.class);
+    private static final int QUEUE_CAPACITY = 10_000;
+
+    private final ExperimentRepository experiments;
+    private final ArtifactStore artifacts;
+    private final PluginManager plugins;
+    private final DatasetService datasets;
+    private final DeviceResolver devices;
+    private final LiveHub hub;
+    private final Json json;
+    private final String defaultDevice;
+    private final ExperimentQueue queue;
+
+    /** Wires the service and its local executor. */
+    public ExperimentService(ExperimentRepository experiments, MetricsRepository metrics, ArtifactStore artifacts,
+            PluginManager plugins, DatasetService datasets, DeviceResolver devices, LiveHub hub, Json json,
+            String defaultDevice, int concurrency, ScheduledExecutorService scheduler) {
+        this.experiments = experiments;
+        this.artifacts = artifacts;
+        this.plugins = plugins;
+        this.datasets = datasets;
+        this.devices = devices;
+        this.hub = hub;
+        this.json = json;
+        this.defaultDevice = defaultDevice;
+        ExperimentRunner runner = new ExperimentRunner(experiments, metrics, artifacts, plugins, datasets, devices, hub,
+                json, scheduler);
+        this.queue = new LocalExecutor(concurrency, QUEUE_CAPACITY, runner);
+    }
+
+    /**
+     * Marks runs a crash left RUNNING as INTERRUPTED and queues again the ones that never started.
+     *
+     * @return how many were interrupted
+     */
+    public int recover() {
+        int interrupted = experiments.interruptRunning();
+        for (long id : experiments.idsWithStatus(ExperimentStatus.QUEUED)) {
+            if (!queue.submit(id)) {
+                experiments.finish(id, ExperimentStatus.FAILED, "the queue was full when the server restarted", null);
+            }
+        }
+        return interrupted;
+    }
+
+    /**
+     * Checks a request and queues the experiment.
+     *
+     * @param request what to run
+     * @return the created experiment
+     * @throws InvalidParameterException naming the bad field
+     */
+    public Experiment create(NewExperiment request) {
+        LecturePlugin plugin = plugin(request.plugin());
+        DatasetSpec dataset = dataset(plugin, request.dataset());
+        Map<String, Object> submitted = new HashMap<>(plugin.defaultsFor(dataset.info()));
+        request.params().forEach((k, v) -> {
+            if (v != null && !(v instanceof String s && s.isBlank())) {
+                submitted.put(k, v);
+            }
+        });
+        ParamValues values = ParamValues.check(plugin.hyperParameters(), submitted);
+        plugin.validate(values, dataset.info());
+        Device device = devices.resolve(request.device() == null || request.device().isBlank() ? defaultDevice : request.device());
+        long seed = values.has("seed") ? ((Number) values.asMap().get("seed")).longValue() : ThreadLocalRandom.current().nextInt(1 << 30);
+        String name = name(request.name(), plugin, dataset);
+        long id = experiments.insert(name, plugin.descriptor().id(), plugin.descriptor().version(), dataset.id(),
+                json.write(values.asMap()), DeviceResolver.name(device), seed);
+        if (!queue.submit(id)) {
+            experiments.finish(id, ExperimentStatus.FAILED, "the queue is full", null);
+            throw new ConflictException("the queue is full (" + QUEUE_CAPACITY + " experiments waiting); try again later");
+        }
+        LOG.info("experiment {} queued: {} on {}", id, plugin.descriptor().id(), dataset.id());
+        return get(id);
+    }
+
+    /** Returns an experiment or throws {@link NotFoundException}. */
+    public Experiment get(long id) {
+        return experiments.find(id).orElseThrow(() -> new NotFoundException("experiment " + id + " does not exist"));
+    }
+
+    /** Returns one page of experiments, newest first. */
+    public List<Experiment> page(Optional<String> plugin, int page, int size) {
+        return experiments.page(plugin, (page - 1) * size, size);
+    }
+
+    /** Counts experiments. */
+    public long count(Optional<String> plugin) {
+        return experiments.count(plugin);
+    }
+
+    /**
+     * Stops a queued or running experiment. A queued one ends at once; a running one ends at its next step.
+     *
+     * @param id the experiment
+     * @return the experiment after the request
+     */
+    public Experiment cancel(long id) {
+        Experiment experiment = get(id);
+        if (!experiment.status().isActive()) {
+            throw new ConflictException("experiment " + id + " is already " + experiment.status());
+        }
+        queue.cancel(id);
+        if (experiment.status() == ExperimentStatus.QUEUED && experiments.finish(id, ExperimentStatus.CANCELLED, null, null)) {
+            Map<String, Object> event = new HashMap<>();
+            event.put("status", ExperimentStatus.CANCELLED.name());
+            event.put("error", null);
+            hub.publish(id, "status", event);
+        }
+        return get(id);
+    }
+
+    /** Returns an experiment's views as a JSON array, or "[]" when it has none. */
+    public String viewsJson(long id) {
+        get(id);
+        try {
+            return artifacts.views(id).orElse("[]");
+        } catch (IOException e) {
+            throw new ConflictException(e.getMessage());
+        }
+    }
+
+    /**
+     * Answers one input with the experiment's saved model; works after a restart.
+     *
+     * @param id the experiment
+     * @param input the submitted input values
+     * @return the prediction
+     */
+    public Prediction predict(long id, Map<String, Object> input) {
+        Experiment experiment = get(id);
+        if (experiment.status() != ExperimentStatus.SUCCEEDED) {
+            throw new ConflictException("experiment " + id + " has no trained model (status " + experiment.status() + ")");
+        }
+        LecturePlugin plugin = plugin(experiment.pluginId());
+        try (TrainedModel model = plugin.load(artifacts.modelDirectory(id), Device.cpu())) {
+            return model.predict(ParamValues.check(model.predictInputs(), input));
+        } catch (IOException e) {
+            throw new ConflictException(e.getMessage());
+        } catch (UnsupportedOperationException e) {
+            throw new ConflictException("plugin " + experiment.pluginId() + " does not predict");
+        }
+    }
+
+    /** Finds a loaded plugin or throws an error naming the field {@code plugin}. */
+    public LecturePlugin plugin(String id) {
+        if (id == null || id.isBlank()) {
+            throw new InvalidParameterException("plugin", "plugin is required");
+        }
+        return plugins.find(id).orElseThrow(() -> new InvalidParameterException("plugin", "unknown plugin '" + id + "'"));
+    }
+
+    private DatasetSpec dataset(LecturePlugin plugin, String id) {
+        if (id == null || id.isBlank()) {
+            throw new InvalidParameterException("dataset", "dataset is required");
+        }
+        DatasetSpec spec = datasets.catalog().find(id)
+                .orElseThrow(() -> new InvalidParameterException("dataset", "unknown data set '" + id + "'"));
+        if (!plugin.datasetKinds().contains(spec.kind())) {
+            throw new InvalidParameterException("dataset", plugin.descriptor().title() + " cannot train on " + spec.kind()
+                    + " data set '" + id + "'; it accepts " + plugin.datasetKinds());
+        }
+        return spec;
+    }
+
+    private static String name(String requested, LecturePlugin plugin, DatasetSpec dataset) {
+        if (requested == null || requested.isBlank()) {
+            return plugin.descriptor().title() + " on " + dataset.title();
+        }
+        String name = requested.strip();
+        if (name.length() > 200) {
+            throw new InvalidParameterException("name", "name must be at most 200 characters, got " + name.length());
+        }
+        return name;
+    }
+
+    @Override
+    public void close() {
+        queue.close();
+    }
+}

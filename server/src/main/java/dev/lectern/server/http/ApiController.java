@@ -1,0 +1,217 @@
+package dev.lectern.server.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.lectern.datasets.DatasetService;
+import dev.lectern.datasets.DatasetSpec;
+import dev.lectern.plugin.api.InvalidParameterException;
+import dev.lectern.plugin.api.LecturePlugin;
+import dev.lectern.plugin.api.ParamSpec;
+import dev.lectern.server.Json;
+import dev.lectern.server.experiment.Experiment;
+import dev.lectern.server.experiment.ExperimentService;
+import dev.lectern.server.experiment.ExperimentStatus;
+import dev.lectern.server.experiment.NewExperiment;
+import dev.lectern.server.metrics.MetricsRepository;
+import dev.lectern.server.plugin.PluginManager;
+import dev.lectern.server.plugin.PluginStatus;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The JSON API of DESIGN.md's contracts. */
+final class ApiController {
+
+    private static final int DEFAULT_MAX_POINTS = 5000;
+
+    private final ExperimentService experiments;
+    private final MetricsRepository metrics;
+    private final PluginManager plugins;
+    private final DatasetService datasets;
+    private final Json json;
+
+    ApiController(ExperimentService experiments, MetricsRepository metrics, PluginManager plugins, DatasetService datasets,
+            Json json) {
+        this.experiments = experiments;
+        this.metrics = metrics;
+        this.plugins = plugins;
+        this.datasets = datasets;
+        this.json = json;
+    }
+
+    void plugins(Context ctx) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (PluginStatus status : plugins.statuses()) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("id", status.id());
+            item.put("status", status.isLoaded() ? "LOADED" : "FAILED");
+            item.put("error", status.error().orElse(null));
+            item.put("source", status.source());
+            status.plugin().ifPresent(p -> describe(p, item));
+            out.add(item);
+        }
+        ctx.json(out);
+    }
+
+    private static void describe(LecturePlugin plugin, Map<String, Object> item) {
+        var d = plugin.descriptor();
+        item.put("title", d.title());
+        item.put("topic", d.topic());
+        item.put("summary", d.summary());
+        item.put("version", d.version());
+        item.put("apiVersion", d.apiVersion());
+        item.put("formulas", d.formulas());
+        item.put("datasetKinds", plugin.datasetKinds());
+        List<Map<String, Object>> params = new ArrayList<>();
+        for (ParamSpec spec : plugin.hyperParameters()) {
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("name", spec.name());
+            p.put("label", spec.label());
+            p.put("type", spec.type());
+            p.put("default", spec.defaultValue());
+            p.put("min", spec.min());
+            p.put("max", spec.max());
+            p.put("choices", spec.choices());
+            p.put("help", spec.help());
+            params.add(p);
+        }
+        item.put("params", params);
+    }
+
+    void datasets(Context ctx) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (DatasetSpec spec : datasets.catalog().all()) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("id", spec.id());
+            item.put("title", spec.title());
+            item.put("kind", spec.kind());
+            item.put("columns", spec.columns());
+            item.put("description", spec.description());
+            item.put("generated", spec.generated());
+            out.add(item);
+        }
+        ctx.json(out);
+    }
+
+    void create(Context ctx) {
+        JsonNode body = body(ctx);
+        Map<String, Object> params = new LinkedHashMap<>();
+        JsonNode paramsNode = body.path("params");
+        if (!paramsNode.isMissingNode() && !paramsNode.isNull()) {
+            if (!paramsNode.isObject()) {
+                throw new InvalidParameterException("params", "params must be a JSON object");
+            }
+            paramsNode.fields().forEachRemaining(e -> params.put(e.getKey(), scalar(e.getKey(), e.getValue())));
+        }
+        Experiment created = experiments.create(new NewExperiment(text(body, "plugin"), text(body, "dataset"), params,
+                text(body, "name"), text(body, "device")));
+        ctx.status(HttpStatus.CREATED).json(view(created, false));
+    }
+
+    void list(Context ctx) {
+        int page = Ids.positive(ctx, "page", 1, 1_000_000);
+        int size = Ids.positive(ctx, "size", 20, 200);
+        Optional<String> plugin = Optional.ofNullable(ctx.queryParam("plugin")).filter(s -> !s.isBlank());
+        List<Map<String, Object>> items = experiments.page(plugin, page, size).stream().map(e -> view(e, false)).toList();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("items", items);
+        out.put("total", experiments.count(plugin));
+        out.put("page", page);
+        out.put("size", size);
+        ctx.json(out);
+    }
+
+    void get(Context ctx) {
+        ctx.json(view(experiments.get(Ids.experimentId(ctx)), true));
+    }
+
+    void metrics(Context ctx) {
+        long id = Ids.experimentId(ctx);
+        experiments.get(id);
+        int maxPoints = Ids.positive(ctx, "maxPoints", DEFAULT_MAX_POINTS, 1_000_000);
+        ctx.json(Map.of("series", metrics.series(id, maxPoints)));
+    }
+
+    void cancel(Context ctx) {
+        ctx.json(view(experiments.cancel(Ids.experimentId(ctx)), false));
+    }
+
+    void predict(Context ctx) {
+        JsonNode body = body(ctx);
+        Map<String, Object> input = new LinkedHashMap<>();
+        body.fields().forEachRemaining(e -> input.put(e.getKey(), scalar(e.getKey(), e.getValue())));
+        ctx.json(experiments.predict(Ids.experimentId(ctx), input));
+    }
+
+    private Map<String, Object> view(Experiment e, boolean withViews) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", e.id());
+        out.put("name", e.name());
+        out.put("plugin", e.pluginId());
+        out.put("pluginVersion", e.pluginVersion());
+        out.put("dataset", e.datasetId());
+        out.put("status", e.status().name());
+        out.put("error", e.error().orElse(null));
+        out.put("device", e.device());
+        out.put("seed", e.seed());
+        out.put("params", json.readObject(e.paramsJson()));
+        out.put("summary", json.readObject(e.summaryJson().orElse(null)));
+        out.put("progress", Map.of("done", e.progressDone(), "total", e.progressTotal()));
+        out.put("createdAt", e.createdAt());
+        out.put("startedAt", e.startedAt().orElse(null));
+        out.put("finishedAt", e.finishedAt().orElse(null));
+        if (withViews && e.status() == ExperimentStatus.SUCCEEDED) {
+            try {
+                out.put("views", json.mapper().readTree(experiments.viewsJson(e.id())));
+            } catch (JsonProcessingException ex) {
+                throw new IllegalStateException("stored views of experiment " + e.id() + " are not valid JSON", ex);
+            }
+        } else if (withViews) {
+            out.put("views", List.of());
+        }
+        return out;
+    }
+
+    private JsonNode body(Context ctx) {
+        try {
+            JsonNode node = json.mapper().readTree(ctx.body());
+            if (node == null || !node.isObject()) {
+                throw new InvalidParameterException("body", "the request body must be a JSON object");
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            throw new InvalidParameterException("body", "the request body is not valid JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    private static String text(JsonNode body, String field) {
+        JsonNode node = body.get(field);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isTextual()) {
+            throw new InvalidParameterException(field, field + " must be a string");
+        }
+        return node.asText();
+    }
+
+    private static Object scalar(String field, JsonNode node) {
+        if (node.isNumber()) {
+            return node.numberValue();
+        }
+        if (node.isTextual()) {
+            return node.asText();
+        }
+        if (node.isBoolean()) {
+            return node.asBoolean();
+        }
+        if (node.isNull()) {
+            return null;
+        }
+        throw new InvalidParameterException(field, field + " must be a number, string or boolean");
+    }
+}

@@ -1,0 +1,78 @@
+package dev.lectern.server.http;
+
+import dev.lectern.datasets.DatasetSpec;
+import dev.lectern.plugin.api.LecturePlugin;
+import dev.lectern.plugin.api.ParamSpec;
+import dev.lectern.server.Json;
+import dev.lectern.server.experiment.Experiment;
+import dev.lectern.server.plugin.PluginStatus;
+import dev.lectern.web.page.DatasetOption;
+import dev.lectern.web.page.ExperimentPage;
+import dev.lectern.web.page.ExperimentRow;
+import dev.lectern.web.page.FormField;
+import dev.lectern.web.page.KeyValue;
+import dev.lectern.web.page.PluginCard;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Turns stored rows and plugin declarations into the display-ready records the templates take. */
+final class PageModels {
+
+    private final Json json;
+
+    PageModels(Json json) {
+        this.json = json;
+    }
+
+    PluginCard card(PluginStatus status) {
+        return status.plugin().map(PageModels::card).orElseGet(() -> new PluginCard(status.id(), status.id(),
+                "failed to load", "", "", false, status.error().orElse("unknown error")));
+    }
+
+    static PluginCard card(LecturePlugin plugin) {
+        var d = plugin.descriptor();
+        return new PluginCard(d.id(), d.title(), d.topic(), d.summary(), d.version(), true, "");
+    }
+
+    ExperimentRow row(Experiment e, Map<String, String> pluginTitles, Double lastLoss) {
+        return new ExperimentRow(e.id(), e.name(), pluginTitles.getOrDefault(e.pluginId(), e.pluginId()), e.datasetId(),
+                e.status().name(), Formats.time(e.createdAt()), e.duration().map(Formats::duration).orElse(""),
+                lastLoss == null ? "" : Formats.number(lastLoss));
+    }
+
+    ExperimentPage page(Experiment e, String pluginTitle) {
+        List<KeyValue> params = new ArrayList<>();
+        json.readObject(e.paramsJson()).forEach((k, v) -> params.add(new KeyValue(k, Formats.number(v))));
+        List<KeyValue> summary = new ArrayList<>();
+        json.readObject(e.summaryJson().orElse(null)).forEach((k, v) -> summary.add(new KeyValue(k, Formats.number(v))));
+        List<KeyValue> facts = new ArrayList<>();
+        facts.add(new KeyValue("created", Formats.time(e.createdAt())));
+        e.startedAt().ifPresent(t -> facts.add(new KeyValue("started", Formats.time(t))));
+        e.finishedAt().ifPresent(t -> facts.add(new KeyValue("finished", Formats.time(t))));
+        e.duration().ifPresent(d -> facts.add(new KeyValue("duration", Formats.duration(d))));
+        facts.add(new KeyValue("device", e.device()));
+        facts.add(new KeyValue("seed", Long.toString(e.seed())));
+        facts.add(new KeyValue("plugin version", e.pluginVersion()));
+        return new ExperimentPage(e.id(), e.name(), e.pluginId(), pluginTitle, e.datasetId(), e.status().name(),
+                e.error().orElse(""), e.progressDone(), e.progressTotal(), e.status().isActive(), params, summary, facts);
+    }
+
+    static List<DatasetOption> datasetOptions(List<DatasetSpec> specs, String selected) {
+        return specs.stream().map(s -> new DatasetOption(s.id(), s.title(), s.description(), s.id().equals(selected))).toList();
+    }
+
+    /** Builds form fields from declarations, showing submitted values where given, else the defaults. */
+    static List<FormField> fields(List<ParamSpec> specs, Map<String, ?> values, String errorField, String error) {
+        List<FormField> fields = new ArrayList<>();
+        for (ParamSpec spec : specs) {
+            Object value = values.containsKey(spec.name()) ? values.get(spec.name()) : spec.defaultValue();
+            fields.add(new FormField(spec.name(), spec.label(), spec.type().name().toLowerCase(Locale.ROOT),
+                    value == null ? "" : (value instanceof Number ? Formats.number(value) : value.toString()),
+                    spec.min() == null ? "" : Formats.number(spec.min()), spec.max() == null ? "" : Formats.number(spec.max()),
+                    spec.choices(), spec.help(), spec.name().equals(errorField) ? error : ""));
+        }
+        return fields;
+    }
+}

@@ -1,0 +1,109 @@
+package dev.lectern.server.metrics;
+
+import dev.lectern.plugin.api.MetricsSink;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Buffers one run's metric points and progress and flushes them a few times a second: one batch insert and one
+ * live event per flush, so a training loop that reports every step never waits on the database.
+ */
+public final class BatchingMetricsSink implements MetricsSink, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BatchingMetricsSink.class);
+    private static final long FLUSH_MILLIS = 250;
+    /** Beyond this many buffered points the reporting thread flushes itself, bounding memory. */
+    private static final int MAX_BUFFERED = 50_000;
+
+    private final long experimentId;
+    private final MetricsRepository repository;
+    private final LiveHub hub;
+    private final BiConsumer<Long, Long> progressWriter;
+    private final ScheduledFuture<?> schedule;
+    private List<MetricPoint> buffer = new ArrayList<>();
+    private volatile long progressDone;
+    private volatile long progressTotal;
+    private long writtenDone = -1;
+    private long writtenTotal = -1;
+
+    /**
+     * Creates a sink and starts its periodic flush.
+     *
+     * @param experimentId the experiment
+     * @param repository where points are stored
+     * @param hub where live events go
+     * @param progressWriter stores (done, total)
+     * @param scheduler runs the periodic flush
+     */
+    public BatchingMetricsSink(long experimentId, MetricsRepository repository, LiveHub hub,
+            BiConsumer<Long, Long> progressWriter, ScheduledExecutorService scheduler) {
+        this.experimentId = experimentId;
+        this.repository = repository;
+        this.hub = hub;
+        this.progressWriter = progressWriter;
+        this.schedule = scheduler.scheduleWithFixedDelay(this::flushQuietly, FLUSH_MILLIS, FLUSH_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void report(String name, long step, double value) {
+        boolean full;
+        synchronized (this) {
+            buffer.add(new MetricPoint(name, step, value));
+            full = buffer.size() >= MAX_BUFFERED;
+        }
+        if (full) {
+            flush();
+        }
+    }
+
+    /**
+     * Records progress; written with the next flush.
+     *
+     * @param done units done
+     * @param total units in all
+     */
+    public void progress(long done, long total) {
+        progressDone = done;
+        progressTotal = total;
+    }
+
+    /** Writes buffered points and changed progress, then publishes them. */
+    public synchronized void flush() {
+        List<MetricPoint> points = buffer;
+        if (!points.isEmpty()) {
+            buffer = new ArrayList<>();
+            repository.insert(experimentId, points);
+            hub.publish(experimentId, "metrics", Map.of("points", points));
+        }
+        long done = progressDone;
+        long total = progressTotal;
+        if (done != writtenDone || total != writtenTotal) {
+            progressWriter.accept(done, total);
+            writtenDone = done;
+            writtenTotal = total;
+            hub.publish(experimentId, "progress", Map.of("done", done, "total", total));
+        }
+    }
+
+    private void flushQuietly() {
+        try {
+            flush();
+        } catch (RuntimeException e) {
+            LOG.warn("could not flush metrics of experiment {}: {}", experimentId, e.getMessage());
+        }
+    }
+
+    /** Stops the periodic flush and writes what is left. */
+    @Override
+    public void close() {
+        schedule.cancel(false);
+        flush();
+    }
+}

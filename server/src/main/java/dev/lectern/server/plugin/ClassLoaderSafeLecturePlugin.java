@@ -1,0 +1,97 @@
+package dev.lectern.server.plugin;
+
+import ai.djl.Device;
+import dev.lectern.plugin.api.DatasetInfo;
+import dev.lectern.plugin.api.DatasetKind;
+import dev.lectern.plugin.api.LecturePlugin;
+import dev.lectern.plugin.api.ParamSpec;
+import dev.lectern.plugin.api.ParamValues;
+import dev.lectern.plugin.api.PluginDescriptor;
+import dev.lectern.plugin.api.TrainedModel;
+import dev.lectern.plugin.api.TrainingContext;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+/**
+ * Runs every call into a plugin with the plugin's class loader as the thread's context class loader, because
+ * libraries (DJL's {@code ClassLoaderUtils} among them) look classes and resources up through it.
+ */
+final class ClassLoaderSafeLecturePlugin implements LecturePlugin {
+
+    private final LecturePlugin delegate;
+    private final ClassLoader loader;
+
+    ClassLoaderSafeLecturePlugin(LecturePlugin delegate) {
+        this.delegate = delegate;
+        this.loader = delegate.getClass().getClassLoader();
+    }
+
+    @Override
+    public PluginDescriptor descriptor() {
+        return unchecked(delegate::descriptor);
+    }
+
+    @Override
+    public List<ParamSpec> hyperParameters() {
+        return unchecked(delegate::hyperParameters);
+    }
+
+    @Override
+    public Set<DatasetKind> datasetKinds() {
+        return unchecked(delegate::datasetKinds);
+    }
+
+    @Override
+    public Map<String, Object> defaultsFor(DatasetInfo dataset) {
+        return unchecked(() -> delegate.defaultsFor(dataset));
+    }
+
+    @Override
+    public void validate(ParamValues values, DatasetInfo dataset) {
+        unchecked(() -> {
+            delegate.validate(values, dataset);
+            return null;
+        });
+    }
+
+    @Override
+    public TrainedModel train(TrainingContext context) throws Exception {
+        return call(() -> delegate.train(context));
+    }
+
+    @Override
+    public TrainedModel load(Path directory, Device device) throws IOException {
+        try {
+            return call(() -> delegate.load(directory, device));
+        } catch (IOException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IOException(e);
+        }
+    }
+
+    private <T> T call(Callable<T> action) throws Exception {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(loader);
+        try {
+            return action.call();
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    private <T> T unchecked(Callable<T> action) {
+        try {
+            return call(action);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

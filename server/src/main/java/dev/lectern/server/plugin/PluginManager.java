@@ -1,0 +1,181 @@
+package dev.lectern.server.plugin;
+
+import dev.lectern.plugin.api.LecturePlugin;
+import dev.lectern.plugin.api.PluginApi;
+import dev.lectern.plugin.api.PluginDescriptor;
+import java.io.IOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Finds lecture plugins on the server's class path and in plugin directories. A plugin directory holds one
+ * sub-directory per plugin with its jars (or single jars directly); each gets its own {@link PluginClassLoader}.
+ * A plugin that cannot load is recorded as failed with its reason and the rest keep working.
+ */
+public final class PluginManager {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PluginManager.class);
+
+    private final ClassLoader serverLoader;
+    private final List<Path> directories;
+    private volatile List<PluginStatus> statuses = List.of();
+
+    /**
+     * Creates a manager.
+     *
+     * @param serverLoader the loader holding the plugin API, DJL and the server
+     * @param directories plugin directories, scanned in order; missing ones are skipped
+     */
+    public PluginManager(ClassLoader serverLoader, List<Path> directories) {
+        this.serverLoader = serverLoader;
+        this.directories = List.copyOf(directories);
+    }
+
+    /** Loads every plugin; call once at start-up. */
+    public synchronized void loadAll() {
+        Map<String, PluginStatus> byId = new LinkedHashMap<>();
+        List<PluginStatus> failures = new ArrayList<>();
+        register("classpath", serverLoader, byId, failures);
+        for (Path directory : directories) {
+            for (Path source : sources(directory, failures)) {
+                try {
+                    URL[] jars = jarsOf(source);
+                    ClassLoader loader = new PluginClassLoader("plugin:" + source.getFileName(), jars, serverLoader);
+                    register(source.toString(), loader, byId, failures);
+                } catch (IOException | RuntimeException e) {
+                    failures.add(PluginStatus.failed(source.toString(), source.getFileName().toString(), reason(e)));
+                }
+            }
+        }
+        List<PluginStatus> all = new ArrayList<>(byId.values());
+        all.addAll(failures);
+        statuses = List.copyOf(all);
+        failures.forEach(f -> LOG.warn("plugin from {} failed to load: {}", f.source(), f.error().orElse("")));
+    }
+
+    /** Returns every plugin's load status, loaded ones first. */
+    public List<PluginStatus> statuses() {
+        return statuses;
+    }
+
+    /** Returns the loaded plugins. */
+    public List<LecturePlugin> plugins() {
+        return statuses.stream().flatMap(s -> s.plugin().stream()).toList();
+    }
+
+    /** Finds a loaded plugin by id. */
+    public Optional<LecturePlugin> find(String id) {
+        return statuses.stream().filter(s -> s.id().equals(id)).flatMap(s -> s.plugin().stream()).findFirst();
+    }
+
+    private void register(String source, ClassLoader loader, Map<String, PluginStatus> byId, List<PluginStatus> failures) {
+        ServiceLoader<LecturePlugin> services = ServiceLoader.load(LecturePlugin.class, loader);
+        var iterator = services.stream().iterator();
+        while (true) {
+            ServiceLoader.Provider<LecturePlugin> provider;
+            try {
+                if (!iterator.hasNext()) {
+                    break;
+                }
+                provider = iterator.next();
+            } catch (ServiceConfigurationError | LinkageError e) {
+                failures.add(PluginStatus.failed(source, nameOf(source), reason(e)));
+                continue;
+            }
+            // A plugin directory must contribute its own classes, never a provider resolved from another loader.
+            if (loader != serverLoader && provider.type().getClassLoader() != loader) {
+                continue;
+            }
+            String name = provider.type().getName();
+            try {
+                LecturePlugin plugin = new ClassLoaderSafeLecturePlugin(provider.get());
+                PluginDescriptor descriptor = plugin.descriptor();
+                checkApiVersion(descriptor);
+                plugin.hyperParameters();
+                if (plugin.datasetKinds().isEmpty()) {
+                    throw new IllegalArgumentException("declares no data set kinds");
+                }
+                if (byId.containsKey(descriptor.id())) {
+                    failures.add(PluginStatus.failed(source, descriptor.id(),
+                            "plugin id '" + descriptor.id() + "' is already taken by " + byId.get(descriptor.id()).source()));
+                    continue;
+                }
+                byId.put(descriptor.id(), PluginStatus.loaded(source, plugin));
+            } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
+                failures.add(PluginStatus.failed(source, name, reason(e)));
+            }
+        }
+    }
+
+    private static void checkApiVersion(PluginDescriptor descriptor) {
+        int server = PluginApi.major(PluginApi.VERSION);
+        int plugin = PluginApi.major(descriptor.apiVersion());
+        if (plugin != server) {
+            throw new IllegalArgumentException("plugin '" + descriptor.id() + "' was built for plugin API "
+                    + descriptor.apiVersion() + " but this server provides " + PluginApi.VERSION + " (major versions differ)");
+        }
+    }
+
+    private static List<Path> sources(Path directory, List<PluginStatus> failures) {
+        if (!Files.isDirectory(directory)) {
+            return List.of();
+        }
+        try (Stream<Path> children = Files.list(directory)) {
+            return children.filter(p -> Files.isDirectory(p) || p.toString().endsWith(".jar"))
+                    .sorted(Comparator.comparing(Path::toString)).toList();
+        } catch (IOException e) {
+            failures.add(PluginStatus.failed(directory.toString(), directory.getFileName().toString(), reason(e)));
+            return List.of();
+        }
+    }
+
+    private static URL[] jarsOf(Path source) throws IOException {
+        List<Path> jars;
+        if (Files.isDirectory(source)) {
+            try (Stream<Path> files = Files.list(source)) {
+                jars = files.filter(p -> p.toString().endsWith(".jar")).sorted().toList();
+            }
+        } else {
+            jars = List.of(source);
+        }
+        if (jars.isEmpty()) {
+            throw new IOException("no .jar files in " + source);
+        }
+        List<URL> urls = new ArrayList<>();
+        for (Path jar : jars) {
+            try {
+                urls.add(jar.toUri().toURL());
+            } catch (MalformedURLException e) {
+                throw new IOException(e);
+            }
+        }
+        return urls.toArray(URL[]::new);
+    }
+
+    private static String nameOf(String source) {
+        return Path.of(source).getFileName().toString();
+    }
+
+    private static String reason(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? "" : ": " + root.getMessage();
+        String top = e.getMessage() == null || root == e ? "" : e.getMessage() + " — caused by ";
+        return top + root.getClass().getSimpleName() + message;
+    }
+}

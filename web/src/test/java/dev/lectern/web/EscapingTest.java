@@ -1,0 +1,58 @@
+package dev.lectern.web;
+
+import static dev.lectern.web.Rendered.whenRendered;
+
+import dev.lectern.web.page.DashboardPage;
+import dev.lectern.web.page.ErrorPage;
+import dev.lectern.web.page.ExperimentListPage;
+import dev.lectern.web.page.ExperimentPage;
+import dev.lectern.web.page.FormField;
+import dev.lectern.web.page.KeyValue;
+import dev.lectern.web.page.Pager;
+import dev.lectern.web.page.PluginCard;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** User-typed text (names, values, messages) is always escaped. */
+class EscapingTest {
+
+    private static final String EVIL = "<script>alert(1)</script>";
+    private static final String ESCAPED = "&lt;script&gt;alert(1)&lt;/script&gt;";
+
+    @Test
+    void experimentNamesInTables() {
+        whenRendered("experiments/index.jte", new ExperimentListPage(List.of(Samples.row(1, EVIL, "SUCCEEDED")),
+                new Pager(1, 1, 1, "/experiments")))
+                .thenContains(ESCAPED)
+                .thenDoesNotContain("<script>alert");
+    }
+
+    @Test
+    void theExperimentPage() {
+        ExperimentPage page = new ExperimentPage(5, EVIL, "linear-regression", "Linear regression", "ex1data1",
+                "FAILED", EVIL, 0, 0, false, List.of(new KeyValue("learningRate", EVIL)), List.of(), List.of());
+        whenRendered("experiments/show.jte", page)
+                .thenContains("<title>" + ESCAPED + " · Lectern</title>", ">" + ESCAPED + "</h1>")
+                .thenDoesNotContain("<script>alert");
+    }
+
+    @Test
+    void fieldValuesAndTheExperimentNameInTheForm() {
+        String quoteBreak = "\"><script>alert(1)</script>";
+        FormField field = new FormField("learningRate", "Learning rate", "double", quoteBreak, "", "", List.of(), "", EVIL);
+        whenRendered("plugins/show.jte", Samples.pluginPage(List.of(field), EVIL, EVIL, quoteBreak))
+                .thenContains("value=\"&#34;>&lt;script>alert(1)&lt;/script>\"")
+                .thenDoesNotContain("<script>alert", "\"><script");
+    }
+
+    @Test
+    void pluginErrorsAndErrorMessages() {
+        PluginCard broken = new PluginCard("", EVIL, "", "", "", false, EVIL);
+        whenRendered("dashboard.jte", new DashboardPage(List.of(broken), List.of(Samples.row(1, EVIL, "FAILED"))))
+                .thenContains(ESCAPED)
+                .thenDoesNotContain("<script>alert");
+        whenRendered("error.jte", new ErrorPage(400, EVIL))
+                .thenContains(ESCAPED)
+                .thenDoesNotContain("<script>alert");
+    }
+}
