@@ -35,9 +35,10 @@ public final class LecternServer implements AutoCloseable {
     private final PluginManager plugins;
     private final Javalin app;
     private final double startSeconds;
+    private final String engine;
 
     private LecternServer(Settings settings, Database database, ScheduledExecutorService scheduler,
-            ExperimentService experiments, PluginManager plugins, Javalin app, double startSeconds) {
+            ExperimentService experiments, PluginManager plugins, Javalin app, double startSeconds, String engine) {
         this.settings = settings;
         this.database = database;
         this.scheduler = scheduler;
@@ -45,6 +46,7 @@ public final class LecternServer implements AutoCloseable {
         this.plugins = plugins;
         this.app = app;
         this.startSeconds = startSeconds;
+        this.engine = engine;
     }
 
     /**
@@ -83,7 +85,11 @@ public final class LecternServer implements AutoCloseable {
         Database database = Database.open(settings.jdbcUrl());
         Jdbc jdbc = new Jdbc(database.dataSource());
         Json json = new Json();
-        DeviceResolver devices = new DeviceResolver(Engine.getEngine("PyTorch"));
+        Engine pytorch = Engine.getEngine("PyTorch");
+        DeviceResolver devices = new DeviceResolver(pytorch);
+        String engine = String.format(Locale.ROOT, "PyTorch %s via DJL %s; default device %s (%s)", pytorch.getVersion(),
+                Engine.getDjlVersion(), settings.device(), devices.gpuCount() == 0 ? "no GPU found, training on the CPU"
+                        : devices.gpuCount() + " GPU(s) found");
         PluginManager plugins = new PluginManager(LecternServer.class.getClassLoader(),
                 List.of(bundledPluginsDir(), settings.pluginsDir()));
         plugins.loadAll();
@@ -102,7 +108,7 @@ public final class LecternServer implements AutoCloseable {
         experiments.recover();
         Javalin app = HttpServer.start(settings, experiments, metrics, plugins, datasets, hub, json);
         double seconds = (System.nanoTime() - t0) / 1e9;
-        return new LecternServer(settings, database, scheduler, experiments, plugins, app, seconds);
+        return new LecternServer(settings, database, scheduler, experiments, plugins, app, seconds, engine);
     }
 
     /** Returns the port the server listens on (useful when started on port 0). */
@@ -118,6 +124,7 @@ public final class LecternServer implements AutoCloseable {
     void printBanner(PrintStream out) {
         out.printf(Locale.ROOT, "Lectern is running at http://%s:%d/ (started in %.2f s; data in %s)%n",
                 "0.0.0.0".equals(settings.host()) ? "127.0.0.1" : settings.host(), port(), startSeconds, settings.dataDir());
+        out.println("  " + engine);
         for (PluginStatus status : plugins.statuses()) {
             if (status.isLoaded()) {
                 var d = status.plugin().orElseThrow().descriptor();

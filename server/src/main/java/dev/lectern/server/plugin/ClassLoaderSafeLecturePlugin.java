@@ -30,6 +30,10 @@ final class ClassLoaderSafeLecturePlugin implements LecturePlugin {
         this.loader = delegate.getClass().getClassLoader();
     }
 
+    LecturePlugin delegate() {
+        return delegate;
+    }
+
     @Override
     public PluginDescriptor descriptor() {
         return unchecked(delegate::descriptor);

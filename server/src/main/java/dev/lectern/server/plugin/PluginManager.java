@@ -82,6 +82,7 @@ public final class PluginManager {
     }
 
     private void register(String source, ClassLoader loader, Map<String, PluginStatus> byId, List<PluginStatus> failures) {
+        int before = byId.size() + failures.size();
         ServiceLoader<LecturePlugin> services = ServiceLoader.load(LecturePlugin.class, loader);
         var iterator = services.stream().iterator();
         while (true) {
@@ -117,6 +118,10 @@ public final class PluginManager {
             } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
                 failures.add(PluginStatus.failed(source, name, reason(e)));
             }
+        }
+        if (loader != serverLoader && byId.size() + failures.size() == before) {
+            failures.add(PluginStatus.failed(source, nameOf(source),
+                    "no plugin found: the jars list no META-INF/services/" + LecturePlugin.class.getName()));
         }
     }
 

@@ -175,10 +175,10 @@ public record ParamSpec(
     private <T extends Number> T inRange(T value) {
         double v = value.doubleValue();
         if (min != null && v < min) {
-            throw invalid("must be at least " + formatBound(min) + ", got " + value);
+            throw invalid("must be at least " + formatBound(min) + ", got " + formatBound(v));
         }
         if (max != null && v > max) {
-            throw invalid("must be at most " + formatBound(max) + ", got " + value);
+            throw invalid("must be at most " + formatBound(max) + ", got " + formatBound(v));
         }
         return value;
     }

@@ -22,8 +22,10 @@ import java.util.Random;
  */
 final class LinearRegressionTrainer {
 
-    /** Enough points for a smooth loss curve; more would only cost host copies and database rows. */
+    /** Enough points for a smooth loss curve; more would only cost database rows. */
     private static final int MAX_REPORTED_POINTS = 2000;
+    /** On long runs the curve still moves at least this often, so the live chart never looks stuck. */
+    private static final long REPORT_AT_LEAST_EVERY_NANOS = 1_000_000_000L;
 
     private final TrainingContext context;
     private final ParamValues params;
@@ -62,6 +64,7 @@ final class LinearRegressionTrainer {
 
             long step = 0;
             long start = System.nanoTime();
+            long lastReport = start;
             for (int epoch = 0; epoch < epochs; epoch++) {
                 NDArray xs = x;
                 NDArray ys = y;
@@ -87,8 +90,9 @@ final class LinearRegressionTrainer {
                         }
                         optimizer.update("W", w, w.getGradient());
                         optimizer.update("b", b, b.getGradient());
-                        if (step % reportEvery == 0) {
+                        if (step % reportEvery == 0 || System.nanoTime() - lastReport > REPORT_AT_LEAST_EVERY_NANOS) {
                             context.metrics().report("loss", step, loss);
+                            lastReport = System.nanoTime();
                         }
                     }
                     context.progress(step + 1, totalSteps);

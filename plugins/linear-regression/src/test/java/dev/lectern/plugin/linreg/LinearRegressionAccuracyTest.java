@@ -1,0 +1,87 @@
+package dev.lectern.plugin.linreg;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.lectern.datasets.DatasetCatalog;
+import dev.lectern.datasets.DatasetResolver;
+import dev.lectern.datasets.DatasetService;
+import dev.lectern.datasets.FetchListener;
+import dev.lectern.datasets.gen.LinearData;
+import dev.lectern.plugin.api.ParamValues;
+import dev.lectern.plugin.api.TrainedModel;
+import dev.lectern.plugin.api.TrainingData;
+import dev.lectern.plugin.api.TrainingDivergedException;
+import dev.lectern.plugin.testkit.FakeTrainingContext;
+import dev.lectern.plugin.testkit.RecordingMetricsSink;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The lecture's numbers, on the real Coursera file (through the mirror) and on the generated line. */
+class LinearRegressionAccuracyTest {
+
+    @TempDir
+    Path cache;
+
+    @Test
+    void ex1data1WithTheCourseSettingsLandsOnTheReferenceTheta() throws Exception {
+        FakeTrainingContext context = context("ex1data1", Map.of());
+        try (TrainedModel model = new LinearRegressionPlugin().train(context)) {
+            // REFERENCE_RESULTS.md §1: theta after 1500 GD iterations from zero with alpha 0.01.
+            assertThat(model.summary().get("b")).isCloseTo(-3.630291, within(1e-3));
+            assertThat(model.summary().get("W")).isCloseTo(1.166362, within(1e-3));
+            assertThat(model.summary().get("cost")).isCloseTo(4.483388, within(1e-3));
+            List<RecordingMetricsSink.Point> loss = context.recorded().points("loss");
+            assertThat(loss.get(0).value()).as("J(0, 0)").isCloseTo(32.072734, within(1e-3));
+            assertThat(loss.get(1).value()).as("J after one update").isCloseTo(6.737190, within(1e-3));
+        }
+    }
+
+    @Test
+    void theGeneratedLineIsRecoveredWithinTwoPercent() throws Exception {
+        try (TrainedModel model = new LinearRegressionPlugin().train(context("linear-synthetic", Map.of()))) {
+            assertThat(model.summary().get("W")).isCloseTo(LinearData.SYNTHETIC_W, within(0.02 * LinearData.SYNTHETIC_W));
+            assertThat(model.summary().get("b")).isCloseTo(LinearData.SYNTHETIC_B, within(0.02 * LinearData.SYNTHETIC_B));
+        }
+    }
+
+    @Test
+    void miniBatchAdamAlsoFindsTheLine() throws Exception {
+        Map<String, Object> params = Map.of("optimizer", "adam", "learningRate", 0.05, "batchSize", 32, "epochs", 60);
+        try (TrainedModel model = new LinearRegressionPlugin().train(context("linear-synthetic", params))) {
+            assertThat(model.summary().get("W")).isCloseTo(LinearData.SYNTHETIC_W, within(0.04));
+            assertThat(model.summary().get("b")).isCloseTo(LinearData.SYNTHETIC_B, within(0.08));
+        }
+    }
+
+    @Test
+    void aTooLargeLearningRateOnUnscaledDataDiverges() throws Exception {
+        FakeTrainingContext context = context("ex1data1", Map.of("learningRate", 0.03));
+        assertThatThrownBy(() -> new LinearRegressionPlugin().train(context).close())
+                .isInstanceOf(TrainingDivergedException.class)
+                .hasMessageStartingWith("loss became NaN/Inf at step ");
+    }
+
+    private FakeTrainingContext context(String dataset, Map<String, Object> params) throws Exception {
+        TrainingData data = datasets().load(dataset, FetchListener.NONE);
+        ParamValues values = ParamValues.check(new LinearRegressionPlugin().hyperParameters(), params);
+        return new FakeTrainingContext(values, data, 42, () -> false);
+    }
+
+    private DatasetService datasets() {
+        String property = System.getProperty("lectern.datasetMirror");
+        Path mirror = property != null ? Path.of(property) : Path.of("..", "..", "..", "shared", "datasets");
+        assertThat(Files.isDirectory(mirror)).as("data set mirror %s", mirror.toAbsolutePath()).isTrue();
+        return new DatasetService(DatasetCatalog.builtIn(), new DatasetResolver(Optional.of(mirror), cache,
+                (source, target, listener) -> {
+                    throw new IOException("tests never download");
+                }));
+    }
+}

@@ -1,0 +1,55 @@
+package dev.lectern.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SettingsParserTest {
+
+    @Test
+    void defaultsMatchTheDesignContract() {
+        Settings s = new SettingsParser(Map.of()).parse();
+        assertThat(s.port()).isEqualTo(7070);
+        assertThat(s.host()).isEqualTo("127.0.0.1");
+        assertThat(s.dataDir()).isEqualTo(Path.of("data").toAbsolutePath());
+        assertThat(s.jdbcUrl()).isEqualTo("jdbc:h2:file:" + Path.of("data", "lectern").toAbsolutePath());
+        assertThat(s.pluginsDir()).isEqualTo(Path.of("data", "plugins").toAbsolutePath());
+        assertThat(s.concurrency()).isEqualTo(1);
+        assertThat(s.device()).isEqualTo("auto");
+        assertThat(s.datasetMirror()).isEmpty();
+        assertThat(s.token()).isEmpty();
+    }
+
+    @Test
+    void flagsWinOverEnvironmentVariables() {
+        Map<String, String> env = Map.of("LECTERN_PORT", "8080", "LECTERN_DATA_DIR", "/srv/env", "LECTERN_CONCURRENCY", "3");
+        Settings s = new SettingsParser(env).parse("--port=9090", "--device", "cpu");
+        assertThat(s.port()).isEqualTo(9090);
+        assertThat(s.dataDir()).isEqualTo(Path.of("/srv/env"));
+        assertThat(s.pluginsDir()).isEqualTo(Path.of("/srv/env/plugins"));
+        assertThat(s.concurrency()).isEqualTo(3);
+        assertThat(s.device()).isEqualTo("cpu");
+    }
+
+    @Test
+    void badValuesNameTheFlag() {
+        SettingsParser parser = new SettingsParser(Map.of());
+        assertThatThrownBy(() -> parser.parse("--port", "http")).hasMessageContaining("--port");
+        assertThatThrownBy(() -> parser.parse("--port", "70000")).hasMessageContaining("--port");
+        assertThatThrownBy(() -> parser.parse("--concurrency", "0")).hasMessageContaining("--concurrency");
+        assertThatThrownBy(() -> parser.parse("--device", "tpu")).hasMessageContaining("--device");
+        assertThatThrownBy(() -> parser.parse("--colour", "blue")).hasMessageContaining("unknown flag --colour");
+        assertThatThrownBy(() -> parser.parse("--port")).hasMessageContaining("needs a value");
+    }
+
+    @Test
+    void bindingBeyondLoopbackRequiresAToken() {
+        SettingsParser parser = new SettingsParser(Map.of());
+        assertThatThrownBy(() -> parser.parse("--host", "0.0.0.0")).hasMessageContaining("--token");
+        assertThat(parser.parse("--host", "0.0.0.0", "--token", "s3cret").token()).contains("s3cret");
+        assertThat(new SettingsParser(Map.of("LECTERN_TOKEN", "t")).parse("--host", "0.0.0.0").token()).contains("t");
+    }
+}

@@ -1,0 +1,117 @@
+package dev.lectern.server.plugin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lectern.plugin.api.LecturePlugin;
+import dev.lectern.server.testing.FailingLecturePlugin;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Map;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Broken plugins are listed with their reason; the others still load. */
+class PluginManagerTest {
+
+    private static final String SERVICES = "META-INF/services/" + LecturePlugin.class.getName();
+
+    @TempDir
+    Path plugins;
+
+    @Test
+    void eachBrokenSourceIsReportedAndTheRestStillLoad() throws IOException {
+        jar(plugins.resolve("missing-class").resolve("plugin.jar"), Map.of(SERVICES, "com.example.NoSuchPlugin\n".getBytes(StandardCharsets.UTF_8)));
+        Files.createDirectories(plugins.resolve("no-jars"));
+        Files.write(plugins.resolve("garbage.jar"), new byte[] {1, 2, 3, 4});
+        jar(plugins.resolve("no-services").resolve("plugin.jar"), Map.of("readme.txt", "hi".getBytes(StandardCharsets.UTF_8)));
+        String ownClass = FailingLecturePlugin.class.getName().replace('.', '/') + ".class";
+        jar(plugins.resolve("same-id").resolve("plugin.jar"), Map.of(
+                SERVICES, (FailingLecturePlugin.class.getName() + "\n").getBytes(StandardCharsets.UTF_8),
+                ownClass, classBytes(ownClass)));
+
+        PluginManager manager = new PluginManager(getClass().getClassLoader(), List.of(plugins, plugins.resolve("absent")));
+        manager.loadAll();
+
+        assertThat(manager.find("failing-test")).as("the class-path plugin still loads").isPresent();
+        assertThat(error(manager, "missing-class")).contains("com.example.NoSuchPlugin").contains("not found");
+        assertThat(error(manager, "no-jars")).contains("no .jar files");
+        assertThat(error(manager, "garbage.jar")).isNotBlank();
+        assertThat(error(manager, "no-services")).contains("no plugin found");
+        assertThat(error(manager, "same-id")).contains("'failing-test' is already taken by classpath");
+    }
+
+    @Test
+    void aPluginFromADirectoryGetsItsOwnClassLoaderButSharesTheApi() throws IOException {
+        String ownClass = FailingLecturePlugin.class.getName().replace('.', '/') + ".class";
+        jar(plugins.resolve("isolated").resolve("plugin.jar"), Map.of(
+                SERVICES, (FailingLecturePlugin.class.getName() + "\n").getBytes(StandardCharsets.UTF_8),
+                ownClass, classBytes(ownClass)));
+        PluginManager manager = new PluginManager(new ApiOnlyLoader(getClass().getClassLoader()), List.of(plugins));
+        manager.loadAll();
+        PluginStatus status = manager.statuses().stream().filter(s -> s.source().endsWith("isolated")).findFirst().orElseThrow();
+        assertThat(status.error()).isEmpty();
+        LecturePlugin plugin = status.plugin().orElseThrow();
+        assertThat(plugin.descriptor().id()).isEqualTo("failing-test");
+        assertThat(plugin).isInstanceOf(ClassLoaderSafeLecturePlugin.class);
+        LecturePlugin inner = ((ClassLoaderSafeLecturePlugin) plugin).delegate();
+        assertThat(inner.getClass().getClassLoader()).isInstanceOf(PluginClassLoader.class);
+        assertThat(LecturePlugin.class.isAssignableFrom(inner.getClass())).as("the API type is shared with the server").isTrue();
+        assertThat(plugin.hyperParameters().get(0).name()).isEqualTo("steps");
+    }
+
+    /** A server loader that does not see the test plugin class itself, as in production. */
+    private static final class ApiOnlyLoader extends ClassLoader {
+        ApiOnlyLoader(ClassLoader parent) {
+            super(parent);
+        }
+
+        @Override
+        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+            if (name.startsWith("dev.lectern.server.testing.")) {
+                throw new ClassNotFoundException(name);
+            }
+            return super.loadClass(name, resolve);
+        }
+
+        @Override
+        public Enumeration<URL> getResources(String name) throws IOException {
+            if (name.equals(SERVICES)) {
+                return Collections.emptyEnumeration();
+            }
+            return super.getResources(name);
+        }
+    }
+
+    private static String error(PluginManager manager, String source) {
+        return manager.statuses().stream().filter(s -> s.source().endsWith(source)).findFirst()
+                .orElseThrow(() -> new AssertionError("no status for " + source + " in " + manager.statuses()))
+                .error().orElseThrow(() -> new AssertionError(source + " loaded but should have failed"));
+    }
+
+    private static byte[] classBytes(String resource) throws IOException {
+        try (InputStream in = PluginManagerTest.class.getClassLoader().getResourceAsStream(resource)) {
+            return in.readAllBytes();
+        }
+    }
+
+    private static void jar(Path file, Map<String, byte[]> entries) throws IOException {
+        Files.createDirectories(file.getParent());
+        try (OutputStream out = Files.newOutputStream(file); JarOutputStream jar = new JarOutputStream(out)) {
+            for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+                jar.putNextEntry(new JarEntry(e.getKey()));
+                jar.write(e.getValue());
+                jar.closeEntry();
+            }
+        }
+    }
+}
