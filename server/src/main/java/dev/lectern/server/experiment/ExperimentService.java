@@ -96,12 +96,13 @@ public final class ExperimentService implements AutoCloseable {
         String name = name(request.name(), plugin, dataset);
         long id = experiments.insert(name, plugin.descriptor().id(), plugin.descriptor().version(), dataset.id(),
                 json.write(values.asMap()), DeviceResolver.name(device), seed);
+        Experiment created = get(id);
         if (!queue.submit(id)) {
             experiments.finish(id, ExperimentStatus.FAILED, "the queue is full", null);
             throw new ConflictException("the queue is full (" + QUEUE_CAPACITY + " experiments waiting); try again later");
         }
         LOG.info("experiment {} queued: {} on {}", id, plugin.descriptor().id(), dataset.id());
-        return get(id);
+        return created;
     }
 
     /** Returns an experiment or throws {@link NotFoundException}. */

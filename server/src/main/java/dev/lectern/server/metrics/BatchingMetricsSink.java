@@ -27,6 +27,8 @@ public final class BatchingMetricsSink implements MetricsSink, AutoCloseable {
     private final LiveHub hub;
     private final BiConsumer<Long, Long> progressWriter;
     private final ScheduledFuture<?> schedule;
+    /** Guards the I/O of a flush, so the training thread only ever waits for the buffer swap, never for a client. */
+    private final Object flushLock = new Object();
     private List<MetricPoint> buffer = new ArrayList<>();
     private volatile long progressDone;
     private volatile long progressTotal;
@@ -75,21 +77,28 @@ public final class BatchingMetricsSink implements MetricsSink, AutoCloseable {
     }
 
     /** Writes buffered points and changed progress, then publishes them. */
-    public synchronized void flush() {
+    public void flush() {
+        synchronized (flushLock) {
+            List<MetricPoint> points = takeBuffer();
+            if (!points.isEmpty()) {
+                repository.insert(experimentId, points);
+                hub.publish(experimentId, "metrics", Map.of("points", points));
+            }
+            long done = progressDone;
+            long total = progressTotal;
+            if (done != writtenDone || total != writtenTotal) {
+                progressWriter.accept(done, total);
+                writtenDone = done;
+                writtenTotal = total;
+                hub.publish(experimentId, "progress", Map.of("done", done, "total", total));
+            }
+        }
+    }
+
+    private synchronized List<MetricPoint> takeBuffer() {
         List<MetricPoint> points = buffer;
-        if (!points.isEmpty()) {
-            buffer = new ArrayList<>();
-            repository.insert(experimentId, points);
-            hub.publish(experimentId, "metrics", Map.of("points", points));
-        }
-        long done = progressDone;
-        long total = progressTotal;
-        if (done != writtenDone || total != writtenTotal) {
-            progressWriter.accept(done, total);
-            writtenDone = done;
-            writtenTotal = total;
-            hub.publish(experimentId, "progress", Map.of("done", done, "total", total));
-        }
+        buffer = new ArrayList<>();
+        return points;
     }
 
     private void flushQuietly() {

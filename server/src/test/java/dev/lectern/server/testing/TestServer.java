@@ -5,28 +5,32 @@ import dev.lectern.server.Settings;
 import dev.lectern.server.SettingsParser;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /** Starts the real server in this JVM on a free port with its own data directory. */
 public final class TestServer implements AutoCloseable {
 
     private final Path dataDir;
+    private final String[] extraFlags;
     private LecternServer server;
 
-    private TestServer(Path dataDir) {
+    private TestServer(Path dataDir, String[] extraFlags) {
         this.dataDir = dataDir;
-        this.server = LecternServer.start(settings(dataDir));
+        this.extraFlags = extraFlags;
+        this.server = LecternServer.start(settings(dataDir, extraFlags));
     }
 
-    /** Starts a server on the given data directory. */
-    public static TestServer start(Path dataDir) {
-        return new TestServer(dataDir);
+    /** Starts a server on the given data directory, with optional further flags. */
+    public static TestServer start(Path dataDir, String... extraFlags) {
+        return new TestServer(dataDir, extraFlags);
     }
 
     /** Stops the server and starts a new one on the same data directory. */
     public TestServer restart() {
         server.close();
-        server = LecternServer.start(settings(dataDir));
+        server = LecternServer.start(settings(dataDir, extraFlags));
         return this;
     }
 
@@ -51,9 +55,11 @@ public final class TestServer implements AutoCloseable {
         return mirror;
     }
 
-    static Settings settings(Path dataDir) {
-        return new SettingsParser(Map.of()).parse("--port", "0", "--data-dir", dataDir.toString(),
-                "--dataset-mirror", datasetMirror().toString(), "--concurrency", "2");
+    static Settings settings(Path dataDir, String... extraFlags) {
+        List<String> flags = new ArrayList<>(List.of("--port", "0", "--data-dir", dataDir.toString(),
+                "--dataset-mirror", datasetMirror().toString(), "--concurrency", "2"));
+        flags.addAll(List.of(extraFlags));
+        return new SettingsParser(Map.of()).parse(flags.toArray(String[]::new));
     }
 
     @Override
