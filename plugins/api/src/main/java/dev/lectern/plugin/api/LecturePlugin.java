@@ -39,6 +39,16 @@ public interface LecturePlugin {
     Set<DatasetKind> datasetKinds();
 
     /**
+     * Returns a short explanation of what to look at while the model trains, shown on the plugin's page. Plain text;
+     * blank lines separate paragraphs.
+     *
+     * @return the guide, empty when the plugin has none
+     */
+    default String guide() {
+        return "";
+    }
+
+    /**
      * Returns default values that suit one data set better than the declared defaults, so that a student
      * who picks a lecture data set and presses Run sees the lecture's result.
      *

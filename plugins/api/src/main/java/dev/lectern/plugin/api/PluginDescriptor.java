@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  * @param summary one sentence that says what the student learns
  * @param version the plugin's own version
  * @param apiVersion the plugin API version the plugin was compiled against; pass {@link PluginApi#VERSION}
- * @param formulas the lecture's formulas in plain Unicode text, one per entry, shown on the plugin page
+ * @param formulas the lecture's formulas, one per entry, in TeX math notation (rendered with KaTeX on the plugin page,
+ *     shown as text where scripts are off), such as {@code H(x) = Wx + b}
  */
 public record PluginDescriptor(
         String id,
