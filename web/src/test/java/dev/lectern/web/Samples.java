@@ -52,7 +52,7 @@ final class Samples {
 
     static PluginPage pluginPage(List<FormField> fields, String datasetError, String formError, String name) {
         return new PluginPage(linearRegression(), List.of("h(x) = Wx + b", "cost(W, b) = 1/m Σ (h(xᵢ) − yᵢ)²"),
-                datasets(), fields, datasetError, formError, name, List.of(row(7, "first try", "SUCCEEDED")));
+                "Watch the cost fall.\n\nThen look at the line.", datasets(), fields, datasetError, formError, name, List.of(row(7, "first try", "SUCCEEDED")));
     }
 
     static ExperimentPage experiment(String status, boolean active, String error) {
@@ -61,6 +61,6 @@ final class Samples {
                 List.of(new KeyValue("learningRate", "0.01"), new KeyValue("epochs", "1500")),
                 active ? List.of() : List.of(new KeyValue("W", "1.16636"), new KeyValue("b", "-3.63029")),
                 List.of(new KeyValue("created", "2026-11-23 10:15:02"), new KeyValue("device", "cpu"),
-                        new KeyValue("seed", "42")));
+                        new KeyValue("seed", "42")), List.of(), "", "");
     }
 }

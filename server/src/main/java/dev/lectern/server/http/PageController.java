@@ -119,7 +119,7 @@ final class PageController {
         boolean fieldError = errorField != null && plugin.hyperParameters().stream().anyMatch(s -> s.name().equals(errorField));
         String formError = error != null && !datasetError && !fieldError ? error : "";
         List<ExperimentRow> recent = rows(experiments.page(Optional.of(plugin.descriptor().id()), 1, 10));
-        return new PluginPage(PageModels.card(plugin), plugin.descriptor().formulas(),
+        return new PluginPage(PageModels.card(plugin), plugin.descriptor().formulas(), plugin.guide(),
                 PageModels.datasetOptions(options, selected), PageModels.fields(plugin.hyperParameters(), values, errorField, error),
                 datasetError ? error : "", formError, name, recent);
     }

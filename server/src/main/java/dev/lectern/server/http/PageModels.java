@@ -56,7 +56,8 @@ final class PageModels {
         facts.add(new KeyValue("seed", Long.toString(e.seed())));
         facts.add(new KeyValue("plugin version", e.pluginVersion()));
         return new ExperimentPage(e.id(), e.name(), e.pluginId(), pluginTitle, e.datasetId(), e.status().name(),
-                e.error().orElse(""), e.progressDone(), e.progressTotal(), e.status().isActive(), params, summary, facts);
+                e.error().orElse(""), e.progressDone(), e.progressTotal(), e.status().isActive(), params, summary, facts,
+                List.of(), "", "");
     }
 
     static List<DatasetOption> datasetOptions(List<DatasetSpec> specs, String selected) {

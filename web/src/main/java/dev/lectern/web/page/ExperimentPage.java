@@ -19,10 +19,13 @@ import java.util.List;
  * @param params the hyperparameters
  * @param summary the final numbers
  * @param facts created/started/finished times, device, seed
+ * @param predictFields the inputs of the trained model's predict form; empty when it cannot predict
+ * @param prediction the answer to a predict form posted without JavaScript, empty when none
+ * @param predictError why that input was refused, empty when none
  */
 public record ExperimentPage(long id, String name, String pluginId, String pluginTitle, String dataset, String status,
         String error, long progressDone, long progressTotal, boolean active, List<KeyValue> params,
-        List<KeyValue> summary, List<KeyValue> facts) {
+        List<KeyValue> summary, List<KeyValue> facts, List<FormField> predictFields, String prediction, String predictError) {
 
     /** Returns the progress in percent, 0 to 100. */
     public int percent() {
