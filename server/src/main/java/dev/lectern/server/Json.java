@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.lectern.plugin.api.ParamSpec;
 import dev.lectern.plugin.api.view.View;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
@@ -41,6 +42,15 @@ public final class Json {
         }
         try {
             return mapper.readValue(json, new TypeReference<LinkedHashMap<String, Object>>() {});
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Parses parameter declarations written by {@link #write(Object)}. */
+    public List<ParamSpec> readParamSpecs(String json) {
+        try {
+            return mapper.readValue(json, new TypeReference<List<ParamSpec>>() {});
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

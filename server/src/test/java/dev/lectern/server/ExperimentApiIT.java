@@ -70,6 +70,8 @@ class ExperimentApiIT {
         assertThat(summary.get("b").asDouble()).isCloseTo(-3.630291, within(1e-3));
         assertThat(summary.get("cost").asDouble()).isCloseTo(4.483388, within(1e-3));
         assertThat(summary.get("msPerEpoch").asDouble()).isPositive();
+        assertThat(summary.get("W (normal equation)").asDouble()).isCloseTo(1.193034, within(1e-4));
+        assertThat(summary.get("cost (normal equation)").asDouble()).isCloseTo(4.476971, within(1e-4));
         assertThat(done.get("progress").get("done").asLong()).isEqualTo(1500);
 
         JsonNode loss = http.get("/api/experiments/" + id + "/metrics").json().get("series").get("loss");
@@ -77,7 +79,11 @@ class ExperimentApiIT {
         assertThat(loss.get(0).get(1).asDouble()).as("J(0, 0)").isCloseTo(32.072734, within(1e-3));
         assertThat(loss.get(loss.size() - 1).get(1).asDouble()).isCloseTo(4.483388, within(1e-3));
 
+        JsonNode reference = http.get("/api/experiments/" + id + "/metrics").json().get("series").get("loss/normal equation");
+        assertThat(reference).hasSize(2);
+
         JsonNode views = done.get("views");
+        assertThat(views.findValuesAsText("type")).contains("XyChart", "Heatmap", "TableView");
         assertThat(views.get(0).get("type").asText()).isEqualTo("XyChart");
         assertThat(views.get(0).get("series").get(0).get("x")).hasSize(97);
 

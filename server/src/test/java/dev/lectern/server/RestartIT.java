@@ -7,6 +7,9 @@ import dev.lectern.server.testing.Http;
 import dev.lectern.server.testing.TestServer;
 import java.io.File;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -41,10 +44,24 @@ class RestartIT {
             assertThat(http.get("/api/experiments/" + id + "/metrics").json()).isEqualTo(metricsBefore);
             assertThat(http.post("/api/experiments/" + id + "/predict", "{\"x1\":7}").json().get("values").get("y").asDouble())
                     .as("profit at 70,000 people").isBetween(4.50, 4.56);
-            String page = new String(http.client().send(java.net.http.HttpRequest.newBuilder(
-                    java.net.URI.create(server.url() + "/experiments/" + id)).build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofByteArray()).body());
+            String page = new String(http.client().send(HttpRequest.newBuilder(
+                    URI.create(server.url() + "/experiments/" + id)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray()).body());
             assertThat(page).contains("SUCCEEDED").contains("1.16");
+            HttpResponse<String> predicted = http.client().send(HttpRequest.newBuilder(
+                            URI.create(server.url() + "/experiments/" + id + "/predict"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("x1=3.5")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(predicted.statusCode()).isEqualTo(200);
+            assertThat(predicted.body()).as("the no-script predict form answers on the page").contains("H(x) = 0.45");
+            HttpResponse<String> refused = http.client().send(HttpRequest.newBuilder(
+                            URI.create(server.url() + "/experiments/" + id + "/predict"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("x1=lots")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(refused.statusCode()).isEqualTo(400);
+            assertThat(refused.body()).contains("must be a number");
         }
     }
 

@@ -17,6 +17,7 @@ public final class ArtifactStore {
 
     static final String MODEL_DIR = "model";
     static final String VIEWS_FILE = "views.json";
+    static final String INPUTS_FILE = "predict-inputs.json";
 
     private final Path root;
     private final Jdbc jdbc;
@@ -32,13 +33,14 @@ public final class ArtifactStore {
         this.jdbc = jdbc;
     }
 
-    /** Saves the trained model and its views, and records every file written. */
-    void save(long experimentId, TrainedModel model, String viewsJson) throws IOException {
+    /** Saves the trained model, its views and its predict-input declarations, and records every file written. */
+    void save(long experimentId, TrainedModel model, String viewsJson, String inputsJson) throws IOException {
         Path dir = directory(experimentId);
         deleteTree(dir);
         Path modelDir = Files.createDirectories(dir.resolve(MODEL_DIR));
         model.save(modelDir);
         Files.writeString(dir.resolve(VIEWS_FILE), viewsJson, StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve(INPUTS_FILE), inputsJson, StandardCharsets.UTF_8);
         List<Path> files;
         try (Stream<Path> walk = Files.walk(dir)) {
             files = walk.filter(Files::isRegularFile).sorted().toList();
@@ -52,7 +54,16 @@ public final class ArtifactStore {
 
     /** Returns the saved views JSON, verified against its recorded checksum. */
     public Optional<String> views(long experimentId) throws IOException {
-        Path file = directory(experimentId).resolve(VIEWS_FILE);
+        return read(experimentId, VIEWS_FILE);
+    }
+
+    /** Returns the saved predict-input declarations as JSON, verified against their recorded checksum. */
+    public Optional<String> predictInputs(long experimentId) throws IOException {
+        return read(experimentId, INPUTS_FILE);
+    }
+
+    private Optional<String> read(long experimentId, String name) throws IOException {
+        Path file = directory(experimentId).resolve(name);
         if (!Files.exists(file)) {
             return Optional.empty();
         }

@@ -85,7 +85,7 @@ final class ExperimentRunner implements LocalExecutor.Worker {
                 if (cancelled.get()) {
                     return new Outcome(ExperimentStatus.CANCELLED, null, null);
                 }
-                artifacts.save(id, model, json.writeViews(model.views()));
+                artifacts.save(id, model, json.writeViews(model.views()), json.write(model.predictInputs()));
                 Map<String, Double> summary = new LinkedHashMap<>(model.summary());
                 summary.put("trainSeconds", (System.nanoTime() - start) / 1e9);
                 return new Outcome(ExperimentStatus.SUCCEEDED, null, json.write(summary));

@@ -5,6 +5,7 @@ import dev.lectern.datasets.DatasetService;
 import dev.lectern.datasets.DatasetSpec;
 import dev.lectern.plugin.api.InvalidParameterException;
 import dev.lectern.plugin.api.LecturePlugin;
+import dev.lectern.plugin.api.ParamSpec;
 import dev.lectern.plugin.api.ParamValues;
 import dev.lectern.plugin.api.Prediction;
 import dev.lectern.plugin.api.TrainedModel;
@@ -148,6 +149,22 @@ public final class ExperimentService implements AutoCloseable {
             return artifacts.views(id).orElse("[]");
         } catch (IOException e) {
             throw new ConflictException(e.getMessage());
+        }
+    }
+
+    /**
+     * Returns the inputs the experiment's trained model takes, as declared when it was saved; empty when it has no
+     * model or does not predict.
+     */
+    public List<ParamSpec> predictInputs(long id) {
+        if (get(id).status() != ExperimentStatus.SUCCEEDED) {
+            return List.of();
+        }
+        try {
+            return artifacts.predictInputs(id).map(json::readParamSpecs).orElse(List.of());
+        } catch (IOException e) {
+            LOG.warn("predict inputs of experiment {} are unreadable: {}", id, e.getMessage());
+            return List.of();
         }
     }
 

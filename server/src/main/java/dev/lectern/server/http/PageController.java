@@ -99,8 +99,35 @@ final class PageController {
 
     void experiment(Context ctx) {
         Experiment e = experiments.get(Ids.experimentId(ctx));
-        String title = plugins.find(e.pluginId()).map(p -> p.descriptor().title()).orElse(e.pluginId());
-        ctx.html(templates.render("experiments/show.jte", models.page(e, title)));
+        ctx.html(templates.render("experiments/show.jte",
+                models.page(e, pluginTitle(e), experiments.predictInputs(e.id()), Map.of(), null, "", null)));
+    }
+
+    /** The predict form without JavaScript: answer on the experiment page, or show the refused field. */
+    void predict(Context ctx) {
+        Experiment e = experiments.get(Ids.experimentId(ctx));
+        List<ParamSpec> inputs = experiments.predictInputs(e.id());
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (ParamSpec spec : inputs) {
+            String value = ctx.formParam(spec.name());
+            if (value != null) {
+                values.put(spec.name(), value);
+            }
+        }
+        try {
+            String answer = experiments.predict(e.id(), values).text();
+            ctx.html(templates.render("experiments/show.jte", models.page(e, pluginTitle(e), inputs, values, null, answer, null)));
+        } catch (InvalidParameterException invalid) {
+            ctx.status(HttpStatus.BAD_REQUEST).html(templates.render("experiments/show.jte",
+                    models.page(e, pluginTitle(e), inputs, values, invalid.field(), "", invalid.getMessage())));
+        } catch (ConflictException conflict) {
+            ctx.status(HttpStatus.CONFLICT).html(templates.render("experiments/show.jte",
+                    models.page(e, pluginTitle(e), inputs, values, null, "", conflict.getMessage())));
+        }
+    }
+
+    private String pluginTitle(Experiment e) {
+        return plugins.find(e.pluginId()).map(p -> p.descriptor().title()).orElse(e.pluginId());
     }
 
     void cancel(Context ctx) {

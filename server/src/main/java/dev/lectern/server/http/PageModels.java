@@ -42,7 +42,8 @@ final class PageModels {
                 lastLoss == null ? "" : Formats.number(lastLoss));
     }
 
-    ExperimentPage page(Experiment e, String pluginTitle) {
+    ExperimentPage page(Experiment e, String pluginTitle, List<ParamSpec> predictInputs, Map<String, ?> predictValues,
+            String predictField, String prediction, String predictError) {
         List<KeyValue> params = new ArrayList<>();
         json.readObject(e.paramsJson()).forEach((k, v) -> params.add(new KeyValue(k, Formats.number(v))));
         List<KeyValue> summary = new ArrayList<>();
@@ -57,7 +58,8 @@ final class PageModels {
         facts.add(new KeyValue("plugin version", e.pluginVersion()));
         return new ExperimentPage(e.id(), e.name(), e.pluginId(), pluginTitle, e.datasetId(), e.status().name(),
                 e.error().orElse(""), e.progressDone(), e.progressTotal(), e.status().isActive(), params, summary, facts,
-                List.of(), "", "");
+                fields(predictInputs, predictValues, predictField, predictError), prediction,
+                predictError != null && predictInputs.stream().noneMatch(s -> s.name().equals(predictField)) ? predictError : "");
     }
 
     static List<DatasetOption> datasetOptions(List<DatasetSpec> specs, String selected) {

@@ -20,6 +20,7 @@ final class Routes {
             get("/experiments", pages::experiments);
             get("/experiments/{id}", pages::experiment);
             post("/experiments/{id}/cancel", pages::cancel);
+            post("/experiments/{id}/predict", pages::predict);
 
             get("/api/plugins", api::plugins);
             get("/api/datasets", api::datasets);

@@ -3,10 +3,8 @@ package dev.lectern.plugin.linreg;
 import ai.djl.Device;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Parameter;
 import ai.djl.nn.core.Linear;
 import dev.lectern.plugin.api.ParamSpec;
 import dev.lectern.plugin.api.ParamValues;
@@ -17,14 +15,14 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * A fitted H(x) = Wx + b. The few weights live on the host, so predicting needs no native memory; saving goes
- * through a DJL {@link Linear} block and {@link Model#save} so the file is a regular DJL model.
+ * A fitted H(x) = Wx + b in the data's original units. The few weights live on the host, so predicting needs no
+ * native memory; saving goes through a DJL {@link Linear} block and {@link Model#save} so the file is a regular DJL
+ * model.
  */
 final class LinearRegressionModel implements TrainedModel {
 
@@ -35,39 +33,19 @@ final class LinearRegressionModel implements TrainedModel {
 
     private final List<String> featureNames;
     private final String labelName;
-    private final float[] w;
-    private final float b;
+    private final double[] w;
+    private final double b;
     private final Map<String, Double> summary;
     private final List<View> views;
 
-    LinearRegressionModel(List<String> featureNames, String labelName, float[] w, float b, double cost,
-            double msPerEpoch, long steps, float[] x, float[] y) {
+    LinearRegressionModel(List<String> featureNames, String labelName, double[] w, double b, Map<String, Double> summary,
+            List<View> views) {
         this.featureNames = List.copyOf(featureNames);
         this.labelName = labelName;
         this.w = w;
         this.b = b;
-        this.summary = new LinkedHashMap<>(coefficients());
-        summary.put("cost", cost);
-        summary.put("steps", (double) steps);
-        summary.put("msPerEpoch", msPerEpoch);
-        this.views = x == null ? List.of() : LinearRegressionViews.of(featureNames, labelName, x, y, this::predict);
-    }
-
-    private Map<String, Double> coefficients() {
-        Map<String, Double> values = new LinkedHashMap<>();
-        for (int i = 0; i < w.length; i++) {
-            values.put(w.length == 1 ? "W" : "W" + (i + 1), (double) w[i]);
-        }
-        values.put("b", (double) b);
-        return values;
-    }
-
-    double predict(float[] features) {
-        double sum = b;
-        for (int i = 0; i < w.length; i++) {
-            sum += (double) w[i] * features[i];
-        }
-        return sum;
+        this.summary = summary;
+        this.views = views;
     }
 
     @Override
@@ -91,13 +69,13 @@ final class LinearRegressionModel implements TrainedModel {
 
     @Override
     public Prediction predict(ParamValues input) {
-        float[] features = new float[w.length];
+        double y = b;
         List<String> parts = new ArrayList<>();
         for (int i = 0; i < w.length; i++) {
-            features[i] = (float) input.getDouble("x" + (i + 1));
-            parts.add(featureNames.get(i) + " = " + format(features[i]));
+            double x = input.getDouble("x" + (i + 1));
+            y += w[i] * x;
+            parts.add(featureNames.get(i) + " = " + format(x));
         }
-        double y = predict(features);
         return new Prediction("H(x) = " + format(y) + " " + labelName + " for " + String.join(", ", parts), Map.of("y", y));
     }
 
@@ -106,30 +84,28 @@ final class LinearRegressionModel implements TrainedModel {
         try (Model model = Model.newInstance(MODEL_NAME, Device.cpu())) {
             Linear block = Linear.builder().setUnits(1).build();
             model.setBlock(block);
-            NDManager manager = model.getNDManager();
-            block.initialize(manager, DataType.FLOAT32, new Shape(1, w.length));
+            model.setDataType(DataType.FLOAT64);
+            block.initialize(model.getNDManager(), DataType.FLOAT64, new Shape(1, w.length));
             block.getParameters().get("weight").getArray().set(w);
-            block.getParameters().get("bias").getArray().set(new float[] {b});
+            block.getParameters().get("bias").getArray().set(new double[] {b});
             model.setProperty(FEATURES, String.join(SEPARATOR, featureNames));
             model.setProperty(LABEL, labelName);
             model.save(directory, MODEL_NAME);
         }
     }
 
-    static LinearRegressionModel load(Path directory, Device device) throws IOException {
+    static LinearRegressionModel load(Path directory) throws IOException {
         try (Model model = Model.newInstance(MODEL_NAME, Device.cpu())) {
             Linear block = Linear.builder().setUnits(1).build();
             model.setBlock(block);
+            model.setDataType(DataType.FLOAT64);
             model.load(directory, MODEL_NAME);
-            Parameter weight = block.getParameters().get("weight");
-            float[] w = weight.getArray().toFloatArray();
-            float b = block.getParameters().get("bias").getArray().getFloat();
+            double[] w = block.getParameters().get("weight").getArray().toDoubleArray();
+            double b = block.getParameters().get("bias").getArray().toDoubleArray()[0];
             String features = model.getProperty(FEATURES);
-            List<String> names = features == null
-                    ? defaultNames(w.length)
-                    : Arrays.asList(features.split(SEPARATOR, -1));
+            List<String> names = features == null ? defaultNames(w.length) : Arrays.asList(features.split(SEPARATOR, -1));
             String label = model.getProperty(LABEL) == null ? "y" : model.getProperty(LABEL);
-            return new LinearRegressionModel(names, label, w, b, Double.NaN, Double.NaN, 0, null, null);
+            return new LinearRegressionModel(names, label, w, b, Map.of(), List.of());
         } catch (MalformedModelException e) {
             throw new IOException("saved linear-regression model in " + directory + " is damaged: " + e.getMessage(), e);
         }

@@ -1,6 +1,7 @@
 package dev.lectern.plugin.linreg;
 
 import ai.djl.Device;
+import dev.lectern.plugin.api.DatasetInfo;
 import dev.lectern.plugin.api.DatasetKind;
 import dev.lectern.plugin.api.LecturePlugin;
 import dev.lectern.plugin.api.ParamSpec;
@@ -11,6 +12,7 @@ import dev.lectern.plugin.api.TrainingContext;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** Linear regression, H(x) = Wx + b with the mean-squared-error cost, trained by gradient descent. */
@@ -22,10 +24,17 @@ public final class LinearRegressionPlugin implements LecturePlugin {
     public PluginDescriptor descriptor() {
         return new PluginDescriptor(ID, "Linear regression", "Lecture 2 — hypothesis, cost function and gradient descent",
                 "Fit a straight line H(x) = Wx + b by walking downhill on the mean-squared-error cost.",
-                "0.1.0", PluginApi.VERSION, List.of(
-                        "H(x) = W·x + b",
-                        "cost(W, b) = 1/(2m) · Σᵢ (H(x⁽ⁱ⁾) − y⁽ⁱ⁾)²",
-                        "W := W − α · ∂cost/∂W,   b := b − α · ∂cost/∂b"));
+                "0.2.0", PluginApi.VERSION, List.of(
+                        "H(x) = Wx + b",
+                        "\\mathrm{cost}(W, b) = \\frac{1}{2m} \\sum_{i=1}^{m} \\left( H(x^{(i)}) - y^{(i)} \\right)^2",
+                        "W := W - \\alpha \\frac{\\partial}{\\partial W} \\mathrm{cost}(W, b), \\quad "
+                                + "b := b - \\alpha \\frac{\\partial}{\\partial b} \\mathrm{cost}(W, b)",
+                        "\\theta = (X^{\\top} X)^{-1} X^{\\top} y \\quad \\text{(normal equation)}"));
+    }
+
+    @Override
+    public String guide() {
+        return LinearRegressionGuide.TEXT;
     }
 
     @Override
@@ -39,12 +48,17 @@ public final class LinearRegressionPlugin implements LecturePlugin {
     }
 
     @Override
+    public Map<String, Object> defaultsFor(DatasetInfo dataset) {
+        return LinearRegressionParams.defaultsFor(dataset.id());
+    }
+
+    @Override
     public TrainedModel train(TrainingContext context) {
         return new LinearRegressionTrainer(context).run();
     }
 
     @Override
     public TrainedModel load(Path directory, Device device) throws IOException {
-        return LinearRegressionModel.load(directory, device);
+        return LinearRegressionModel.load(directory);
     }
 }

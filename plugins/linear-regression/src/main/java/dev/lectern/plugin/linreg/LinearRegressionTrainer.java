@@ -13,6 +13,7 @@ import dev.lectern.plugin.api.ParamValues;
 import dev.lectern.plugin.api.Table;
 import dev.lectern.plugin.api.TrainingContext;
 import dev.lectern.plugin.api.TrainingDivergedException;
+import java.util.Optional;
 import java.util.Random;
 
 /**
@@ -26,6 +27,8 @@ final class LinearRegressionTrainer {
     private static final int MAX_REPORTED_POINTS = 2000;
     /** On long runs the curve still moves at least this often, so the live chart never looks stuck. */
     private static final long REPORT_AT_LEAST_EVERY_NANOS = 1_000_000_000L;
+    /** Points of the descent path drawn on the cost surface; each costs two tiny host copies. */
+    private static final int PATH_POINTS = 150;
 
     private final TrainingContext context;
     private final ParamValues params;
@@ -45,16 +48,24 @@ final class LinearRegressionTrainer {
         int features = featureIdx.length;
         float[] xHost = table.features();
         float[] yHost = table.label();
+        boolean scaled = "standardize".equals(params.getString(LinearRegressionParams.FEATURE_SCALING));
+        FeatureScaler scaler = scaled ? FeatureScaler.fit(xHost, rows, features) : FeatureScaler.identity(features);
         int batch = params.getInt(LinearRegressionParams.BATCH_SIZE);
         int batchSize = batch <= 0 || batch >= rows ? rows : batch;
         int batchesPerEpoch = (rows + batchSize - 1) / batchSize;
         int epochs = params.getInt(LinearRegressionParams.EPOCHS);
         long totalSteps = (long) epochs * batchesPerEpoch;
         long reportEvery = Math.max(1, totalSteps / MAX_REPORTED_POINTS);
+        DescentPath path = features == 1 ? new DescentPath(totalSteps, PATH_POINTS) : null;
+        Optional<NormalEquation> exact = NormalEquation.solve(xHost, yHost, rows, features);
+        exact.ifPresent(ne -> {
+            context.metrics().report("loss/normal equation", 0, ne.cost());
+            context.metrics().report("loss/normal equation", totalSteps, ne.cost());
+        });
         Random random = new Random(context.seed());
 
         try (NDManager manager = NDManager.newBaseManager(context.device())) {
-            NDArray x = manager.create(xHost, new Shape(rows, features));
+            NDArray x = manager.create(scaled ? scaler.apply(xHost) : xHost, new Shape(rows, features));
             NDArray y = manager.create(yHost, new Shape(rows, 1));
             NDArray w = manager.create(initial(features, random), new Shape(1, features));
             NDArray b = manager.create(initial(1, random), new Shape(1));
@@ -75,6 +86,9 @@ final class LinearRegressionTrainer {
                 }
                 for (int from = 0; from < rows; from += batchSize, step++) {
                     context.checkCancelled();
+                    if (path != null && path.wants(step)) {
+                        path.add(w.getFloat(), b.getFloat());
+                    }
                     // The first update creates the optimizer's state arrays; they must outlive the step scope.
                     try (NDScope scope = step == 0 ? null : new NDScope()) {
                         NDArray xb = batchesPerEpoch > 1 ? xs.get(new NDIndex("{}:{}", from, from + batchSize)) : xs;
@@ -108,10 +122,27 @@ final class LinearRegressionTrainer {
                 throw new TrainingDivergedException("loss", totalSteps);
             }
             context.metrics().report("loss", totalSteps, cost);
-            return new LinearRegressionModel(table.names(featureIdx), table.names(table.labelIndices()).get(0),
-                    w.toFloatArray(), b.getFloat(), cost, msPerEpoch, totalSteps, xHost, yHost);
+            double[] scaledW = toDoubles(w.toFloatArray());
+            double scaledB = b.getFloat();
+            if (path != null) {
+                path.add(scaledW[0], scaledB);
+            }
+            Fit fit = new Fit(scaler.originalWeights(scaledW), scaler.originalBias(scaledW, scaledB), scaledW, scaledB, scaled);
+            return new LinearRegressionResult(table.names(featureIdx), table.names(table.labelIndices()).get(0), xHost, yHost,
+                    scaler, fit, cost, exact, path, msPerEpoch, totalSteps).model();
         }
     }
+
+    /**
+     * A fitted line in original units, and as trained (scaled) when scaling was on.
+     *
+     * @param w weights in original units
+     * @param b bias in original units
+     * @param scaledW weights as trained
+     * @param scaledB bias as trained
+     * @param scaled whether the features were standardized
+     */
+    record Fit(double[] w, double b, double[] scaledW, double scaledB, boolean scaled) {}
 
     private static NDArray halfMse(NDArray prediction, NDArray target) {
         return prediction.sub(target).square().mean().mul(0.5f);
@@ -121,6 +152,14 @@ final class LinearRegressionTrainer {
         try (NDScope scope = new NDScope()) {
             return halfMse(Linear.linear(x, w, b).singletonOrThrow(), y).getFloat();
         }
+    }
+
+    private static double[] toDoubles(float[] values) {
+        double[] out = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = values[i];
+        }
+        return out;
     }
 
     private float[] initial(int count, Random random) {

@@ -4,15 +4,17 @@ import dev.lectern.plugin.api.view.Series;
 import dev.lectern.plugin.api.view.SeriesStyle;
 import dev.lectern.plugin.api.view.View;
 import dev.lectern.plugin.api.view.XyChart;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.function.ToDoubleFunction;
+import java.util.Optional;
 
-/** The lesson's pictures: the data with the fitted line, or predicted against actual for several features. */
+/** The fit pictures: the data with the fitted line for one feature, predicted against actual for several. */
 final class LinearRegressionViews {
 
     private LinearRegressionViews() {}
 
-    static List<View> of(List<String> features, String label, float[] x, float[] y, ToDoubleFunction<float[]> model) {
+    static List<View> fit(List<String> features, String label, float[] x, float[] y, double[] w, double b,
+            Optional<NormalEquation> exact) {
         int rows = y.length;
         int d = features.size();
         double[] ys = new double[rows];
@@ -28,21 +30,25 @@ final class LinearRegressionViews {
                 min = Math.min(min, x[r]);
                 max = Math.max(max, x[r]);
             }
-            double[] lineX = {min, max};
-            double[] lineY = {model.applyAsDouble(new float[] {(float) min}), model.applyAsDouble(new float[] {(float) max})};
-            return List.of(new XyChart("Data and fitted line", features.get(0), label, List.of(
-                    new Series("data", SeriesStyle.POINTS, xs, ys),
-                    new Series("H(x) = Wx + b", SeriesStyle.LINE, lineX, lineY))));
+            double[] ends = {min, max};
+            List<Series> series = new ArrayList<>();
+            series.add(new Series("data", SeriesStyle.POINTS, xs, ys));
+            series.add(new Series("H(x) = Wx + b", SeriesStyle.LINE, ends, new double[] {w[0] * min + b, w[0] * max + b}));
+            exact.ifPresent(ne -> series.add(new Series("normal equation", SeriesStyle.LINE, ends,
+                    new double[] {ne.w()[0] * ends[0] + ne.b(), ne.w()[0] * ends[1] + ne.b()})));
+            return List.of(new XyChart("Data and fitted line", features.get(0), label, series));
         }
         double[] predicted = new double[rows];
-        float[] row = new float[d];
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
         for (int r = 0; r < rows; r++) {
-            System.arraycopy(x, r * d, row, 0, d);
-            predicted[r] = model.applyAsDouble(row);
-            min = Math.min(min, Math.min(predicted[r], ys[r]));
-            max = Math.max(max, Math.max(predicted[r], ys[r]));
+            double h = b;
+            for (int f = 0; f < d; f++) {
+                h += w[f] * x[r * d + f];
+            }
+            predicted[r] = h;
+            min = Math.min(min, Math.min(h, ys[r]));
+            max = Math.max(max, Math.max(h, ys[r]));
         }
         return List.of(new XyChart("Predicted against actual " + label, "actual " + label, "predicted " + label, List.of(
                 new Series("rows", SeriesStyle.POINTS, ys, predicted),

@@ -16,8 +16,12 @@ import dev.lectern.plugin.api.TrainingDivergedException;
 import dev.lectern.plugin.testkit.FakeTrainingContext;
 import dev.lectern.plugin.testkit.RecordingMetricsSink;
 import java.io.IOException;
+import dev.lectern.plugin.api.view.Heatmap;
+import dev.lectern.plugin.api.view.Series;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,6 +45,39 @@ class LinearRegressionAccuracyTest {
             List<RecordingMetricsSink.Point> loss = context.recorded().points("loss");
             assertThat(loss.get(0).value()).as("J(0, 0)").isCloseTo(32.072734, within(1e-3));
             assertThat(loss.get(1).value()).as("J after one update").isCloseTo(6.737190, within(1e-3));
+        }
+    }
+
+    @Test
+    void ex1data1ShowsTheNormalEquationBesideGradientDescentAndTheCostSurface() throws Exception {
+        FakeTrainingContext context = context("ex1data1", Map.of());
+        try (TrainedModel model = new LinearRegressionPlugin().train(context)) {
+            // REFERENCE_RESULTS.md §1: normal-equation theta [-3.895781, 1.193034], J = 4.476971.
+            assertThat(model.summary().get("W (normal equation)")).isCloseTo(1.193034, within(1e-5));
+            assertThat(model.summary().get("b (normal equation)")).isCloseTo(-3.895781, within(1e-5));
+            assertThat(model.summary().get("cost (normal equation)")).isCloseTo(4.476971, within(1e-5));
+            assertThat(context.recorded().points("loss/normal equation")).extracting(RecordingMetricsSink.Point::value)
+                    .containsOnly(model.summary().get("cost (normal equation)"));
+            Heatmap surface = (Heatmap) model.views().stream().filter(v -> v instanceof Heatmap).findFirst().orElseThrow();
+            Series path = surface.overlay().get(0);
+            assertThat(path.x()[0]).as("descent starts at W = 0").isZero();
+            assertThat(path.y()[0]).as("descent starts at b = 0").isZero();
+            assertThat(path.x()[path.x().length - 1]).as("and ends at the trained W").isCloseTo(1.166362, within(1e-3));
+            double lowest = Arrays.stream(surface.values()).flatMapToDouble(Arrays::stream).min().orElseThrow();
+            assertThat(lowest).as("the grid's lowest cost is near the optimum").isCloseTo(4.476971, within(0.05));
+        }
+    }
+
+    @Test
+    void ex1data2WithItsDefaultsStandardizesAndConvergesToTheNormalEquation() throws Exception {
+        FakeTrainingContext context = context("ex1data2", Map.of());
+        try (TrainedModel model = new LinearRegressionPlugin().train(context)) {
+            // REFERENCE_RESULTS.md §2: price of a 1650 sq ft, 3-bedroom house = $293,081.46 at the optimum.
+            double price = model.predict(ParamValues.check(model.predictInputs(), Map.of("x1", 1650, "x2", 3))).values().get("y");
+            assertThat(price).isCloseTo(293081.46, within(5.0));
+            assertThat(model.summary().get("W1")).as("W per square foot, original units").isCloseTo(139.210674, within(0.05));
+            assertThat(model.summary().get("W1 (normal equation)")).isCloseTo(139.210674, within(1e-3));
+            assertThat(model.summary()).containsKey("W1 (scaled)");
         }
     }
 
@@ -71,7 +108,10 @@ class LinearRegressionAccuracyTest {
 
     private FakeTrainingContext context(String dataset, Map<String, Object> params) throws Exception {
         TrainingData data = datasets().load(dataset, FetchListener.NONE);
-        ParamValues values = ParamValues.check(new LinearRegressionPlugin().hyperParameters(), params);
+        LinearRegressionPlugin plugin = new LinearRegressionPlugin();
+        Map<String, Object> merged = new HashMap<>(plugin.defaultsFor(data.info()));
+        merged.putAll(params);
+        ParamValues values = ParamValues.check(plugin.hyperParameters(), merged);
         return new FakeTrainingContext(values, data, 42, () -> false);
     }
 
