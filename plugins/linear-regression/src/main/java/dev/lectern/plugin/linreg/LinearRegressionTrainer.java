@@ -9,6 +9,7 @@ import ai.djl.nn.core.Linear;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
+import dev.lectern.plugin.api.Gradients;
 import dev.lectern.plugin.api.ParamValues;
 import dev.lectern.plugin.api.Table;
 import dev.lectern.plugin.api.TrainingContext;
@@ -94,7 +95,7 @@ final class LinearRegressionTrainer {
                         NDArray xb = batchesPerEpoch > 1 ? xs.get(new NDIndex("{}:{}", from, from + batchSize)) : xs;
                         NDArray yb = batchesPerEpoch > 1 ? ys.get(new NDIndex("{}:{}", from, from + batchSize)) : ys;
                         float loss;
-                        try (GradientCollector collector = manager.getEngine().newGradientCollector()) {
+                        try (GradientCollector collector = Gradients.collect(manager)) {
                             NDArray lossArray = halfMse(Linear.linear(xb, w, b).singletonOrThrow(), yb);
                             collector.backward(lossArray);
                             loss = lossArray.getFloat();

@@ -23,6 +23,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -185,6 +189,27 @@ public abstract class LecturePluginContractTest {
                     assertThat(second.summary().get(key)).as(key).isEqualTo(first.summary().get(key));
                 }
             }
+        }
+    }
+
+    @Test
+    @Timeout(240)
+    void trainsWhileAnotherExperimentTrains() throws Exception {
+        // The server runs experiments concurrently; DJL's PyTorch engine allows one open GradientCollector per JVM,
+        // so a plugin must record gradients through Gradients.collect, which makes concurrent runs wait for each other.
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<Run> first = pool.submit(() -> train(21));
+            Future<Run> second = pool.submit(() -> train(22));
+            try (TrainedModel a = first.get().model(); TrainedModel b = second.get().model()) {
+                assertThat(a.summary()).isNotEmpty();
+                assertThat(b.summary()).isNotEmpty();
+            }
+        } catch (ExecutionException e) {
+            throw new AssertionError("two concurrent runs must both succeed (record gradients with Gradients.collect): "
+                    + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
         }
     }
 
