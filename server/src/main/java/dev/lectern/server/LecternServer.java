@@ -104,7 +104,7 @@ public final class LecternServer implements AutoCloseable {
         MetricsRepository metrics = new MetricsRepository(jdbc);
         ExperimentService experiments = new ExperimentService(new ExperimentRepository(jdbc), metrics,
                 new ArtifactStore(settings.artifactsDir(), jdbc), plugins, datasets, devices, hub, json, settings.device(),
-                settings.concurrency(), scheduler);
+                settings.concurrency(), settings.timeLimit(), scheduler);
         experiments.recover();
         Javalin app = HttpServer.start(settings, experiments, metrics, plugins, datasets, hub, json);
         double seconds = (System.nanoTime() - t0) / 1e9;

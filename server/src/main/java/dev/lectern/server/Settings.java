@@ -1,6 +1,7 @@
 package dev.lectern.server;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -15,9 +16,10 @@ import java.util.Optional;
  * @param concurrency how many experiments train at once (1)
  * @param device the default device: cpu, gpu, gpu:N or auto (auto)
  * @param token the access token, required when binding to a non-loopback address
+ * @param timeLimit the longest an experiment may train before it is stopped and marked FAILED (24h)
  */
 public record Settings(int port, String host, Path dataDir, String jdbcUrl, Optional<Path> datasetMirror,
-        Path pluginsDir, int concurrency, String device, Optional<String> token) {
+        Path pluginsDir, int concurrency, String device, Optional<String> token, Duration timeLimit) {
 
     /** Returns the directory for experiment artifacts. */
     public Path artifactsDir() {

@@ -1,17 +1,23 @@
 package dev.lectern.server;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Reads {@link Settings} from command-line flags, falling back to environment variables, then defaults. */
 public final class SettingsParser {
 
     private static final Set<String> NAMES = Set.of(
-            "port", "host", "data-dir", "jdbc-url", "dataset-mirror", "plugins-dir", "concurrency", "device", "token");
+            "port", "host", "data-dir", "jdbc-url", "dataset-mirror", "plugins-dir", "concurrency", "device", "token",
+            "time-limit");
+
+    private static final Pattern DURATION = Pattern.compile("(\\d{1,9})\\s*([smhd])?");
 
     private final Map<String, String> env;
 
@@ -49,7 +55,8 @@ public final class SettingsParser {
         if (token.isEmpty() && !isLoopback(host)) {
             throw new IllegalArgumentException("--host " + host + " exposes Lectern beyond this machine: set --token (or LECTERN_TOKEN) too");
         }
-        return new Settings(port, host, dataDir, jdbcUrl, mirror, pluginsDir, concurrency, device, token);
+        Duration timeLimit = duration("time-limit", text(flags, "time-limit", "24h"));
+        return new Settings(port, host, dataDir, jdbcUrl, mirror, pluginsDir, concurrency, device, token, timeLimit);
     }
 
     static boolean isLoopback(String host) {
@@ -80,6 +87,25 @@ public final class SettingsParser {
             flags.put(name, value);
         }
         return flags;
+    }
+
+    /** Reads durations such as 90s, 30m, 24h or 2d; a bare number means seconds. */
+    private static Duration duration(String name, String text) {
+        Matcher m = DURATION.matcher(text.trim().toLowerCase(Locale.ROOT));
+        if (!m.matches()) {
+            throw new IllegalArgumentException("--" + name + " must look like 90s, 30m, 24h or 2d, got '" + text + "'");
+        }
+        long amount = Long.parseLong(m.group(1));
+        Duration d = switch (m.group(2) == null ? "s" : m.group(2)) {
+            case "m" -> Duration.ofMinutes(amount);
+            case "h" -> Duration.ofHours(amount);
+            case "d" -> Duration.ofDays(amount);
+            default -> Duration.ofSeconds(amount);
+        };
+        if (d.isZero()) {
+            throw new IllegalArgumentException("--" + name + " must be longer than zero");
+        }
+        return d;
     }
 
     private String value(Map<String, String> flags, String name) {

@@ -184,6 +184,20 @@ class ExperimentApiIT {
     }
 
     @Test
+    @Timeout(120)
+    void twoExperimentsTrainAtTheSameTime() throws Exception {
+        String body = "{\"plugin\":\"linear-regression\",\"dataset\":\"ex1data1\",\"params\":{\"epochs\":15000}}";
+        long a = created(body).get("id").asLong();
+        long b = created(body).get("id").asLong();
+        http.awaitStatus(b, "RUNNING"::equals, Duration.ofSeconds(30));
+        JsonNode first = http.awaitStatus(a, FINAL::contains, Duration.ofSeconds(90));
+        JsonNode second = http.awaitStatus(b, FINAL::contains, Duration.ofSeconds(90));
+        assertThat(first.get("status").asText()).as(first.toString()).isEqualTo("SUCCEEDED");
+        assertThat(second.get("status").asText()).as(second.toString()).isEqualTo("SUCCEEDED");
+        assertThat(second.get("summary").get("W").asDouble()).isEqualTo(first.get("summary").get("W").asDouble());
+    }
+
+    @Test
     @Timeout(60)
     void aDivergingLearningRateFailsWithTheStep() throws Exception {
         long id = created("{\"plugin\":\"linear-regression\",\"dataset\":\"ex1data1\",\"params\":{\"learningRate\":0.03}}")

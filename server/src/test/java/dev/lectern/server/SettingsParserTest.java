@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +22,18 @@ class SettingsParserTest {
         assertThat(s.device()).isEqualTo("auto");
         assertThat(s.datasetMirror()).isEmpty();
         assertThat(s.token()).isEmpty();
+        assertThat(s.timeLimit()).isEqualTo(Duration.ofHours(24));
+    }
+
+    @Test
+    void timeLimitsReadAsDurations() {
+        SettingsParser parser = new SettingsParser(Map.of());
+        assertThat(parser.parse("--time-limit", "90s").timeLimit()).isEqualTo(Duration.ofSeconds(90));
+        assertThat(parser.parse("--time-limit", "30m").timeLimit()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(parser.parse("--time-limit", "2d").timeLimit()).isEqualTo(Duration.ofDays(2));
+        assertThat(parser.parse("--time-limit", "45").timeLimit()).isEqualTo(Duration.ofSeconds(45));
+        assertThatThrownBy(() -> parser.parse("--time-limit", "soon")).hasMessageContaining("--time-limit");
+        assertThatThrownBy(() -> parser.parse("--time-limit", "0s")).hasMessageContaining("longer than zero");
     }
 
     @Test

@@ -36,10 +36,11 @@ final class ExperimentRunner implements LocalExecutor.Worker {
     private final LiveHub hub;
     private final Json json;
     private final ScheduledExecutorService scheduler;
+    private final WatchedTraining watch;
 
     ExperimentRunner(ExperimentRepository experiments, MetricsRepository metrics, ArtifactStore artifacts,
             PluginManager plugins, DatasetService datasets, DeviceResolver devices, LiveHub hub, Json json,
-            ScheduledExecutorService scheduler) {
+            ScheduledExecutorService scheduler, WatchedTraining watch) {
         this.experiments = experiments;
         this.metrics = metrics;
         this.artifacts = artifacts;
@@ -49,6 +50,7 @@ final class ExperimentRunner implements LocalExecutor.Worker {
         this.hub = hub;
         this.json = json;
         this.scheduler = scheduler;
+        this.watch = watch;
     }
 
     @Override
@@ -73,31 +75,42 @@ final class ExperimentRunner implements LocalExecutor.Worker {
 
     private Outcome train(Experiment experiment, BatchingMetricsSink sink, AtomicBoolean cancelled) {
         long id = experiment.id();
+        AtomicBoolean timedOut = new AtomicBoolean();
         try {
             LecturePlugin plugin = plugins.find(experiment.pluginId()).orElseThrow(() -> new IllegalStateException(
                     "plugin '" + experiment.pluginId() + "' is not loaded any more"));
             TrainingData data = datasets.load(experiment.datasetId(), event -> LOG.info("experiment {}: {}", id, event.message()));
             ParamValues params = ParamValues.check(plugin.hyperParameters(), json.readObject(experiment.paramsJson()));
             Device device = devices.resolve(experiment.device());
-            RunContext context = new RunContext(device, experiment.seed(), params, data, sink, cancelled);
+            RunContext context = new RunContext(device, experiment.seed(), params, data, sink, cancelled, timedOut);
             long start = System.nanoTime();
-            try (TrainedModel model = plugin.train(context)) {
-                if (cancelled.get()) {
-                    return new Outcome(ExperimentStatus.CANCELLED, null, null);
+            try (TrainedModel model = watch.run(plugin, context, cancelled, timedOut)) {
+                if (timedOut.get() || cancelled.get()) {
+                    return stopped(timedOut);
                 }
                 artifacts.save(id, model, json.writeViews(model.views()), json.write(model.predictInputs()));
                 Map<String, Double> summary = new LinkedHashMap<>(model.summary());
                 summary.put("trainSeconds", (System.nanoTime() - start) / 1e9);
                 return new Outcome(ExperimentStatus.SUCCEEDED, null, json.write(summary));
             }
+        } catch (WatchedTraining.Abandoned e) {
+            return new Outcome(e.timedOut() ? ExperimentStatus.FAILED : ExperimentStatus.CANCELLED, e.getMessage(), null);
         } catch (TrainingCancelledException e) {
-            return new Outcome(ExperimentStatus.CANCELLED, null, null);
+            return stopped(timedOut);
         } catch (TrainingDivergedException e) {
             return new Outcome(ExperimentStatus.FAILED, e.getMessage(), null);
         } catch (Exception | LinkageError | OutOfMemoryError e) {
             LOG.warn("experiment {} failed", id, e);
             return new Outcome(ExperimentStatus.FAILED, readable(e), null);
         }
+    }
+
+    /** A run the plugin ended because it was asked to: by the user (CANCELLED) or by the time limit (FAILED). */
+    private Outcome stopped(AtomicBoolean timedOut) {
+        return timedOut.get()
+                ? new Outcome(ExperimentStatus.FAILED, "exceeded the time limit of "
+                        + WatchedTraining.describe(watch.timeLimit()) + " (setting --time-limit)", null)
+                : new Outcome(ExperimentStatus.CANCELLED, null, null);
     }
 
     private void finish(long id, Outcome outcome) {

@@ -17,10 +17,13 @@ import dev.lectern.server.metrics.LiveHub;
 import dev.lectern.server.metrics.MetricsRepository;
 import dev.lectern.server.plugin.PluginManager;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
@@ -41,11 +44,12 @@ public final class ExperimentService implements AutoCloseable {
     private final Json json;
     private final String defaultDevice;
     private final ExperimentQueue queue;
+    private final ExecutorService trainingThreads;
 
     /** Wires the service and its local executor. */
     public ExperimentService(ExperimentRepository experiments, MetricsRepository metrics, ArtifactStore artifacts,
             PluginManager plugins, DatasetService datasets, DeviceResolver devices, LiveHub hub, Json json,
-            String defaultDevice, int concurrency, ScheduledExecutorService scheduler) {
+            String defaultDevice, int concurrency, Duration timeLimit, ScheduledExecutorService scheduler) {
         this.experiments = experiments;
         this.artifacts = artifacts;
         this.plugins = plugins;
@@ -54,8 +58,13 @@ public final class ExperimentService implements AutoCloseable {
         this.hub = hub;
         this.json = json;
         this.defaultDevice = defaultDevice;
+        this.trainingThreads = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "lectern-train");
+            t.setDaemon(true);
+            return t;
+        });
         ExperimentRunner runner = new ExperimentRunner(experiments, metrics, artifacts, plugins, datasets, devices, hub,
-                json, scheduler);
+                json, scheduler, new WatchedTraining(trainingThreads, timeLimit));
         this.queue = new LocalExecutor(concurrency, QUEUE_CAPACITY, runner);
     }
 
@@ -225,5 +234,6 @@ public final class ExperimentService implements AutoCloseable {
     @Override
     public void close() {
         queue.close();
+        trainingThreads.shutdownNow();
     }
 }

@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /** The training context of one server-run experiment. */
 record RunContext(Device device, long seed, ParamValues params, TrainingData data, BatchingMetricsSink sink,
-        AtomicBoolean cancelled) implements TrainingContext {
+        AtomicBoolean cancelled, AtomicBoolean timedOut) implements TrainingContext {
 
     @Override
     public MetricsSink metrics() {
@@ -24,6 +24,6 @@ record RunContext(Device device, long seed, ParamValues params, TrainingData dat
 
     @Override
     public boolean isCancelled() {
-        return cancelled.get();
+        return cancelled.get() || timedOut.get();
     }
 }

@@ -30,6 +30,8 @@ public final class BatchingMetricsSink implements MetricsSink, AutoCloseable {
     /** Guards the I/O of a flush, so the training thread only ever waits for the buffer swap, never for a client. */
     private final Object flushLock = new Object();
     private List<MetricPoint> buffer = new ArrayList<>();
+    /** An abandoned plugin may keep reporting after its run ended; those points are dropped, not buffered forever. */
+    private volatile boolean closed;
     private volatile long progressDone;
     private volatile long progressTotal;
     private long writtenDone = -1;
@@ -55,6 +57,9 @@ public final class BatchingMetricsSink implements MetricsSink, AutoCloseable {
 
     @Override
     public void report(String name, long step, double value) {
+        if (closed) {
+            return;
+        }
         boolean full;
         synchronized (this) {
             buffer.add(new MetricPoint(name, step, value));
@@ -112,6 +117,7 @@ public final class BatchingMetricsSink implements MetricsSink, AutoCloseable {
     /** Stops the periodic flush and writes what is left. */
     @Override
     public void close() {
+        closed = true;
         schedule.cancel(false);
         flush();
     }
