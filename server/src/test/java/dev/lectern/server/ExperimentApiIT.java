@@ -58,6 +58,17 @@ class ExperimentApiIT {
     }
 
     @Test
+    void rescanKeepsLoadedPluginsAndThePluginsPageListsThem() throws Exception {
+        Http.Response rescanned = http.post("/api/plugins/rescan", "");
+        assertThat(rescanned.status()).isEqualTo(200);
+        assertThat(find(rescanned.json(), "linear-regression").get("status").asText()).isEqualTo("LOADED");
+        HttpResponse<String> page = http.client().send(HttpRequest.newBuilder(URI.create(server.url() + "/plugins")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("id=\"plugin-row-linear-regression\"").contains("id=\"rescan\"");
+    }
+
+    @Test
     @Timeout(120)
     void trainsEx1data1ToTheCourseResultAndStreamsLiveEvents() throws Exception {
         JsonNode created = created("{\"plugin\":\"linear-regression\",\"dataset\":\"ex1data1\"}");

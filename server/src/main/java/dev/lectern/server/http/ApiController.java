@@ -44,8 +44,16 @@ final class ApiController {
     }
 
     void plugins(Context ctx) {
+        ctx.json(describe(plugins.statuses()));
+    }
+
+    void rescan(Context ctx) {
+        ctx.json(describe(plugins.rescan()));
+    }
+
+    private static List<Map<String, Object>> describe(List<PluginStatus> statuses) {
         List<Map<String, Object>> out = new ArrayList<>();
-        for (PluginStatus status : plugins.statuses()) {
+        for (PluginStatus status : statuses) {
             Map<String, Object> item = new LinkedHashMap<>();
             item.put("id", status.id());
             item.put("status", status.isLoaded() ? "LOADED" : "FAILED");
@@ -54,7 +62,7 @@ final class ApiController {
             status.plugin().ifPresent(p -> describe(p, item));
             out.add(item);
         }
-        ctx.json(out);
+        return out;
     }
 
     private static void describe(LecturePlugin plugin, Map<String, Object> item) {

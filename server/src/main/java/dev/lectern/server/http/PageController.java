@@ -17,7 +17,9 @@ import dev.lectern.web.page.DashboardPage;
 import dev.lectern.web.page.ExperimentListPage;
 import dev.lectern.web.page.ExperimentRow;
 import dev.lectern.web.page.Pager;
+import dev.lectern.web.page.PluginListPage;
 import dev.lectern.web.page.PluginPage;
+import dev.lectern.web.page.PluginRow;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.HashMap;
@@ -51,6 +53,16 @@ final class PageController {
     void dashboard(Context ctx) {
         var cards = plugins.statuses().stream().map(models::card).toList();
         ctx.html(templates.render("dashboard.jte", new DashboardPage(cards, rows(experiments.page(Optional.empty(), 1, 10)))));
+    }
+
+    void plugins(Context ctx) {
+        List<PluginRow> rows = plugins.statuses().stream().map(PageModels::pluginRow).toList();
+        ctx.html(templates.render("plugins/index.jte", new PluginListPage(rows)));
+    }
+
+    void rescan(Context ctx) {
+        plugins.rescan();
+        ctx.redirect("/plugins", HttpStatus.SEE_OTHER);
     }
 
     void plugin(Context ctx) {

@@ -12,6 +12,7 @@ import dev.lectern.web.page.ExperimentRow;
 import dev.lectern.web.page.FormField;
 import dev.lectern.web.page.KeyValue;
 import dev.lectern.web.page.PluginCard;
+import dev.lectern.web.page.PluginRow;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -29,6 +30,13 @@ final class PageModels {
     PluginCard card(PluginStatus status) {
         return status.plugin().map(PageModels::card).orElseGet(() -> new PluginCard(status.id(), status.id(),
                 "failed to load", "", "", false, status.error().orElse("unknown error")));
+    }
+
+    static PluginRow pluginRow(PluginStatus status) {
+        return status.plugin().map(p -> new PluginRow(p.descriptor().id(), p.descriptor().title(), p.descriptor().version(),
+                p.descriptor().apiVersion(), status.source(), true, ""))
+                .orElseGet(() -> new PluginRow(status.id(), status.id(), "", "", status.source(), false,
+                        status.error().orElse("unknown error")));
     }
 
     static PluginCard card(LecturePlugin plugin) {

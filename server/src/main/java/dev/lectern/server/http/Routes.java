@@ -15,6 +15,8 @@ final class Routes {
     static EndpointGroup of(ApiController api, EventsController events, PageController pages) {
         return () -> {
             get("/", pages::dashboard);
+            get("/plugins", pages::plugins);
+            post("/plugins/rescan", pages::rescan);
             get("/plugins/{id}", pages::plugin);
             post("/plugins/{id}/experiments", pages::run);
             get("/experiments", pages::experiments);
@@ -23,6 +25,7 @@ final class Routes {
             post("/experiments/{id}/predict", pages::predict);
 
             get("/api/plugins", api::plugins);
+            post("/api/plugins/rescan", api::rescan);
             get("/api/datasets", api::datasets);
             post("/api/experiments", api::create);
             get("/api/experiments", api::list);

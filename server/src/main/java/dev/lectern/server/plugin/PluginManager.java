@@ -5,6 +5,7 @@ import dev.lectern.plugin.api.PluginApi;
 import dev.lectern.plugin.api.PluginDescriptor;
 import java.io.IOException;
 import java.net.MalformedURLException;
+import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +17,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +31,9 @@ import org.slf4j.LoggerFactory;
 public final class PluginManager {
 
     private static final Logger LOG = LoggerFactory.getLogger(PluginManager.class);
+    private static final String CLASSPATH = "classpath";
+    /** The plugin API version a plugin jar was built against, written by the plugin's build into its manifest. */
+    public static final String API_VERSION_ATTRIBUTE = "Lectern-Plugin-Api-Version";
 
     private final ClassLoader serverLoader;
     private final List<Path> directories;
@@ -46,13 +52,41 @@ public final class PluginManager {
 
     /** Loads every plugin; call once at start-up. */
     public synchronized void loadAll() {
+        statuses = scan(List.of());
+    }
+
+    /**
+     * Looks at the plugin directories again: loads sources added since the last scan, retries sources that failed,
+     * and drops plugins whose source is gone. Loaded sources are kept as they are (a changed jar needs a restart,
+     * because its classes are already loaded).
+     *
+     * @return the new statuses
+     */
+    public synchronized List<PluginStatus> rescan() {
+        statuses = scan(statuses);
+        return statuses;
+    }
+
+    private List<PluginStatus> scan(List<PluginStatus> previous) {
         Map<String, PluginStatus> byId = new LinkedHashMap<>();
         List<PluginStatus> failures = new ArrayList<>();
-        register("classpath", serverLoader, byId, failures);
+        List<PluginStatus> classpath = previous.stream().filter(s -> s.source().equals(CLASSPATH)).toList();
+        if (previous.isEmpty()) {
+            register(CLASSPATH, serverLoader, byId, failures);
+        } else {
+            keep(classpath, byId, failures);
+        }
         for (Path directory : directories) {
             for (Path source : sources(directory, failures)) {
+                List<PluginStatus> loaded = previous.stream()
+                        .filter(s -> s.source().equals(source.toString()) && s.isLoaded()).toList();
+                if (!loaded.isEmpty()) {
+                    keep(loaded, byId, failures);
+                    continue;
+                }
                 try {
                     URL[] jars = jarsOf(source);
+                    checkManifests(source);
                     ClassLoader loader = new PluginClassLoader("plugin:" + source.getFileName(), jars, serverLoader);
                     register(source.toString(), loader, byId, failures);
                 } catch (IOException | RuntimeException e) {
@@ -62,8 +96,45 @@ public final class PluginManager {
         }
         List<PluginStatus> all = new ArrayList<>(byId.values());
         all.addAll(failures);
-        statuses = List.copyOf(all);
-        failures.forEach(f -> LOG.warn("plugin from {} failed to load: {}", f.source(), f.error().orElse("")));
+        failures.stream().filter(f -> !previous.contains(f))
+                .forEach(f -> LOG.warn("plugin from {} failed to load: {}", f.source(), f.error().orElse("")));
+        return List.copyOf(all);
+    }
+
+    private static void keep(List<PluginStatus> kept, Map<String, PluginStatus> byId, List<PluginStatus> failures) {
+        for (PluginStatus status : kept) {
+            if (!status.isLoaded()) {
+                failures.add(status);
+            } else if (byId.containsKey(status.id())) {
+                failures.add(PluginStatus.failed(status.source(), status.id(),
+                        "plugin id '" + status.id() + "' is already taken by " + byId.get(status.id()).source()));
+            } else {
+                byId.put(status.id(), status);
+            }
+        }
+    }
+
+    /**
+     * Refuses a plugin built for another major version of the API before any of its classes load, so the reason is
+     * a clear sentence rather than a linkage error from a changed interface.
+     */
+    private static void checkManifests(Path source) throws IOException {
+        for (URL url : jarsOf(source)) {
+            Path jar;
+            try {
+                jar = Path.of(url.toURI());
+            } catch (URISyntaxException e) {
+                throw new IOException(e);
+            }
+            try (JarFile file = new JarFile(jar.toFile())) {
+                Manifest manifest = file.getManifest();
+                String version = manifest == null ? null : manifest.getMainAttributes().getValue(API_VERSION_ATTRIBUTE);
+                if (version != null && PluginApi.major(version) != PluginApi.major(PluginApi.VERSION)) {
+                    throw new IllegalArgumentException(jar.getFileName() + " was built for plugin API " + version
+                            + " but this server provides " + PluginApi.VERSION + " (major versions differ)");
+                }
+            }
+        }
     }
 
     /** Returns every plugin's load status, loaded ones first. */
@@ -179,8 +250,10 @@ public final class PluginManager {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        String message = root.getMessage() == null ? "" : ": " + root.getMessage();
+        boolean ours = root instanceof IllegalArgumentException || root instanceof IllegalStateException;
+        String message = root.getMessage() == null ? root.getClass().getSimpleName()
+                : ours ? root.getMessage() : root.getClass().getSimpleName() + ": " + root.getMessage();
         String top = e.getMessage() == null || root == e ? "" : e.getMessage() + " — caused by ";
-        return top + root.getClass().getSimpleName() + message;
+        return top + message;
     }
 }

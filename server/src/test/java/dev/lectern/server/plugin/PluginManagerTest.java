@@ -15,8 +15,10 @@ import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
+import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -67,6 +69,47 @@ class PluginManagerTest {
         assertThat(inner.getClass().getClassLoader()).isInstanceOf(PluginClassLoader.class);
         assertThat(LecturePlugin.class.isAssignableFrom(inner.getClass())).as("the API type is shared with the server").isTrue();
         assertThat(plugin.hyperParameters().get(0).name()).isEqualTo("steps");
+    }
+
+    @Test
+    void rescanLoadsJarsAddedSinceStartAndDropsRemovedOnes() throws IOException {
+        PluginManager manager = new PluginManager(new ApiOnlyLoader(getClass().getClassLoader()), List.of(plugins));
+        manager.loadAll();
+        assertThat(manager.find("failing-test")).isEmpty();
+
+        String ownClass = FailingLecturePlugin.class.getName().replace('.', '/') + ".class";
+        jar(plugins.resolve("added").resolve("plugin.jar"), Map.of(
+                SERVICES, (FailingLecturePlugin.class.getName() + "\n").getBytes(StandardCharsets.UTF_8),
+                ownClass, classBytes(ownClass)));
+        manager.rescan();
+        assertThat(manager.find("failing-test")).as("added since start").isPresent();
+        LecturePlugin first = manager.find("failing-test").orElseThrow();
+        manager.rescan();
+        assertThat(manager.find("failing-test")).as("an unchanged source keeps its instance").containsSame(first);
+
+        Files.delete(plugins.resolve("added").resolve("plugin.jar"));
+        Files.delete(plugins.resolve("added"));
+        manager.rescan();
+        assertThat(manager.find("failing-test")).as("removed").isEmpty();
+        assertThat(manager.statuses()).noneMatch(s -> s.source().endsWith("added"));
+    }
+
+    @Test
+    void aJarBuiltForAnotherMajorApiVersionIsRefusedBeforeItsClassesLoad() throws IOException {
+        Path jar = plugins.resolve("future").resolve("plugin.jar");
+        Files.createDirectories(jar.getParent());
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().putValue(PluginManager.API_VERSION_ATTRIBUTE, "2.0.0");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest)) {
+            out.putNextEntry(new JarEntry(SERVICES));
+            out.write("com.example.FuturePlugin\n".getBytes(StandardCharsets.UTF_8));
+            out.closeEntry();
+        }
+        PluginManager manager = new PluginManager(getClass().getClassLoader(), List.of(plugins));
+        manager.loadAll();
+        assertThat(error(manager, "future"))
+                .isEqualTo("plugin.jar was built for plugin API 2.0.0 but this server provides 1.0.0 (major versions differ)");
     }
 
     /** A server loader that does not see the test plugin class itself, as in production. */
