@@ -10,7 +10,12 @@ import java.util.Objects;
  */
 public record Column(String name, ColumnRole role) {
 
-    /** Checks the fields. */
+    /**
+     * Creates the record and checks its fields.
+     *
+     * @param name the column's display name
+     * @param role what the column is used for
+     */
     public Column {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(role, "role");

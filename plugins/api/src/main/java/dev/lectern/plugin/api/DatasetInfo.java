@@ -14,7 +14,15 @@ import java.util.Objects;
  */
 public record DatasetInfo(String id, String title, DatasetKind kind, List<Column> columns, String description) {
 
-    /** Checks the fields and copies the list. */
+    /**
+     * Creates the record and checks its fields.
+     *
+     * @param id the data set's identifier, such as {@code ex1data1}
+     * @param title a human title
+     * @param kind the data set's shape
+     * @param columns the columns for tables, empty for other kinds
+     * @param description a sentence or two about the data and its units
+     */
     public DatasetInfo {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(kind, "kind");

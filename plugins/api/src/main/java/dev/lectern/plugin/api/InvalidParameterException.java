@@ -5,6 +5,7 @@ public class InvalidParameterException extends IllegalArgumentException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The name of the rejected field, part of the serialized form. */
     private final String field;
 
     /**

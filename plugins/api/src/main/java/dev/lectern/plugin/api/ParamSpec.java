@@ -31,7 +31,18 @@ public record ParamSpec(
         List<String> choices,
         String help) {
 
-    /** Checks that the declaration is consistent, so a broken plugin fails at load time, not in a form. */
+    /**
+     * Creates the record and checks its fields.
+     *
+     * @param name camelCase name used in the JSON API and in forms, such as {@code learningRate}
+     * @param label short human label
+     * @param type the value type
+     * @param defaultValue the value used when none is given ({@link Integer}, {@link Double}, {@link String} or {@link Boolean} by type)
+     * @param min smallest allowed value for numbers, or {@code null}
+     * @param max largest allowed value for numbers, or {@code null}
+     * @param choices allowed values for {@link ParamType#CHOICE}, empty otherwise
+     * @param help one or two sentences shown beside the field
+     */
     public ParamSpec {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(type, "type");

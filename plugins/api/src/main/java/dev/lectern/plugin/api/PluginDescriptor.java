@@ -27,7 +27,17 @@ public record PluginDescriptor(
 
     private static final Pattern ID = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
 
-    /** Checks the fields and copies the list. */
+    /**
+     * Creates the record and checks its fields.
+     *
+     * @param id stable lower-case identifier, such as {@code linear-regression}
+     * @param title human title, such as "Linear regression"
+     * @param topic the lecture the model belongs to, such as "Lecture 2: cost function and gradient descent"
+     * @param summary one sentence that says what the student learns
+     * @param version the plugin's own version
+     * @param apiVersion the plugin API version the plugin was compiled against; pass {@link PluginApi#VERSION}
+     * @param formulas the lecture's formulas, one per entry, in TeX math notation (rendered with KaTeX on the plugin page, shown as text where scripts are off), such as {@code H(x) = Wx + b}
+     */
     public PluginDescriptor {
         Objects.requireNonNull(id, "id");
         if (!ID.matcher(id).matches()) {

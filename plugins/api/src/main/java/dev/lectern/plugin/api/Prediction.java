@@ -10,7 +10,12 @@ import java.util.Map;
  */
 public record Prediction(String text, Map<String, Double> values) {
 
-    /** Copies the map. */
+    /**
+     * Creates the record and checks its fields.
+     *
+     * @param text a one-line answer for people, such as "H(3.5) = 0.45"
+     * @param values the numbers behind it by name, such as {@code {"y": 0.45}}
+     */
     public Prediction {
         values = Map.copyOf(values == null ? Map.of() : values);
     }

@@ -13,7 +13,13 @@ import java.util.stream.IntStream;
  */
 public record Table(List<Column> columns, int rows, float[] values) {
 
-    /** Checks the shape and copies the column list (the array is shared, not copied, for speed). */
+    /**
+     * Creates the record and checks its fields.
+     *
+     * @param columns the columns with their roles
+     * @param rows the number of rows
+     * @param values row-major values, {@code rows * columns.size()} of them
+     */
     public Table {
         columns = List.copyOf(Objects.requireNonNull(columns, "columns"));
         Objects.requireNonNull(values, "values");
@@ -23,12 +29,20 @@ public record Table(List<Column> columns, int rows, float[] values) {
         }
     }
 
-    /** Returns the indices of the feature columns, in column order. */
+    /**
+     * Returns the indices of the feature columns, in column order.
+     *
+     * @return the indices
+     */
     public int[] featureIndices() {
         return indicesOf(ColumnRole.FEATURE);
     }
 
-    /** Returns the indices of the label columns, in column order. */
+    /**
+     * Returns the indices of the label columns, in column order.
+     *
+     * @return the indices
+     */
     public int[] labelIndices() {
         return indicesOf(ColumnRole.LABEL);
     }
@@ -50,12 +64,21 @@ public record Table(List<Column> columns, int rows, float[] values) {
         return out;
     }
 
-    /** Returns the feature columns of every row, row-major. */
+    /**
+     * Returns the feature columns of every row, row-major.
+     *
+     * @return {@code rows * features} values
+     */
     public float[] features() {
         return select(featureIndices());
     }
 
-    /** Returns the first label column of every row; fails with a clear message when there is none. */
+    /**
+     * Returns the first label column of every row.
+     *
+     * @return {@code rows} values
+     * @throws IllegalStateException when no column has the LABEL role
+     */
     public float[] label() {
         int[] labels = labelIndices();
         if (labels.length == 0) {
@@ -64,7 +87,12 @@ public record Table(List<Column> columns, int rows, float[] values) {
         return select(new int[] {labels[0]});
     }
 
-    /** Returns the names of the given columns. */
+    /**
+     * Returns the names of the given columns.
+     *
+     * @param indices column indices
+     * @return the names, in the same order
+     */
     public List<String> names(int[] indices) {
         return IntStream.of(indices).mapToObj(i -> columns.get(i).name()).toList();
     }

@@ -5,6 +5,7 @@ public class TrainingDivergedException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The step at which the loss stopped being finite, part of the serialized form. */
     private final long step;
 
     /**

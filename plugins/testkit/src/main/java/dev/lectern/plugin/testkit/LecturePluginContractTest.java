@@ -91,7 +91,13 @@ public abstract class LecturePluginContractTest {
         return 0.9;
     }
 
-    /** Trains with the tiny budget and a seed, and returns the model with the context it recorded into. */
+    /**
+     * Trains with the tiny budget and a seed.
+     *
+     * @param seed the run's seed
+     * @return the model with the context it recorded into
+     * @throws Exception when training fails
+     */
     protected final Run train(long seed) throws Exception {
         LecturePlugin plugin = plugin();
         FakeTrainingContext context = new FakeTrainingContext(budgetValues(plugin), tinyData(), seed, () -> false);

@@ -12,7 +12,14 @@ import java.util.List;
  */
 public record BarChart(String title, List<String> categories, String valueLabel, List<BarSeries> series) implements View {
 
-    /** Checks that every series has one value per category. */
+    /**
+     * Creates the record and checks its fields.
+     *
+     * @param title the heading
+     * @param categories the category names along the x axis
+     * @param valueLabel the y axis label
+     * @param series the bar series, each with one value per category
+     */
     public BarChart {
         categories = List.copyOf(categories);
         series = List.copyOf(series);

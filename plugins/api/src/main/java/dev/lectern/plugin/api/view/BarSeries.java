@@ -10,7 +10,12 @@ import java.util.Objects;
  */
 public record BarSeries(String name, double[] values) {
 
-    /** Checks the fields. */
+    /**
+     * Creates the record and checks its fields.
+     *
+     * @param name the legend label
+     * @param values the heights
+     */
     public BarSeries {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(values, "values");

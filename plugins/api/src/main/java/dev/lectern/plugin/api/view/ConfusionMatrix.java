@@ -11,7 +11,13 @@ import java.util.List;
  */
 public record ConfusionMatrix(String title, List<String> labels, long[][] counts) implements View {
 
-    /** Checks that the matrix is square and matches the labels. */
+    /**
+     * Creates the record and checks its fields.
+     *
+     * @param title the heading
+     * @param labels the class names, in index order
+     * @param counts {@code counts[t][p]} is how many samples of true class t were predicted as p
+     */
     public ConfusionMatrix {
         labels = List.copyOf(labels);
         if (counts.length != labels.size()) {

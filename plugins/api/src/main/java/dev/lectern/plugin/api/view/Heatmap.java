@@ -20,7 +20,19 @@ import java.util.Objects;
 public record Heatmap(String title, String xLabel, String yLabel, String valueLabel, double[] x, double[] y,
         double[][] values, double[] contours, List<Series> overlay) implements View {
 
-    /** Checks the grid's shape and copies the list. */
+    /**
+     * Creates the record and checks its fields.
+     *
+     * @param title the heading
+     * @param xLabel the x axis label
+     * @param yLabel the y axis label
+     * @param valueLabel what the colour means, such as "cost" or "P(y = 1)"
+     * @param x the grid's x coordinates, ascending
+     * @param y the grid's y coordinates, ascending
+     * @param values {@code values[i][j]} is the value at ({@code x[j]}, {@code y[i]})
+     * @param contours contour levels to draw; empty for none
+     * @param overlay series drawn over the map, in order
+     */
     public Heatmap {
         Objects.requireNonNull(x, "x");
         Objects.requireNonNull(y, "y");

@@ -12,7 +12,14 @@ import java.util.Objects;
  */
 public record Series(String name, SeriesStyle style, double[] x, double[] y) {
 
-    /** Checks that x and y have the same length. */
+    /**
+     * Creates the record and checks its fields.
+     *
+     * @param name the legend label
+     * @param style how to draw it
+     * @param x the x values
+     * @param y the y values, as many as x
+     */
     public Series {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(style, "style");

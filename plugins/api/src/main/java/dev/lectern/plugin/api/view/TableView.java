@@ -11,7 +11,13 @@ import java.util.List;
  */
 public record TableView(String title, List<String> headers, List<List<String>> rows) implements View {
 
-    /** Copies the lists and checks the row widths. */
+    /**
+     * Creates the record and checks its fields.
+     *
+     * @param title the heading
+     * @param headers the column headers
+     * @param rows the rows, each as long as the headers
+     */
     public TableView {
         headers = List.copyOf(headers);
         rows = rows.stream().map(List::copyOf).toList();

@@ -12,7 +12,14 @@ import java.util.List;
  */
 public record XyChart(String title, String xLabel, String yLabel, List<Series> series) implements View {
 
-    /** Copies the list. */
+    /**
+     * Creates the record and checks its fields.
+     *
+     * @param title the heading
+     * @param xLabel the x axis label
+     * @param yLabel the y axis label
+     * @param series the series, drawn in order
+     */
     public XyChart {
         series = List.copyOf(series);
     }
