@@ -1,7 +1,7 @@
 package dev.lectern.plugin.api.view;
 
 /** A chart or table the workbench renders for a trained model. */
-public sealed interface View permits XyChart, TableView, Heatmap, ConfusionMatrix, BarChart {
+public sealed interface View permits XyChart, TableView, Heatmap, ConfusionMatrix, BarChart, ImageGallery, TextView {
 
     /**
      * Returns the view's heading.
