@@ -1,0 +1,60 @@
+package dev.lectern.plugin.logreg;
+
+import ai.djl.Device;
+import dev.lectern.plugin.api.DatasetInfo;
+import dev.lectern.plugin.api.DatasetKind;
+import dev.lectern.plugin.api.LecturePlugin;
+import dev.lectern.plugin.api.ParamSpec;
+import dev.lectern.plugin.api.ParamValues;
+import dev.lectern.plugin.api.PluginDescriptor;
+import dev.lectern.plugin.api.TrainedModel;
+import dev.lectern.plugin.api.TrainingContext;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Logistic regression, H(x) = σ(Wx + b) with the cross-entropy cost, trained by gradient descent on a 0/1 label. */
+public final class LogisticRegressionPlugin implements LecturePlugin {
+
+    @Override
+    public PluginDescriptor descriptor() {
+        return Lesson.DESCRIPTOR;
+    }
+
+    @Override
+    public String guide() {
+        return Lesson.GUIDE;
+    }
+
+    @Override
+    public List<ParamSpec> hyperParameters() {
+        return LogisticRegressionParams.SPECS;
+    }
+
+    @Override
+    public Set<DatasetKind> datasetKinds() {
+        return Set.of(DatasetKind.TABLE);
+    }
+
+    @Override
+    public Map<String, Object> defaultsFor(DatasetInfo dataset) {
+        return LogisticRegressionParams.defaultsFor(dataset);
+    }
+
+    @Override
+    public void validate(ParamValues values, DatasetInfo dataset) {
+        BinaryLabels.check(dataset);
+    }
+
+    @Override
+    public TrainedModel train(TrainingContext context) {
+        return new LogisticRegressionTrainer(context).run();
+    }
+
+    @Override
+    public TrainedModel load(Path directory, Device device) throws IOException {
+        return LogisticRegressionModel.load(directory, device);
+    }
+}
