@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.cfg.PackageVersion;
 import dev.lectern.plugin.api.PluginApi;
 import dev.lectern.server.testing.Http;
+import dev.lectern.server.testing.PluginFolders;
 import dev.lectern.server.testing.TestServer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -60,7 +61,7 @@ class ExternalPluginIT {
                 .as("the example plugin's folder; build it first (mvn -B package in the project root builds it before "
                         + "the server)")
                 .isRegularFile();
-        copyFolder(EXAMPLE_FOLDER, pluginsDir.resolve(ID));
+        PluginFolders.copy(EXAMPLE_FOLDER, pluginsDir.resolve(ID));
         server = TestServer.start(dataDir, "--plugins-dir", pluginsDir.toString());
         http = new Http(server.url());
     }
@@ -163,8 +164,8 @@ class ExternalPluginIT {
         // The same plugin, but its jar's manifest claims plugin API 2.0.0: the server refuses it before loading a class.
         String broken = ID + "-api2";
         Path folder = pluginsDir.resolve(broken);
-        copyFolder(EXAMPLE_FOLDER, folder);
-        withApiVersion(folder.resolve(JAR), "2.0.0");
+        PluginFolders.copy(EXAMPLE_FOLDER, folder);
+        PluginFolders.withApiVersion(folder.resolve(JAR), "2.0.0");
 
         Http.Response rescanned = http.post("/api/plugins/rescan", "");
         assertThat(rescanned.status()).isEqualTo(200);
@@ -178,7 +179,7 @@ class ExternalPluginIT {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(page.body()).contains("id=\"plugin-row-" + broken + "\"").contains("was built for plugin API 2.0.0");
 
-        deleteFolder(folder);
+        PluginFolders.delete(folder);
         Http.Response afterRemoval = http.post("/api/plugins/rescan", "");
         assertThat(afterRemoval.json().findValuesAsText("id")).as("a removed folder is dropped").doesNotContain(broken).contains(ID);
     }
@@ -194,42 +195,5 @@ class ExternalPluginIT {
             }
         }
         throw new AssertionError("plugin " + id + " is not listed: " + plugins);
-    }
-
-    /** Rewrites a jar with the given Lectern-Plugin-Api-Version in its manifest, keeping every other entry. */
-    private static void withApiVersion(Path jar, String version) throws IOException {
-        Path rewritten = jar.resolveSibling(jar.getFileName() + ".tmp");
-        try (JarInputStream in = new JarInputStream(Files.newInputStream(jar));
-                OutputStream file = Files.newOutputStream(rewritten)) {
-            Manifest manifest = new Manifest(in.getManifest());
-            manifest.getMainAttributes().putValue("Lectern-Plugin-Api-Version", version);
-            try (JarOutputStream out = new JarOutputStream(file, manifest)) {
-                for (JarEntry entry = in.getNextJarEntry(); entry != null; entry = in.getNextJarEntry()) {
-                    out.putNextEntry(new JarEntry(entry.getName()));
-                    in.transferTo(out);
-                    out.closeEntry();
-                }
-            }
-        }
-        Files.move(rewritten, jar, StandardCopyOption.REPLACE_EXISTING);
-    }
-
-    private static void deleteFolder(Path folder) throws IOException {
-        try (Stream<Path> files = Files.walk(folder)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(file);
-            }
-        }
-    }
-
-    private static void copyFolder(Path from, Path to) throws IOException {
-        Files.createDirectories(to);
-        try (Stream<Path> files = Files.list(from)) {
-            for (Path file : files.toList()) {
-                try (InputStream in = Files.newInputStream(file)) {
-                    Files.copy(in, to.resolve(file.getFileName().toString()), StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
     }
 }

@@ -22,7 +22,18 @@ class SettingsParserTest {
         assertThat(s.device()).isEqualTo("auto");
         assertThat(s.datasetMirror()).isEmpty();
         assertThat(s.token()).isEmpty();
+        assertThat(s.maxUploadMb()).isEqualTo(20);
+        assertThat(s.maxUploadBytes()).isEqualTo(20L * 1024 * 1024);
+        assertThat(s.uploadsDir()).isEqualTo(Path.of("data", "uploads").toAbsolutePath());
         assertThat(s.timeLimit()).isEqualTo(Duration.ofHours(24));
+    }
+
+    @Test
+    void theUploadLimitComesFromTheFlagOrTheEnvironment() {
+        assertThat(new SettingsParser(Map.of()).parse("--max-upload-mb", "1").maxUploadBytes()).isEqualTo(1L << 20);
+        assertThat(new SettingsParser(Map.of("LECTERN_MAX_UPLOAD_MB", "300")).parse().maxUploadMb()).isEqualTo(300);
+        assertThat(new SettingsParser(Map.of("LECTERN_MAX_UPLOAD_MB", "300")).parse("--max-upload-mb=5").maxUploadMb())
+                .isEqualTo(5);
     }
 
     @Test
@@ -54,6 +65,8 @@ class SettingsParserTest {
         assertThatThrownBy(() -> parser.parse("--port", "70000")).hasMessageContaining("--port");
         assertThatThrownBy(() -> parser.parse("--concurrency", "0")).hasMessageContaining("--concurrency");
         assertThatThrownBy(() -> parser.parse("--device", "tpu")).hasMessageContaining("--device");
+        assertThatThrownBy(() -> parser.parse("--max-upload-mb", "0")).hasMessageContaining("--max-upload-mb");
+        assertThatThrownBy(() -> parser.parse("--max-upload-mb", "20MB")).hasMessageContaining("--max-upload-mb");
         assertThatThrownBy(() -> parser.parse("--colour", "blue")).hasMessageContaining("unknown flag --colour");
         assertThatThrownBy(() -> parser.parse("--port")).hasMessageContaining("needs a value");
     }
