@@ -83,7 +83,9 @@ class BrowserIT {
         page.navigate(server.url() + "/");
         assertThat(page.locator("#plugin-linear-regression")).containsText("Linear regression");
         page.locator("#plugin-linear-regression a").first().click();
-        assertThat(page.locator("#formulas")).containsText("H(x) = W·x + b");
+        assertThat(page.locator("#formulas")).containsText("H(x) = Wx + b");
+        assertThat(page.locator("#formulas .formula.typeset").first()).isVisible();
+        assertThat(page.locator("#guide")).containsText("normal equation");
 
         page.selectOption("#dataset", "ex1data1");
         page.waitForURL("**/plugins/linear-regression?dataset=ex1data1");

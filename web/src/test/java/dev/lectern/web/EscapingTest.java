@@ -46,6 +46,24 @@ class EscapingTest {
     }
 
     @Test
+    void thePredictFormItsAnswerAndItsErrors() {
+        String quoteBreak = "\"><script>alert(1)</script>";
+        FormField field = new FormField("x", "Input " + EVIL, "double", quoteBreak, "", "", List.of(), EVIL, EVIL);
+        whenRendered("experiments/show.jte", Samples.predicting(List.of(field), EVIL, EVIL))
+                .thenContains("value=\"&#34;>&lt;script>alert(1)&lt;/script>\"", ">" + ESCAPED + "</output>",
+                        "role=\"alert\">" + ESCAPED + "</p>")
+                .thenDoesNotContain("<script>alert", "\"><script");
+    }
+
+    @Test
+    void formulasAndTheGuideAreTextNotMarkup() {
+        whenRendered("plugins/show.jte", new dev.lectern.web.page.PluginPage(Samples.linearRegression(),
+                List.of("x < y " + EVIL), EVIL + "\n\n" + EVIL, Samples.datasets(), List.of(), "", "", "", List.of()))
+                .thenContains("<div class=\"formula\">x &lt; y " + ESCAPED + "</div>", "<p>" + ESCAPED + "</p>")
+                .thenDoesNotContain("<script>alert");
+    }
+
+    @Test
     void pluginErrorsAndErrorMessages() {
         PluginCard broken = new PluginCard("", EVIL, "", "", "", false, EVIL);
         whenRendered("dashboard.jte", new DashboardPage(List.of(broken), List.of(Samples.row(1, EVIL, "FAILED"))))

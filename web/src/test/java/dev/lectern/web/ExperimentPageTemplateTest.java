@@ -3,6 +3,7 @@ package dev.lectern.web;
 import static dev.lectern.web.Rendered.whenRendered;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ExperimentPageTemplateTest {
@@ -20,10 +21,55 @@ class ExperimentPageTemplateTest {
     }
 
     @Test
-    void includesChartJsFromTheWebjarAndTheLiveScript() {
-        whenRendered("experiments/show.jte", Samples.experiment("RUNNING", true, ""))
-                .thenContainsInOrder("<script src=\"/webjars/chart.js/4.4.7/dist/chart.umd.js\" defer></script>",
-                        "<script src=\"/js/experiment.js\" defer></script>", "</head>");
+    void includesChartJsFromTheWebjarAndThePageModules() {
+        Rendered page = whenRendered("experiments/show.jte", Samples.experiment("RUNNING", true, ""));
+        // Chart.js (deferred) runs before the module, which is deferred too and comes later in the document.
+        page.thenContainsInOrder("<script src=\"/webjars/chart.js/4.4.7/dist/chart.umd.js\" defer></script>",
+                "<script type=\"module\" src=\"/js/experiment.js\"></script>", "</head>");
+        for (String module : new String[] {"common", "metrics", "views", "heatmap", "marks", "contours", "scales", "predict"}) {
+            page.thenContainsInOrder("<link rel=\"modulepreload\" href=\"/js/" + module + ".js\">", "</head>");
+            assertThat(Rendered.class.getResource("/public/js/" + module + ".js")).as(module + ".js is served").isNotNull();
+        }
+        assertThat(Rendered.class.getResource("/public/js/experiment.js")).isNotNull();
+    }
+
+    @Test
+    void thePredictFormIsThereOnlyWhenTheModelCanPredict() {
+        whenRendered("experiments/show.jte", Samples.experiment("SUCCEEDED", false, ""))
+                .thenDoesNotContain("predict-form", "id=\"predict\"", "id=\"prediction\"");
+
+        Rendered page = whenRendered("experiments/show.jte",
+                Samples.predicting(List.of(Samples.population("3.5", "")), "", ""));
+        page.thenContainsInOrder("id=\"result\"",
+                "<form method=\"post\" action=\"/experiments/42/predict\" id=\"predict-form\">",
+                "<label for=\"population\">Population (10,000s)</label>",
+                "<button type=\"submit\" id=\"predict\" class=\"primary\">Predict</button>",
+                "<output id=\"prediction\" class=\"prediction\" for=\"population\" aria-live=\"polite\"></output>",
+                "</form>", "id=\"params\"");
+        assertThat(page.tagWith("name=\"population\"")).startsWith("<input type=\"number\" step=\"any\"")
+                .contains("id=\"population\"", "value=\"3.5\"");
+        assertThat(page.tagWith("id=\"predict-error\"")).contains("class=\"field-error\"", " hidden");
+    }
+
+    @Test
+    void aPredictionPostedWithoutJavaScriptIsShownInTheOutput() {
+        whenRendered("experiments/show.jte",
+                Samples.predicting(List.of(Samples.population("3.5", ""), Samples.epochs()), "H(3.5) = 0.4520", ""))
+                .thenContains("for=\"population epochs\" aria-live=\"polite\">H(3.5) = 0.4520</output>");
+    }
+
+    @Test
+    void aRefusedInputShowsItsErrorUnderTheFieldOrForTheWholeForm() {
+        Rendered fieldError = whenRendered("experiments/show.jte",
+                Samples.predicting(List.of(Samples.population("abc", "must be a number")), "", ""));
+        assertThat(fieldError.tagWith("name=\"population\"")).contains("aria-invalid=\"true\"", "value=\"abc\"");
+        fieldError.thenContainsInOrder("name=\"population\"",
+                "<p class=\"field-error\" id=\"error-population\">must be a number</p>", "id=\"predict\"");
+
+        Rendered formError = whenRendered("experiments/show.jte",
+                Samples.predicting(List.of(Samples.population("3.5", "")), "", "the model file is missing"));
+        assertThat(formError.tagWith("id=\"predict-error\"")).doesNotContain("hidden");
+        formError.thenContains("role=\"alert\">the model file is missing</p>");
     }
 
     @Test

@@ -12,7 +12,7 @@ class PluginPageTemplateTest {
     void rendersTheLessonAndARunFormPostingToThePlugin() {
         whenRendered("plugins/show.jte", Samples.pluginPage(List.of(Samples.epochs()), "", "", ""))
                 .thenContains("<h1>Linear regression</h1>",
-                        "<div class=\"formula\">h(x) = Wx + b</div>",
+                        "<div class=\"formula\">H(x) = Wx + b</div>",
                         "<form method=\"post\" action=\"/plugins/linear-regression/experiments\" id=\"run-form\">",
                         "<input type=\"text\" name=\"name\" id=\"name\" value=\"\"",
                         "<button type=\"submit\" id=\"run\" class=\"primary\">Run</button>",
@@ -79,5 +79,38 @@ class PluginPageTemplateTest {
                 .thenContains("<div class=\"form-error\" id=\"form-error\" role=\"alert\">The queue is full</div>",
                         "value=\"my run\"")
                 .thenContainsInOrder("name=\"epochs\"", "id=\"form-error\"", "id=\"run\"");
+    }
+
+    @Test
+    void formulasCarryTheirTexSourceForKatexWhichIsServedLocally() {
+        whenRendered("plugins/show.jte", Samples.pluginPage(List.of(), "", "", ""))
+                .thenContainsInOrder("<section class=\"section lesson\" id=\"formulas\">",
+                        "<div class=\"formula\">H(x) = Wx + b</div>",
+                        "<div class=\"formula\">\\mathrm{cost}(W, b) = \\frac{1}{2m} \\sum_{i=1}^{m} "
+                                + "\\left( H(x^{(i)}) - y^{(i)} \\right)^2</div>")
+                .thenContainsInOrder("<link rel=\"stylesheet\" href=\"/webjars/katex/0.16.4/dist/katex.min.css\">",
+                        "<script src=\"/webjars/katex/0.16.4/dist/katex.min.js\" defer></script>",
+                        "<script src=\"/js/math.js\" defer></script>", "</head>")
+                .thenDoesNotContain("cdn.", "https://");
+    }
+
+    @Test
+    void theGuideFollowsTheFormulasOneParagraphEach() {
+        whenRendered("plugins/show.jte", Samples.pluginPage(List.of(), "", "", ""))
+                .thenContainsInOrder("id=\"formulas\"",
+                        "<section class=\"section lesson guide\" id=\"guide\" aria-labelledby=\"guide-heading\">",
+                        "<h2 id=\"guide-heading\">What to look at</h2>",
+                        "<p>Watch the cost fall on the loss chart; the dashed line is the best cost any line can reach.</p>",
+                        "<p>The cost surface shows why: J(W, b) is a bowl,\nand gradient descent walks downhill from (0, 0).</p>",
+                        "id=\"run-section\"");
+    }
+
+    @Test
+    void thereIsNoGuideSectionWithoutAGuide() {
+        for (String guide : new String[] {"", "  \n\n ", null}) {
+            whenRendered("plugins/show.jte", Samples.pluginPage(guide, List.of(), "", "", ""))
+                    .thenContains("id=\"formulas\"")
+                    .thenDoesNotContain("id=\"guide\"", "What to look at");
+        }
     }
 }

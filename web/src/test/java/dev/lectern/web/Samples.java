@@ -50,17 +50,45 @@ final class Samples {
                 new DatasetOption("linear-synthetic", "Synthetic line", "y = 2x + 1 with Gaussian noise.", false));
     }
 
+    static final String HYPOTHESIS = "H(x) = Wx + b";
+    static final String COST = "\\mathrm{cost}(W, b) = \\frac{1}{2m} \\sum_{i=1}^{m} \\left( H(x^{(i)}) - y^{(i)} \\right)^2";
+    static final String GUIDE = """
+            Watch the cost fall on the loss chart; the dashed line is the best cost any line can reach.
+
+            The cost surface shows why: J(W, b) is a bowl,
+            and gradient descent walks downhill from (0, 0).
+            """;
+
     static PluginPage pluginPage(List<FormField> fields, String datasetError, String formError, String name) {
-        return new PluginPage(linearRegression(), List.of("h(x) = Wx + b", "cost(W, b) = 1/m Σ (h(xᵢ) − yᵢ)²"),
-                "Watch the cost fall.\n\nThen look at the line.", datasets(), fields, datasetError, formError, name, List.of(row(7, "first try", "SUCCEEDED")));
+        return pluginPage(GUIDE, fields, datasetError, formError, name);
+    }
+
+    static PluginPage pluginPage(String guide, List<FormField> fields, String datasetError, String formError, String name) {
+        return new PluginPage(linearRegression(), List.of(HYPOTHESIS, COST), guide, datasets(), fields, datasetError, formError,
+                name, List.of(row(7, "first try", "SUCCEEDED")));
+    }
+
+    static FormField population(String value, String error) {
+        return new FormField("population", "Population (10,000s)", "double", value, "", "", List.of(),
+                "City population in units of 10,000", error);
     }
 
     static ExperimentPage experiment(String status, boolean active, String error) {
+        return predicting(status, active, error, List.of(), "", "");
+    }
+
+    /** A finished run whose model answers the predict form. */
+    static ExperimentPage predicting(List<FormField> predictFields, String prediction, String predictError) {
+        return predicting("SUCCEEDED", false, "", predictFields, prediction, predictError);
+    }
+
+    private static ExperimentPage predicting(String status, boolean active, String error, List<FormField> predictFields,
+            String prediction, String predictError) {
         return new ExperimentPage(42, "lr 0.01", "linear-regression", "Linear regression", "ex1data1", status, error,
                 10, 1500, active,
                 List.of(new KeyValue("learningRate", "0.01"), new KeyValue("epochs", "1500")),
                 active ? List.of() : List.of(new KeyValue("W", "1.16636"), new KeyValue("b", "-3.63029")),
                 List.of(new KeyValue("created", "2026-11-23 10:15:02"), new KeyValue("device", "cpu"),
-                        new KeyValue("seed", "42")), List.of(), "", "");
+                        new KeyValue("seed", "42")), predictFields, prediction, predictError);
     }
 }

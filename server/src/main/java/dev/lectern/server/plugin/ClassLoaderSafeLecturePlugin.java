@@ -50,6 +50,11 @@ final class ClassLoaderSafeLecturePlugin implements LecturePlugin {
     }
 
     @Override
+    public String guide() {
+        return unchecked(delegate::guide);
+    }
+
+    @Override
     public Map<String, Object> defaultsFor(DatasetInfo dataset) {
         return unchecked(() -> delegate.defaultsFor(dataset));
     }

@@ -1,0 +1,286 @@
+// Metric charts, kept current from the history and the live event stream.
+//
+// A metric named `chart/series` is drawn on the chart `chart`, one line per full name: `accuracy/train`
+// and `accuracy/test` share the `accuracy` chart, and `loss/normal equation` sits on the `loss` chart.
+// A reference series (its name says "normal equation" or "reference") of at most two points is drawn
+// dashed: it is a level to compare with, not a history. Points are kept sorted by step; a step that
+// arrives twice is drawn once.
+import {COLORS, chartsAvailable, element, finite, idPart, logToggle} from './common.js';
+import {tickLabel} from './scales.js';
+
+const REFERENCE = /normal equation|reference/i;
+const REFERENCE_COLOR = '#57606a';
+
+const groups = new Map();   // chart name -> {name, series: [], chart, canvas, dirty}
+const metrics = new Map();  // metric name -> {name, label, group, points: [{x, y}], dataset}
+let frame = 0;              // pending requestAnimationFrame, 0 when none
+
+/** Returns the chart a metric is drawn on: the part of its name before the first `/`. */
+export function chartName(name) {
+  const k = name.indexOf('/');
+  return k > 0 ? name.slice(0, k) : name;
+}
+
+/** Returns a metric's legend label: the part of its name after the first `/`, else the whole name. */
+export function seriesLabel(name) {
+  const k = name.indexOf('/');
+  return k > 0 && k < name.length - 1 ? name.slice(k + 1) : name;
+}
+
+function isReference(s) {
+  return REFERENCE.test(s.name) && s.points.length <= 2;
+}
+
+/** Adds live points, each {name, step, value}. */
+export function addLivePoints(points) {
+  for (const p of points) {
+    if (p && typeof p.name === 'string' && typeof p.step === 'number') {
+      const s = metric(p.name);
+      addPoint(s, p.step, p.value);
+      schedule(s.group);
+    }
+  }
+}
+
+/** Merges a history {name: [[step, value], ...]} with the points already drawn. */
+export function addHistory(series) {
+  if (!series || typeof series !== 'object') {
+    return;
+  }
+  for (const name of Object.keys(series)) {
+    const s = metric(name);
+    mergeHistory(s, series[name]);
+    schedule(s.group);
+  }
+}
+
+function metric(name) {
+  let s = metrics.get(name);
+  if (!s) {
+    const group = chartGroup(chartName(name));
+    s = {name: name, label: seriesLabel(name), group: group, points: [], dataset: null};
+    metrics.set(name, s);
+    group.series.push(s);
+    // The chart's own series first, references last, the rest in the order they came.
+    group.series.sort((a, b) => rank(a, group) - rank(b, group));
+    if (group.chart) {
+      s.dataset = {
+        label: s.label, data: [], borderWidth: 1.5, pointRadius: 0, pointHoverRadius: 3, spanGaps: true
+      };
+      group.series.forEach((t, k) => {
+        const color = REFERENCE.test(t.name) ? REFERENCE_COLOR : COLORS[k % COLORS.length];
+        t.dataset.borderColor = color;
+        t.dataset.backgroundColor = color;
+      });
+      group.chart.data.datasets = group.series.map((t) => t.dataset);
+      group.chart.options.plugins.legend.display = group.series.length > 1;
+    }
+  }
+  return s;
+}
+
+function rank(s, group) {
+  if (s.name === group.name) {
+    return 0;
+  }
+  return REFERENCE.test(s.name) ? 2 : 1;   // a stable sort keeps the order of arrival within a rank
+}
+
+function chartGroup(name) {
+  let group = groups.get(name);
+  if (!group) {
+    group = {name: name, series: [], chart: null, canvas: null, dirty: false};
+    groups.set(name, group);
+    createFigure(group);
+  }
+  return group;
+}
+
+function createFigure(group) {
+  const host = document.getElementById('metrics');
+  const empty = document.getElementById('metrics-empty');
+  if (empty) {
+    empty.remove();
+  }
+  const figure = element('figure', 'chart metric');
+  figure.id = 'metric-' + idPart(group.name);
+  const caption = element('figcaption');
+  caption.appendChild(element('span', 'chart-title', group.name));
+  const box = logToggle(caption, 'log-' + idPart(group.name), 'log scale');
+  const holder = element('div', 'chart-box');
+  const canvas = document.createElement('canvas');
+  canvas.id = 'chart-' + idPart(group.name);
+  canvas.dataset.points = '0';
+  canvas.setAttribute('role', 'img');
+  canvas.setAttribute('aria-label', group.name + ' by step');
+  holder.appendChild(canvas);
+  figure.append(caption, holder);
+  host.appendChild(figure);
+  group.canvas = canvas;
+
+  if (!chartsAvailable()) {
+    box.disabled = true;
+    return;
+  }
+  group.chart = new window.Chart(canvas, {
+    type: 'line',
+    data: {datasets: []},
+    options: {
+      animation: false,
+      parsing: false,
+      normalized: true,
+      responsive: true,
+      maintainAspectRatio: false,
+      interaction: {mode: 'nearest', axis: 'x', intersect: false},
+      plugins: {
+        legend: {display: false, labels: {boxWidth: 18, boxHeight: 2}},
+        // Past a few thousand points a line is drawn from a representative subset.
+        decimation: {enabled: true, algorithm: 'lttb'}
+      },
+      scales: {
+        x: {type: 'linear', title: {display: true, text: 'step'}, ticks: {maxTicksLimit: 8}},
+        y: axis(group.name, false)
+      }
+    }
+  });
+  box.addEventListener('change', () => {
+    // A new axis object, so the tick labels follow the scale type's defaults.
+    group.chart.options.scales.y = axis(group.name, box.checked);
+    group.chart.update('none');
+  });
+}
+
+function axis(name, logarithmic) {
+  const scale = {type: logarithmic ? 'logarithmic' : 'linear', title: {display: true, text: name}};
+  if (logarithmic) {
+    // Label the powers of ten, or every tick when the axis spans less than a decade.
+    const decade = (v) => Math.abs(Math.log10(v) - Math.round(Math.log10(v))) < 1e-6;
+    scale.ticks = {callback: (value, index, ticks) => (!ticks.some((t) => decade(t.value)) || decade(value) ? tickLabel(value) : '')};
+  }
+  return scale;
+}
+
+// Adds one live point, keeping the points sorted by step; a step already present keeps its value.
+function addPoint(s, step, value) {
+  const points = s.points;
+  const n = points.length;
+  if (n === 0 || points[n - 1].x < step) {
+    points.push({x: step, y: finite(value)});
+    return;
+  }
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (points[mid].x < step) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
+  }
+  if (points[lo].x !== step) {
+    points.splice(lo, 0, {x: step, y: finite(value)});
+  }
+}
+
+// Merges a history of [step, value] pairs with the points already there, in one pass.
+function mergeHistory(s, pairs) {
+  if (!Array.isArray(pairs)) {
+    return;
+  }
+  const incoming = [];
+  for (const pair of pairs) {
+    if (Array.isArray(pair) && typeof pair[0] === 'number') {
+      incoming.push({x: pair[0], y: finite(pair[1])});
+    }
+  }
+  incoming.sort((a, b) => a.x - b.x);
+  const current = s.points;
+  const merged = [];
+  let i = 0;
+  let j = 0;
+  while (i < current.length || j < incoming.length) {
+    let next;
+    if (j >= incoming.length || (i < current.length && current[i].x < incoming[j].x)) {
+      next = current[i++];
+    } else if (i >= current.length || incoming[j].x < current[i].x) {
+      next = incoming[j++];
+    } else {
+      next = current[i++];
+      j++;
+    }
+    if (merged.length === 0 || merged[merged.length - 1].x !== next.x) {
+      merged.push(next);
+    }
+  }
+  s.points = merged;
+}
+
+function schedule(group) {
+  group.dirty = true;
+  if (!frame) {
+    frame = window.requestAnimationFrame(draw);
+  }
+}
+
+// Redraws the charts whose points changed, at most once per animation frame.
+function draw() {
+  frame = 0;
+  for (const group of groups.values()) {
+    if (!group.dirty) {
+      continue;
+    }
+    group.dirty = false;
+    let total = 0;
+    for (const s of group.series) {
+      total += s.points.length;
+    }
+    group.canvas.dataset.points = String(total);
+    if (!group.chart) {
+      continue;
+    }
+    const span = stepSpan(group);
+    for (const s of group.series) {
+      const reference = isReference(s);
+      // A fresh array each time: Chart.js patches the arrays it is given, and the decimation plugin
+      // swaps the dataset's data for its own subset.
+      let data = s.points.slice();
+      if (reference && span) {
+        // A level to compare with, drawn across the steps the other series have reached so far.
+        data = level(data, span);
+      }
+      s.dataset.data = data;
+      s.dataset.borderDash = reference ? [6, 4] : [];
+      s.dataset.pointRadius = data.length === 1 ? 3 : 0;
+    }
+    group.chart.update('none');
+  }
+}
+
+// Clips a reference line of one or two points to the span [lo, hi], or stretches one point over it.
+function level(points, span) {
+  const [lo, hi] = span;
+  if (points.length === 1) {
+    return points[0].y === null ? points : [{x: lo, y: points[0].y}, {x: hi, y: points[0].y}];
+  }
+  const [a, b] = points;
+  if (a.y === null || b.y === null || b.x <= a.x) {
+    return points;
+  }
+  const at = (x) => ({x: x, y: a.y + (b.y - a.y) * (x - a.x) / (b.x - a.x)});
+  const from = Math.max(a.x, lo);
+  const to = Math.min(b.x, hi);
+  return from < to ? [at(from), at(to)] : [];
+}
+
+function stepSpan(group) {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const s of group.series) {
+    if (s.points.length > 0 && !isReference(s)) {
+      lo = Math.min(lo, s.points[0].x);
+      hi = Math.max(hi, s.points[s.points.length - 1].x);
+    }
+  }
+  return lo < hi ? [lo, hi] : null;
+}

@@ -1,0 +1,230 @@
+// The views a plugin returns with its result (XyChart, TableView, Heatmap, ConfusionMatrix, BarChart), each
+// drawn in a `figure.view#view-figure-{i}` whose chart or table is `#view-{i}`.
+import {COLORS, chartsAvailable, element, finite, list, toNumber} from './common.js';
+import {renderHeatmap} from './heatmap.js';
+
+// View type -> how to draw it and the figure's class.
+const RENDERERS = {
+  XyChart: {render: renderXyChart, kind: 'view-chart'},
+  TableView: {render: renderTable, kind: 'view-table'},
+  Heatmap: {render: renderHeatmap, kind: 'view-heatmap'},
+  ConfusionMatrix: {render: renderConfusion, kind: 'view-confusion'},
+  BarChart: {render: renderBarChart, kind: 'view-chart view-bar'}
+};
+
+let charts = [];
+
+/** Replaces the views in `host` with these. */
+export function renderViews(host, views) {
+  charts.forEach((chart) => chart.destroy());
+  charts = [];
+  host.replaceChildren();
+  views.forEach((view, index) => {
+    const renderer = view && Object.prototype.hasOwnProperty.call(RENDERERS, view.type) ? RENDERERS[view.type] : null;
+    if (!renderer) {
+      console.warn('Lectern: skipping a view of unknown type', view && view.type);
+      return;
+    }
+    const figure = element('figure', 'view ' + renderer.kind);
+    figure.id = 'view-figure-' + index;
+    const caption = element('figcaption');
+    caption.appendChild(element('span', 'chart-title', view.title || ''));
+    figure.appendChild(caption);
+    host.appendChild(figure);
+    try {
+      renderer.render(figure, view, index);
+    } catch (error) {
+      console.warn('Lectern: could not draw view', index, error);
+      figure.appendChild(element('p', 'empty', 'This view could not be drawn.'));
+    }
+  });
+}
+
+function chartCanvas(figure, view, index) {
+  const holder = element('div', 'chart-box');
+  const canvas = document.createElement('canvas');
+  canvas.id = 'view-' + index;
+  canvas.setAttribute('role', 'img');
+  canvas.setAttribute('aria-label', view.title || 'chart');
+  holder.appendChild(canvas);
+  figure.appendChild(holder);
+  return canvas;
+}
+
+function renderXyChart(figure, view, index) {
+  const canvas = chartCanvas(figure, view, index);
+  if (!chartsAvailable()) {
+    return;
+  }
+  const datasets = list(view.series).map((s, k) => {
+    const xs = list(s.x).map(toNumber);
+    const ys = list(s.y).map(toNumber);
+    const data = [];
+    for (let i = 0; i < Math.min(xs.length, ys.length); i++) {
+      if (finite(xs[i]) !== null && finite(ys[i]) !== null) {
+        data.push({x: xs[i], y: ys[i]});
+      }
+    }
+    const line = s.style === 'LINE';
+    const color = COLORS[k % COLORS.length];
+    return {
+      label: s.name, data: data, showLine: line, order: line ? 0 : 1, pointStyle: line ? 'line' : 'circle',
+      borderColor: color, backgroundColor: line ? color : color + '88',
+      borderWidth: line ? 2 : 1, pointRadius: line ? 0 : 3, pointHoverRadius: line ? 3 : 5
+    };
+  });
+  charts.push(new window.Chart(canvas, {
+    type: 'scatter',
+    data: {datasets: datasets},
+    options: {
+      animation: false,
+      parsing: false,
+      responsive: true,
+      maintainAspectRatio: false,
+      plugins: {
+        legend: {
+          display: datasets.length > 1,
+          // Lines are drawn over points (order), but listed as the plugin gave them.
+          labels: {usePointStyle: true, boxHeight: 7, sort: (a, b) => a.datasetIndex - b.datasetIndex}
+        }
+      },
+      scales: {
+        x: {type: 'linear', title: {display: !!view.xLabel, text: view.xLabel || ''}},
+        y: {type: 'linear', title: {display: !!view.yLabel, text: view.yLabel || ''}}
+      }
+    }
+  }));
+}
+
+function renderBarChart(figure, view, index) {
+  const canvas = chartCanvas(figure, view, index);
+  if (!chartsAvailable()) {
+    return;
+  }
+  const datasets = list(view.series).map((s, k) => ({
+    label: String(s.name || ''),
+    data: list(s.values).map((v) => finite(toNumber(v))),
+    backgroundColor: COLORS[k % COLORS.length] + 'cc',
+    borderColor: COLORS[k % COLORS.length],
+    borderWidth: 1
+  }));
+  charts.push(new window.Chart(canvas, {
+    type: 'bar',
+    data: {labels: list(view.categories).map(String), datasets: datasets},
+    options: {
+      animation: false,
+      responsive: true,
+      maintainAspectRatio: false,
+      plugins: {legend: {display: datasets.length > 1}},
+      scales: {
+        x: {ticks: {autoSkip: false, maxRotation: 60}},
+        y: {title: {display: !!view.valueLabel, text: view.valueLabel || ''}}
+      }
+    }
+  }));
+}
+
+function renderTable(figure, view, index) {
+  const scroll = element('div', 'table-scroll');
+  const table = element('table', 'data');
+  table.id = 'view-' + index;
+  const head = element('thead');
+  const headRow = element('tr');
+  list(view.headers).forEach((header) => {
+    const cell = element('th', null, header);
+    cell.scope = 'col';
+    headRow.appendChild(cell);
+  });
+  head.appendChild(headRow);
+  const body = element('tbody');
+  list(view.rows).forEach((cells) => {
+    const row = element('tr');
+    list(cells).forEach((value) => row.appendChild(element('td', null, value === null || value === undefined ? '' : value)));
+    body.appendChild(row);
+  });
+  table.append(head, body);
+  scroll.appendChild(table);
+  figure.appendChild(scroll);
+}
+
+// Rows are the true classes, columns the predicted ones. A cell is shaded by its share of its row: the
+// diagonal (right answers) in blue, the rest (mistakes) in red, so a good model shows a blue diagonal.
+function renderConfusion(figure, view, index) {
+  const labels = list(view.labels).map(String);
+  const n = labels.length;
+  const counts = labels.map((_, t) => labels.map((__, p) => {
+    const v = Number(list(list(view.counts)[t])[p]);
+    return isFinite(v) ? v : 0;
+  }));
+  const rowTotals = counts.map((row) => row.reduce((a, b) => a + b, 0));
+  const colTotals = labels.map((_, p) => counts.reduce((a, row) => a + row[p], 0));
+  const total = rowTotals.reduce((a, b) => a + b, 0);
+  const correct = counts.reduce((a, row, t) => a + row[t], 0);
+
+  const table = element('table', n > 5 ? 'confusion compact' : 'confusion');
+  table.id = 'view-' + index;
+  const head = element('thead');
+  const axisRow = element('tr');
+  axisRow.appendChild(element('td', 'corner'));
+  const predicted = element('th', 'axis', 'predicted →');
+  predicted.colSpan = n;
+  predicted.scope = 'colgroup';
+  axisRow.append(predicted, element('td', 'corner'));
+  const labelRow = element('tr');
+  labelRow.appendChild(element('th', 'axis', 'true ↓'));
+  labels.forEach((label) => {
+    const cell = element('th', null, label);
+    cell.scope = 'col';
+    labelRow.appendChild(cell);
+  });
+  const totalHead = element('th', 'total', 'total');
+  totalHead.scope = 'col';
+  labelRow.appendChild(totalHead);
+  head.append(axisRow, labelRow);
+
+  const body = element('tbody');
+  counts.forEach((row, t) => {
+    const tr = element('tr');
+    const th = element('th', null, labels[t]);
+    th.scope = 'row';
+    tr.appendChild(th);
+    row.forEach((count, p) => {
+      const share = rowTotals[t] > 0 ? count / rowTotals[t] : 0;
+      const cell = element('td', t === p ? 'hit' : 'miss', count);
+      cell.title = 'true ' + labels[t] + ', predicted ' + labels[p] + ': ' + count
+        + (rowTotals[t] > 0 ? ' (' + (100 * share).toFixed(1) + '% of ' + labels[t] + ')' : '');
+      if (count > 0) {
+        // At least a tint for any count, so that a rare mistake is not lost.
+        const alpha = 0.08 + 0.82 * share;
+        cell.style.backgroundColor = t === p ? 'rgba(47, 102, 144, ' + alpha.toFixed(3) + ')'
+          : 'rgba(192, 66, 47, ' + alpha.toFixed(3) + ')';
+        if (alpha > 0.55) {
+          cell.classList.add('dark');
+        }
+      }
+      tr.appendChild(cell);
+    });
+    tr.appendChild(element('td', 'total', rowTotals[t]));
+    body.appendChild(tr);
+  });
+  const foot = element('tfoot');
+  const footRow = element('tr');
+  const footHead = element('th', 'total', 'total');
+  footHead.scope = 'row';
+  footRow.appendChild(footHead);
+  colTotals.forEach((count) => footRow.appendChild(element('td', 'total', count)));
+  footRow.appendChild(element('td', 'total', total));
+  foot.appendChild(footRow);
+  table.append(head, body, foot);
+
+  const scroll = element('div', 'table-scroll');
+  scroll.appendChild(table);
+  figure.appendChild(scroll);
+  if (n > 6) {
+    figure.classList.add('wide');   // ten classes need the whole row
+  }
+  if (total > 0) {
+    figure.appendChild(element('p', 'view-note', 'accuracy ' + (100 * correct / total).toFixed(1) + '% — '
+      + correct + ' of ' + total + ' on the diagonal'));
+  }
+}
