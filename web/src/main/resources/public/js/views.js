@@ -1,6 +1,7 @@
-// The views a plugin returns with its result (XyChart, TableView, Heatmap, ConfusionMatrix, BarChart), each
-// drawn in a `figure.view#view-figure-{i}` whose chart or table is `#view-{i}`.
+// The views a plugin returns with its result (XyChart, TableView, Heatmap, ConfusionMatrix, BarChart, ImageGallery,
+// TextView), each drawn in a `figure.view#view-figure-{i}` whose chart or table is `#view-{i}`.
 import {COLORS, chartsAvailable, element, finite, list, toNumber} from './common.js';
+import {renderGallery, renderText} from './gallery.js';
 import {renderHeatmap} from './heatmap.js';
 
 // View type -> how to draw it and the figure's class.
@@ -9,7 +10,9 @@ const RENDERERS = {
   TableView: {render: renderTable, kind: 'view-table'},
   Heatmap: {render: renderHeatmap, kind: 'view-heatmap'},
   ConfusionMatrix: {render: renderConfusion, kind: 'view-confusion'},
-  BarChart: {render: renderBarChart, kind: 'view-chart view-bar'}
+  BarChart: {render: renderBarChart, kind: 'view-chart view-bar'},
+  ImageGallery: {render: renderGallery, kind: 'view-gallery'},
+  TextView: {render: renderText, kind: 'view-text-figure'}
 };
 
 let charts = [];
