@@ -30,7 +30,7 @@ public final class DatasetCatalog {
     }
 
     /**
-     * Returns the lecture data sets: {@code linear-synthetic} first, then the course files.
+     * Returns the lecture data sets: the generated ones ({@code linear-synthetic} first), then the course files.
      *
      * @return the built-in catalog
      */

@@ -33,6 +33,18 @@ public class DatasetUnavailableException extends IOException {
     }
 
     /**
+     * Creates the exception for a data set with one source only, such as an uploaded file.
+     *
+     * @param datasetId the data set's id
+     * @param reason why its file cannot be used, such as {@code its file x.csv is missing}
+     */
+    public DatasetUnavailableException(String datasetId, String reason) {
+        super("data set '" + datasetId + "' is not available: " + reason);
+        this.datasetId = datasetId;
+        this.attempts = List.of(reason);
+    }
+
+    /**
      * Returns the data set's id.
      *
      * @return the id

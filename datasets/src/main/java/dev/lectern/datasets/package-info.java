@@ -4,8 +4,9 @@
  * <p>{@link dev.lectern.datasets.DatasetCatalog} lists {@link dev.lectern.datasets.DatasetSpec}s: file-backed
  * ones with a SHA-256 and pinned public sources, and generated ones. {@link dev.lectern.datasets.DatasetResolver}
  * finds a verified copy of a file in a local mirror, the cache or a download, and
- * {@link dev.lectern.datasets.DatasetService} turns an id into {@link dev.lectern.plugin.api.TrainingData}.
- * Parsers live in {@code load} and generators in {@code gen}; this module needs only the JDK and the plugin
- * API, so plugins and the server can share it from one class loader.
+ * {@link dev.lectern.datasets.DatasetService} turns an id into {@link dev.lectern.plugin.api.TrainingData}; it
+ * also takes registered file-backed data sets, such as uploads, beside the built-in catalog.
+ * Parsers live in {@code load}, generators in {@code gen} and descriptive statistics in {@code stats}; this module
+ * needs only the JDK and the plugin API, so plugins and the server can share it from one class loader.
  */
 package dev.lectern.datasets;

@@ -90,4 +90,88 @@ class DatasetServiceTest {
         assertThat(first.values()).isNotSameAs(second.values()).containsExactly(second.values());
         assertThat(first.rows()).isEqualTo(732);
     }
+    private static DatasetSpec uploaded(String id, Path file) throws IOException {
+        return DatasetSpec.file(id, "Uploaded " + id, DatasetKind.TABLE,
+                List.of(new Column("a", ColumnRole.FEATURE), new Column("b", ColumnRole.LABEL)), "", "",
+                id + ".csv", Checksums.sha256(file), List.of(), CsvFormat.DEFAULT.withHeader());
+    }
+
+    @Test
+    void registeredFilesJoinTheCatalogAfterTheBuiltInsAndLoadFromTheirOwnPath() throws IOException {
+        DatasetService service = service(DatasetCatalog.builtIn(), temp.resolve("empty"));
+        Path file = Files.writeString(temp.resolve("mine.csv"), "a,b\n1,2\n3,4\n");
+        DatasetCatalog before = service.catalog();
+
+        service.register(uploaded("mine", file), file);
+
+        assertThat(before.find("mine")).as("an earlier snapshot is unchanged").isEmpty();
+        assertThat(service.catalog().all()).last().extracting(DatasetSpec::id).isEqualTo("mine");
+        assertThat(service.catalog().all()).hasSize(DatasetCatalog.builtIn().all().size() + 1);
+        assertThat(service.catalog().ofKinds(java.util.Set.of(DatasetKind.TABLE))).extracting(DatasetSpec::id).contains("mine");
+        assertThat(service.isRegistered("mine")).isTrue();
+        assertThat(service.isBuiltIn("mine")).isFalse();
+        TrainingData data = service.load("mine", FetchListener.NONE);
+        assertThat(data.table().values()).containsExactly(1, 2, 3, 4);
+        assertThat(service.knownRows("mine")).contains(2);
+    }
+
+    @Test
+    void unregisteringRemovesTheEntryAndItsCachedData() throws IOException {
+        DatasetService service = service(DatasetCatalog.builtIn(), temp.resolve("empty"));
+        Path file = Files.writeString(temp.resolve("mine.csv"), "a,b\n1,2\n");
+        service.register(uploaded("mine", file), file);
+        service.load("mine", FetchListener.NONE);
+
+        assertThat(service.unregister("mine")).isTrue();
+        assertThat(service.unregister("mine")).isFalse();
+        assertThat(service.catalog().find("mine")).isEmpty();
+        assertThatThrownBy(() -> service.load("mine", FetchListener.NONE)).isInstanceOf(UnknownDatasetException.class);
+
+        Files.writeString(file, "a,b\n5,6\n");
+        service.register(uploaded("mine", file), file);
+        assertThat(service.load("mine", FetchListener.NONE).table().values()).as("new content, not the cached one")
+                .containsExactly(5, 6);
+    }
+
+    @Test
+    void builtInIdsAndTakenIdsCannotBeRegisteredAndBuiltInsCannotBeRemoved() throws IOException {
+        DatasetService service = service(DatasetCatalog.builtIn(), temp.resolve("empty"));
+        Path file = Files.writeString(temp.resolve("x.csv"), "a,b\n1,2\n");
+        service.register(uploaded("mine", file), file);
+
+        assertThatThrownBy(() -> service.register(uploaded("xor", file), file)).hasMessage("data set id 'xor' is taken");
+        assertThatThrownBy(() -> service.register(uploaded("mine", file), file)).hasMessage("data set id 'mine' is taken");
+        assertThatThrownBy(() -> service.unregister("ex1data1")).hasMessage("data set 'ex1data1' is built in");
+        assertThatThrownBy(() -> service.register(DatasetCatalog.builtIn().find("xor").orElseThrow(), file))
+                .hasMessageContaining("generated");
+    }
+
+    @Test
+    void aDamagedOrMissingRegisteredFileFailsEveryLoadWithAClearMessage() throws IOException {
+        DatasetService service = service(DatasetCatalog.builtIn(), temp.resolve("empty"));
+        Path file = Files.writeString(temp.resolve("mine.csv"), "a,b\n1,2\n");
+        service.register(uploaded("mine", file), file);
+        service.load("mine", FetchListener.NONE);
+
+        Files.writeString(file, "a,b\n1,3\n");
+        assertThatThrownBy(() -> service.load("mine", FetchListener.NONE))
+                .isInstanceOf(DatasetUnavailableException.class)
+                .hasMessageStartingWith("data set 'mine' is not available: its file mine.csv is damaged (checksum mismatch")
+                .hasMessageEndingWith("delete the data set and upload it again");
+        Files.delete(file);
+        assertThatThrownBy(() -> service.load("mine", FetchListener.NONE))
+                .hasMessage("data set 'mine' is not available: its file mine.csv is missing; delete the data set and "
+                        + "upload it again");
+    }
+
+    @Test
+    void rowsAreKnownForGeneratedSetsAndLoadedFilesOnly() throws IOException {
+        DatasetService service = service(DatasetCatalog.builtIn(), TestMirror.dir());
+
+        assertThat(service.knownRows("three-blobs")).contains(300);
+        assertThat(service.knownRows("ex1data1")).isEmpty();
+        service.load("ex1data1", FetchListener.NONE);
+        assertThat(service.knownRows("ex1data1")).contains(97);
+        assertThat(service.knownRows("nope")).isEmpty();
+    }
 }

@@ -4,6 +4,8 @@ import ai.djl.engine.Engine;
 import dev.lectern.datasets.DatasetCatalog;
 import dev.lectern.datasets.DatasetResolver;
 import dev.lectern.datasets.DatasetService;
+import dev.lectern.server.dataset.DatasetUploads;
+import dev.lectern.server.dataset.UploadRepository;
 import dev.lectern.server.experiment.ArtifactStore;
 import dev.lectern.server.experiment.ExperimentRepository;
 import dev.lectern.server.experiment.ExperimentService;
@@ -95,6 +97,14 @@ public final class LecternServer implements AutoCloseable {
         plugins.loadAll();
         DatasetService datasets = new DatasetService(DatasetCatalog.builtIn(),
                 new DatasetResolver(settings.datasetMirror(), settings.datasetCacheDir()));
+        DatasetUploads uploads = new DatasetUploads(new UploadRepository(jdbc), datasets, settings.uploadsDir(),
+                settings.maxUploadBytes());
+        try {
+            uploads.registerAll();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot create the uploads directory " + settings.uploadsDir() + ": "
+                    + e.getMessage(), e);
+        }
         ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(1, r -> {
             Thread t = new Thread(r, "lectern-metrics-flush");
             t.setDaemon(true);
@@ -106,7 +116,7 @@ public final class LecternServer implements AutoCloseable {
                 new ArtifactStore(settings.artifactsDir(), jdbc), plugins, datasets, devices, hub, json, settings.device(),
                 settings.concurrency(), settings.timeLimit(), scheduler);
         experiments.recover();
-        Javalin app = HttpServer.start(settings, experiments, metrics, plugins, datasets, hub, json);
+        Javalin app = HttpServer.start(settings, experiments, metrics, plugins, datasets, uploads, hub, json);
         double seconds = (System.nanoTime() - t0) / 1e9;
         return new LecternServer(settings, database, scheduler, experiments, plugins, app, seconds, engine);
     }

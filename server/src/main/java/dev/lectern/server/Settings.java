@@ -17,9 +17,10 @@ import java.util.Optional;
  * @param device the default device: cpu, gpu, gpu:N or auto (auto)
  * @param token the access token, required when binding to a non-loopback address
  * @param timeLimit the longest an experiment may train before it is stopped and marked FAILED (24h)
+ * @param maxUploadMb the largest data set file a person may upload, in MiB (20)
  */
 public record Settings(int port, String host, Path dataDir, String jdbcUrl, Optional<Path> datasetMirror,
-        Path pluginsDir, int concurrency, String device, Optional<String> token, Duration timeLimit) {
+        Path pluginsDir, int concurrency, String device, Optional<String> token, Duration timeLimit, int maxUploadMb) {
 
     /** Returns the directory for experiment artifacts. */
     public Path artifactsDir() {
@@ -29,6 +30,16 @@ public record Settings(int port, String host, Path dataDir, String jdbcUrl, Opti
     /** Returns the directory for downloaded data sets. */
     public Path datasetCacheDir() {
         return dataDir.resolve("datasets");
+    }
+
+    /** Returns the directory for uploaded data set files. */
+    public Path uploadsDir() {
+        return dataDir.resolve("uploads");
+    }
+
+    /** Returns the upload limit in bytes. */
+    public long maxUploadBytes() {
+        return maxUploadMb * 1024L * 1024L;
     }
 
     /** Returns the URL a person opens. */

@@ -15,7 +15,7 @@ public final class SettingsParser {
 
     private static final Set<String> NAMES = Set.of(
             "port", "host", "data-dir", "jdbc-url", "dataset-mirror", "plugins-dir", "concurrency", "device", "token",
-            "time-limit");
+            "time-limit", "max-upload-mb");
 
     private static final Pattern DURATION = Pattern.compile("(\\d{1,9})\\s*([smhd])?");
 
@@ -56,7 +56,9 @@ public final class SettingsParser {
             throw new IllegalArgumentException("--host " + host + " exposes Lectern beyond this machine: set --token (or LECTERN_TOKEN) too");
         }
         Duration timeLimit = duration("time-limit", text(flags, "time-limit", "24h"));
-        return new Settings(port, host, dataDir, jdbcUrl, mirror, pluginsDir, concurrency, device, token, timeLimit);
+        int maxUploadMb = integer(flags, "max-upload-mb", 20, 1, 2048);
+        return new Settings(port, host, dataDir, jdbcUrl, mirror, pluginsDir, concurrency, device, token, timeLimit,
+                maxUploadMb);
     }
 
     static boolean isLoopback(String host) {

@@ -91,9 +91,9 @@ class PluginsBrowserIT {
         assertThat(page.locator("#predict-form")).isVisible();
         page.locator("#predict-form input[name=x]").fill("1.5");
         page.locator("#predict").click();
-        assertThat(page.locator("#prediction")).containsText("H(1.5) = ", new LocatorAssertions.ContainsTextOptions().setTimeout(10_000));
+        assertThat(page.locator("#prediction")).containsText("H(1.5", new LocatorAssertions.ContainsTextOptions().setTimeout(10_000));
         String answer = page.locator("#prediction").textContent();
-        double value = Double.parseDouble(answer.replaceAll("(?s).*H\\(1\\.5\\) = (-?[0-9.eE+-]+).*", "$1"));
+        double value = Double.parseDouble(answer.replaceAll("(?s).*H\\(1\\.50*\\) = (-?[0-9.eE+-]+).*", "$1"));
         assertThat(value).as("2 x 1.5 + 4 on the synthetic line").isBetween(6.8, 7.2);
         Browser.screenshot(page, "example-predict");
 

@@ -108,7 +108,9 @@ public final class CsvLoader {
             int lineNo) throws DatasetFormatException {
         int found = 1 + (int) line.chars().filter(c -> c == delimiter).count();
         if (found != width) {
-            throw new DatasetFormatException(datasetId, lineNo, 0, "expected " + width + " columns, found " + found);
+            // The column named is the first extra cell, or the first missing one.
+            throw new DatasetFormatException(datasetId, lineNo, Math.min(found, width) + 1,
+                    "expected " + width + " columns, found " + found);
         }
         int start = 0;
         for (int col = 0; col < width; col++) {
@@ -139,7 +141,15 @@ public final class CsvLoader {
         return value;
     }
 
-    private static String shown(String cell) {
+    /**
+     * Returns whether a cell, already stripped, is written as a number, finite or not: the test that tells a
+     * header line from a data line.
+     */
+    static boolean looksNumeric(String cell) {
+        return DECIMAL.matcher(cell).matches() || NON_FINITE.matcher(cell).matches();
+    }
+
+    static String shown(String cell) {
         return "'" + (cell.length() > MAX_SHOWN ? cell.substring(0, MAX_SHOWN) + "…" : cell) + "'";
     }
 }

@@ -70,12 +70,12 @@ class CsvLoaderTest {
     }
 
     @Test
-    void wrongColumnCountNamesLineAndCounts() {
+    void wrongColumnCountNamesLineFirstExtraOrMissingColumnAndCounts() {
         assertThatThrownBy(() -> parse("1,2\r\n3,4\r\n5,6,7\r\n"))
                 .isInstanceOf(DatasetFormatException.class)
-                .hasMessage("ex1data1: line 3: expected 2 columns, found 3");
+                .hasMessage("ex1data1: line 3, column 3: expected 2 columns, found 3");
         assertThatThrownBy(() -> parse("1,2\n3\n"))
-                .hasMessage("ex1data1: line 2: expected 2 columns, found 1");
+                .hasMessage("ex1data1: line 2, column 2: expected 2 columns, found 1");
     }
 
     @ParameterizedTest

@@ -2,8 +2,6 @@ package dev.lectern.server.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.lectern.datasets.DatasetService;
-import dev.lectern.datasets.DatasetSpec;
 import dev.lectern.plugin.api.InvalidParameterException;
 import dev.lectern.plugin.api.LecturePlugin;
 import dev.lectern.plugin.api.ParamSpec;
@@ -31,15 +29,12 @@ final class ApiController {
     private final ExperimentService experiments;
     private final MetricsRepository metrics;
     private final PluginManager plugins;
-    private final DatasetService datasets;
     private final Json json;
 
-    ApiController(ExperimentService experiments, MetricsRepository metrics, PluginManager plugins, DatasetService datasets,
-            Json json) {
+    ApiController(ExperimentService experiments, MetricsRepository metrics, PluginManager plugins, Json json) {
         this.experiments = experiments;
         this.metrics = metrics;
         this.plugins = plugins;
-        this.datasets = datasets;
         this.json = json;
     }
 
@@ -88,21 +83,6 @@ final class ApiController {
             params.add(p);
         }
         item.put("params", params);
-    }
-
-    void datasets(Context ctx) {
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (DatasetSpec spec : datasets.catalog().all()) {
-            Map<String, Object> item = new LinkedHashMap<>();
-            item.put("id", spec.id());
-            item.put("title", spec.title());
-            item.put("kind", spec.kind());
-            item.put("columns", spec.columns());
-            item.put("description", spec.description());
-            item.put("generated", spec.generated());
-            out.add(item);
-        }
-        ctx.json(out);
     }
 
     void create(Context ctx) {

@@ -3,12 +3,16 @@ package dev.lectern.server.http;
 import dev.lectern.datasets.DatasetService;
 import dev.lectern.server.Json;
 import dev.lectern.server.Settings;
+import dev.lectern.server.dataset.DatasetApiController;
+import dev.lectern.server.dataset.DatasetPageController;
+import dev.lectern.server.dataset.DatasetUploads;
 import dev.lectern.server.experiment.ExperimentService;
 import dev.lectern.server.metrics.LiveHub;
 import dev.lectern.server.metrics.MetricsRepository;
 import dev.lectern.server.plugin.PluginManager;
 import dev.lectern.web.Templates;
 import io.javalin.Javalin;
+import io.javalin.config.SizeUnit;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 
@@ -23,18 +27,27 @@ public final class HttpServer {
      * @return the running app
      */
     public static Javalin start(Settings settings, ExperimentService experiments, MetricsRepository metrics,
-            PluginManager plugins, DatasetService datasets, LiveHub hub, Json json) {
+            PluginManager plugins, DatasetService datasets, DatasetUploads uploads, LiveHub hub, Json json) {
         Templates templates = new Templates();
-        ApiController api = new ApiController(experiments, metrics, plugins, datasets, json);
+        ApiController api = new ApiController(experiments, metrics, plugins, json);
         EventsController events = new EventsController(experiments, hub, json);
         PageController pages = new PageController(experiments, metrics, plugins, datasets, templates, new PageModels(json));
+        DatasetApiController datasetApi = new DatasetApiController(datasets, uploads, plugins);
+        DatasetPageController datasetPages = new DatasetPageController(datasets, uploads, plugins, templates);
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.jsonMapper(new JavalinJackson(json.mapper(), false));
             config.staticFiles.add("/public", Location.CLASSPATH);
             config.staticFiles.enableWebjars();
             config.http.maxRequestSize = 1_000_000L;
-            config.router.apiBuilder(Routes.of(api, events, pages));
+            // Uploads bypass maxRequestSize (which bounds bodies read whole): Jetty streams multipart bodies, spools
+            // file parts over 256 KB to disk and stops at these caps; UploadRequest refuses a larger declared length
+            // before reading any of it.
+            config.jetty.multipartConfig.cacheDirectory(uploads.incomingDir().toString());
+            config.jetty.multipartConfig.maxFileSize(uploads.maxBytes(), SizeUnit.BYTES);
+            config.jetty.multipartConfig.maxTotalRequestSize(uploads.maxBytes() + DatasetUploads.MULTIPART_SLACK, SizeUnit.BYTES);
+            config.jetty.multipartConfig.maxInMemoryFileSize(256, SizeUnit.KB);
+            config.router.apiBuilder(Routes.of(api, events, pages, datasetApi, datasetPages));
         });
         AccessControl.install(app, settings.token(), templates);
         ErrorMapping.install(app, templates);

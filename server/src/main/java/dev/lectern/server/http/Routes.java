@@ -1,10 +1,13 @@
 package dev.lectern.server.http;
 
 import static io.javalin.apibuilder.ApiBuilder.before;
+import static io.javalin.apibuilder.ApiBuilder.delete;
 import static io.javalin.apibuilder.ApiBuilder.get;
 import static io.javalin.apibuilder.ApiBuilder.post;
 import static io.javalin.apibuilder.ApiBuilder.sse;
 
+import dev.lectern.server.dataset.DatasetApiController;
+import dev.lectern.server.dataset.DatasetPageController;
 import io.javalin.apibuilder.EndpointGroup;
 
 /** Every route of the server in one place. */
@@ -12,7 +15,8 @@ final class Routes {
 
     private Routes() {}
 
-    static EndpointGroup of(ApiController api, EventsController events, PageController pages) {
+    static EndpointGroup of(ApiController api, EventsController events, PageController pages,
+            DatasetApiController datasetApi, DatasetPageController datasetPages) {
         return () -> {
             get("/", pages::dashboard);
             get("/plugins", pages::plugins);
@@ -26,7 +30,16 @@ final class Routes {
 
             get("/api/plugins", api::plugins);
             post("/api/plugins/rescan", api::rescan);
-            get("/api/datasets", api::datasets);
+            get("/datasets", datasetPages::index);
+            post("/datasets", datasetPages::create);
+            get("/datasets/{id}", datasetPages::show);
+            post("/datasets/{id}/delete", datasetPages::delete);
+
+            get("/api/datasets", datasetApi::list);
+            post("/api/datasets", datasetApi::create);
+            get("/api/datasets/{id}", datasetApi::get);
+            get("/api/datasets/{id}/columns", datasetApi::columns);
+            delete("/api/datasets/{id}", datasetApi::delete);
             post("/api/experiments", api::create);
             get("/api/experiments", api::list);
             get("/api/experiments/{id}", api::get);

@@ -1,0 +1,92 @@
+package dev.lectern.server.dataset;
+
+import dev.lectern.plugin.api.Column;
+import dev.lectern.plugin.api.ColumnRole;
+import dev.lectern.server.store.Jdbc;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The rows of {@code uploaded_datasets} and {@code uploaded_dataset_columns}. */
+public final class UploadRepository {
+
+    private static final String COLUMNS = "id, title, original_name, sha256, size_bytes, row_count, field_delimiter, "
+            + "has_header, created_at";
+
+    private final Jdbc jdbc;
+
+    /**
+     * Creates the repository.
+     *
+     * @param jdbc the JDBC helper
+     */
+    public UploadRepository(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Stores an upload and its columns; the row is removed again when the columns cannot be stored. */
+    void insert(UploadedDataset d) {
+        jdbc.update("INSERT INTO uploaded_datasets (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", d.id(),
+                d.title(), d.originalName(), d.sha256(), d.sizeBytes(), d.rows(), String.valueOf(d.delimiter()),
+                d.hasHeader(), OffsetDateTime.ofInstant(d.createdAt(), ZoneOffset.UTC));
+        List<Object[]> columns = new ArrayList<>();
+        for (int i = 0; i < d.columns().size(); i++) {
+            columns.add(new Object[] {d.id(), i, d.columns().get(i).name(), d.columns().get(i).role().name()});
+        }
+        try {
+            jdbc.batch("INSERT INTO uploaded_dataset_columns (dataset_id, column_index, column_name, column_role) "
+                    + "VALUES (?, ?, ?, ?)", columns);
+        } catch (RuntimeException e) {
+            delete(d.id());
+            throw e;
+        }
+    }
+
+    /** Returns every upload, oldest first. */
+    List<UploadedDataset> all() {
+        Map<String, List<Column>> columns = new HashMap<>();
+        for (OwnedColumn c : jdbc.query("SELECT dataset_id, column_name, column_role FROM uploaded_dataset_columns "
+                + "ORDER BY dataset_id, column_index", rs -> new OwnedColumn(rs.getString(1), column(rs, 2)))) {
+            columns.computeIfAbsent(c.datasetId(), k -> new ArrayList<>()).add(c.column());
+        }
+        return jdbc.query("SELECT " + COLUMNS + " FROM uploaded_datasets ORDER BY created_at, id",
+                rs -> map(rs, columns.getOrDefault(rs.getString("id"), List.of())));
+    }
+
+    /** Finds one upload. */
+    Optional<UploadedDataset> find(String id) {
+        List<Column> columns = jdbc.query("SELECT column_name, column_role FROM uploaded_dataset_columns "
+                + "WHERE dataset_id = ? ORDER BY column_index", rs -> column(rs, 1), id);
+        return jdbc.queryOne("SELECT " + COLUMNS + " FROM uploaded_datasets WHERE id = ?", rs -> map(rs, columns), id);
+    }
+
+    /** Returns whether an id is stored. */
+    boolean exists(String id) {
+        return jdbc.queryOne("SELECT 1 FROM uploaded_datasets WHERE id = ?", rs -> true, id).isPresent();
+    }
+
+    /** Deletes an upload and its columns; returns whether it existed. */
+    boolean delete(String id) {
+        jdbc.update("DELETE FROM uploaded_dataset_columns WHERE dataset_id = ?", id);
+        return jdbc.update("DELETE FROM uploaded_datasets WHERE id = ?", id) > 0;
+    }
+
+    private record OwnedColumn(String datasetId, Column column) {}
+
+    private static Column column(ResultSet rs, int first) throws SQLException {
+        return new Column(rs.getString(first), ColumnRole.valueOf(rs.getString(first + 1)));
+    }
+
+    private static UploadedDataset map(ResultSet rs, List<Column> columns) throws SQLException {
+        return new UploadedDataset(rs.getString("id"), rs.getString("title"), rs.getString("original_name"),
+                rs.getString("sha256"), rs.getLong("size_bytes"), rs.getLong("row_count"),
+                rs.getString("field_delimiter").charAt(0), rs.getBoolean("has_header"), columns,
+                rs.getObject("created_at", OffsetDateTime.class).toInstant());
+    }
+}

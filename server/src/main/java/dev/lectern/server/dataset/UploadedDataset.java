@@ -1,0 +1,62 @@
+package dev.lectern.server.dataset;
+
+import dev.lectern.datasets.DatasetSpec;
+import dev.lectern.datasets.load.CsvFormat;
+import dev.lectern.plugin.api.Column;
+import dev.lectern.plugin.api.ColumnRole;
+import dev.lectern.plugin.api.DatasetKind;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A stored upload: one row of {@code uploaded_datasets} with its columns.
+ *
+ * @param id the data set id, also the file's name {@code <id>.csv}
+ * @param title the name the uploader gave, or the file's name
+ * @param originalName the file's name on the uploader's machine, for display only
+ * @param sha256 the stored file's SHA-256
+ * @param sizeBytes the stored file's size
+ * @param rows the data rows
+ * @param delimiter the cell delimiter
+ * @param hasHeader whether the first content line names the columns
+ * @param columns the columns with their roles
+ * @param createdAt when it was uploaded
+ */
+public record UploadedDataset(String id, String title, String originalName, String sha256, long sizeBytes, long rows,
+        char delimiter, boolean hasHeader, List<Column> columns, Instant createdAt) {
+
+    static final String LICENSE = "Uploaded to this workbench; the uploader's terms apply.";
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
+
+    /** Copies the column list. */
+    public UploadedDataset {
+        columns = List.copyOf(columns);
+    }
+
+    /** Returns the stored file's name in the uploads directory. */
+    public String fileName() {
+        return id + ".csv";
+    }
+
+    /** Returns the label column. */
+    public Column label() {
+        return columns.stream().filter(c -> c.role() == ColumnRole.LABEL).findFirst().orElseThrow();
+    }
+
+    /** Returns the catalog entry the data set service loads it through. */
+    public DatasetSpec spec() {
+        return DatasetSpec.file(id, title, DatasetKind.TABLE, columns, description(), LICENSE, fileName(), sha256,
+                List.of(), new CsvFormat(delimiter, "#", hasHeader));
+    }
+
+    /** Describes the upload in one sentence, as the built-ins' descriptions do. */
+    public String description() {
+        long features = columns.stream().filter(c -> c.role() == ColumnRole.FEATURE).count();
+        return "Uploaded from " + originalName + " on " + DAY.format(createdAt) + ": " + rows + (rows == 1 ? " row, " : " rows, ")
+                + features + (features == 1 ? " feature" : " features") + " and the label '" + label().name() + "'.";
+    }
+}

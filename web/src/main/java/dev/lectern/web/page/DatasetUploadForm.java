@@ -1,0 +1,27 @@
+package dev.lectern.web.page;
+
+/**
+ * The upload form with what was typed and what was wrong with it.
+ *
+ * @param name the name typed
+ * @param label the label column typed
+ * @param fileError the problem with the file, empty when none
+ * @param nameError the problem with the name, empty when none
+ * @param labelError the problem with the label choice, empty when none
+ * @param maxSize the size limit for people, such as {@code 20 MB}
+ * @param maxBytes the size limit in bytes, for the script's check before sending
+ */
+public record DatasetUploadForm(String name, String label, String fileError, String nameError, String labelError,
+        String maxSize, long maxBytes) {
+
+    /**
+     * Returns an empty form.
+     *
+     * @param maxSize the size limit for people
+     * @param maxBytes the size limit in bytes
+     * @return the form
+     */
+    public static DatasetUploadForm empty(String maxSize, long maxBytes) {
+        return new DatasetUploadForm("", "", "", "", "", maxSize, maxBytes);
+    }
+}
