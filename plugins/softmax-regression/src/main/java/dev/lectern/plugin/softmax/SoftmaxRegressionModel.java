@@ -1,0 +1,148 @@
+package dev.lectern.plugin.softmax;
+
+import ai.djl.Device;
+import ai.djl.MalformedModelException;
+import ai.djl.Model;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.core.Linear;
+import dev.lectern.plugin.api.ParamSpec;
+import dev.lectern.plugin.api.ParamValues;
+import dev.lectern.plugin.api.Prediction;
+import dev.lectern.plugin.api.TrainedModel;
+import dev.lectern.plugin.api.view.View;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+/**
+ * A trained softmax classifier. The weights live on the host, so predicting needs no native memory; saving goes
+ * through a DJL {@link Linear} block (units = classes) and {@link Model#save}, with the feature names and the scaling
+ * statistics as model properties, so the file is a regular DJL model.
+ */
+final class SoftmaxRegressionModel implements TrainedModel {
+
+    private static final String MODEL_NAME = "softmax-regression";
+    private static final String FEATURES = "features";
+    private static final String LABEL = "label";
+    private static final String CLASSES = "classes";
+    private static final String MEAN = "mean";
+    private static final String SCALE = "scale";
+    // Unit separator: cannot occur in a column name typed into a CSV header.
+    private static final String SEPARATOR = "\u001f";
+
+    private final SoftmaxWeights weights;
+    private final Map<String, Double> summary;
+    private final List<View> views;
+
+    SoftmaxRegressionModel(SoftmaxWeights weights, Map<String, Double> summary, List<View> views) {
+        this.weights = weights;
+        this.summary = new LinkedHashMap<>(summary);
+        this.views = List.copyOf(views);
+    }
+
+    @Override
+    public Map<String, Double> summary() {
+        return summary;
+    }
+
+    @Override
+    public List<View> views() {
+        return views;
+    }
+
+    @Override
+    public List<ParamSpec> predictInputs() {
+        List<ParamSpec> inputs = new ArrayList<>();
+        List<String> names = weights.featureNames();
+        for (int i = 0; i < names.size(); i++) {
+            inputs.add(ParamSpec.ofDouble("x" + (i + 1), names.get(i), 0, -1e12, 1e12, "Value of " + names.get(i)));
+        }
+        return inputs;
+    }
+
+    @Override
+    public Prediction predict(ParamValues input) {
+        float[] x = new float[weights.features()];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) input.getDouble("x" + (i + 1));
+        }
+        double[] p = SoftmaxWeights.softmax(weights.logits(x));
+        int predicted = SoftmaxWeights.argMax(p);
+        Map<String, Double> values = new LinkedHashMap<>();
+        values.put("class", (double) predicted);
+        for (int c = 0; c < p.length; c++) {
+            values.put("p" + c, p[c]);
+        }
+        return new Prediction(String.format(Locale.ROOT, "class %d (p = %.2f)", predicted, p[predicted]), values);
+    }
+
+    @Override
+    public void save(Path directory) throws IOException {
+        try (Model model = Model.newInstance(MODEL_NAME, Device.cpu())) {
+            Linear block = Linear.builder().setUnits(weights.classes()).build();
+            model.setBlock(block);
+            block.initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1, weights.features()));
+            block.getParameters().get("weight").getArray().set(weights.w());
+            block.getParameters().get("bias").getArray().set(weights.b());
+            model.setProperty(FEATURES, String.join(SEPARATOR, weights.featureNames()));
+            model.setProperty(LABEL, weights.labelName());
+            model.setProperty(CLASSES, Integer.toString(weights.classes()));
+            model.setProperty(MEAN, join(weights.mean()));
+            model.setProperty(SCALE, join(weights.scale()));
+            model.save(directory, MODEL_NAME);
+        }
+    }
+
+    static SoftmaxRegressionModel load(Path directory) throws IOException {
+        try (Model model = Model.newInstance(MODEL_NAME, Device.cpu())) {
+            // Linear reads its units and input size back from the file, so a placeholder of 1 unit is enough here.
+            Linear block = Linear.builder().setUnits(1).build();
+            model.setBlock(block);
+            model.load(directory, MODEL_NAME);
+            int classes = Integer.parseInt(require(model, CLASSES, directory));
+            List<String> names = Arrays.asList(require(model, FEATURES, directory).split(SEPARATOR, -1));
+            SoftmaxWeights weights = new SoftmaxWeights(names, require(model, LABEL, directory), classes,
+                    block.getParameters().get("weight").getArray().toFloatArray(),
+                    block.getParameters().get("bias").getArray().toFloatArray(),
+                    split(require(model, MEAN, directory)), split(require(model, SCALE, directory)));
+            return new SoftmaxRegressionModel(weights, Map.of(), List.of());
+        } catch (MalformedModelException | RuntimeException e) {
+            throw new IOException("saved softmax model in " + directory + " is damaged: " + e.getMessage(), e);
+        }
+    }
+
+    private static String require(Model model, String key, Path directory) throws IOException {
+        String value = model.getProperty(key);
+        if (value == null) {
+            throw new IOException("saved softmax model in " + directory + " lacks the property '" + key + "'");
+        }
+        return value;
+    }
+
+    // Float.toString gives the shortest text that parses back to the same float, so scaling survives exactly.
+    private static String join(float[] values) {
+        return IntStream.range(0, values.length).mapToObj(i -> Float.toString(values[i])).collect(Collectors.joining(","));
+    }
+
+    private static float[] split(String text) {
+        String[] parts = text.isEmpty() ? new String[0] : text.split(",");
+        float[] values = new float[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            values[i] = Float.parseFloat(parts[i]);
+        }
+        return values;
+    }
+
+    @Override
+    public void close() {
+        // Nothing native is held: the weights were copied to the host when training ended.
+    }
+}

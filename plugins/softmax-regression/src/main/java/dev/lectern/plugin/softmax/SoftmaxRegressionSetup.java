@@ -1,0 +1,101 @@
+package dev.lectern.plugin.softmax;
+
+import static dev.lectern.plugin.softmax.SoftmaxRegressionParams.FEATURE_SCALING;
+import static dev.lectern.plugin.softmax.SoftmaxRegressionParams.INIT;
+import static dev.lectern.plugin.softmax.SoftmaxRegressionParams.LEARNING_RATE;
+import static dev.lectern.plugin.softmax.SoftmaxRegressionParams.OPTIMIZER;
+import static dev.lectern.plugin.softmax.SoftmaxRegressionParams.TEST_FRACTION;
+
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import dev.lectern.plugin.api.ParamValues;
+import dev.lectern.plugin.api.TrainingData;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * What one run's hyperparameters turn into on the host: the prepared data, the initial values, the optimizer, the
+ * batch order, and at the end the model with its summary and views. Kept apart from the loop so the loop reads as
+ * the lecture's algorithm.
+ */
+final class SoftmaxRegressionSetup {
+
+    private final ParamValues params;
+
+    SoftmaxRegressionSetup(ParamValues params) {
+        this.params = params;
+    }
+
+    ClassificationData prepare(TrainingData data, long seed) {
+        boolean standardize = "standardize".equals(params.getString(FEATURE_SCALING));
+        return ClassificationData.prepare(data, params.getDouble(TEST_FRACTION), standardize, seed);
+    }
+
+    /** Zeros (every class equally likely at the start, as in the lesson) or N(0, 1) draws like the lab's random_normal. */
+    float[] initial(int count, Random random) {
+        float[] values = new float[count];
+        if ("normal".equals(params.getString(INIT))) {
+            for (int i = 0; i < count; i++) {
+                values[i] = (float) random.nextGaussian();
+            }
+        }
+        return values;
+    }
+
+    Optimizer optimizer() {
+        Tracker rate = Tracker.fixed((float) params.getDouble(LEARNING_RATE));
+        return switch (params.getString(OPTIMIZER)) {
+            case "momentum" -> Optimizer.sgd().setLearningRateTracker(rate).optMomentum(0.9f).build();
+            case "adam" -> Optimizer.adam().optLearningRateTracker(rate).build();
+            default -> Optimizer.sgd().setLearningRateTracker(rate).build();
+        };
+    }
+
+    SoftmaxRegressionModel result(ClassificationData data, float[] w, float[] b, double cost, int[] trainPredicted,
+            int[] testPredicted, double msPerEpoch, long steps) {
+        SoftmaxWeights weights = new SoftmaxWeights(data.featureNames(), data.labelName(), data.classes(), w, b,
+                data.mean(), data.scale());
+        Map<String, Double> summary = new LinkedHashMap<>();
+        summary.put("cost", cost);
+        summary.put("trainAccuracy", accuracy(trainPredicted, data.trainY()));
+        if (data.hasTestSplit()) {
+            summary.put("testAccuracy", accuracy(testPredicted, data.testY()));
+        }
+        summary.put("classes", (double) data.classes());
+        summary.put("steps", (double) steps);
+        summary.put("msPerEpoch", msPerEpoch);
+        return new SoftmaxRegressionModel(weights, summary,
+                SoftmaxRegressionViews.of(data, weights, trainPredicted, testPredicted));
+    }
+
+    private static double accuracy(int[] predicted, int[] truth) {
+        int right = 0;
+        for (int i = 0; i < truth.length; i++) {
+            right += predicted[i] == truth[i] ? 1 : 0;
+        }
+        return (double) right / truth.length;
+    }
+
+    static long[] longs(int[] values) {
+        long[] out = new long[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = values[i];
+        }
+        return out;
+    }
+
+    static long[] permutation(int n, Random random) {
+        long[] order = new long[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        for (int i = n - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            long t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        return order;
+    }
+}
