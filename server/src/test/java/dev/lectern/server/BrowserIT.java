@@ -3,19 +3,14 @@ package dev.lectern.server;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.assertions.LocatorAssertions;
+import dev.lectern.server.testing.Browser;
 import dev.lectern.server.testing.TestServer;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,35 +25,24 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BrowserIT {
 
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
     @TempDir
     static Path dataDir;
 
     static TestServer server;
-    static Playwright playwright;
     static Browser browser;
     BrowserContext context;
     Page page;
 
     @BeforeAll
     static void start() {
-        Path chromium = Path.of(System.getProperty("lectern.chromium", "/usr/bin/chromium"));
-        if (!Files.isExecutable(chromium)) {
-            throw new IllegalStateException("no Chromium at " + chromium + ": install Debian's chromium (apt-get install -y chromium)"
-                    + " or pass -Dlectern.chromium=<path>");
-        }
         server = TestServer.start(dataDir);
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(chromium).setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--no-first-run")));
+        browser = Browser.launch();
     }
 
     @AfterAll
     static void stop() {
-        if (playwright != null) {
-            playwright.close();
+        if (browser != null) {
+            browser.close();
         }
         if (server != null) {
             server.close();
@@ -67,7 +51,7 @@ class BrowserIT {
 
     @BeforeEach
     void openPage() {
-        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900));
+        context = browser.newContext();
         page = context.newPage();
         page.setDefaultTimeout(30_000);
     }
@@ -102,7 +86,7 @@ class BrowserIT {
         assertThat(page.locator("#summary")).containsText("1.166");
         assertThat(page.locator("#summary")).containsText("-3.63");
         assertThat(page.locator("#view-figure-0")).containsText("Data and fitted line");
-        screenshot("run-succeeded");
+        Browser.screenshot(page, "run-succeeded");
 
         page.navigate(server.url() + "/experiments");
         assertThat(page.locator("table.experiments")).containsText("food truck from the browser");
@@ -121,12 +105,12 @@ class BrowserIT {
         page.waitForFunction("() => Number(document.querySelector('canvas#chart-loss')?.dataset.points) > 0");
         int before = Integer.parseInt(page.locator("canvas#chart-loss").getAttribute("data-points"));
         page.waitForFunction("n => Number(document.querySelector('canvas#chart-loss').dataset.points) > n", before);
-        screenshot("run-live");
+        Browser.screenshot(page, "run-live");
 
         page.locator("#cancel").click();
         assertThat(page.locator("#status")).hasText("CANCELLED", new LocatorAssertions.HasTextOptions().setTimeout(5_000));
         assertThat(page.locator("#cancel-form")).isHidden();
-        screenshot("run-cancelled");
+        Browser.screenshot(page, "run-cancelled");
 
         page.reload();
         assertThat(page.locator("#status")).hasText("CANCELLED");
@@ -146,10 +130,7 @@ class BrowserIT {
         assertThat(page.locator("#error-learningRate")).containsText("at least");
         assertThat(page.locator("#learningRate")).hasAttribute("aria-invalid", "true");
         assertThat(page.locator("#learningRate")).hasValue("-1");
-        screenshot("invalid-learning-rate");
+        Browser.screenshot(page, "invalid-learning-rate");
     }
 
-    private void screenshot(String name) {
-        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
-    }
 }

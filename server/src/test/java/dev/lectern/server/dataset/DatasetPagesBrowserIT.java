@@ -3,18 +3,17 @@ package dev.lectern.server.dataset;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Response;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import dev.lectern.server.testing.Browser;
 import dev.lectern.server.testing.TestServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
+import java.util.Locale;
+import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,35 +28,24 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DatasetPagesBrowserIT {
 
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
     @TempDir
     static Path dataDir;
 
     static TestServer server;
-    static Playwright playwright;
     static Browser browser;
     BrowserContext context;
     Page page;
 
     @BeforeAll
     static void start() {
-        Path chromium = Path.of(System.getProperty("lectern.chromium", "/usr/bin/chromium"));
-        if (!Files.isExecutable(chromium)) {
-            throw new IllegalStateException("no Chromium at " + chromium + ": install Debian's chromium (apt-get install -y chromium)"
-                    + " or pass -Dlectern.chromium=<path>");
-        }
         server = TestServer.start(dataDir);
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(chromium).setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--no-first-run")));
+        browser = Browser.launch();
     }
 
     @AfterAll
     static void stop() {
-        if (playwright != null) {
-            playwright.close();
+        if (browser != null) {
+            browser.close();
         }
         if (server != null) {
             server.close();
@@ -66,7 +54,7 @@ class DatasetPagesBrowserIT {
 
     @BeforeEach
     void openPage() {
-        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900));
+        context = browser.newContext();
         page = context.newPage();
         page.setDefaultTimeout(30_000);
     }
@@ -100,7 +88,7 @@ class DatasetPagesBrowserIT {
         // A regression: the feature against the label.
         assertThat(page.locator("#y-column")).hasValue("2");
         page.waitForFunction("() => Number(document.querySelector('canvas#scatter')?.dataset.points) === 8");
-        screenshot("dataset-uploaded");
+        Browser.screenshot(page, "dataset-uploaded");
 
         page.selectOption("#y-column", "1");
         page.waitForFunction("() => window.Chart && Chart.getChart('scatter')?.options.scales.y.title.text === 'hours'");
@@ -108,6 +96,35 @@ class DatasetPagesBrowserIT {
         page.locator("#train-linear-regression").click();
         page.waitForURL("**/plugins/linear-regression?dataset=study-hours");
         assertThat(page.locator("#dataset")).hasValue("study-hours");
+    }
+
+    @Test
+    @Timeout(120)
+    void trainLogisticRegressionOnAnUploadedCsvAndSeeTheDecisionBoundary(@TempDir Path files) throws IOException {
+        StringBuilder csv = new StringBuilder("exam 1,exam 2,admitted\n");
+        Random random = new Random(5);
+        for (int i = 0; i < 80; i++) {
+            double a = 30 + 70 * random.nextDouble();
+            double b = 30 + 70 * random.nextDouble();
+            csv.append(String.format(Locale.ROOT, "%.2f,%.2f,%d%n", a, b, a + b + 10 * random.nextGaussian() > 130 ? 1 : 0));
+        }
+        Path file = Files.writeString(files.resolve("admissions.csv"), csv);
+        page.navigate(server.url() + "/datasets");
+        page.locator("#file").setInputFiles(file);
+        page.locator("#upload").click();
+        page.waitForURL("**/datasets/admissions");
+
+        page.locator("#train-logistic-regression").click();
+        page.waitForURL("**/plugins/logistic-regression?dataset=admissions");
+        page.locator("#run").click();
+        page.waitForURL("**/experiments/*");
+        assertThat(page.locator("#status")).hasText("SUCCEEDED", new LocatorAssertions.HasTextOptions().setTimeout(60_000));
+
+        assertThat(page.locator("figure.view-heatmap").first()).containsText("decision boundary");
+        assertThat(page.locator("figure.view-heatmap canvas").first()).isVisible();
+        assertThat(page.locator("#views")).containsText("admitted = 1");
+        assertThat(page.locator("table.confusion")).isVisible();
+        Browser.screenshot(page, "logistic-on-upload");
     }
 
     @Test
@@ -125,7 +142,7 @@ class DatasetPagesBrowserIT {
         assertThat(page.locator("p.field-error#error-file")).hasText("broken.csv: line 3, column 2: 'oops' is not a number");
         assertThat(page.locator("#file")).hasAttribute("aria-invalid", "true");
         assertThat(page.locator("#label")).hasValue("y");
-        screenshot("dataset-upload-error");
+        Browser.screenshot(page, "dataset-upload-error");
     }
 
     @Test
@@ -175,10 +192,7 @@ class DatasetPagesBrowserIT {
         assertThat(page.locator("#delete-form")).hasCount(0);
         page.waitForFunction("() => Number(document.querySelector('canvas#scatter')?.dataset.points) === 300");
         assertThat(page.evaluate("() => Chart.getChart('scatter').data.datasets.length")).isEqualTo(3);
-        screenshot("dataset-three-blobs");
+        Browser.screenshot(page, "dataset-three-blobs");
     }
 
-    private void screenshot(String name) {
-        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
-    }
 }
