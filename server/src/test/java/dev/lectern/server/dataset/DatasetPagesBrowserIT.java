@@ -72,7 +72,7 @@ class DatasetPagesBrowserIT {
         page.locator("nav a[href='/datasets']").click();
         page.waitForURL("**/datasets");
         assertThat(page.locator("#built-in")).containsText("XOR truth table");
-        assertThat(page.locator("#uploads-empty")).isVisible();
+        assertThat(page.locator("#dataset-study-hours")).hasCount(0);
 
         page.locator("#file").setInputFiles(csv);
         page.locator("#upload-name").fill("Study hours");
