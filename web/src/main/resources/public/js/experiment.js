@@ -109,6 +109,34 @@ function finish(live) {
   }
   loadDetails(live);
   loadMetrics();
+  if (live) {
+    refreshFromServer();
+  }
+}
+
+// The server renders what only exists once a run has ended (finish time and duration, the predict form of the
+// trained model); a run that ends while the page is open takes those parts from a fresh copy of the page.
+function refreshFromServer() {
+  fetch(window.location.pathname, {headers: {Accept: 'text/html'}})
+    .then((response) => (response.ok ? response.text() : null))
+    .then((html) => {
+      if (!html) {
+        return;
+      }
+      const fresh = new DOMParser().parseFromString(html, 'text/html');
+      const facts = fresh.getElementById('facts');
+      const oldFacts = document.getElementById('facts');
+      if (facts && oldFacts) {
+        oldFacts.replaceWith(document.importNode(facts, true));
+      }
+      const predict = fresh.getElementById('predict-section');
+      const result = document.getElementById('result');
+      if (predict && result && !document.getElementById('predict-section')) {
+        result.after(document.importNode(predict, true));
+        enhancePredict(api);
+      }
+    })
+    .catch((error) => console.warn('Lectern: could not refresh the finished run', error));
 }
 
 // ---- result: summary and views -----------------------------------------------------------------

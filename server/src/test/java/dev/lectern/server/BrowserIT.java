@@ -86,6 +86,12 @@ class BrowserIT {
         assertThat(page.locator("#summary")).containsText("1.166");
         assertThat(page.locator("#summary")).containsText("-3.63");
         assertThat(page.locator("#view-figure-0")).containsText("Data and fitted line");
+        assertThat(page.locator("figure.view-heatmap")).containsText("Cost surface");
+        // Without a reload, the finished run gains its finish time and the trained model's predict form.
+        assertThat(page.locator("#facts")).containsText("finished");
+        page.locator("#predict-form input[name=x1]").fill("3.5");
+        page.locator("#predict").click();
+        assertThat(page.locator("#prediction")).containsText("H(x) = 0.45");
         Browser.screenshot(page, "run-succeeded");
 
         page.navigate(server.url() + "/experiments");
