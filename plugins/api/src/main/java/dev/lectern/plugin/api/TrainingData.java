@@ -26,6 +26,37 @@ public interface TrainingData {
     }
 
     /**
+     * Returns the data as labelled images with a training and a test part.
+     *
+     * @return the images
+     * @throws UnsupportedOperationException when the data set is not an image set
+     */
+    default LabelledImages images() {
+        throw new UnsupportedOperationException("data set '" + info().id() + "' is " + info().kind() + ", not IMAGES");
+    }
+
+    /**
+     * Wraps loaded images.
+     *
+     * @param info the data set's metadata
+     * @param images the images
+     * @return training data backed by the images
+     */
+    static TrainingData of(DatasetInfo info, LabelledImages images) {
+        return new TrainingData() {
+            @Override
+            public DatasetInfo info() {
+                return info;
+            }
+
+            @Override
+            public LabelledImages images() {
+                return images;
+            }
+        };
+    }
+
+    /**
      * Wraps a loaded table.
      *
      * @param info the table's metadata
