@@ -4,35 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.lectern.datasets.DatasetCatalog;
-import dev.lectern.datasets.DatasetResolver;
-import dev.lectern.datasets.DatasetService;
-import dev.lectern.datasets.FetchListener;
 import dev.lectern.datasets.gen.LinearData;
 import dev.lectern.plugin.api.ParamValues;
 import dev.lectern.plugin.api.TrainedModel;
 import dev.lectern.plugin.api.TrainingData;
 import dev.lectern.plugin.api.TrainingDivergedException;
 import dev.lectern.plugin.testkit.FakeTrainingContext;
+import dev.lectern.plugin.testkit.TestDatasets;
 import dev.lectern.plugin.testkit.RecordingMetricsSink;
-import java.io.IOException;
 import dev.lectern.plugin.api.view.Heatmap;
 import dev.lectern.plugin.api.view.Series;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The lecture's numbers, on the real Coursera file (through the mirror) and on the generated line. */
 class LinearRegressionAccuracyTest {
 
-    @TempDir
-    Path cache;
 
     @Test
     void ex1data1WithTheCourseSettingsLandsOnTheReferenceTheta() throws Exception {
@@ -107,7 +97,7 @@ class LinearRegressionAccuracyTest {
     }
 
     private FakeTrainingContext context(String dataset, Map<String, Object> params) throws Exception {
-        TrainingData data = datasets().load(dataset, FetchListener.NONE);
+        TrainingData data = TestDatasets.load(dataset);
         LinearRegressionPlugin plugin = new LinearRegressionPlugin();
         Map<String, Object> merged = new HashMap<>(plugin.defaultsFor(data.info()));
         merged.putAll(params);
@@ -115,13 +105,4 @@ class LinearRegressionAccuracyTest {
         return new FakeTrainingContext(values, data, 42, () -> false);
     }
 
-    private DatasetService datasets() {
-        String property = System.getProperty("lectern.datasetMirror");
-        Path mirror = property != null ? Path.of(property) : Path.of("..", "..", "..", "shared", "datasets");
-        assertThat(Files.isDirectory(mirror)).as("data set mirror %s", mirror.toAbsolutePath()).isTrue();
-        return new DatasetService(DatasetCatalog.builtIn(), new DatasetResolver(Optional.of(mirror), cache,
-                (source, target, listener) -> {
-                    throw new IOException("tests never download");
-                }));
-    }
 }

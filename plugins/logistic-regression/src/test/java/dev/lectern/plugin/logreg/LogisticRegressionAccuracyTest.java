@@ -4,24 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.lectern.datasets.DatasetCatalog;
-import dev.lectern.datasets.DatasetResolver;
-import dev.lectern.datasets.DatasetService;
-import dev.lectern.datasets.FetchListener;
 import dev.lectern.plugin.api.InvalidParameterException;
 import dev.lectern.plugin.api.ParamValues;
 import dev.lectern.plugin.api.Prediction;
 import dev.lectern.plugin.api.TrainedModel;
 import dev.lectern.plugin.api.TrainingData;
 import dev.lectern.plugin.testkit.FakeTrainingContext;
+import dev.lectern.plugin.testkit.TestDatasets;
 import dev.lectern.plugin.testkit.RecordingMetricsSink;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,8 +28,6 @@ class LogisticRegressionAccuracyTest {
     private static final double[] OPTIMAL_THETA = {-25.161334, 0.206232, 0.201472};
     private static final double P_ADMIT_45_85 = 0.776291;
 
-    @TempDir
-    Path cache;
 
     private final LogisticRegressionPlugin plugin = new LogisticRegressionPlugin();
 
@@ -112,14 +105,14 @@ class LogisticRegressionAccuracyTest {
 
     @Test
     void aLabelThatIsNotZeroOrOneIsRejected() throws Exception {
-        assertThatThrownBy(() -> plugin.validate(values(Map.of()), datasets().load("ex1data1", FetchListener.NONE).info()))
+        assertThatThrownBy(() -> plugin.validate(values(Map.of()), TestDatasets.load("ex1data1").info()))
                 .isInstanceOfSatisfying(InvalidParameterException.class, e -> {
                     assertThat(e.field()).isEqualTo("dataset");
                     assertThat(e.getMessage()).contains("profit ($10,000s)", "not a 0/1 class");
                 });
-        assertThatThrownBy(() -> plugin.validate(values(Map.of()), datasets().load("linear-synthetic", FetchListener.NONE).info()))
+        assertThatThrownBy(() -> plugin.validate(values(Map.of()), TestDatasets.load("linear-synthetic").info()))
                 .isInstanceOfSatisfying(InvalidParameterException.class, e -> assertThat(e.field()).isEqualTo("dataset"));
-        plugin.validate(values(Map.of()), datasets().load("ex2data1", FetchListener.NONE).info());
+        plugin.validate(values(Map.of()), TestDatasets.load("ex2data1").info());
 
         TrainingData twos = TinyTables.table("upload", List.of("x"), "passed",
                 List.of(new float[] {1, 0}, new float[] {2, 1}, new float[] {3, 2}, new float[] {4, 1}));
@@ -131,7 +124,7 @@ class LogisticRegressionAccuracyTest {
     }
 
     private FakeTrainingContext context(String dataset, Map<String, Object> overrides) throws IOException {
-        TrainingData data = datasets().load(dataset, FetchListener.NONE);
+        TrainingData data = TestDatasets.load(dataset);
         Map<String, Object> params = new HashMap<>(plugin.defaultsFor(data.info()));
         params.putAll(overrides);
         return new FakeTrainingContext(values(params), data, 42, () -> false);
@@ -141,13 +134,4 @@ class LogisticRegressionAccuracyTest {
         return ParamValues.check(plugin.hyperParameters(), params);
     }
 
-    private DatasetService datasets() {
-        String property = System.getProperty("lectern.datasetMirror");
-        Path mirror = property != null ? Path.of(property) : Path.of("..", "..", "..", "shared", "datasets");
-        assertThat(Files.isDirectory(mirror)).as("data set mirror %s", mirror.toAbsolutePath()).isTrue();
-        return new DatasetService(DatasetCatalog.builtIn(), new DatasetResolver(Optional.of(mirror), cache,
-                (source, target, listener) -> {
-                    throw new IOException("tests never download");
-                }));
-    }
 }

@@ -1,20 +1,14 @@
 package dev.lectern.plugin.logreg;
 
-import dev.lectern.datasets.DatasetCatalog;
-import dev.lectern.datasets.DatasetResolver;
-import dev.lectern.datasets.DatasetService;
-import dev.lectern.datasets.FetchListener;
 import dev.lectern.plugin.api.ParamValues;
 import dev.lectern.plugin.api.TrainedModel;
 import dev.lectern.plugin.api.TrainingData;
 import dev.lectern.plugin.testkit.FakeTrainingContext;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.lectern.plugin.testkit.TestDatasets;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -33,11 +27,7 @@ class LogisticRegressionBenchmark {
 
     @Test
     void ex2data1DefaultsAndTheBaselineWorkload() throws Exception {
-        Path cache = Files.createTempDirectory("lectern-bench");
-        String property = System.getProperty("lectern.datasetMirror");
-        Path mirror = property != null ? Path.of(property) : Path.of("..", "..", "..", "shared", "datasets");
-        TrainingData data = new DatasetService(DatasetCatalog.builtIn(), new DatasetResolver(Optional.of(mirror), cache))
-                .load("ex2data1", FetchListener.NONE);
+        TrainingData data = TestDatasets.load("ex2data1");
         LogisticRegressionPlugin plugin = new LogisticRegressionPlugin();
         ParamValues defaults = ParamValues.check(plugin.hyperParameters(), plugin.defaultsFor(data.info()));
         int steps = defaults.getInt(LogisticRegressionParams.EPOCHS);

@@ -4,10 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.lectern.datasets.DatasetCatalog;
-import dev.lectern.datasets.DatasetResolver;
-import dev.lectern.datasets.DatasetService;
-import dev.lectern.datasets.FetchListener;
 import dev.lectern.plugin.api.ParamValues;
 import dev.lectern.plugin.api.Table;
 import dev.lectern.plugin.api.TrainedModel;
@@ -16,29 +12,23 @@ import dev.lectern.plugin.api.TrainingDivergedException;
 import dev.lectern.plugin.api.view.BarChart;
 import dev.lectern.plugin.api.view.ConfusionMatrix;
 import dev.lectern.plugin.testkit.FakeTrainingContext;
+import dev.lectern.plugin.testkit.TestDatasets;
 import dev.lectern.plugin.testkit.RecordingMetricsSink.Point;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The lab's numbers on the real zoo file (through the mirror), held-out accuracy on blobs, bad labels, divergence. */
 class SoftmaxRegressionAccuracyTest {
 
     private final SoftmaxRegressionPlugin plugin = new SoftmaxRegressionPlugin();
 
-    @TempDir
-    Path cache;
 
     @Test
     void zooWithTheLabSettingsReproducesTheReferenceTable() throws Exception {
-        TrainingData zoo = datasets().load("data-04-zoo", FetchListener.NONE);
+        TrainingData zoo = TestDatasets.load("data-04-zoo");
         FakeTrainingContext context = context(zoo, plugin.defaultsFor(zoo.info()));
         try (TrainedModel model = plugin.train(context)) {
             // REFERENCE_RESULTS.md §5, zero initialisation: cost 0.0549 and 100 % after 2000 steps of GD(0.1).
@@ -131,13 +121,4 @@ class SoftmaxRegressionAccuracyTest {
         return new FakeTrainingContext(values, data, 42, () -> false);
     }
 
-    private DatasetService datasets() {
-        String property = System.getProperty("lectern.datasetMirror");
-        Path mirror = property != null ? Path.of(property) : Path.of("..", "..", "..", "shared", "datasets");
-        assertThat(Files.isDirectory(mirror)).as("data set mirror %s", mirror.toAbsolutePath()).isTrue();
-        return new DatasetService(DatasetCatalog.builtIn(), new DatasetResolver(Optional.of(mirror), cache,
-                (source, target, listener) -> {
-                    throw new IOException("tests never download");
-                }));
-    }
 }

@@ -1,18 +1,12 @@
 package dev.lectern.plugin.softmax;
 
-import dev.lectern.datasets.DatasetCatalog;
-import dev.lectern.datasets.DatasetResolver;
-import dev.lectern.datasets.DatasetService;
-import dev.lectern.datasets.FetchListener;
 import dev.lectern.plugin.api.ParamValues;
 import dev.lectern.plugin.api.TrainedModel;
 import dev.lectern.plugin.api.TrainingData;
 import dev.lectern.plugin.testkit.FakeTrainingContext;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.lectern.plugin.testkit.TestDatasets;
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.Optional;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -28,11 +22,7 @@ class SoftmaxRegressionBenchmark {
 
     @Test
     void zooTwoThousandSteps() throws Exception {
-        Path cache = Files.createTempDirectory("lectern-bench");
-        String property = System.getProperty("lectern.datasetMirror");
-        Path mirror = property != null ? Path.of(property) : Path.of("..", "..", "..", "shared", "datasets");
-        TrainingData data = new DatasetService(DatasetCatalog.builtIn(), new DatasetResolver(Optional.of(mirror), cache))
-                .load("data-04-zoo", FetchListener.NONE);
+        TrainingData data = TestDatasets.load("data-04-zoo");
         SoftmaxRegressionPlugin plugin = new SoftmaxRegressionPlugin();
         ParamValues params = ParamValues.check(plugin.hyperParameters(), plugin.defaultsFor(data.info()));
 
