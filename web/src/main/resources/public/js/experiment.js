@@ -74,7 +74,8 @@ function showError(message) {
   box.hidden = !message;
 }
 
-function applyProgress(done, total) {
+// Before training, the same bar shows the data set being fetched: then the event carries a message and bytes.
+function applyProgress(done, total, message) {
   if (typeof done !== 'number') {
     return;
   }
@@ -83,9 +84,12 @@ function applyProgress(done, total) {
   if (typeof total === 'number' && total > 0) {
     bar.max = total;     // before the value, which is clamped to max
     bar.value = done;
-    text.textContent = 'step ' + done + ' of ' + total;
+  }
+  if (message) {
+    const mb = (bytes) => (bytes / 1e6).toFixed(1) + ' MB';
+    text.textContent = message + (total > 0 ? ' (' + mb(done) + ' of ' + mb(total) + ')' : '');
   } else {
-    text.textContent = 'step ' + done;
+    text.textContent = 'step ' + done + (typeof total === 'number' && total > 0 ? ' of ' + total : '');
   }
 }
 
@@ -209,7 +213,7 @@ function connect() {
   events.addEventListener('progress', (event) => {
     const data = parse(event);
     if (data) {
-      applyProgress(data.done, data.total);
+      applyProgress(data.done, data.total, data.message);
     }
   });
   events.addEventListener('metrics', (event) => {

@@ -79,7 +79,14 @@ final class ExperimentRunner implements LocalExecutor.Worker {
         try {
             LecturePlugin plugin = plugins.find(experiment.pluginId()).orElseThrow(() -> new IllegalStateException(
                     "plugin '" + experiment.pluginId() + "' is not loaded any more"));
-            TrainingData data = datasets.load(experiment.datasetId(), event -> LOG.info("experiment {}: {}", id, event.message()));
+            TrainingData data = datasets.load(experiment.datasetId(), event -> {
+                LOG.info("experiment {}: {}", id, event.message());
+                Map<String, Object> fetching = new HashMap<>();
+                fetching.put("message", event.message());
+                fetching.put("done", Math.max(0, event.bytes()));
+                fetching.put("total", event.totalBytes());
+                hub.publish(id, "progress", fetching);
+            });
             ParamValues params = ParamValues.check(plugin.hyperParameters(), json.readObject(experiment.paramsJson()));
             Device device = devices.resolve(experiment.device());
             RunContext context = new RunContext(device, experiment.seed(), params, data, sink, cancelled, timedOut);
