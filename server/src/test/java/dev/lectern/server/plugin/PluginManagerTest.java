@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lectern.plugin.api.LecturePlugin;
 import dev.lectern.server.testing.FailingLecturePlugin;
+import dev.lectern.server.testing.PluginJars;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -110,6 +111,20 @@ class PluginManagerTest {
         manager.loadAll();
         assertThat(error(manager, "future"))
                 .isEqualTo("plugin.jar was built for plugin API 2.0.0 but this server provides 1.0.0 (major versions differ)");
+    }
+
+    @Test
+    void aPluginThatThrowsInItsConstructorOrDeclaresInvalidMetadataIsListedWithTheReason(@TempDir Path work)
+            throws IOException {
+        PluginJars.build(work, plugins.resolve("explodes"), "t.explodes.TestPlugin",
+                PluginJars.source("t.explodes", "explodes", "throw new IllegalStateException(\"no GPU driver configured\");"));
+        PluginJars.build(work, plugins.resolve("bad-id"), "t.badid.TestPlugin", PluginJars.source("t.badid", "Bad_Id", ""));
+        PluginJars.build(work, plugins.resolve("fine"), "t.fine.TestPlugin", PluginJars.source("t.fine", "fine", ""));
+        PluginManager manager = new PluginManager(getClass().getClassLoader(), List.of(plugins));
+        manager.loadAll();
+        assertThat(error(manager, "explodes")).contains("no GPU driver configured");
+        assertThat(error(manager, "bad-id")).contains("plugin id 'Bad_Id' must be lower-case words joined by '-'");
+        assertThat(manager.find("fine")).as("the others still load").isPresent();
     }
 
     /** A server loader that does not see the test plugin class itself, as in production. */
