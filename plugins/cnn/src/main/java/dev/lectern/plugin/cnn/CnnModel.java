@@ -1,0 +1,196 @@
+package dev.lectern.plugin.cnn;
+
+import ai.djl.Device;
+import ai.djl.MalformedModelException;
+import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.training.ParameterStore;
+import dev.lectern.plugin.api.TrainedModel;
+import dev.lectern.plugin.api.view.View;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * A trained CNN: a DJL {@link Model} holding the {@link SequentialBlock}, saved with {@link Model#save} and the
+ * architecture as model properties. It declares no predict form yet (the drawing canvas is web work); the canvas
+ * calls {@link #predictPixels(float[])}.
+ */
+public final class CnnModel implements TrainedModel {
+
+    static final String MODEL_NAME = "cnn";
+    private static final String PRESET = "preset";
+    private static final String CHANNELS = "channels";
+    private static final String KERNEL = "kernel";
+    private static final String FC_UNITS = "fcUnits";
+    private static final String DROPOUT = "dropout";
+    private static final String CLASSES = "classes";
+    private static final String CLASS_NAMES = "classNames";
+    private static final String HEIGHT = "height";
+    private static final String WIDTH = "width";
+    // Unit separator: cannot occur in a class name.
+    private static final String SEPARATOR = "\u001f";
+    private static final String PROPERTIES_FILE = "cnn.properties";
+
+    private final Model model;
+    private final String preset;
+    private final CnnArchitecture architecture;
+    private final int height;
+    private final int width;
+    private final List<String> classNames;
+    private final Map<String, Double> summary;
+    private final List<View> views;
+
+    CnnModel(Model model, String preset, CnnArchitecture architecture, int height, int width, List<String> classNames,
+            Map<String, Double> summary, List<View> views) {
+        this.model = model;
+        this.preset = preset;
+        this.architecture = architecture;
+        this.height = height;
+        this.width = width;
+        this.classNames = List.copyOf(classNames);
+        this.summary = new LinkedHashMap<>(summary);
+        this.views = List.copyOf(views);
+    }
+
+    @Override
+    public Map<String, Double> summary() {
+        return summary;
+    }
+
+    @Override
+    public List<View> views() {
+        return views;
+    }
+
+    /** The same model with its after-training views. */
+    CnnModel withViews(List<View> newViews) {
+        return new CnnModel(model, preset, architecture, height, width, classNames, summary, newViews);
+    }
+
+    int height() {
+        return height;
+    }
+
+    int width() {
+        return width;
+    }
+
+    /** The network's architecture. */
+    CnnArchitecture architecture() {
+        return architecture;
+    }
+
+    SequentialBlock block() {
+        return (SequentialBlock) model.getBlock();
+    }
+
+    /**
+     * Classifies one image given as row-major grey levels in [0, 1] (white digit on black, like MNIST), for the drawing
+     * canvas.
+     *
+     * @param pixels height × width intensities (784 for MNIST)
+     * @return the softmax probability of each class
+     */
+    public float[] predictPixels(float[] pixels) {
+        if (pixels.length != height * width) {
+            throw new IllegalArgumentException("expected " + height * width + " pixels (" + height + "x" + width + "), got " + pixels.length);
+        }
+        return probabilities(pixels, 1)[0];
+    }
+
+    /** Softmax probabilities of {@code count} images given as consecutive row-major [0, 1] pixels. */
+    float[][] probabilities(float[] pixels, int count) {
+        try (NDManager sub = model.getNDManager().newSubManager()) {
+            NDArray x = sub.create(pixels, new Shape(count, 1, height, width));
+            NDArray p = block().forward(new ParameterStore(sub, false), new NDList(x), false).singletonOrThrow().softmax(1);
+            float[] flat = p.toType(DataType.FLOAT32, false).toFloatArray();
+            float[][] rows = new float[count][];
+            int k = flat.length / count;
+            for (int i = 0; i < count; i++) {
+                rows[i] = Arrays.copyOfRange(flat, i * k, (i + 1) * k);
+            }
+            return rows;
+        }
+    }
+
+    /** The class names, index by index. */
+    public List<String> classNames() {
+        return classNames;
+    }
+
+    @Override
+    public void save(Path directory) throws IOException {
+        Properties properties = new Properties();
+        properties.setProperty(PRESET, preset);
+        properties.setProperty(CHANNELS, architecture.channelText());
+        properties.setProperty(KERNEL, Integer.toString(architecture.kernel()));
+        properties.setProperty(FC_UNITS, Integer.toString(architecture.fcUnits()));
+        properties.setProperty(DROPOUT, Double.toString(architecture.dropout()));
+        properties.setProperty(CLASSES, Integer.toString(architecture.classes()));
+        properties.setProperty(CLASS_NAMES, String.join(SEPARATOR, classNames));
+        properties.setProperty(HEIGHT, Integer.toString(height));
+        properties.setProperty(WIDTH, Integer.toString(width));
+        // In the DJL file too, so that it is a self-describing DJL model; the side file lets load() build the block first.
+        properties.forEach((key, value) -> model.setProperty((String) key, (String) value));
+        model.save(directory, MODEL_NAME);
+        try (Writer out = Files.newBufferedWriter(directory.resolve(PROPERTIES_FILE), StandardCharsets.UTF_8)) {
+            properties.store(out, "Lectern CNN architecture");
+        }
+    }
+
+    static CnnModel load(Path directory, Device device) throws IOException {
+        Path file = directory.resolve(PROPERTIES_FILE);
+        if (!Files.isRegularFile(file)) {
+            throw new IOException("no saved CNN in " + directory + " (" + PROPERTIES_FILE + " is missing)");
+        }
+        Properties properties = new Properties();
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(in);
+        }
+        Model model = Model.newInstance(MODEL_NAME, device);
+        try {
+            CnnArchitecture architecture = new CnnArchitecture(CnnArchitecture.parseChannels(require(properties, CHANNELS, directory)),
+                    Integer.parseInt(require(properties, KERNEL, directory)), Integer.parseInt(require(properties, FC_UNITS, directory)),
+                    Double.parseDouble(require(properties, DROPOUT, directory)), Integer.parseInt(require(properties, CLASSES, directory)));
+            model.setBlock(architecture.build());
+            model.load(directory, MODEL_NAME);
+            List<String> names = List.of(require(properties, CLASS_NAMES, directory).split(SEPARATOR, -1));
+            return new CnnModel(model, require(properties, PRESET, directory), architecture,
+                    Integer.parseInt(require(properties, HEIGHT, directory)), Integer.parseInt(require(properties, WIDTH, directory)),
+                    names, Map.of(), List.of());
+        } catch (MalformedModelException | RuntimeException e) {
+            model.close();
+            throw new IOException("saved CNN in " + directory + " is damaged: " + e.getMessage(), e);
+        } catch (IOException e) {
+            model.close();
+            throw e;
+        }
+    }
+
+    private static String require(Properties properties, String key, Path directory) throws IOException {
+        String value = properties.getProperty(key);
+        if (value == null) {
+            throw new IOException("saved CNN in " + directory + " lacks the property '" + key + "'");
+        }
+        return value;
+    }
+
+    @Override
+    public void close() {
+        model.close();
+    }
+}
