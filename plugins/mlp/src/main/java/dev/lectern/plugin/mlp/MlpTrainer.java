@@ -1,0 +1,352 @@
+package dev.lectern.plugin.mlp;
+
+import static dev.lectern.plugin.mlp.MlpParams.ACTIVATION;
+import static dev.lectern.plugin.mlp.MlpParams.BATCH_SIZE;
+import static dev.lectern.plugin.mlp.MlpParams.DROPOUT;
+import static dev.lectern.plugin.mlp.MlpParams.EPOCHS;
+import static dev.lectern.plugin.mlp.MlpParams.FEATURE_SCALING;
+import static dev.lectern.plugin.mlp.MlpParams.HIDDEN_LAYERS;
+import static dev.lectern.plugin.mlp.MlpParams.INIT;
+import static dev.lectern.plugin.mlp.MlpParams.LEARNING_RATE;
+import static dev.lectern.plugin.mlp.MlpParams.OPTIMIZER;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import dev.lectern.plugin.api.DatasetKind;
+import dev.lectern.plugin.api.Gradients;
+import dev.lectern.plugin.api.ImageSet;
+import dev.lectern.plugin.api.LabelledImages;
+import dev.lectern.plugin.api.ParamValues;
+import dev.lectern.plugin.api.TrainingContext;
+import dev.lectern.plugin.api.TrainingDivergedException;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * The training loop, written for speed: the whole training set lives on the device as one array (images arrive as
+ * bytes and become floats in [0, 1] there), each epoch gathers a shuffled copy once and slices it into contiguous
+ * batches, each step's temporaries die with an {@link NDScope}, the loss is summed on the device and copied to the
+ * host only when a point is reported, and the optimizer's fused update runs per array.
+ */
+final class MlpTrainer {
+
+    /** Enough points for a smooth loss curve; more would only cost database rows. */
+    private static final int MAX_REPORTED_POINTS = 2000;
+    /** Image runs average the loss over at least this many steps per point: one host copy per 10 steps. */
+    private static final int MIN_IMAGE_STEPS_PER_POINT = 10;
+    /** Table runs measure accuracy and gradient norms at most this many times. */
+    private static final int MAX_ACCURACY_POINTS = 200;
+    /** The live chart moves at least this often. */
+    private static final long REPORT_AT_LEAST_EVERY_NANOS = 1_000_000_000L;
+    /** Training accuracy of image runs is measured on this many fixed images, to keep it cheap. */
+    static final int TRAIN_ACCURACY_SAMPLE = 10_000;
+
+    private final TrainingContext context;
+    private final ParamValues params;
+
+    MlpTrainer(TrainingContext context) {
+        this.context = context;
+        this.params = context.params();
+    }
+
+    MlpModel run() {
+        return context.data().info().kind() == DatasetKind.IMAGES ? runImages() : runTable();
+    }
+
+    private MlpModel runTable() {
+        TableInputs data = TableInputs.prepare(context.data(), "standardize".equals(params.getString(FEATURE_SCALING)));
+        int rows = data.rows();
+        int[] hidden = HiddenLayers.parse(params.getString(HIDDEN_LAYERS));
+        try (NDManager manager = NDManager.newBaseManager(context.device())) {
+            NDArray x = manager.create(data.scaled(), new Shape(rows, data.features()));
+            NDArray labels = manager.create(longs(data.labels()));
+            int[] sizes = MlpNet.sizes(data.features(), hidden, data.classes());
+            DeviceNet net = newNet(manager, sizes);
+            Loop loop = new Loop(manager, net, x, labels, data.classes(), false);
+            loop.evaluate = epoch -> context.metrics().report("accuracy/train", epoch, loop.accuracy(x, labels));
+            loop.run();
+            try (NDScope scope = new NDScope()) {
+                NDArray logits = net.forward(x, false);
+                double loss = crossEntropy(logits, loop.oneHot).getFloat();
+                if (!Double.isFinite(loss)) {
+                    throw new TrainingDivergedException("loss", loop.totalSteps);
+                }
+                context.metrics().report("loss", loop.totalSteps, loss);
+                int[] predicted = logits.argMax(1).toType(DataType.INT32, false).toIntArray();
+                MlpNet host = new MlpNet(data.featureNames(), hidden, params.getString(ACTIVATION), data.classNames(),
+                        net.hostWeights(), net.hostBiases(), data.mean(), data.scale());
+                Map<String, Double> summary = new LinkedHashMap<>();
+                summary.put("loss", loss);
+                summary.put("trainAccuracy", accuracy(predicted, data.labels()));
+                summary.put("parameters", (double) host.parameterCount());
+                summary.put("steps", (double) loop.totalSteps);
+                summary.put("msPerEpoch", loop.trainingSeconds * 1000 / loop.epochs);
+                return new MlpModel(host, null, summary, MlpViews.forTable(host, data, predicted));
+            }
+        }
+    }
+
+    private MlpModel runImages() {
+        LabelledImages images = context.data().images();
+        ImageSet train = images.train();
+        ImageSet test = images.test();
+        int inputs = train.height() * train.width();
+        int classes = train.classes();
+        int[] hidden = HiddenLayers.parse(params.getString(HIDDEN_LAYERS));
+        try (NDManager manager = NDManager.newBaseManager(context.device())) {
+            NDArray x = pixels(manager, train);
+            NDArray labels = manager.create(bytesToLongs(train.labels()));
+            NDArray testX = pixels(manager, test);
+            NDArray testLabels = manager.create(bytesToLongs(test.labels()));
+            int sample = Math.min(TRAIN_ACCURACY_SAMPLE, train.count());
+            NDArray sampleX = x.get(new NDIndex("0:{}", sample));
+            NDArray sampleLabels = labels.get(new NDIndex("0:{}", sample));
+            DeviceNet net = newNet(manager, MlpNet.sizes(inputs, hidden, classes));
+            Loop loop = new Loop(manager, net, x, labels, classes, true);
+            double[] accuracies = new double[2];
+            loop.evaluate = epoch -> {
+                accuracies[0] = loop.accuracy(sampleX, sampleLabels);
+                accuracies[1] = loop.accuracy(testX, testLabels);
+                context.metrics().report("accuracy/train", epoch, accuracies[0]);
+                context.metrics().report("accuracy/test", epoch, accuracies[1]);
+            };
+            loop.run();
+            int[] predicted;
+            try (NDScope scope = new NDScope()) {
+                predicted = net.forward(testX, false).argMax(1).toType(DataType.INT32, false).toIntArray();
+            }
+            List<String> pixelNames = Collections.nCopies(inputs, "pixel");
+            float[] zeros = new float[inputs];
+            float[] ones = new float[inputs];
+            java.util.Arrays.fill(ones, 255f);
+            // The network saw pixel/255: the same as "mean 0, scale 255" on the raw 0..255 intensities.
+            MlpNet host = new MlpNet(pixelNames, hidden, params.getString(ACTIVATION), train.classNames(),
+                    net.hostWeights(), net.hostBiases(), zeros, ones);
+            Map<String, Double> summary = new LinkedHashMap<>();
+            summary.put("loss", loop.lastEpochLoss);
+            summary.put("trainAccuracy", accuracies[0]);
+            summary.put("testAccuracy", accuracies[1]);
+            summary.put("parameters", (double) host.parameterCount());
+            summary.put("steps", (double) loop.totalSteps);
+            double secondsPerEpoch = loop.trainingSeconds / loop.epochs;
+            summary.put("msPerEpoch", secondsPerEpoch * 1000);
+            summary.put("secondsPerEpoch", secondsPerEpoch);
+            summary.put("imagesPerSecond", train.count() / secondsPerEpoch);
+            return new MlpModel(host, new int[] {train.height(), train.width()}, summary,
+                    MlpViews.forImages(test, predicted));
+        }
+    }
+
+    private DeviceNet newNet(NDManager manager, int[] sizes) {
+        float dropout = (float) params.getDouble(DROPOUT);
+        if (dropout > 0) {
+            // Dropout masks come from the engine's generator; seeding it makes a run repeatable when it trains alone.
+            Engine.getInstance().setRandomSeed((int) context.seed());
+        }
+        return new DeviceNet(manager, sizes, params.getString(ACTIVATION), params.getString(INIT), dropout,
+                new Random(context.seed()));
+    }
+
+    private Optimizer optimizer() {
+        Tracker rate = Tracker.fixed((float) params.getDouble(LEARNING_RATE));
+        return switch (params.getString(OPTIMIZER)) {
+            case "momentum" -> Optimizer.sgd().setLearningRateTracker(rate).optMomentum(0.9f).build();
+            case "adam" -> Optimizer.adam().optLearningRateTracker(rate).build();
+            default -> Optimizer.sgd().setLearningRateTracker(rate).build();
+        };
+    }
+
+    /** One run of mini-batch gradient descent over resident data. */
+    private final class Loop {
+
+        final NDManager manager;
+        final DeviceNet net;
+        final NDArray x;
+        final NDArray oneHot;
+        final int rows;
+        final int batchSize;
+        final int epochs;
+        final long totalSteps;
+        final boolean images;
+        EpochHook evaluate = epoch -> {};
+        double trainingSeconds;
+        double lastEpochLoss = Double.NaN;
+
+        Loop(NDManager manager, DeviceNet net, NDArray x, NDArray labels, int classes, boolean images) {
+            this.manager = manager;
+            this.net = net;
+            this.x = x;
+            this.oneHot = labels.oneHot(classes).toType(DataType.FLOAT32, false);
+            this.rows = (int) x.getShape().get(0);
+            int batch = params.getInt(BATCH_SIZE);
+            this.batchSize = batch <= 0 || batch >= rows ? rows : batch;
+            this.epochs = params.getInt(EPOCHS);
+            this.totalSteps = (long) epochs * ((rows + batchSize - 1) / batchSize);
+            this.images = images;
+        }
+
+        void run() {
+            Optimizer optimizer = optimizer();
+            Random random = new Random(context.seed() + 1);
+            boolean fullBatch = batchSize == rows;
+            long reportEvery = Math.max(images ? MIN_IMAGE_STEPS_PER_POINT : 1,
+                    (totalSteps + MAX_REPORTED_POINTS - 1) / MAX_REPORTED_POINTS);
+            int evaluateEvery = images ? 1 : Math.max(1, (epochs + MAX_ACCURACY_POINTS - 1) / MAX_ACCURACY_POINTS);
+            NDArray lossSum = manager.zeros(new Shape());
+            NDArray epochLossSum = manager.zeros(new Shape());
+            int inWindow = 0;
+            long lastReport = System.nanoTime();
+            long step = 0;
+            evaluate.after(0);
+            for (int epoch = 1; epoch <= epochs; epoch++) {
+                long epochStart = System.nanoTime();
+                boolean measure = epoch == 1 || epoch % evaluateEvery == 0 || epoch == epochs;
+                NDArray order = fullBatch ? null : manager.create(permutation(rows, random));
+                NDArray xs = order == null ? x : x.get(new NDIndex("{}", order));
+                NDArray ys = order == null ? oneHot : oneHot.get(new NDIndex("{}", order));
+                epochLossSum.muli(0);
+                for (int from = 0; from < rows; from += batchSize, step++) {
+                    context.checkCancelled();
+                    int to = Math.min(rows, from + batchSize);
+                    // The first update creates the optimizer's state arrays; they must outlive the step scope.
+                    try (NDScope scope = step == 0 ? null : new NDScope()) {
+                        NDArray xb = fullBatch ? xs : xs.get(new NDIndex("{}:{}", from, to));
+                        NDArray yb = fullBatch ? ys : ys.get(new NDIndex("{}:{}", from, to));
+                        NDArray loss;
+                        try (GradientCollector collector = Gradients.collect(manager)) {
+                            loss = crossEntropy(net.forward(xb, true), yb);
+                            collector.backward(loss);
+                        }
+                        lossSum.addi(loss);
+                        epochLossSum.addi(loss);
+                        inWindow++;
+                        if (measure && to == rows) {
+                            double[] norms = net.gradientNorms();
+                            for (int l = 0; l < norms.length; l++) {
+                                context.metrics().report("gradNorm/layer " + (l + 1), epoch, norms[l]);
+                            }
+                        }
+                        net.update(optimizer);
+                        if (step % reportEvery == 0 || step + 1 == totalSteps
+                                || System.nanoTime() - lastReport > REPORT_AT_LEAST_EVERY_NANOS) {
+                            double value = lossSum.getFloat() / inWindow;
+                            if (!Double.isFinite(value)) {
+                                throw new TrainingDivergedException("loss", step);
+                            }
+                            context.metrics().report("loss", step, value);
+                            lossSum.muli(0);
+                            inWindow = 0;
+                            lastReport = System.nanoTime();
+                        }
+                    }
+                    context.progress(step + 1, totalSteps);
+                }
+                if (order != null) {
+                    order.close();
+                    xs.close();
+                    ys.close();
+                }
+                double seconds = (System.nanoTime() - epochStart) / 1e9;
+                trainingSeconds += seconds;
+                int batches = (rows + batchSize - 1) / batchSize;
+                lastEpochLoss = epochLossSum.getFloat() / batches;
+                if (images) {
+                    context.metrics().report("secondsPerEpoch", epoch, seconds);
+                    context.metrics().report("imagesPerSecond", epoch, rows / seconds);
+                }
+                if (measure) {
+                    evaluate.after(epoch);
+                }
+            }
+        }
+
+        double accuracy(NDArray features, NDArray labels) {
+            try (NDScope scope = new NDScope()) {
+                NDArray predicted = net.forward(features, false).argMax(1);
+                return predicted.eq(labels).toType(DataType.FLOAT32, false).mean().getFloat();
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface EpochHook {
+        void after(int epoch);
+    }
+
+    /** Mean cross-entropy: fused log-softmax, one-hot mask, sum, scale: four ops. */
+    static NDArray crossEntropy(NDArray logits, NDArray oneHot) {
+        return logits.logSoftmax(1).mul(oneHot).sum().mul(-1f / logits.getShape().get(0));
+    }
+
+    /** Bytes to floats in [0, 1] on the device: one upload of count × pixels bytes, then a cast and a division. */
+    private static NDArray pixels(NDManager manager, ImageSet set) {
+        int size = set.height() * set.width();
+        ByteBuffer buffer = ByteBuffer.allocateDirect(set.pixels().length);
+        buffer.put(set.pixels()).flip();
+        try (NDArray bytes = manager.create(buffer, new Shape(set.count(), size), DataType.UINT8);
+                NDArray floats = bytes.toType(DataType.FLOAT32, false)) {
+            return floats.div(255f);
+        }
+    }
+
+    static double accuracy(int[] predicted, int[] truth) {
+        int right = 0;
+        for (int i = 0; i < truth.length; i++) {
+            right += predicted[i] == truth[i] ? 1 : 0;
+        }
+        return (double) right / truth.length;
+    }
+
+    static long[] longs(int[] values) {
+        long[] out = new long[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = values[i];
+        }
+        return out;
+    }
+
+    static long[] bytesToLongs(byte[] values) {
+        long[] out = new long[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = values[i] & 0xff;
+        }
+        return out;
+    }
+
+    static long[] permutation(int n, Random random) {
+        long[] order = new long[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        for (int i = n - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            long t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        return order;
+    }
+
+    static List<Integer> misclassified(int[] predicted, byte[] truth, int max) {
+        List<Integer> out = new ArrayList<>();
+        for (int i = 0; i < predicted.length && out.size() < max; i++) {
+            if (predicted[i] != (truth[i] & 0xff)) {
+                out.add(i);
+            }
+        }
+        return out;
+    }
+}
