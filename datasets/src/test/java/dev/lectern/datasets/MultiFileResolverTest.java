@@ -80,7 +80,7 @@ class MultiFileResolverTest {
         Path script = temp.resolve("fake-npm");
         Files.writeString(script, "#!/bin/sh\n"
                 + "if [ \"$1\" = --version ]; then echo 10.0.0; exit 0; fi\n"
-                + (fail ? "echo 'npm error 404 Not Found - GET https://registry.npmjs.org/tiny-digits' >&2; exit 1\n"
+                + (fail ? "echo 'npm error 404 Not Found - GET https://registry.invalid/tiny-digits' >&2; exit 1\n"
                         : "[ \"$1\" = pack ] && [ \"$2\" = --ignore-scripts ] && [ \"$3\" = '" + PACKAGE + "' ] || exit 3\n"
                         + "cp '" + tgz + "' ./tiny-digits-1.0.0.tgz && echo tiny-digits-1.0.0.tgz\n"));
         Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
