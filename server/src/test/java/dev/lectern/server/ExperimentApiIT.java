@@ -114,6 +114,7 @@ class ExperimentApiIT {
         HttpResponse<Stream<String>> response = http.client().send(request, HttpResponse.BodyHandlers.ofLines());
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/event-stream"));
         String lastStatus = null;
+        String lastData = null;
         try (Stream<String> lines = response.body()) {
             String event = null;
             for (String line : (Iterable<String>) lines::iterator) {
@@ -122,7 +123,8 @@ class ExperimentApiIT {
                 } else if (line.startsWith("data:") && event != null) {
                     events.add(event);
                     if (event.equals("status")) {
-                        lastStatus = MAPPER.readTree(line.substring(5)).get("status").asText();
+                        lastData = line.substring(5);
+                        lastStatus = MAPPER.readTree(lastData).get("status").asText();
                         if (FINAL.contains(lastStatus)) {
                             break;
                         }
@@ -130,7 +132,7 @@ class ExperimentApiIT {
                 }
             }
         }
-        assertThat(lastStatus).isEqualTo("SUCCEEDED");
+        assertThat(lastStatus).as("final status event %s", lastData).isEqualTo("SUCCEEDED");
         assertThat(events).contains("metrics", "progress");
         assertThat(events.stream().filter("metrics"::equals).count()).as("metric batches while training").isGreaterThan(1);
 
