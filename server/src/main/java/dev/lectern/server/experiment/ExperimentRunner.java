@@ -121,6 +121,9 @@ final class ExperimentRunner implements LocalExecutor.Worker {
     }
 
     private void finish(long id, Outcome outcome) {
+        if (outcome.status() != ExperimentStatus.SUCCEEDED) {
+            LOG.info("experiment {} ended {}{}", id, outcome.status(), outcome.error() == null ? "" : ": " + outcome.error());
+        }
         if (experiments.finish(id, outcome.status(), outcome.error(), outcome.summaryJson())) {
             publishStatus(id, outcome.status(), outcome.error());
         }
