@@ -1,6 +1,8 @@
 // The predict form, sent as JSON so that the answer appears without a page load. Without JavaScript the
 // form posts to the page route and the server renders the answer or the error.
 import {element} from './common.js';
+import {enhanceDrawing} from './draw.js';
+import {renderViews} from './views.js';
 
 /** Enhances `form#predict-form`, posting to `{api}/predict`. */
 export function enhancePredict(api) {
@@ -10,6 +12,7 @@ export function enhancePredict(api) {
   if (!form || !button || !output || !window.fetch) {
     return;
   }
+  enhanceDrawing(form);
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     if (button.disabled) {
@@ -25,8 +28,10 @@ export function enhancePredict(api) {
     }).then((response) => response.json().catch(() => ({})).then((body) => {
       if (response.ok) {
         output.textContent = answer(body);
+        showViews(Array.isArray(body.views) ? body.views : []);
       } else {
         output.textContent = '';   // the answer was for other input
+        showViews([]);
         showError(form, body && body.error ? String(body.error) : 'The server answered HTTP ' + response.status + '.',
           body && body.field);
       }
@@ -57,6 +62,13 @@ function values(form) {
     }
   }
   return out;
+}
+
+function showViews(views) {
+  const host = document.getElementById('prediction-views');
+  if (host) {
+    renderViews(host, views, 'predict-');
+  }
 }
 
 function answer(body) {

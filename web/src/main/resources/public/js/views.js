@@ -15,14 +15,21 @@ const RENDERERS = {
   TextView: {render: renderText, kind: 'view-text-figure'}
 };
 
+// Charts drawn into each host, destroyed when the host is redrawn; a prediction's views live beside the run's.
+const chartsByHost = new WeakMap();
 let charts = [];
 
-/** Replaces the views in `host` with these. */
-export function renderViews(host, views) {
-  charts.forEach((chart) => chart.destroy());
+/**
+ * Replaces the views in `host` with these. `idPrefix` keeps element ids unique when several hosts show views
+ * (the run's views and a prediction's).
+ */
+export function renderViews(host, views, idPrefix = '') {
+  (chartsByHost.get(host) || []).forEach((chart) => chart.destroy());
   charts = [];
+  chartsByHost.set(host, charts);
   host.replaceChildren();
-  views.forEach((view, index) => {
+  views.forEach((view, position) => {
+    const index = idPrefix + position;
     const renderer = view && Object.prototype.hasOwnProperty.call(RENDERERS, view.type) ? RENDERERS[view.type] : null;
     if (!renderer) {
       console.warn('Lectern: skipping a view of unknown type', view && view.type);

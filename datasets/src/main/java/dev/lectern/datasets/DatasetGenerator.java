@@ -31,4 +31,14 @@ public interface DatasetGenerator {
     static DatasetGenerator ofTable(Supplier<Table> tables) {
         return info -> TrainingData.of(info, tables.get());
     }
+
+    /**
+     * Adapts a text supplier.
+     *
+     * @param texts returns the same text on every call
+     * @return a generator of text data
+     */
+    static DatasetGenerator ofText(Supplier<String> texts) {
+        return info -> TrainingData.ofText(info, texts.get());
+    }
 }

@@ -70,7 +70,7 @@ class CatalogTest {
     void everyFileBackedSpecIsCoveredByTheRowCountTest() {
         List<String> tested = files().map(a -> (String) a.get()[0]).toList();
 
-        assertThat(CATALOG.all().stream().filter(s -> !s.generated() && s.kind() != DatasetKind.IMAGES)
+        assertThat(CATALOG.all().stream().filter(s -> !s.generated() && s.format() instanceof CsvFormat)
                 .map(DatasetSpec::id)).containsExactlyInAnyOrderElementsOf(tested);
     }
 
@@ -78,14 +78,13 @@ class CatalogTest {
     void idsAreStableAndLinearSyntheticComesFirst() {
         assertThat(CATALOG.all()).extracting(DatasetSpec::id).containsExactly("linear-synthetic", "two-blobs",
                 "three-blobs", "xor", "circles", "ex1data1", "ex1data2", "ex2data1", "ex2data2", "data-01-test-score",
-                "data-02-stock_daily", "data-03-diabetes", "data-04-zoo", "mnist");
+                "data-02-stock_daily", "data-03-diabetes", "data-04-zoo", "hello", "tinyshakespeare", "mnist");
         assertThat(CATALOG.all().subList(0, 5)).allSatisfy(spec -> assertThat(spec.generated()).isTrue());
-        assertThat(CATALOG.find("tinyshakespeare")).isEmpty();
     }
 
     @Test
     void fileBackedSpecsArePinnedToACommitAndNamedAfterTheirFile() {
-        for (DatasetSpec spec : CATALOG.all().stream().filter(s -> !s.generated() && s.kind() != DatasetKind.IMAGES).toList()) {
+        for (DatasetSpec spec : CATALOG.all().stream().filter(s -> !s.generated() && s.format() instanceof CsvFormat).toList()) {
             assertThat(spec.format()).isEqualTo(CsvFormat.DEFAULT);
             assertThat(spec.license()).isEqualTo("No licence stated (course material, see PROVENANCE)");
             assertThat(spec.fileName()).startsWith(spec.id() + ".");
@@ -179,6 +178,25 @@ class CatalogTest {
         assertThat(CATALOG.ofKinds(Set.of(DatasetKind.TABLE))).extracting(DatasetSpec::id)
                 .startsWith("linear-synthetic", "two-blobs").doesNotContain("data-02-stock_daily").hasSize(12);
         assertThat(CATALOG.ofKinds(Set.of(DatasetKind.IMAGES))).extracting(DatasetSpec::id).containsExactly("mnist");
+        assertThat(CATALOG.ofKinds(Set.of(DatasetKind.TEXT))).extracting(DatasetSpec::id)
+                .containsExactly("hello", "tinyshakespeare");
+    }
+
+    @Test
+    void tinyShakespeareResolvesFromTheMirrorAsOneText() throws IOException {
+        DatasetSpec spec = CATALOG.find("tinyshakespeare").orElseThrow();
+        DatasetResolver resolver = new DatasetResolver(Optional.of(TestMirror.dir()), cache, TestMirror.OFFLINE);
+
+        String text = spec.format().read(resolver.resolve(spec, FetchListener.NONE), spec.info()).text();
+
+        assertThat(text).hasSize(1_115_394).startsWith("First Citizen:\nBefore we proceed any further, hear me speak.");
+        assertThat(text.chars().distinct().count()).isEqualTo(65);
+    }
+
+    @Test
+    void helloIsTheLecturesWord() {
+        DatasetSpec spec = CATALOG.find("hello").orElseThrow();
+        assertThat(spec.generator().generate(spec.info()).text()).isEqualTo("hello");
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.lectern.server.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lectern.plugin.api.Prediction;
 import dev.lectern.plugin.api.InvalidParameterException;
 import dev.lectern.plugin.api.LecturePlugin;
 import dev.lectern.plugin.api.ParamSpec;
@@ -132,7 +133,16 @@ final class ApiController {
         JsonNode body = body(ctx);
         Map<String, Object> input = new LinkedHashMap<>();
         body.fields().forEachRemaining(e -> input.put(e.getKey(), scalar(e.getKey(), e.getValue())));
-        ctx.json(experiments.predict(Ids.experimentId(ctx), input));
+        Prediction answer = experiments.predict(Ids.experimentId(ctx), input);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("text", answer.text());
+        out.put("values", answer.values());
+        try {
+            out.put("views", json.mapper().readTree(json.writeViews(answer.views())));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("views of a prediction did not serialise", e);
+        }
+        ctx.json(out);
     }
 
     private Map<String, Object> view(Experiment e, boolean withViews) {

@@ -129,9 +129,10 @@ public final class PluginManager {
             try (JarFile file = new JarFile(jar.toFile())) {
                 Manifest manifest = file.getManifest();
                 String version = manifest == null ? null : manifest.getMainAttributes().getValue(API_VERSION_ATTRIBUTE);
-                if (version != null && PluginApi.major(version) != PluginApi.major(PluginApi.VERSION)) {
+                String why = version == null ? null : PluginApi.incompatibility(version);
+                if (why != null) {
                     throw new IllegalArgumentException(jar.getFileName() + " was built for plugin API " + version
-                            + " but this server provides " + PluginApi.VERSION + " (major versions differ)");
+                            + " but this server provides " + PluginApi.VERSION + " (" + why + ")");
                 }
             }
         }
@@ -197,11 +198,10 @@ public final class PluginManager {
     }
 
     private static void checkApiVersion(PluginDescriptor descriptor) {
-        int server = PluginApi.major(PluginApi.VERSION);
-        int plugin = PluginApi.major(descriptor.apiVersion());
-        if (plugin != server) {
+        String why = PluginApi.incompatibility(descriptor.apiVersion());
+        if (why != null) {
             throw new IllegalArgumentException("plugin '" + descriptor.id() + "' was built for plugin API "
-                    + descriptor.apiVersion() + " but this server provides " + PluginApi.VERSION + " (major versions differ)");
+                    + descriptor.apiVersion() + " but this server provides " + PluginApi.VERSION + " (" + why + ")");
         }
     }
 

@@ -115,6 +115,37 @@ public record ParamSpec(
     }
 
     /**
+     * Declares a free-text parameter, such as the prompt of a text generator. Since API 1.1.
+     *
+     * @param name the name
+     * @param label the label
+     * @param defaultValue the default, possibly empty
+     * @param maxLength the most characters a value may have
+     * @param help help text
+     * @return the declaration
+     */
+    public static ParamSpec ofText(String name, String label, String defaultValue, int maxLength, String help) {
+        return checkedDefault(new ParamSpec(name, label, ParamType.TEXT, defaultValue, 0.0, (double) maxLength, List.of(), help));
+    }
+
+    /**
+     * Declares a picture input: forms show a square drawing canvas and submit a PNG data URL. Since API 1.1.
+     *
+     * @param name the name
+     * @param label the label
+     * @param help help text
+     * @return the declaration
+     */
+    public static ParamSpec ofImage(String name, String label, String help) {
+        return new ParamSpec(name, label, ParamType.IMAGE, "", 0.0, (double) MAX_IMAGE_CHARS, List.of(), help);
+    }
+
+    /** The longest image data URL accepted: 2 MB of text, far more than a drawn 280×280 PNG needs. */
+    public static final int MAX_IMAGE_CHARS = 2_000_000;
+
+    private static final String PNG_DATA_URL = "data:image/png;base64,";
+
+    /**
      * Converts and checks a submitted value: a JSON number, string or boolean, or a form's text.
      *
      * @param raw the submitted value; {@code null} or blank text means "use the default"
@@ -130,6 +161,8 @@ public record ParamSpec(
             case DOUBLE -> inRange(toDouble(raw));
             case CHOICE -> toChoice(raw);
             case BOOLEAN -> toBoolean(raw);
+            case TEXT -> toText(raw);
+            case IMAGE -> toImage(raw);
         };
     }
 
@@ -200,6 +233,44 @@ public record ParamSpec(
             throw invalid("must be one of " + String.join(", ", choices) + ", got '" + abbreviate(value) + "'");
         }
         return value;
+    }
+
+    private String toText(Object raw) {
+        if (!(raw instanceof String s)) {
+            throw invalid("must be text");
+        }
+        if (max != null && s.length() > max) {
+            throw invalid("must be at most " + formatBound(max) + " characters long, got " + s.length());
+        }
+        return s;
+    }
+
+    private String toImage(Object raw) {
+        if (!(raw instanceof String s) || !s.startsWith(PNG_DATA_URL)) {
+            throw invalid("must be a PNG image as a data:image/png;base64 URL");
+        }
+        if (max != null && s.length() > max) {
+            throw invalid("must be at most " + formatBound(max) + " characters long, got " + s.length());
+        }
+        try {
+            java.util.Base64.getDecoder().decode(s.substring(PNG_DATA_URL.length()));
+        } catch (IllegalArgumentException e) {
+            throw invalid("is not valid base64: " + e.getMessage());
+        }
+        return s;
+    }
+
+    /**
+     * Decodes the bytes of a value of an {@link ParamType#IMAGE} parameter.
+     *
+     * @param value a value this spec's {@link #parse} accepted
+     * @return the PNG file's bytes
+     */
+    public static byte[] imageBytes(String value) {
+        if (!value.startsWith(PNG_DATA_URL)) {
+            throw new IllegalArgumentException("not a PNG data URL");
+        }
+        return java.util.Base64.getDecoder().decode(value.substring(PNG_DATA_URL.length()));
     }
 
     private Boolean toBoolean(Object raw) {

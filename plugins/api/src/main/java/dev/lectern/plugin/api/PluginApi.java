@@ -6,9 +6,11 @@ public final class PluginApi {
     /**
      * The semantic version of this API. A plugin compiled against this class carries the value as a
      * compile-time constant in {@link PluginDescriptor#apiVersion()}, so the server can compare it with its
-     * own: a different major version is refused with a clear message.
+     * own: a different major version is refused with a clear message, and so is a newer minor version, whose
+     * additions this server lacks. 1.1 added {@link ParamType#TEXT}, {@link ParamType#IMAGE}, text data sets and
+     * views in predictions.
      */
-    public static final String VERSION = "1.0.0";
+    public static final String VERSION = "1.1.0";
 
     private PluginApi() {}
 
@@ -28,6 +30,31 @@ public final class PluginApi {
             return Integer.parseInt(head.trim());
         } catch (NumberFormatException e) {
             return -1;
+        }
+    }
+
+    /**
+     * Tells why a plugin built for one API version cannot run on this one.
+     *
+     * @param pluginVersion the version the plugin was built for
+     * @return the reason, or {@code null} when it can run
+     */
+    public static String incompatibility(String pluginVersion) {
+        if (major(pluginVersion) != major(VERSION)) {
+            return "major versions differ";
+        }
+        if (minor(pluginVersion) > minor(VERSION)) {
+            return "the plugin needs a newer server";
+        }
+        return null;
+    }
+
+    private static int minor(String version) {
+        String[] parts = version.split("\\.");
+        try {
+            return parts.length < 2 ? 0 : Integer.parseInt(parts[1].trim());
+        } catch (NumberFormatException e) {
+            return 0;
         }
     }
 }

@@ -36,6 +36,38 @@ public interface TrainingData {
     }
 
     /**
+     * Returns the data as one text, such as a corpus for a character language model. Since API 1.1.
+     *
+     * @return the text
+     * @throws UnsupportedOperationException when the data set is not text
+     */
+    default String text() {
+        throw new UnsupportedOperationException("data set '" + info().id() + "' is " + info().kind() + ", not TEXT");
+    }
+
+    /**
+     * Wraps a loaded text. Since API 1.1.
+     *
+     * @param info the data set's metadata
+     * @param text the text
+     * @return training data backed by the text
+     */
+    static TrainingData ofText(DatasetInfo info, String text) {
+        java.util.Objects.requireNonNull(text, "text");
+        return new TrainingData() {
+            @Override
+            public DatasetInfo info() {
+                return info;
+            }
+
+            @Override
+            public String text() {
+                return text;
+            }
+        };
+    }
+
+    /**
      * Wraps loaded images.
      *
      * @param info the data set's metadata

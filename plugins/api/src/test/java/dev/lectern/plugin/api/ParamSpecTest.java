@@ -49,4 +49,30 @@ class ParamSpecTest {
         assertThatThrownBy(() -> ParamSpec.ofInt("n", "N", 0, 1, 10, "h")).hasMessageContaining("default of parameter 'n'");
         assertThatThrownBy(() -> ParamSpec.ofChoice("c", "C", "x", List.of(), "h")).hasMessageContaining("declares no choices");
     }
+
+    @Test
+    void textIsBoundedInLength() {
+        ParamSpec prompt = ParamSpec.ofText("prompt", "Prompt", "hel", 5, "start of the text");
+        assertThat(prompt.parse("hello")).isEqualTo("hello");
+        assertThat(prompt.parse("")).isEqualTo("hel");
+        assertThatThrownBy(() -> prompt.parse("hello!")).isInstanceOfSatisfying(InvalidParameterException.class,
+                e -> assertThat(e.getMessage()).contains("Prompt must be at most 5 characters long, got 6"));
+        assertThatThrownBy(() -> prompt.parse(12)).hasMessageContaining("Prompt must be text");
+    }
+
+    @Test
+    void imagesArePngDataUrlsWithValidBase64() {
+        ParamSpec digit = ParamSpec.ofImage("digit", "Digit", "draw one");
+        String png = "data:image/png;base64," + java.util.Base64.getEncoder().encodeToString(new byte[] {(byte) 0x89, 'P', 'N', 'G'});
+        assertThat(digit.parse(png)).isEqualTo(png);
+        assertThat(ParamSpec.imageBytes(png)).startsWith((byte) 0x89, (byte) 'P');
+        assertThatThrownBy(() -> digit.parse("data:image/jpeg;base64,AAAA")).isInstanceOfSatisfying(
+                InvalidParameterException.class, e -> {
+                    assertThat(e.field()).isEqualTo("digit");
+                    assertThat(e.getMessage()).contains("PNG image");
+                });
+        assertThatThrownBy(() -> digit.parse("data:image/png;base64,@@@")).hasMessageContaining("not valid base64");
+        assertThatThrownBy(() -> digit.parse("data:image/png;base64," + "A".repeat(ParamSpec.MAX_IMAGE_CHARS)))
+                .hasMessageContaining("at most 2000000 characters");
+    }
 }

@@ -18,4 +18,13 @@ class PluginApiTest {
         assertThat(PluginApi.major("x.1")).isEqualTo(-1);
         assertThat(PluginApi.major(null)).isEqualTo(-1);
     }
+
+    @Test
+    void aPluginForANewerMinorOrAnotherMajorVersionCannotRun() {
+        int major = PluginApi.major(PluginApi.VERSION);
+        assertThat(PluginApi.incompatibility(PluginApi.VERSION)).isNull();
+        assertThat(PluginApi.incompatibility(major + ".0.0")).isNull();
+        assertThat(PluginApi.incompatibility(major + ".99.0")).isEqualTo("the plugin needs a newer server");
+        assertThat(PluginApi.incompatibility((major + 1) + ".0.0")).isEqualTo("major versions differ");
+    }
 }
