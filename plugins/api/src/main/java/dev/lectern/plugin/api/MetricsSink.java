@@ -16,4 +16,18 @@ public interface MetricsSink {
      * @param value the value; NaN and infinities are recorded as they are
      */
     void report(String name, long step, double value);
+
+    /**
+     * Reports a line of text at a step, such as the string a char-RNN predicts after each epoch or a sample it
+     * generates. The experiment page lists them live, newest first, per name. Since API 1.1; sinks of older servers
+     * drop them.
+     *
+     * @param name what the text is, such as {@code predicted} or {@code sample}
+     * @param step the x position: the epoch or the optimizer step
+     * @param text the text; long texts are cut to {@link #MAX_TEXT} characters
+     */
+    default void text(String name, long step, String text) {}
+
+    /** The longest text {@link #text} keeps. */
+    int MAX_TEXT = 4000;
 }
