@@ -17,7 +17,31 @@ public final class RecordingMetricsSink implements MetricsSink {
      */
     public record Point(long step, double value) {}
 
+    /**
+     * One reported line of text.
+     *
+     * @param step the step
+     * @param text the text
+     */
+    public record Note(long step, String text) {}
+
     private final Map<String, List<Point>> series = new ConcurrentHashMap<>();
+    private final Map<String, List<Note>> notes = new ConcurrentHashMap<>();
+
+    @Override
+    public void text(String name, long step, String text) {
+        notes.computeIfAbsent(name, k -> new ArrayList<>()).add(new Note(step, text));
+    }
+
+    /**
+     * Returns the lines of text reported under one name.
+     *
+     * @param name the name
+     * @return the lines in report order, empty if none
+     */
+    public List<Note> texts(String name) {
+        return notes.getOrDefault(name, List.of());
+    }
 
     @Override
     public void report(String name, long step, double value) {
