@@ -7,6 +7,7 @@
 import {chartsAvailable, element, format, getJson} from './common.js';
 import {addHistory, addLivePoints} from './metrics.js';
 import {enhancePredict} from './predict.js';
+import {addTexts} from './texts.js';
 import {renderViews} from './views.js';
 
 const TERMINAL = ['SUCCEEDED', 'FAILED', 'CANCELLED', 'INTERRUPTED'];
@@ -39,6 +40,11 @@ function loadMetrics() {
     return;
   }
   metricsBusy = true;
+  getJson(api + '/texts').then((body) => {
+    if (body) {
+      addTexts(body.texts);
+    }
+  });
   getJson(api + '/metrics').then((body) => {
     if (body) {
       addHistory(body.series);
@@ -220,6 +226,12 @@ function connect() {
     const data = parse(event);
     if (data && Array.isArray(data.points)) {
       addLivePoints(data.points);
+    }
+  });
+  events.addEventListener('texts', (event) => {
+    const data = parse(event);
+    if (data && Array.isArray(data.texts)) {
+      addTexts(data.texts);
     }
   });
   events.addEventListener('error', () => {

@@ -45,7 +45,7 @@ class DatasetTemplateTest {
     @Test
     void uploadErrorsAreShownBesideTheirFieldsAndEscaped() {
         DatasetUploadForm form = new DatasetUploadForm(EVIL, "\"><b>", "line 3, column 2: " + EVIL, "", "bad label",
-                "20 MB", 1);
+                "20 MB", 1, "text");
         Rendered rendered = whenRendered("datasets/index.jte", new DatasetListPage(List.of(), List.of(), form))
                 .thenContains("<p class=\"field-error\" id=\"error-file\" role=\"alert\">line 3, column 2: &lt;script&gt;",
                         "id=\"error-label\">bad label</p>", "aria-invalid=\"true\"")

@@ -72,18 +72,18 @@ public final class DatasetPageController {
         } catch (UploadTooLargeException e) {
             ctx.header("Connection", "close");
             ctx.status(HttpStatus.CONTENT_TOO_LARGE).html(templates.render("datasets/index.jte",
-                    listPage(new DatasetUploadForm("", "", e.getMessage(), "", "", maxSize, max))));
+                    listPage(new DatasetUploadForm("", "", e.getMessage(), "", "", maxSize, max, "table"))));
         } catch (DatasetFormatException e) {
             UploadRequest typed = UploadRequest.fields(ctx);
             ctx.status(HttpStatus.BAD_REQUEST).html(templates.render("datasets/index.jte", listPage(
-                    new DatasetUploadForm(typed.name(), typed.label(), e.getMessage(), "", "", maxSize, max))));
+                    new DatasetUploadForm(typed.name(), typed.label(), e.getMessage(), "", "", maxSize, max, typed.kind()))));
         } catch (InvalidParameterException e) {
             UploadRequest typed = UploadRequest.fields(ctx);
             String field = e.field();
             ctx.status(HttpStatus.BAD_REQUEST).html(templates.render("datasets/index.jte", listPage(
                     new DatasetUploadForm(typed.name(), typed.label(), "name".equals(field) || "label".equals(field)
                             ? "" : e.getMessage(), "name".equals(field) ? e.getMessage() : "",
-                            "label".equals(field) ? e.getMessage() : "", maxSize, max))));
+                            "label".equals(field) ? e.getMessage() : "", maxSize, max, typed.kind()))));
         }
     }
 

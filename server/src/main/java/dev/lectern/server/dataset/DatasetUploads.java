@@ -2,6 +2,8 @@ package dev.lectern.server.dataset;
 
 import dev.lectern.datasets.DatasetService;
 import dev.lectern.datasets.load.CsvUpload;
+import dev.lectern.datasets.load.TextFormat;
+import dev.lectern.plugin.api.DatasetKind;
 import dev.lectern.plugin.api.InvalidParameterException;
 import dev.lectern.server.ConflictException;
 import dev.lectern.server.NotFoundException;
@@ -110,15 +112,17 @@ public final class DatasetUploads {
      * @param content the file's bytes; read at most to the limit, not closed
      * @param originalName the file's name on the uploader's machine
      * @param name the title to give it, blank for the file's name
-     * @param label the label column's name or 1-based number, blank for the last column
+     * @param label the label column's name or 1-based number, blank for the last column; ignored for text
+     * @param kind {@code table} (blank too) for a CSV file, {@code text} for plain text
      * @return the stored upload
      * @throws UploadTooLargeException when the content exceeds the limit
      * @throws dev.lectern.datasets.load.DatasetFormatException naming the line and column at fault
      * @throws InvalidParameterException on {@code label} or {@code name}
      * @throws IOException when the file cannot be written
      */
-    public UploadedDataset upload(InputStream content, String originalName, String name, String label)
+    public UploadedDataset upload(InputStream content, String originalName, String name, String label, String kind)
             throws IOException {
+        DatasetKind dataKind = kind(kind);
         String title = name == null ? "" : name.strip();
         if (title.length() > MAX_TITLE) {
             throw new InvalidParameterException("name", "name must be at most " + MAX_TITLE + " characters, got "
@@ -135,14 +139,16 @@ public final class DatasetUploads {
                 size = copy(content, out, digest);
                 sha256 = HexFormat.of().formatHex(digest.digest());
             }
-            CsvUpload parsed = CsvUpload.parse(part, source, label);
+            CsvUpload parsed = dataKind == DatasetKind.TABLE ? CsvUpload.parse(part, source, label) : null;
+            long rows = parsed != null ? parsed.table().rows() : TextFormat.readText(part, source).length();
             synchronized (ids) {
                 String id = newId(title.isEmpty() ? stem(source) : title);
-                Path target = dir.resolve(id + ".csv");
+                Path target = dir.resolve(UploadedDataset.fileName(id, dataKind));
                 Files.move(part, target, StandardCopyOption.REPLACE_EXISTING);
                 UploadedDataset upload = new UploadedDataset(id, title.isEmpty() ? source : title, source, sha256,
-                        size, parsed.table().rows(), parsed.format().delimiter(), parsed.format().hasHeader(),
-                        parsed.columns(), Instant.now().truncatedTo(ChronoUnit.MILLIS));
+                        size, rows, parsed != null ? parsed.format().delimiter() : ',',
+                        parsed != null && parsed.format().hasHeader(), parsed != null ? parsed.columns() : List.of(),
+                        Instant.now().truncatedTo(ChronoUnit.MILLIS), dataKind);
                 store(upload, target);
                 LOG.info("data set '{}' uploaded from {}: {} rows, {} bytes", id, source, upload.rows(), size);
                 return upload;
@@ -167,11 +173,22 @@ public final class DatasetUploads {
             if (!repository.exists(id)) {
                 throw new NotFoundException("data set '" + id + "' does not exist");
             }
+            Optional<UploadedDataset> upload = repository.find(id);
             datasets.unregister(id);
             repository.delete(id);
-            Files.deleteIfExists(dir.resolve(id + ".csv"));
+            Files.deleteIfExists(dir.resolve(upload.map(UploadedDataset::fileName).orElse(id + ".csv")));
         }
         LOG.info("uploaded data set '{}' deleted", id);
+    }
+
+    private static DatasetKind kind(String kind) {
+        String k = kind == null ? "" : kind.strip().toLowerCase(java.util.Locale.ROOT);
+        return switch (k) {
+            case "", "table" -> DatasetKind.TABLE;
+            case "text" -> DatasetKind.TEXT;
+            default -> throw new InvalidParameterException("kind", "kind must be table or text, got '"
+                    + (k.length() > 20 ? k.substring(0, 20) + "…" : k) + "'");
+        };
     }
 
     private void store(UploadedDataset upload, Path file) throws IOException {

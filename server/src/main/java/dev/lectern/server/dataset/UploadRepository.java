@@ -2,6 +2,7 @@ package dev.lectern.server.dataset;
 
 import dev.lectern.plugin.api.Column;
 import dev.lectern.plugin.api.ColumnRole;
+import dev.lectern.plugin.api.DatasetKind;
 import dev.lectern.server.store.Jdbc;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,7 +18,7 @@ import java.util.Optional;
 public final class UploadRepository {
 
     private static final String COLUMNS = "id, title, original_name, sha256, size_bytes, row_count, field_delimiter, "
-            + "has_header, created_at";
+            + "has_header, created_at, data_kind";
 
     private final Jdbc jdbc;
 
@@ -32,9 +33,9 @@ public final class UploadRepository {
 
     /** Stores an upload and its columns; the row is removed again when the columns cannot be stored. */
     void insert(UploadedDataset d) {
-        jdbc.update("INSERT INTO uploaded_datasets (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", d.id(),
+        jdbc.update("INSERT INTO uploaded_datasets (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", d.id(),
                 d.title(), d.originalName(), d.sha256(), d.sizeBytes(), d.rows(), String.valueOf(d.delimiter()),
-                d.hasHeader(), OffsetDateTime.ofInstant(d.createdAt(), ZoneOffset.UTC));
+                d.hasHeader(), OffsetDateTime.ofInstant(d.createdAt(), ZoneOffset.UTC), d.kind().name());
         List<Object[]> columns = new ArrayList<>();
         for (int i = 0; i < d.columns().size(); i++) {
             columns.add(new Object[] {d.id(), i, d.columns().get(i).name(), d.columns().get(i).role().name()});
@@ -87,6 +88,6 @@ public final class UploadRepository {
         return new UploadedDataset(rs.getString("id"), rs.getString("title"), rs.getString("original_name"),
                 rs.getString("sha256"), rs.getLong("size_bytes"), rs.getLong("row_count"),
                 rs.getString("field_delimiter").charAt(0), rs.getBoolean("has_header"), columns,
-                rs.getObject("created_at", OffsetDateTime.class).toInstant());
+                rs.getObject("created_at", OffsetDateTime.class).toInstant(), DatasetKind.valueOf(rs.getString("data_kind")));
     }
 }

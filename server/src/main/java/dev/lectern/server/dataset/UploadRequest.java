@@ -15,15 +15,17 @@ import java.util.Locale;
  *
  * @param name the name field as typed, or empty
  * @param label the label field as typed, or empty
+ * @param kind the kind chosen, {@code table} or {@code text}
  */
-record UploadRequest(String name, String label) {
+record UploadRequest(String name, String label, String kind) {
 
     /** Names the form fields for re-showing the form; empty when the body was not read. */
     static UploadRequest fields(Context ctx) {
         try {
-            return new UploadRequest(text(ctx.formParam("name")), text(ctx.formParam("label")));
+            return new UploadRequest(text(ctx.formParam("name")), text(ctx.formParam("label")),
+                    "text".equals(ctx.formParam("kind")) ? "text" : "table");
         } catch (RuntimeException unreadable) {
-            return new UploadRequest("", "");
+            return new UploadRequest("", "", "table");
         }
     }
 
@@ -49,10 +51,12 @@ record UploadRequest(String name, String label) {
         UploadedFile file;
         String name;
         String label;
+        String kind;
         try {
             file = ctx.uploadedFile("file");
             name = ctx.formParam("name");
             label = ctx.formParam("label");
+            kind = ctx.formParam("kind");
         } catch (Exception e) {
             // Jetty reports a multipart body over its configured cap as an IllegalStateException ("... exceeds ...").
             if (tooLarge(e)) {
@@ -61,10 +65,10 @@ record UploadRequest(String name, String label) {
             throw new InvalidParameterException("file", "the upload could not be read: " + reason(e));
         }
         if (file == null || (file.size() == 0 && (file.filename() == null || file.filename().isBlank()))) {
-            throw new InvalidParameterException("file", "choose a CSV file to upload");
+            throw new InvalidParameterException("file", "choose a CSV or text file to upload");
         }
         try (InputStream content = file.content()) {
-            return uploads.upload(content, file.filename(), name, label);
+            return uploads.upload(content, file.filename(), name, label, kind);
         }
     }
 

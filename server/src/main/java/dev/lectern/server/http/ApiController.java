@@ -25,6 +25,9 @@ import java.util.Optional;
 /** The JSON API of DESIGN.md's contracts. */
 final class ApiController {
 
+    private static final int DEFAULT_TEXTS = 200;
+    private static final int MAX_TEXTS = 10_000;
+
     private static final int DEFAULT_MAX_POINTS = 5000;
 
     private final ExperimentService experiments;
@@ -123,6 +126,14 @@ final class ApiController {
         experiments.get(id);
         int maxPoints = Ids.positive(ctx, "maxPoints", DEFAULT_MAX_POINTS, 1_000_000);
         ctx.json(Map.of("series", metrics.series(id, maxPoints)));
+    }
+
+    /** The newest lines of text the run reported, oldest of them first. */
+    void texts(Context ctx) {
+        long id = Ids.experimentId(ctx);
+        experiments.get(id);
+        int limit = Ids.positive(ctx, "limit", DEFAULT_TEXTS, MAX_TEXTS);
+        ctx.json(Map.of("texts", metrics.texts(id, limit)));
     }
 
     void cancel(Context ctx) {

@@ -44,6 +44,7 @@ final class Routes {
             get("/api/experiments", api::list);
             get("/api/experiments/{id}", api::get);
             get("/api/experiments/{id}/metrics", api::metrics);
+            get("/api/experiments/{id}/texts", api::texts);
             before("/api/experiments/{id}/events", EventsController::requireEventStream);
             sse("/api/experiments/{id}/events", events::stream);
             post("/api/experiments/{id}/cancel", api::cancel);

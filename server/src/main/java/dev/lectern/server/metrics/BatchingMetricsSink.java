@@ -21,6 +21,7 @@ public final class BatchingMetricsSink implements MetricsSink, AutoCloseable {
     private static final long FLUSH_MILLIS = 250;
     /** Beyond this many buffered points the reporting thread flushes itself, bounding memory. */
     private static final int MAX_BUFFERED = 50_000;
+    private static final int MAX_BUFFERED_TEXTS = 1_000;
 
     private final long experimentId;
     private final MetricsRepository repository;
@@ -30,6 +31,7 @@ public final class BatchingMetricsSink implements MetricsSink, AutoCloseable {
     /** Guards the I/O of a flush, so the training thread only ever waits for the buffer swap, never for a client. */
     private final Object flushLock = new Object();
     private List<MetricPoint> buffer = new ArrayList<>();
+    private List<MetricText> texts = new ArrayList<>();
     /** An abandoned plugin may keep reporting after its run ended; those points are dropped, not buffered forever. */
     private volatile boolean closed;
     private volatile long progressDone;
@@ -70,6 +72,23 @@ public final class BatchingMetricsSink implements MetricsSink, AutoCloseable {
         }
     }
 
+    @Override
+    public void text(String name, long step, String text) {
+        if (closed || name == null || text == null) {
+            return;
+        }
+        String kept = text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text;
+        String shortName = name.length() > 100 ? name.substring(0, 100) : name;
+        boolean full;
+        synchronized (this) {
+            texts.add(new MetricText(shortName, step, kept));
+            full = texts.size() >= MAX_BUFFERED_TEXTS;
+        }
+        if (full) {
+            flush();
+        }
+    }
+
     /**
      * Records progress; written with the next flush.
      *
@@ -89,6 +108,11 @@ public final class BatchingMetricsSink implements MetricsSink, AutoCloseable {
                 repository.insert(experimentId, points);
                 hub.publish(experimentId, "metrics", Map.of("points", points));
             }
+            List<MetricText> lines = takeTexts();
+            if (!lines.isEmpty()) {
+                repository.insertTexts(experimentId, lines);
+                hub.publish(experimentId, "texts", Map.of("texts", lines));
+            }
             long done = progressDone;
             long total = progressTotal;
             if (done != writtenDone || total != writtenTotal) {
@@ -104,6 +128,12 @@ public final class BatchingMetricsSink implements MetricsSink, AutoCloseable {
         List<MetricPoint> points = buffer;
         buffer = new ArrayList<>();
         return points;
+    }
+
+    private synchronized List<MetricText> takeTexts() {
+        List<MetricText> lines = texts;
+        texts = new ArrayList<>();
+        return lines;
     }
 
     private void flushQuietly() {

@@ -30,6 +30,27 @@ public final class MetricsRepository {
         jdbc.batch("INSERT INTO metrics (experiment_id, name, step, metric_value) VALUES (?, ?, ?, ?)", rows);
     }
 
+    /** Writes lines of text in one batch. */
+    public void insertTexts(long experimentId, Collection<MetricText> texts) {
+        List<Object[]> rows = new ArrayList<>(texts.size());
+        for (MetricText t : texts) {
+            rows.add(new Object[] {experimentId, t.name(), t.step(), t.text()});
+        }
+        jdbc.batch("INSERT INTO metric_texts (experiment_id, name, step, text_value) VALUES (?, ?, ?, ?)", rows);
+    }
+
+    /**
+     * Reads the newest lines of text of an experiment, at most {@code limit}, in the order they were reported.
+     */
+    public List<MetricText> texts(long experimentId, int limit) {
+        List<MetricText> newestFirst = jdbc.query("SELECT name, step, text_value FROM metric_texts WHERE experiment_id = ? "
+                + "ORDER BY seq DESC LIMIT ?", rs -> new MetricText(rs.getString(1), rs.getLong(2), rs.getString(3)),
+                experimentId, limit);
+        List<MetricText> inOrder = new ArrayList<>(newestFirst);
+        java.util.Collections.reverse(inOrder);
+        return inOrder;
+    }
+
     /**
      * Reads every metric of an experiment as {@code [step, value]} pairs in step order, at most
      * {@code maxPoints} per metric (evenly thinned, always keeping the first and last point).

@@ -226,6 +226,43 @@ class DatasetUploadIT {
     }
 
     @Test
+    void aTextUploadIsStoredAsTextCountedInCharactersAndDeletedWithItsFile() {
+        Map<String, String> fields = new java.util.LinkedHashMap<>(UploadClient.fields("Sonnet", null));
+        fields.put("kind", "text");
+        String sonnet = "Shall I compare thee to a summer's day?\r\nThou art more lovely and more temperate.\r\n";
+
+        UploadClient.Reply reply = client.multipart("/api/datasets", "sonnet.txt", sonnet.getBytes(StandardCharsets.UTF_8), fields);
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+        String id = reply.json().get("id").asText();
+        assertThat(reply.json().get("kind").asText()).isEqualTo("TEXT");
+        assertThat(reply.json().get("rows").asLong()).as("characters, CRLF read as one").isEqualTo(sonnet.length() - 2);
+        assertThat(reply.json().get("plugins").toString()).as("plugins that train on text").contains("\"char-rnn\"");
+        Path file = dataDir.resolve("uploads").resolve(id + ".txt");
+        assertThat(file).exists();
+
+        assertThat(client.delete("/api/datasets/" + id).status()).isEqualTo(204);
+        assertThat(file).doesNotExist();
+    }
+
+    @Test
+    void aTextThatIsNotUtf8OrAnUnknownKindIsRefusedNamingTheProblem() {
+        Map<String, String> text = new java.util.LinkedHashMap<>(UploadClient.fields(null, null));
+        text.put("kind", "text");
+        UploadClient.Reply latin1 = client.multipart("/api/datasets", "latin1.txt",
+                new byte[] {'c', 'a', 'f', (byte) 0xE9, '\n'}, text);
+        assertThat(latin1.status()).isEqualTo(400);
+        assertThat(latin1.json().get("error").asText()).contains("line 1").contains("not UTF-8");
+
+        Map<String, String> odd = new java.util.LinkedHashMap<>(UploadClient.fields(null, null));
+        odd.put("kind", "video");
+        UploadClient.Reply unknown = client.multipart("/api/datasets", "a.txt", "abc".getBytes(StandardCharsets.UTF_8), odd);
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.json().get("field").asText()).isEqualTo("kind");
+        assertThat(unknown.json().get("error").asText()).contains("table or text");
+    }
+
+    @Test
     void builtInDataSetsCannotBeDeletedAndUnknownOnesAreNotFound() {
         UploadClient.Reply builtIn = client.delete("/api/datasets/xor");
 

@@ -10,9 +10,15 @@ package dev.lectern.web.page;
  * @param labelError the problem with the label choice, empty when none
  * @param maxSize the size limit for people, such as {@code 20 MB}
  * @param maxBytes the size limit in bytes, for the script's check before sending
+ * @param kind {@code table} or {@code text}, as chosen
  */
 public record DatasetUploadForm(String name, String label, String fileError, String nameError, String labelError,
-        String maxSize, long maxBytes) {
+        String maxSize, long maxBytes, String kind) {
+
+    /** Tells whether the upload was chosen to be plain text. */
+    public boolean text() {
+        return "text".equals(kind);
+    }
 
     /**
      * Returns an empty form.
@@ -22,6 +28,6 @@ public record DatasetUploadForm(String name, String label, String fileError, Str
      * @return the form
      */
     public static DatasetUploadForm empty(String maxSize, long maxBytes) {
-        return new DatasetUploadForm("", "", "", "", "", maxSize, maxBytes);
+        return new DatasetUploadForm("", "", "", "", "", maxSize, maxBytes, "table");
     }
 }
