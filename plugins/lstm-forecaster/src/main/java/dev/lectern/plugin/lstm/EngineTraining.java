@@ -1,0 +1,168 @@
+package dev.lectern.plugin.lstm;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.core.Linear;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import dev.lectern.plugin.api.Gradients;
+import dev.lectern.plugin.api.TrainingContext;
+import dev.lectern.plugin.api.TrainingDivergedException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Full-batch Adam on the mean squared error, written as a raw loop for speed (see perf-baseline: no Block, no
+ * Trainer): the windows stay on the device as one array, the parameters are plain arrays with gradients, the LSTM
+ * is the engine's fused op, each step's temporaries die with an {@link NDScope}, and the optimizer's fused update
+ * also zeroes the gradients.
+ *
+ * <p>The lab minimises the sum of squared errors; Adam's steps do not depend on a constant factor in the loss, so the
+ * mean gives the same trajectory and a loss that reads the same for any number of windows.
+ */
+final class EngineTraining {
+
+    /** Enough points for a smooth loss curve; more would only cost database rows. */
+    private static final int MAX_LOSS_POINTS = 500;
+    /** Each validation point is a forward pass and a host copy. */
+    private static final int MAX_VALIDATION_POINTS = 50;
+
+    /**
+     * What the loop produced.
+     *
+     * @param weights the trained weights
+     * @param firstLoss the loss before the first update
+     * @param finalLoss the loss before the last update
+     * @param seconds wall time of the loop
+     */
+    record Result(Weights weights, double firstLoss, double finalLoss, double seconds) {}
+
+    private final ForecastSettings settings;
+    private final Windows fit;
+    private final Windows validation;
+
+    EngineTraining(ForecastSettings settings, Windows fit, Windows validation) {
+        this.settings = settings;
+        this.fit = fit;
+        this.validation = validation;
+    }
+
+    Result run(TrainingContext context, Weights initial) {
+        int iterations = settings.iterations();
+        long lossEvery = Math.max(1, (iterations + MAX_LOSS_POINTS - 1) / MAX_LOSS_POINTS);
+        long validationEvery = Math.max(1, (iterations + MAX_VALIDATION_POINTS - 1) / MAX_VALIDATION_POINTS);
+        double validationPersistence = Rmse.of(validation.persistence(), validation.y());
+        try (NDManager manager = NDManager.newBaseManager(context.device())) {
+            NDArray x = inputs(manager, fit);
+            NDArray y = manager.create(fit.y(), new Shape(fit.count(), 1));
+            NDArray vx = validation.count() > 0 ? inputs(manager, validation) : null;
+            List<NDArray> params = new ArrayList<>();
+            for (int i = 0; i < initial.count(); i++) {
+                NDArray p = manager.create(initial.values().get(i), new Shape(initial.shapes().get(i)));
+                p.setRequiresGradient(true);
+                params.add(p);
+            }
+            Forward forward = new Forward(manager, settings, params);
+            Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) settings.learningRate())).build();
+            double firstLoss = Double.NaN;
+            double loss = Double.NaN;
+            long start = System.nanoTime();
+            for (int step = 0; step < iterations; step++) {
+                context.checkCancelled();
+                // The first update creates Adam's state arrays; they must outlive the step scope.
+                try (NDScope scope = step == 0 ? null : new NDScope()) {
+                    try (GradientCollector collector = Gradients.collect(manager)) {
+                        NDArray mse = forward.apply(x, true).sub(y).square().mean();
+                        collector.backward(mse);
+                        loss = mse.getFloat();
+                    }
+                    if (!Double.isFinite(loss)) {
+                        throw new TrainingDivergedException("loss", step);
+                    }
+                    if (step == 0) {
+                        firstLoss = loss;
+                    }
+                    for (int i = 0; i < params.size(); i++) {
+                        NDArray p = params.get(i);
+                        adam.update(initial.names().get(i), p, p.getGradient());
+                    }
+                    if (step % lossEvery == 0 || step == iterations - 1) {
+                        context.metrics().report("loss", step, loss);
+                    }
+                    if (vx != null && (step % validationEvery == 0 || step == iterations - 1)) {
+                        double rmse = Rmse.of(toDoubles(forward.apply(vx, false).toFloatArray()), validation.y());
+                        context.metrics().report("validation rmse/" + (settings.isLstm() ? "lstm" : "fc"), step, rmse);
+                        context.metrics().report("validation rmse/persistence", step, validationPersistence);
+                    }
+                }
+                context.progress(step + 1, iterations);
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            List<float[]> trained = params.stream().map(NDArray::toFloatArray).toList();
+            return new Result(new Weights(initial.names(), initial.shapes(), trained), firstLoss, loss, seconds);
+        }
+    }
+
+    private static NDArray inputs(NDManager manager, Windows w) {
+        return manager.create(w.x(), new Shape(w.count(), w.steps(), w.features()));
+    }
+
+    private static double[] toDoubles(float[] values) {
+        double[] out = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = values[i];
+        }
+        return out;
+    }
+
+    /** The network on the engine, with the same weights layout as {@link Network}. */
+    static final class Forward {
+
+        private final NDManager manager;
+        private final ForecastSettings settings;
+        private final List<NDArray> params;
+
+        Forward(NDManager manager, ForecastSettings settings, List<NDArray> params) {
+            this.manager = manager;
+            this.settings = settings;
+            this.params = params;
+        }
+
+        /**
+         * Forecasts for a batch of windows.
+         *
+         * @param x windows {@code [N, steps, features]}
+         * @param training whether gradients flow (affects nothing but the op's mode, as there is no dropout)
+         * @return {@code [N, 1]}
+         */
+        NDArray apply(NDArray x, boolean training) {
+            int n = params.size();
+            NDArray headW = params.get(n - 2);
+            NDArray headB = params.get(n - 1);
+            NDArray last;
+            if (settings.isLstm()) {
+                last = lstm(x, training).get(":, -1, :");
+            } else {
+                last = x.reshape(x.getShape().get(0), -1);
+                for (int l = 0; l < settings.layers(); l++) {
+                    last = Linear.linear(last, params.get(2 * l), params.get(2 * l + 1)).head().tanh();
+                }
+            }
+            return Linear.linear(last, headW, headB).head();
+        }
+
+        /** The top layer's hidden state at every step, {@code [N, steps, H]}. */
+        NDArray lstm(NDArray x, boolean training) {
+            Shape state = new Shape(settings.layers(), x.getShape().get(0), settings.hidden());
+            NDList hx = new NDList(manager.zeros(state), manager.zeros(state));
+            NDList weights = new NDList(params.subList(0, params.size() - 2).toArray(new NDArray[0]));
+            return x.getNDArrayInternal()
+                    .lstm(x, hx, weights, true, settings.layers(), 0.0, training, false, true)
+                    .head();
+        }
+    }
+}
