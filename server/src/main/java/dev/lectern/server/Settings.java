@@ -18,9 +18,11 @@ import java.util.Optional;
  * @param token the access token, required when binding to a non-loopback address
  * @param timeLimit the longest an experiment may train before it is stopped and marked FAILED (24h)
  * @param maxUploadMb the largest data set file a person may upload, in MiB (20)
+ * @param datasetCacheDir where fetched data set files are kept (data/datasets); several installations may share one
  */
 public record Settings(int port, String host, Path dataDir, String jdbcUrl, Optional<Path> datasetMirror,
-        Path pluginsDir, int concurrency, String device, Optional<String> token, Duration timeLimit, int maxUploadMb) {
+        Path pluginsDir, int concurrency, String device, Optional<String> token, Duration timeLimit, int maxUploadMb,
+        Path datasetCacheDir) {
 
     /** Returns the directory for experiment artifacts. */
     public Path artifactsDir() {
@@ -28,10 +30,6 @@ public record Settings(int port, String host, Path dataDir, String jdbcUrl, Opti
     }
 
     /** Returns the directory for downloaded data sets. */
-    public Path datasetCacheDir() {
-        return dataDir.resolve("datasets");
-    }
-
     /** Returns the directory for uploaded data set files. */
     public Path uploadsDir() {
         return dataDir.resolve("uploads");

@@ -15,7 +15,7 @@ public final class SettingsParser {
 
     private static final Set<String> NAMES = Set.of(
             "port", "host", "data-dir", "jdbc-url", "dataset-mirror", "plugins-dir", "concurrency", "device", "token",
-            "time-limit", "max-upload-mb");
+            "time-limit", "max-upload-mb", "dataset-cache");
 
     private static final Pattern DURATION = Pattern.compile("(\\d{1,9})\\s*([smhd])?");
 
@@ -57,8 +57,9 @@ public final class SettingsParser {
         }
         Duration timeLimit = duration("time-limit", text(flags, "time-limit", "24h"));
         int maxUploadMb = integer(flags, "max-upload-mb", 20, 1, 2048);
+        Path datasetCache = Path.of(text(flags, "dataset-cache", dataDir.resolve("datasets").toString())).toAbsolutePath().normalize();
         return new Settings(port, host, dataDir, jdbcUrl, mirror, pluginsDir, concurrency, device, token, timeLimit,
-                maxUploadMb);
+                maxUploadMb, datasetCache);
     }
 
     static boolean isLoopback(String host) {

@@ -58,6 +58,11 @@ public final class TestServer implements AutoCloseable {
     static Settings settings(Path dataDir, String... extraFlags) {
         List<String> flags = new ArrayList<>(List.of("--port", "0", "--data-dir", dataDir.toString(),
                 "--dataset-mirror", datasetMirror().toString(), "--concurrency", "2"));
+        // MNIST, fetched once per build into the build's cache, rather than once per test server.
+        String cache = System.getProperty("lectern.datasetCache");
+        if (cache != null && !cache.isBlank()) {
+            flags.addAll(List.of("--dataset-cache", cache));
+        }
         flags.addAll(List.of(extraFlags));
         return new SettingsParser(Map.of()).parse(flags.toArray(String[]::new));
     }

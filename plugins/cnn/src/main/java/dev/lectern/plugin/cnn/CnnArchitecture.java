@@ -26,6 +26,8 @@ import java.util.stream.Collectors;
  */
 record CnnArchitecture(List<Integer> channels, int kernel, int fcUnits, double dropout, int classes) {
 
+    static final int SMALL_FC_UNITS = 128;
+
     CnnArchitecture {
         channels = List.copyOf(channels);
         if (channels.isEmpty()) {
@@ -33,9 +35,12 @@ record CnnArchitecture(List<Integer> channels, int kernel, int fcUnits, double d
         }
     }
 
-    /** The lab-11-1 network: conv 32 and 64 (3×3, ReLU, 2×2 max-pool), then the output layer. */
+    /**
+     * The lab-11-1 network, conv 32 and 64 (3×3, ReLU, 2×2 max-pool), with a hidden FC layer of 128 ReLU units before
+     * the output: the lab's network alone stops near 98.8 % after three epochs, the hidden layer takes it past 99 %.
+     */
     static CnnArchitecture small(int kernel, int classes) {
-        return new CnnArchitecture(List.of(32, 64), kernel, 0, 0, classes);
+        return new CnnArchitecture(List.of(32, 64), kernel, SMALL_FC_UNITS, 0, classes);
     }
 
     /** The lab-11-2 network: conv 32, 64, 128 with dropout (keep 0.7), FC 625 ReLU with dropout, output layer. */

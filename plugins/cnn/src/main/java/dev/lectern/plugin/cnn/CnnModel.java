@@ -23,11 +23,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import dev.lectern.plugin.api.ParamSpec;
+import dev.lectern.plugin.api.ParamValues;
+import dev.lectern.plugin.api.Prediction;
+import dev.lectern.plugin.api.view.BarChart;
+import dev.lectern.plugin.api.view.BarSeries;
+import dev.lectern.plugin.api.view.Image;
+import dev.lectern.plugin.api.view.ImageGallery;
 
 /**
  * A trained CNN: a DJL {@link Model} holding the {@link SequentialBlock}, saved with {@link Model#save} and the
- * architecture as model properties. It declares no predict form yet (the drawing canvas is web work); the canvas
- * calls {@link #predictPixels(float[])}.
+ * architecture as model properties. Its predict form is a drawing canvas; the drawing is
+ * prepared like MNIST's digits ({@link DigitPreprocessor}) and answered with the ten class probabilities.
  */
 public final class CnnModel implements TrainedModel {
 
@@ -41,6 +48,9 @@ public final class CnnModel implements TrainedModel {
     private static final String CLASS_NAMES = "classNames";
     private static final String HEIGHT = "height";
     private static final String WIDTH = "width";
+    private static final String INPUT_MEAN = "inputMean";
+    private static final String INPUT_STD = "inputStd";
+    static final String DIGIT = "digit";
     // Unit separator: cannot occur in a class name.
     private static final String SEPARATOR = "\u001f";
     private static final String PROPERTIES_FILE = "cnn.properties";
@@ -50,17 +60,19 @@ public final class CnnModel implements TrainedModel {
     private final CnnArchitecture architecture;
     private final int height;
     private final int width;
+    private final InputScale scale;
     private final List<String> classNames;
     private final Map<String, Double> summary;
     private final List<View> views;
 
-    CnnModel(Model model, String preset, CnnArchitecture architecture, int height, int width, List<String> classNames,
-            Map<String, Double> summary, List<View> views) {
+    CnnModel(Model model, String preset, CnnArchitecture architecture, int height, int width, InputScale scale,
+            List<String> classNames, Map<String, Double> summary, List<View> views) {
         this.model = model;
         this.preset = preset;
         this.architecture = architecture;
         this.height = height;
         this.width = width;
+        this.scale = scale;
         this.classNames = List.copyOf(classNames);
         this.summary = new LinkedHashMap<>(summary);
         this.views = List.copyOf(views);
@@ -78,7 +90,7 @@ public final class CnnModel implements TrainedModel {
 
     /** The same model with its after-training views. */
     CnnModel withViews(List<View> newViews) {
-        return new CnnModel(model, preset, architecture, height, width, classNames, summary, newViews);
+        return new CnnModel(model, preset, architecture, height, width, scale, classNames, summary, newViews);
     }
 
     int height() {
@@ -87,6 +99,11 @@ public final class CnnModel implements TrainedModel {
 
     int width() {
         return width;
+    }
+
+    /** How raw [0, 1] grey levels are standardised before the network sees them. */
+    InputScale scale() {
+        return scale;
     }
 
     /** The network's architecture. */
@@ -115,7 +132,7 @@ public final class CnnModel implements TrainedModel {
     /** Softmax probabilities of {@code count} images given as consecutive row-major [0, 1] pixels. */
     float[][] probabilities(float[] pixels, int count) {
         try (NDManager sub = model.getNDManager().newSubManager()) {
-            NDArray x = sub.create(pixels, new Shape(count, 1, height, width));
+            NDArray x = scale.apply(sub.create(pixels, new Shape(count, 1, height, width)));
             NDArray p = block().forward(new ParameterStore(sub, false), new NDList(x), false).singletonOrThrow().softmax(1);
             float[] flat = p.toType(DataType.FLOAT32, false).toFloatArray();
             float[][] rows = new float[count][];
@@ -125,6 +142,38 @@ public final class CnnModel implements TrainedModel {
             }
             return rows;
         }
+    }
+
+    @Override
+    public List<ParamSpec> predictInputs() {
+        return List.of(ParamSpec.ofImage(DIGIT, "Your digit",
+                "Draw one digit, white on black, as large as you like anywhere on the square; it is scaled and centred "
+                        + "like MNIST's digits before the network reads it."));
+    }
+
+    @Override
+    public Prediction predict(ParamValues input) {
+        float[] pixels = DigitPreprocessor.fromPng(ParamSpec.imageBytes(input.getString(DIGIT)), DIGIT, height, width);
+        float[] p = predictPixels(pixels);
+        int best = 0;
+        for (int i = 1; i < p.length; i++) {
+            if (p[i] > p[best]) {
+                best = i;
+            }
+        }
+        Map<String, Double> values = new LinkedHashMap<>();
+        double[] bars = new double[p.length];
+        for (int i = 0; i < p.length; i++) {
+            values.put(classNames.get(i), (double) p[i]);
+            bars[i] = p[i];
+        }
+        String text = String.format(java.util.Locale.ROOT, "%s (%.1f %% sure)", classNames.get(best), 100.0 * p[best]);
+        List<View> pictures = List.of(
+                new BarChart("Softmax probability of each digit", classNames, "probability",
+                        List.of(new BarSeries("probability", bars))),
+                new ImageGallery("What the network saw: your drawing scaled and centred like MNIST",
+                        List.of(new Image("28×28 input", width, height, pixels))));
+        return new Prediction(text, values, pictures);
     }
 
     /** The class names, index by index. */
@@ -144,6 +193,8 @@ public final class CnnModel implements TrainedModel {
         properties.setProperty(CLASS_NAMES, String.join(SEPARATOR, classNames));
         properties.setProperty(HEIGHT, Integer.toString(height));
         properties.setProperty(WIDTH, Integer.toString(width));
+        properties.setProperty(INPUT_MEAN, Float.toString(scale.mean()));
+        properties.setProperty(INPUT_STD, Float.toString(scale.std()));
         // In the DJL file too, so that it is a self-describing DJL model; the side file lets load() build the block first.
         properties.forEach((key, value) -> model.setProperty((String) key, (String) value));
         model.save(directory, MODEL_NAME);
@@ -171,6 +222,9 @@ public final class CnnModel implements TrainedModel {
             List<String> names = List.of(require(properties, CLASS_NAMES, directory).split(SEPARATOR, -1));
             return new CnnModel(model, require(properties, PRESET, directory), architecture,
                     Integer.parseInt(require(properties, HEIGHT, directory)), Integer.parseInt(require(properties, WIDTH, directory)),
+                    // Models saved before inputs were standardised saw raw [0, 1] grey levels.
+                    new InputScale(Float.parseFloat(properties.getProperty(INPUT_MEAN, "0")),
+                            Float.parseFloat(properties.getProperty(INPUT_STD, "1"))),
                     names, Map.of(), List.of());
         } catch (MalformedModelException | RuntimeException e) {
             model.close();

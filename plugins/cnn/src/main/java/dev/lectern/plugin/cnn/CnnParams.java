@@ -16,6 +16,7 @@ final class CnnParams {
     static final String DROPOUT = "dropout";
     static final String OPTIMIZER = "optimizer";
     static final String LEARNING_RATE = "learningRate";
+    static final String LR_DECAY = "lrDecay";
     static final String BATCH_SIZE = "batchSize";
     static final String EPOCHS = "epochs";
     static final String TRAIN_LIMIT = "trainLimit";
@@ -25,15 +26,16 @@ final class CnnParams {
     static final String LECTURE = "lecture";
     static final String CUSTOM = "custom";
 
-    /** The form has no free-text type, so the custom stacks are offered as a list of common choices. */
-    static final List<String> CHANNEL_CHOICES = List.of("16", "32", "16,32", "32,64", "64,128", "32,64,128", "16,32,64,128");
+    private static final int MAX_BLOCKS = 5;
+    private static final int MAX_FILTERS = 512;
 
     static final List<ParamSpec> SPECS = List.of(
             ParamSpec.ofChoice(PRESET, "Network", SMALL, List.of(SMALL, LECTURE, CUSTOM),
-                    "small: two 3×3 conv blocks (32, 64 filters, ReLU, 2×2 max-pool) and the output layer (lab-11-1); "
+                    "small: two 3×3 conv blocks (32, 64 filters, ReLU, 2×2 max-pool), FC 128 ReLU and the output layer (lab-11-1 with a hidden layer); "
                             + "lecture: conv 32, 64, 128 with dropout, FC 625, output (lab-11-2); custom: the fields below."),
-            ParamSpec.ofChoice(CONV_CHANNELS, "Conv filters (custom)", "32,64", CHANNEL_CHOICES,
-                    "Filters of each conv block, first to last; used by the custom network only."),
+            ParamSpec.ofText(CONV_CHANNELS, "Conv filters (custom)", "32,64", 40,
+                    "Filters of each conv block, first to last, separated by commas, such as 16,32,64 (at most "
+                            + MAX_BLOCKS + " blocks of " + MAX_FILTERS + "); used by the custom network only."),
             ParamSpec.ofInt(KERNEL_SIZE, "Filter size k", 3, 1, 7,
                     "Every convolution uses k×k filters with 'same' padding; k must be odd."),
             ParamSpec.ofInt(FC_UNITS, "Hidden FC units", 625, 0, 4096,
@@ -45,6 +47,9 @@ final class CnnParams {
                     "sgd is plain gradient descent; momentum adds velocity (0.9); adam (the lab's choice) adapts the step per parameter."),
             ParamSpec.ofDouble(LEARNING_RATE, "Learning rate α", 0.001, 1e-6, 1,
                     "Step size of the optimizer; the lab uses Adam with 0.001."),
+            ParamSpec.ofDouble(LR_DECAY, "Learning-rate decay per epoch", 0.5, 0.01, 1,
+                    "The learning rate is multiplied by this after every epoch, so late steps refine rather than jump; "
+                            + "1 keeps it fixed."),
             ParamSpec.ofInt(BATCH_SIZE, "Batch size", 100, 1, 10_000, "Images per gradient step; the lab uses 100."),
             ParamSpec.ofInt(EPOCHS, "Epochs", 3, 1, 100, "Passes over the training images."),
             ParamSpec.ofInt(TRAIN_LIMIT, "Training images", 0, 0, 10_000_000,
@@ -54,13 +59,14 @@ final class CnnParams {
 
     /** MNIST: the small network with the lab's optimizer and batch; 3 epochs reach 99 % test accuracy. */
     static final Map<String, Object> MNIST = Map.of(PRESET, SMALL, OPTIMIZER, "adam", LEARNING_RATE, 0.001,
-            BATCH_SIZE, 100, EPOCHS, 3);
+            LR_DECAY, 0.5, BATCH_SIZE, 100, EPOCHS, 3);
 
     static Map<String, Object> defaultsFor(String datasetId) {
         return "mnist".equals(datasetId) ? MNIST : Map.of();
     }
 
     static void validate(ParamValues values) {
+        channels(values.getString(CONV_CHANNELS));
         if (values.getInt(KERNEL_SIZE) % 2 == 0) {
             throw new InvalidParameterException(KERNEL_SIZE, "filter size must be odd (1, 3, 5 or 7) so that 'same' padding keeps the image size");
         }
@@ -71,10 +77,33 @@ final class CnnParams {
         int kernel = values.getInt(KERNEL_SIZE);
         return switch (values.getString(PRESET)) {
             case LECTURE -> CnnArchitecture.lecture(kernel, values.getInt(FC_UNITS), values.getDouble(DROPOUT), classes);
-            case CUSTOM -> new CnnArchitecture(CnnArchitecture.parseChannels(values.getString(CONV_CHANNELS)), kernel,
+            case CUSTOM -> new CnnArchitecture(channels(values.getString(CONV_CHANNELS)), kernel,
                     values.getInt(FC_UNITS), values.getDouble(DROPOUT), classes);
             default -> CnnArchitecture.small(kernel, classes);
         };
+    }
+
+    /** Reads "32,64" as the filters of each conv block, refusing what would not build or would not fit. */
+    static List<Integer> channels(String text) {
+        String[] parts = text.split(",", -1);
+        if (parts.length > MAX_BLOCKS) {
+            throw new InvalidParameterException(CONV_CHANNELS, "at most " + MAX_BLOCKS + " conv blocks, got " + parts.length);
+        }
+        List<Integer> channels = new java.util.ArrayList<>();
+        for (String part : parts) {
+            int filters;
+            try {
+                filters = Integer.parseInt(part.strip());
+            } catch (NumberFormatException e) {
+                throw new InvalidParameterException(CONV_CHANNELS, "filters must be whole numbers separated by commas, such as "
+                        + "32,64; got '" + part.strip() + "'");
+            }
+            if (filters < 1 || filters > MAX_FILTERS) {
+                throw new InvalidParameterException(CONV_CHANNELS, "each block has 1 to " + MAX_FILTERS + " filters, got " + filters);
+            }
+            channels.add(filters);
+        }
+        return List.copyOf(channels);
     }
 
     private CnnParams() {}

@@ -88,14 +88,16 @@ final class CnnTrainer {
             block.initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1, 1, height, width));
             initialise(block, random);
             List<Parameter> parameters = block.getParameters().values();
-            Optimizer optimizer = optimizer(params);
+            Optimizer optimizer = optimizer(params, batchesPerEpoch);
             ParameterStore store = new ParameterStore(model.getNDManager(), false);
 
             NDArray x = pixels(data, train);
+            InputScale scale = InputScale.of(x);
+            scale.apply(x);
             NDArray oneHot = data.create(longs(train.labels())).oneHot(classes);
             int sample = Math.min(TRAIN_ACCURACY_SAMPLE, rows);
             NDArray sampleX = x.get(new NDIndex("0:{}", sample));
-            NDArray testX = test.count() > 0 ? pixels(data, test) : null;
+            NDArray testX = test.count() > 0 ? scale.apply(pixels(data, test)) : null;
 
             long step = 0;
             long lastReport = System.nanoTime();
@@ -162,7 +164,7 @@ final class CnnTrainer {
             summary.put("parameters", (double) architecture.parameterCount(height, width));
             summary.put("trainingImages", (double) rows);
             summary.put("msPerEpoch", trainingSeconds * 1000 / epochs);
-            CnnModel result = new CnnModel(model, params.getString(PRESET), architecture, height, width,
+            CnnModel result = new CnnModel(model, params.getString(PRESET), architecture, height, width, scale,
                     train.classNames(), summary, List.of());
             return result.withViews(CnnViews.all(result, test, testPredicted));
         } catch (RuntimeException | Error e) {
@@ -187,8 +189,15 @@ final class CnnTrainer {
         }
     }
 
-    static Optimizer optimizer(ParamValues params) {
-        Tracker rate = Tracker.fixed((float) params.getDouble(CnnParams.LEARNING_RATE));
+    /** The optimizer, with the learning rate multiplied by the decay factor after every epoch. */
+    static Optimizer optimizer(ParamValues params, int stepsPerEpoch) {
+        float base = (float) params.getDouble(CnnParams.LEARNING_RATE);
+        float decay = (float) params.getDouble(CnnParams.LR_DECAY);
+        int epochs = params.getInt(CnnParams.EPOCHS);
+        // DJL's factor trackers want uneven or unit steps; an epoch-wise decay is one line.
+        int lastEpoch = Math.max(0, epochs - 1);
+        Tracker rate = decay >= 1f ? Tracker.fixed(base)
+                : update -> base * (float) Math.pow(decay, Math.min(lastEpoch, update / Math.max(1, stepsPerEpoch)));
         return switch (params.getString(CnnParams.OPTIMIZER)) {
             case "momentum" -> Optimizer.sgd().setLearningRateTracker(rate).optMomentum(0.9f).build();
             case "adam" -> Optimizer.adam().optLearningRateTracker(rate).build();

@@ -141,7 +141,7 @@ final class CnnViews {
         images.add(new Image("input: test image #" + index + " (" + truth + ")", test.width(), test.height(), digit));
         NDManager root = model.block().getParameters().get(0).getValue().getArray().getManager();
         try (NDManager sub = root.newSubManager()) {
-            NDArray x = sub.create(digit, new Shape(1, 1, test.height(), test.width()));
+            NDArray x = model.scale().apply(sub.create(digit, new Shape(1, 1, test.height(), test.width())));
             NDArray maps = firstBlock.forward(new ParameterStore(sub, false), new NDList(x), false).singletonOrThrow();
             Shape shape = maps.getShape();
             int channels = (int) shape.get(1);

@@ -2,7 +2,6 @@ package dev.lectern.plugin.cnn;
 
 import dev.lectern.plugin.api.LecturePlugin;
 import dev.lectern.plugin.api.TrainingData;
-import dev.lectern.plugin.testkit.Capability;
 import dev.lectern.plugin.testkit.LecturePluginContractTest;
 import java.util.Map;
 
@@ -25,8 +24,7 @@ class CnnPluginContractTest extends LecturePluginContractTest {
     }
 
     @Override
-    protected boolean hasCapability(Capability capability) {
-        // No predict form yet: the drawing canvas calls CnnModel.predictPixels (tested in CnnModelTest).
-        return capability != Capability.PREDICTS;
+    protected Map<String, Object> samplePredictInput() {
+        return Map.of(CnnModel.DIGIT, Drawings.dataUrl(Drawings.one()));
     }
 }

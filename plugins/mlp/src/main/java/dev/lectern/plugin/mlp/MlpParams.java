@@ -22,15 +22,6 @@ final class MlpParams {
     static final String SEED = "seed";
 
     /**
-     * The architectures offered in the form. The plugin API has no free-text parameter type yet, so the widths are a
-     * choice; {@link HiddenLayers#parse} accepts any comma list of up to 8 widths of 1–4096 should one arrive.
-     */
-    static final List<String> ARCHITECTURES = List.of(
-            HiddenLayers.NONE, "2", "3", "4", "8", "10", "16", "32", "64", "128", "256", "512", "1024",
-            "2,2", "10,10", "16,16", "64,64", "256,256", "512,512", "10,10,10", "256,256,256",
-            "512,512,512,512", "16,16,16,16,16,16", "32,32,32,32,32,32,32,32");
-
-    /**
      * XOR: a 2-4-2 sigmoid net with Xavier initialisation and Adam (α = 0.1) on the full batch of the four raw points.
      * The lab's 2-2-1 sigmoid net with plain gradient descent needs 10 000 steps and can get stuck for unlucky seeds;
      * four hidden units and Adam reach 100 % for every seed we tried within a few hundred steps (MlpAccuracyTest).
@@ -58,9 +49,10 @@ final class MlpParams {
             DROPOUT, 0.0);
 
     static final List<ParamSpec> SPECS = List.of(
-            ParamSpec.ofChoice(HIDDEN_LAYERS, "Hidden layers", "10", ARCHITECTURES,
-                    "Widths of the hidden layers, input side first (10,10,10 is three layers of 10 units). "
-                            + "none is no hidden layer: logistic/softmax regression, which cannot learn XOR."),
+            ParamSpec.ofText(HIDDEN_LAYERS, "Hidden layers", "10", 100,
+                    "Widths of the hidden layers, input side first, separated by commas (10,10,10 is three layers of "
+                            + "10 units; at most " + HiddenLayers.MAX_LAYERS + " layers of " + HiddenLayers.MAX_WIDTH
+                            + "). none is no hidden layer: logistic/softmax regression, which cannot learn XOR."),
             ParamSpec.ofChoice(ACTIVATION, "Activation", "relu", List.of("sigmoid", "tanh", "relu"),
                     "Non-linearity after every hidden layer. Deep sigmoid nets suffer from vanishing gradients; "
                             + "ReLU does not."),
