@@ -1,10 +1,13 @@
 package dev.lectern.plugin.lstm;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.optimizer.Optimizer;
@@ -18,7 +21,7 @@ import java.util.List;
 /**
  * Full-batch Adam on the mean squared error, written as a raw loop for speed (see perf-baseline: no Block, no
  * Trainer): the windows stay on the device as one array, the parameters are plain arrays with gradients, the LSTM
- * is the engine's fused op, each step's temporaries die with an {@link NDScope}, and the optimizer's fused update
+ * cell is unrolled over the window's steps, each step's temporaries die with an {@link NDScope}, and the optimizer's fused update
  * also zeroes the gradients.
  *
  * <p>The lab minimises the sum of squared errors; Adam's steps do not depend on a constant factor in the loss, so the
@@ -66,7 +69,7 @@ final class EngineTraining {
                 p.setRequiresGradient(true);
                 params.add(p);
             }
-            Forward forward = new Forward(manager, settings, params);
+            Forward forward = new Forward(settings, params);
             Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) settings.learningRate())).build();
             double firstLoss = Double.NaN;
             double loss = Double.NaN;
@@ -122,12 +125,10 @@ final class EngineTraining {
     /** The network on the engine, with the same weights layout as {@link Network}. */
     static final class Forward {
 
-        private final NDManager manager;
         private final ForecastSettings settings;
         private final List<NDArray> params;
 
-        Forward(NDManager manager, ForecastSettings settings, List<NDArray> params) {
-            this.manager = manager;
+        Forward(ForecastSettings settings, List<NDArray> params) {
             this.settings = settings;
             this.params = params;
         }
@@ -145,7 +146,8 @@ final class EngineTraining {
             NDArray headB = params.get(n - 1);
             NDArray last;
             if (settings.isLstm()) {
-                last = lstm(x, training).get(":, -1, :");
+                NDList states = steps(x);
+                last = states.get(states.size() - 1);
             } else {
                 last = x.reshape(x.getShape().get(0), -1);
                 for (int l = 0; l < settings.layers(); l++) {
@@ -155,14 +157,52 @@ final class EngineTraining {
             return Linear.linear(last, headW, headB).head();
         }
 
-        /** The top layer's hidden state at every step, {@code [N, steps, H]}. */
+        /**
+         * The top layer's hidden state at every step, {@code [N, steps, H]}.
+         *
+         * <p>The cell is unrolled from elementary ops rather than calling the engine's fused LSTM: on the bundled
+         * libtorch 2.7.1 CPU build, the fused op (and DJL's {@code LSTM} block, which calls it) does not compute the
+         * documented LSTM for given weights — with one input, one unit and zero biases its output ignores
+         * {@code W_ih} entirely — so neither its gates nor its weights could be explained or checked.
+         * NetworkTest pins this unrolled cell to PyTorch 1.13's {@code nn.LSTM} and to {@link Network}.
+         */
         NDArray lstm(NDArray x, boolean training) {
-            Shape state = new Shape(settings.layers(), x.getShape().get(0), settings.hidden());
-            NDList hx = new NDList(manager.zeros(state), manager.zeros(state));
-            NDList weights = new NDList(params.subList(0, params.size() - 2).toArray(new NDArray[0]));
-            return x.getNDArrayInternal()
-                    .lstm(x, hx, weights, true, settings.layers(), 0.0, training, false, true)
-                    .head();
+            return NDArrays.stack(steps(x), 1);
+        }
+
+        /** The top layer's hidden state after each step. */
+        private NDList steps(NDArray x) {
+            int steps = (int) x.getShape().get(1);
+            NDArray layerInput = x;
+            NDList outputs = null;
+            for (int l = 0; l < settings.layers(); l++) {
+                NDArray wIh = params.get(4 * l);
+                NDArray wHhT = params.get(4 * l + 1).transpose();
+                NDArray bias = params.get(4 * l + 2).add(params.get(4 * l + 3));
+                // One matrix product projects the inputs of every step; only the recurrent part stays in the loop.
+                NDArray projected = layerInput.matMul(wIh.transpose()).add(bias);
+                NDArray h = null;
+                NDArray c = null;
+                outputs = new NDList(steps);
+                for (int t = 0; t < steps; t++) {
+                    NDArray z = projected.get(new NDIndex(":, {}, :", t));
+                    if (h != null) {
+                        z = z.add(h.matMul(wHhT));
+                    }
+                    NDList gates = z.split(4, 1);
+                    NDArray i = Activation.sigmoid(gates.get(0));
+                    NDArray f = Activation.sigmoid(gates.get(1));
+                    NDArray g = gates.get(2).tanh();
+                    NDArray o = Activation.sigmoid(gates.get(3));
+                    c = c == null ? i.mul(g) : f.mul(c).add(i.mul(g));
+                    h = o.mul(c.tanh());
+                    outputs.add(h);
+                }
+                if (l + 1 < settings.layers()) {
+                    layerInput = NDArrays.stack(outputs, 1);
+                }
+            }
+            return outputs;
         }
     }
 }
