@@ -86,6 +86,33 @@ public final class ArtifactStore {
         return modelDir;
     }
 
+    /**
+     * Writes every recorded file of an experiment into a zip, each checked against its checksum first, so a
+     * damaged file is refused with a clear error rather than handed out.
+     *
+     * @param experimentId the experiment
+     * @param out where the zip goes; not closed
+     * @throws IOException when a file is missing or damaged, or there is nothing saved
+     */
+    public void writeZip(long experimentId, java.io.OutputStream out) throws IOException {
+        Path dir = directory(experimentId);
+        List<String> paths = jdbc.query("SELECT path FROM artifacts WHERE experiment_id = ? ORDER BY path",
+                rs -> rs.getString(1), experimentId);
+        if (paths.isEmpty()) {
+            throw new IOException("experiment " + experimentId + " has no saved model");
+        }
+        for (String path : paths) {
+            verify(experimentId, dir.resolve(path));
+        }
+        java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(out);
+        for (String path : paths) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("experiment-" + experimentId + "/" + path));
+            Files.copy(dir.resolve(path), zip);
+            zip.closeEntry();
+        }
+        zip.finish();
+    }
+
     /** Deletes an experiment's files. */
     public void delete(long experimentId) throws IOException {
         deleteTree(directory(experimentId));

@@ -2,6 +2,7 @@ package dev.lectern.server.experiment;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -23,11 +24,19 @@ import java.util.Optional;
  * @param createdAt when it was created
  * @param startedAt when a worker took it
  * @param finishedAt when it ended
+ * @param tags the tags people gave it, lower case, in the order given
+ * @param notes notes in Markdown, empty when none
  */
 public record Experiment(long id, String name, String pluginId, String pluginVersion, String datasetId,
         String paramsJson, String device, long seed, ExperimentStatus status, Optional<String> error, long progressDone,
         long progressTotal, Optional<String> summaryJson, Instant createdAt, Optional<Instant> startedAt,
-        Optional<Instant> finishedAt) {
+        Optional<Instant> finishedAt, List<String> tags, String notes) {
+
+    /** Copies the tags. */
+    public Experiment {
+        tags = List.copyOf(tags);
+        notes = notes == null ? "" : notes;
+    }
 
     /** Returns how long it ran, or has been running. */
     public Optional<Duration> duration() {

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,7 +14,7 @@ import java.util.Optional;
 public final class ExperimentRepository {
 
     private static final String COLUMNS = "id, name, plugin_id, plugin_version, dataset_id, params_json, device, seed, "
-            + "status, error, progress_done, progress_total, summary_json, created_at, started_at, finished_at";
+            + "status, error, progress_done, progress_total, summary_json, created_at, started_at, finished_at, tags, notes";
 
     private final Jdbc jdbc;
 
@@ -47,6 +48,93 @@ public final class ExperimentRepository {
         }
         return jdbc.query("SELECT " + COLUMNS + " FROM experiments ORDER BY created_at DESC, id DESC "
                 + "OFFSET ? ROWS FETCH NEXT ? ROWS ONLY", ExperimentRepository::map, offset, limit);
+    }
+
+    /** Returns one page of the runs table. */
+    public List<Experiment> search(RunQuery query) {
+        List<Object> args = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("SELECT ");
+        sql.append(java.util.Arrays.stream(COLUMNS.split(", ")).map(c -> "e." + c).collect(java.util.stream.Collectors.joining(", ")));
+        sql.append(" FROM experiments e");
+        Optional<String> metric = RunQuery.metric(query.sort());
+        if (metric.isPresent()) {
+            sql.append(" LEFT JOIN metric_summaries s ON s.experiment_id = e.id AND s.name = ?");
+            args.add(metric.get());
+        }
+        sql.append(where(query, args));
+        String direction = query.descending() ? " DESC" : " ASC";
+        sql.append(" ORDER BY ").append(order(query.sort(), metric)).append(direction).append(" NULLS LAST, e.id").append(direction);
+        sql.append(" OFFSET ? ROWS FETCH NEXT ? ROWS ONLY");
+        args.add(query.offset());
+        args.add(query.limit());
+        return jdbc.query(sql.toString(), ExperimentRepository::map, args.toArray());
+    }
+
+    /** Counts the runs a query's filters match. */
+    public long count(RunQuery query) {
+        List<Object> args = new ArrayList<>();
+        String sql = "SELECT COUNT(*) FROM experiments e" + where(query, args);
+        return jdbc.queryOne(sql, rs -> rs.getLong(1), args.toArray()).orElse(0L);
+    }
+
+    private static String where(RunQuery query, List<Object> args) {
+        List<String> conditions = new ArrayList<>();
+        query.plugin().ifPresent(p -> {
+            conditions.add("e.plugin_id = ?");
+            args.add(p);
+        });
+        query.dataset().ifPresent(d -> {
+            conditions.add("e.dataset_id = ?");
+            args.add(d);
+        });
+        query.status().ifPresent(s -> {
+            conditions.add("e.status = ?");
+            args.add(s.name());
+        });
+        query.tag().ifPresent(t -> {
+            conditions.add("e.tags LIKE ? ESCAPE '\\'");
+            args.add("%," + likeEscaped(t) + ",%");
+        });
+        query.text().ifPresent(t -> {
+            conditions.add("(LOWER(e.name) LIKE ? ESCAPE '\\' OR LOWER(e.notes) LIKE ? ESCAPE '\\')");
+            String pattern = "%" + likeEscaped(t.toLowerCase(java.util.Locale.ROOT)) + "%";
+            args.add(pattern);
+            args.add(pattern);
+        });
+        return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+    }
+
+    private static String likeEscaped(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    private static String order(String sort, Optional<String> metric) {
+        if (metric.isPresent()) {
+            if (sort.startsWith("last:")) {
+                return "s.last_value";
+            }
+            return dev.lectern.server.metrics.MetricSummary.higherIsBetter(metric.get()) ? "s.max_value" : "s.min_value";
+        }
+        return switch (sort) {
+            case "name" -> "LOWER(e.name)";
+            case "plugin" -> "e.plugin_id";
+            case "dataset" -> "e.dataset_id";
+            case "status" -> "e.status";
+            case "started" -> "e.started_at";
+            case "duration" -> "(COALESCE(e.finished_at, CURRENT_TIMESTAMP) - e.started_at)";
+            default -> "e.id";
+        };
+    }
+
+    /** Renames a run and replaces its tags and notes; returns false when it does not exist. */
+    public boolean describe(long id, String name, List<String> tags, String notes) {
+        return jdbc.update("UPDATE experiments SET name = ?, tags = ?, notes = ? WHERE id = ?", name, storedTags(tags),
+                notes, id) == 1;
+    }
+
+    /** Deletes a run's row; its metrics, texts, summaries and artifact rows go with it (foreign keys cascade). */
+    public boolean delete(long id) {
+        return jdbc.update("DELETE FROM experiments WHERE id = ?", id) == 1;
     }
 
     /** Counts experiments. */
@@ -100,7 +188,20 @@ public final class ExperimentRepository {
                 rs.getString("device"), rs.getLong("seed"), ExperimentStatus.valueOf(rs.getString("status")),
                 Optional.ofNullable(rs.getString("error")), rs.getLong("progress_done"), rs.getLong("progress_total"),
                 Optional.ofNullable(rs.getString("summary_json")), instant(rs, "created_at"),
-                Optional.ofNullable(instant(rs, "started_at")), Optional.ofNullable(instant(rs, "finished_at")));
+                Optional.ofNullable(instant(rs, "started_at")), Optional.ofNullable(instant(rs, "finished_at")),
+                tags(rs.getString("tags")), rs.getString("notes"));
+    }
+
+    /** Tags are stored as ",a,b," so that one tag is found with LIKE '%,a,%'. */
+    static List<String> tags(String stored) {
+        if (stored == null || stored.isBlank()) {
+            return List.of();
+        }
+        return java.util.Arrays.stream(stored.split(",")).filter(t -> !t.isBlank()).toList();
+    }
+
+    static String storedTags(List<String> tags) {
+        return tags.isEmpty() ? "" : "," + String.join(",", tags) + ",";
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

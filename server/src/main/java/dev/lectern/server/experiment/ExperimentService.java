@@ -130,6 +130,67 @@ public final class ExperimentService implements AutoCloseable {
         return experiments.count(plugin);
     }
 
+    /** Returns one page of the runs table. */
+    public List<Experiment> search(RunQuery query) {
+        return experiments.search(query);
+    }
+
+    /** Counts the runs a query's filters match. */
+    public long count(RunQuery query) {
+        return experiments.count(query);
+    }
+
+    /**
+     * Renames a run and replaces its tags and notes.
+     *
+     * @param id the run
+     * @param name the new name; blank keeps the old one
+     * @param tags the tags, separated by commas; each is kept lower case
+     * @param notes notes in Markdown
+     * @return the run after the change
+     * @throws InvalidParameterException naming {@code name}, {@code tags} or {@code notes}
+     */
+    public Experiment describe(long id, String name, String tags, String notes) {
+        Experiment before = get(id);
+        String newName = name == null || name.isBlank() ? before.name() : name.strip();
+        if (newName.length() > 200) {
+            throw new InvalidParameterException("name", "name must be at most 200 characters, got " + newName.length());
+        }
+        List<String> tagList = RunLabels.parseTags(tags);
+        String newNotes = notes == null ? "" : notes.strip();
+        if (newNotes.length() > RunLabels.MAX_NOTES) {
+            throw new InvalidParameterException("notes", "notes must be at most " + RunLabels.MAX_NOTES
+                    + " characters, got " + newNotes.length());
+        }
+        experiments.describe(id, newName, tagList, newNotes);
+        return get(id);
+    }
+
+    /**
+     * Deletes a run with its metrics, texts and saved model.
+     *
+     * @param id the run
+     * @throws ConflictException when it is still queued or running: cancel it first
+     */
+    public void delete(long id) {
+        Experiment experiment = get(id);
+        if (experiment.status().isActive()) {
+            throw new ConflictException("experiment " + id + " is " + experiment.status() + "; cancel it before deleting it");
+        }
+        try {
+            artifacts.delete(id);
+        } catch (IOException e) {
+            throw new ConflictException("the files of experiment " + id + " could not be deleted: " + e.getMessage());
+        }
+        experiments.delete(id);
+    }
+
+    /** Writes a run's saved model and views as a zip, after checking every file against its recorded checksum. */
+    public void writeArtifactZip(long id, java.io.OutputStream out) throws IOException {
+        get(id);
+        artifacts.writeZip(id, out);
+    }
+
     /**
      * Stops a queued or running experiment. A queued one ends at once; a running one ends at its next step.
      *

@@ -32,6 +32,8 @@ public final class HttpServer {
         ApiController api = new ApiController(experiments, metrics, plugins, json);
         EventsController events = new EventsController(experiments, hub, json);
         PageController pages = new PageController(experiments, metrics, plugins, datasets, templates, new PageModels(json));
+        HistoryController history = new HistoryController(experiments, metrics, json);
+        ComparePageController compare = new ComparePageController(history, templates);
         DatasetApiController datasetApi = new DatasetApiController(datasets, uploads, plugins);
         DatasetPageController datasetPages = new DatasetPageController(datasets, uploads, plugins, templates);
         Javalin app = Javalin.create(config -> {
@@ -47,7 +49,8 @@ public final class HttpServer {
             config.jetty.multipartConfig.maxFileSize(uploads.maxBytes(), SizeUnit.BYTES);
             config.jetty.multipartConfig.maxTotalRequestSize(uploads.maxBytes() + DatasetUploads.MULTIPART_SLACK, SizeUnit.BYTES);
             config.jetty.multipartConfig.maxInMemoryFileSize(256, SizeUnit.KB);
-            config.router.apiBuilder(Routes.of(api, events, pages, datasetApi, datasetPages));
+            config.router.apiBuilder(Routes.of(api, events, pages, datasetApi, datasetPages,
+                    history, compare));
         });
         AccessControl.install(app, settings.token(), templates);
         ErrorMapping.install(app, templates);

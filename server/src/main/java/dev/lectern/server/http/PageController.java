@@ -1,5 +1,11 @@
 package dev.lectern.server.http;
 
+import dev.lectern.web.page.KeyValue;
+import dev.lectern.web.page.RunsPage;
+import dev.lectern.web.page.RunRow;
+import dev.lectern.web.page.RunFilters;
+import dev.lectern.server.experiment.ExperimentStatus;
+import dev.lectern.server.experiment.RunQuery;
 import dev.lectern.datasets.DatasetService;
 import dev.lectern.datasets.DatasetSpec;
 import dev.lectern.plugin.api.InvalidParameterException;
@@ -102,11 +108,36 @@ final class PageController {
 
     void experiments(Context ctx) {
         int page = Ids.positive(ctx, "page", 1, 1_000_000);
-        long total = experiments.count(Optional.empty());
+        RunFilters filters = RunQueries.filters(ctx);
+        String error = "";
+        RunQuery query;
+        try {
+            query = RunQueries.query(ctx, 0, PAGE_SIZE);
+        } catch (InvalidParameterException e) {
+            error = e.getMessage();
+            query = RunQuery.newest(0, PAGE_SIZE);
+            filters = new RunFilters("", "", "", "", "", "id", true);
+        }
+        long total = experiments.count(query);
         int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
-        List<ExperimentRow> rows = rows(experiments.page(Optional.empty(), Math.min(page, pages), PAGE_SIZE));
-        ctx.html(templates.render("experiments/index.jte",
-                new ExperimentListPage(rows, new Pager(Math.min(page, pages), pages, total, "/experiments"))));
+        int current = Math.min(page, pages);
+        RunQuery pageQuery = new RunQuery(query.plugin(), query.dataset(), query.status(), query.tag(), query.text(),
+                query.sort(), query.descending(), (current - 1) * PAGE_SIZE, PAGE_SIZE);
+        List<Experiment> found = experiments.search(pageQuery);
+        var summaries = metrics.summaries(found.stream().map(Experiment::id).toList());
+        Map<String, String> titles = pluginTitles();
+        List<RunRow> rows = found.stream().map(e -> models.runRow(e, titles, summaries.getOrDefault(e.id(), List.of()),
+                plugins.find(e.pluginId()).map(LecturePlugin::hyperParameters).orElse(List.of()))).toList();
+        List<KeyValue> pluginOptions = plugins.plugins().stream()
+                .map(p -> new KeyValue(p.descriptor().id(), p.descriptor().title())).toList();
+        List<String> datasetOptions = datasets.catalog().all().stream().map(DatasetSpec::id).toList();
+        List<String> statuses = java.util.Arrays.stream(ExperimentStatus.values()).map(Enum::name).toList();
+        if (!error.isEmpty()) {
+            ctx.status(HttpStatus.BAD_REQUEST);
+        }
+        ctx.html(templates.render("experiments/index.jte", new RunsPage(rows,
+                new Pager(current, pages, total, filters.url()), filters, pluginOptions, datasetOptions, statuses,
+                metrics.metricNames(), error)));
     }
 
     void experiment(Context ctx) {
@@ -167,9 +198,14 @@ final class PageController {
         return plugins.find(id).orElseThrow(() -> new NotFoundException("no plugin '" + id + "' is loaded"));
     }
 
-    private List<ExperimentRow> rows(List<Experiment> list) {
+    private Map<String, String> pluginTitles() {
         Map<String, String> titles = new HashMap<>();
         plugins.plugins().forEach(p -> titles.put(p.descriptor().id(), p.descriptor().title()));
+        return titles;
+    }
+
+    private List<ExperimentRow> rows(List<Experiment> list) {
+        Map<String, String> titles = pluginTitles();
         Map<Long, Double> losses = metrics.lastValues(list.stream().map(Experiment::id).toList(), "loss");
         return list.stream().map(e -> models.row(e, titles, losses.get(e.id()))).toList();
     }

@@ -1,5 +1,8 @@
 package dev.lectern.server.http;
 
+import dev.lectern.web.page.RunRow;
+import dev.lectern.web.page.MetricCell;
+import dev.lectern.server.metrics.MetricSummary;
 import dev.lectern.datasets.DatasetSpec;
 import dev.lectern.plugin.api.LecturePlugin;
 import dev.lectern.plugin.api.ParamSpec;
@@ -50,6 +53,29 @@ final class PageModels {
                 lastLoss == null ? "" : Formats.number(lastLoss));
     }
 
+    /** A run as a row of the runs table: the first hyperparameters the plugin declares, every metric's last and best. */
+    RunRow runRow(Experiment e, Map<String, String> pluginTitles, List<MetricSummary> summaries, List<ParamSpec> declared) {
+        Map<String, Object> values = json.readObject(e.paramsJson());
+        List<KeyValue> params = new ArrayList<>();
+        List<String> order = new ArrayList<>(declared.stream().map(ParamSpec::name).toList());
+        values.keySet().stream().filter(k -> !order.contains(k)).forEach(order::add);
+        for (String name : order) {
+            if (values.containsKey(name) && params.size() < MAIN_PARAMS) {
+                params.add(new KeyValue(name, Formats.number(values.get(name))));
+            }
+        }
+        List<MetricCell> cells = summaries.stream().limit(MAX_METRIC_CELLS).map(m -> new MetricCell(m.name(),
+                Formats.number(m.lastValue()), m.bestValue() == null ? "" : Formats.number(m.bestValue()),
+                m.bestStep() == null ? "" : Long.toString(m.bestStep()), MetricSummary.higherIsBetter(m.name()))).toList();
+        int percent = e.progressTotal() > 0 ? (int) Math.min(100, 100 * e.progressDone() / e.progressTotal()) : 0;
+        return new RunRow(e.id(), e.name(), pluginTitles.getOrDefault(e.pluginId(), e.pluginId()), e.datasetId(),
+                e.status().name(), e.startedAt().map(Formats::time).orElse(""), e.duration().map(Formats::duration).orElse(""),
+                params, e.tags(), cells, percent);
+    }
+
+    private static final int MAIN_PARAMS = 5;
+    private static final int MAX_METRIC_CELLS = 8;
+
     ExperimentPage page(Experiment e, String pluginTitle, List<ParamSpec> predictInputs, Map<String, ?> predictValues,
             String predictField, String prediction, String predictError) {
         List<KeyValue> params = new ArrayList<>();
@@ -67,7 +93,8 @@ final class PageModels {
         return new ExperimentPage(e.id(), e.name(), e.pluginId(), pluginTitle, e.datasetId(), e.status().name(),
                 e.error().orElse(""), e.progressDone(), e.progressTotal(), e.status().isActive(), params, summary, facts,
                 fields(predictInputs, predictValues, predictField, predictError), prediction,
-                predictError != null && predictInputs.stream().noneMatch(s -> s.name().equals(predictField)) ? predictError : "");
+                predictError != null && predictInputs.stream().noneMatch(s -> s.name().equals(predictField)) ? predictError : "",
+                e.tags(), e.notes(), Markdown.toSafeHtml(e.notes()));
     }
 
     static List<DatasetOption> datasetOptions(List<DatasetSpec> specs, String selected) {

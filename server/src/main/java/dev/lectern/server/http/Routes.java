@@ -3,6 +3,7 @@ package dev.lectern.server.http;
 import static io.javalin.apibuilder.ApiBuilder.before;
 import static io.javalin.apibuilder.ApiBuilder.delete;
 import static io.javalin.apibuilder.ApiBuilder.get;
+import static io.javalin.apibuilder.ApiBuilder.patch;
 import static io.javalin.apibuilder.ApiBuilder.post;
 import static io.javalin.apibuilder.ApiBuilder.sse;
 
@@ -16,7 +17,8 @@ final class Routes {
     private Routes() {}
 
     static EndpointGroup of(ApiController api, EventsController events, PageController pages,
-            DatasetApiController datasetApi, DatasetPageController datasetPages) {
+            DatasetApiController datasetApi, DatasetPageController datasetPages, HistoryController history,
+            ComparePageController compare) {
         return () -> {
             get("/", pages::dashboard);
             get("/plugins", pages::plugins);
@@ -27,6 +29,9 @@ final class Routes {
             get("/experiments/{id}", pages::experiment);
             post("/experiments/{id}/cancel", pages::cancel);
             post("/experiments/{id}/predict", pages::predict);
+            post("/experiments/{id}/describe", history::describeForm);
+            post("/experiments/{id}/delete", history::deleteForm);
+            get("/compare", compare::page);
 
             get("/api/plugins", api::plugins);
             post("/api/plugins/rescan", api::rescan);
@@ -42,7 +47,15 @@ final class Routes {
             delete("/api/datasets/{id}", datasetApi::delete);
             post("/api/experiments", api::create);
             get("/api/experiments", api::list);
+            // Before /api/experiments/{id}, which would take "export.csv" for an id.
+            get("/api/experiments/export.csv", history::exportCsv);
+            get("/api/experiments/export.json", history::exportJson);
+            get("/api/experiments/metrics.csv", history::exportMetrics);
+            get("/api/compare", history::compare);
             get("/api/experiments/{id}", api::get);
+            patch("/api/experiments/{id}", history::describe);
+            delete("/api/experiments/{id}", history::delete);
+            get("/api/experiments/{id}/artifacts.zip", history::artifacts);
             get("/api/experiments/{id}/metrics", api::metrics);
             get("/api/experiments/{id}/texts", api::texts);
             before("/api/experiments/{id}/events", EventsController::requireEventStream);

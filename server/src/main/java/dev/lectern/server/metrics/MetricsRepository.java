@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Stores metric points; reads them back per metric, in step order, optionally thinned. */
+/** Stores metric points and keeps each metric's last and best values; reads points back per metric, in step order, downsampled. */
 public final class MetricsRepository {
 
     private final Jdbc jdbc;
@@ -28,6 +28,72 @@ public final class MetricsRepository {
             rows.add(new Object[] {experimentId, p.name(), p.step(), p.value()});
         }
         jdbc.batch("INSERT INTO metrics (experiment_id, name, step, metric_value) VALUES (?, ?, ?, ?)", rows);
+        summarise(experimentId, points);
+    }
+
+    // One writer per run (its sink's flush), so read-modify-write of a run's summary rows cannot race.
+    private void summarise(long experimentId, Collection<MetricPoint> points) {
+        Map<String, MetricSummary> batch = new LinkedHashMap<>();
+        for (MetricPoint p : points) {
+            batch.merge(p.name(), single(p), MetricsRepository::combine);
+        }
+        for (MetricSummary add : batch.values()) {
+            int updated = jdbc.update("UPDATE metric_summaries SET points = points + ?, "
+                    + "last_value = CASE WHEN ? >= last_step THEN ? ELSE last_value END, "
+                    + "last_step = CASE WHEN ? >= last_step THEN ? ELSE last_step END, "
+                    + "min_step = CASE WHEN min_value IS NULL OR CAST(? AS DOUBLE PRECISION) < min_value THEN ? ELSE min_step END, "
+                    + "min_value = CASE WHEN min_value IS NULL OR CAST(? AS DOUBLE PRECISION) < min_value THEN ? ELSE min_value END, "
+                    + "max_step = CASE WHEN max_value IS NULL OR CAST(? AS DOUBLE PRECISION) > max_value THEN ? ELSE max_step END, "
+                    + "max_value = CASE WHEN max_value IS NULL OR CAST(? AS DOUBLE PRECISION) > max_value THEN ? ELSE max_value END "
+                    + "WHERE experiment_id = ? AND name = ?",
+                    add.points(), add.lastStep(), add.lastValue(), add.lastStep(), add.lastStep(),
+                    add.minValue(), add.minStep(), add.minValue(), add.minValue(),
+                    add.maxValue(), add.maxStep(), add.maxValue(), add.maxValue(), experimentId, add.name());
+            if (updated == 0) {
+                jdbc.update("INSERT INTO metric_summaries (experiment_id, name, points, last_step, last_value, min_step, "
+                        + "min_value, max_step, max_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", experimentId, add.name(),
+                        add.points(), add.lastStep(), add.lastValue(), add.minStep(), add.minValue(), add.maxStep(),
+                        add.maxValue());
+            }
+        }
+    }
+
+    private static MetricSummary single(MetricPoint p) {
+        boolean finite = Double.isFinite(p.value());
+        return new MetricSummary(p.name(), 1, p.step(), p.value(), finite ? p.step() : null, finite ? p.value() : null,
+                finite ? p.step() : null, finite ? p.value() : null);
+    }
+
+    private static MetricSummary combine(MetricSummary a, MetricSummary b) {
+        boolean bLast = b.lastStep() >= a.lastStep();
+        boolean bMin = b.minValue() != null && (a.minValue() == null || b.minValue() < a.minValue());
+        boolean bMax = b.maxValue() != null && (a.maxValue() == null || b.maxValue() > a.maxValue());
+        return new MetricSummary(a.name(), a.points() + b.points(), bLast ? b.lastStep() : a.lastStep(),
+                bLast ? b.lastValue() : a.lastValue(), bMin ? b.minStep() : a.minStep(), bMin ? b.minValue() : a.minValue(),
+                bMax ? b.maxStep() : a.maxStep(), bMax ? b.maxValue() : a.maxValue());
+    }
+
+    /** Returns the summaries of every metric of the given runs, by run id, metrics in name order. */
+    public Map<Long, List<MetricSummary>> summaries(Collection<Long> experimentIds) {
+        Map<Long, List<MetricSummary>> out = new LinkedHashMap<>();
+        if (experimentIds.isEmpty()) {
+            return out;
+        }
+        String marks = String.join(",", java.util.Collections.nCopies(experimentIds.size(), "?"));
+        jdbc.query("SELECT experiment_id, name, points, last_step, last_value, min_step, min_value, max_step, max_value "
+                + "FROM metric_summaries WHERE experiment_id IN (" + marks + ") ORDER BY experiment_id, name", rs -> {
+                    out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new MetricSummary(rs.getString(2),
+                            rs.getLong(3), rs.getLong(4), rs.getDouble(5), (Long) rs.getObject(6, Long.class),
+                            (Double) rs.getObject(7, Double.class), (Long) rs.getObject(8, Long.class),
+                            (Double) rs.getObject(9, Double.class)));
+                    return null;
+                }, experimentIds.toArray());
+        return out;
+    }
+
+    /** The names of all metrics any run reported, in name order, for the runs table's sort menu. */
+    public List<String> metricNames() {
+        return jdbc.query("SELECT DISTINCT name FROM metric_summaries ORDER BY name", rs -> rs.getString(1));
     }
 
     /** Writes lines of text in one batch. */
@@ -53,7 +119,7 @@ public final class MetricsRepository {
 
     /**
      * Reads every metric of an experiment as {@code [step, value]} pairs in step order, at most
-     * {@code maxPoints} per metric (evenly thinned, always keeping the first and last point).
+     * {@code maxPoints} per metric, downsampled keeping each bucket's first, last, lowest and highest point.
      */
     public Map<String, List<double[]>> series(long experimentId, int maxPoints) {
         Map<String, List<double[]>> series = new LinkedHashMap<>();
@@ -61,46 +127,15 @@ public final class MetricsRepository {
             series.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new double[] {rs.getLong(2), rs.getDouble(3)});
             return null;
         }, experimentId);
-        series.replaceAll((name, points) -> thin(points, maxPoints));
+        series.replaceAll((name, points) -> MinMaxDownsampler.downsample(points, maxPoints));
         return series;
     }
 
     /** Returns the last value of one metric for each of the given experiments. */
     public Map<Long, Double> lastValues(Collection<Long> experimentIds, String metric) {
         Map<Long, Double> last = new LinkedHashMap<>();
-        if (experimentIds.isEmpty()) {
-            return last;
-        }
-        String marks = String.join(",", experimentIds.stream().map(id -> "?").toList());
-        Object[] args = new Object[experimentIds.size() * 2 + 2];
-        int i = 0;
-        for (Long id : experimentIds) {
-            args[i++] = id;
-        }
-        args[i++] = metric;
-        for (Long id : experimentIds) {
-            args[i++] = id;
-        }
-        args[i] = metric;
-        jdbc.query("SELECT m.experiment_id, m.metric_value FROM metrics m JOIN ("
-                + "SELECT experiment_id, MAX(step) AS step FROM metrics WHERE experiment_id IN (" + marks + ") AND name = ? "
-                + "GROUP BY experiment_id) t ON m.experiment_id = t.experiment_id AND m.step = t.step "
-                + "WHERE m.experiment_id IN (" + marks + ") AND m.name = ?", rs -> {
-                    last.put(rs.getLong(1), rs.getDouble(2));
-                    return null;
-                }, args);
+        summaries(experimentIds).forEach((id, list) -> list.stream().filter(m -> m.name().equals(metric)).findFirst()
+                .ifPresent(m -> last.put(id, m.lastValue())));
         return last;
-    }
-
-    private static List<double[]> thin(List<double[]> points, int maxPoints) {
-        if (maxPoints <= 0 || points.size() <= maxPoints) {
-            return points;
-        }
-        List<double[]> out = new ArrayList<>(maxPoints);
-        double stride = (points.size() - 1) / (double) (maxPoints - 1);
-        for (int i = 0; i < maxPoints; i++) {
-            out.add(points.get((int) Math.round(i * stride)));
-        }
-        return out;
     }
 }

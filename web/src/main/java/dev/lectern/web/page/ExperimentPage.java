@@ -22,10 +22,14 @@ import java.util.List;
  * @param predictFields the inputs of the trained model's predict form; empty when it cannot predict
  * @param prediction the answer to a predict form posted without JavaScript, empty when none
  * @param predictError why that input was refused, empty when none
+ * @param tags the run's tags
+ * @param notes the run's notes as typed (Markdown)
+ * @param notesHtml the notes rendered to HTML with every raw HTML tag escaped and unsafe links dropped
  */
 public record ExperimentPage(long id, String name, String pluginId, String pluginTitle, String dataset, String status,
         String error, long progressDone, long progressTotal, boolean active, List<KeyValue> params,
-        List<KeyValue> summary, List<KeyValue> facts, List<FormField> predictFields, String prediction, String predictError) {
+        List<KeyValue> summary, List<KeyValue> facts, List<FormField> predictFields, String prediction, String predictError,
+        List<String> tags, String notes, String notesHtml) {
 
     /** Returns the progress in percent, 0 to 100. */
     public int percent() {

@@ -50,7 +50,8 @@ final class CnnParams {
             ParamSpec.ofDouble(LR_DECAY, "Learning-rate decay per epoch", 0.5, 0.01, 1,
                     "The learning rate is multiplied by this after every epoch, so late steps refine rather than jump; "
                             + "1 keeps it fixed."),
-            ParamSpec.ofInt(BATCH_SIZE, "Batch size", 100, 1, 10_000, "Images per gradient step; the lab uses 100."),
+            ParamSpec.ofInt(BATCH_SIZE, "Batch size", 50, 1, 10_000,
+                    "Images per gradient step; the lab uses 100, 50 gives twice the steps per epoch and reaches 99 % in three."),
             ParamSpec.ofInt(EPOCHS, "Epochs", 3, 1, 100, "Passes over the training images."),
             ParamSpec.ofInt(TRAIN_LIMIT, "Training images", 0, 0, 10_000_000,
                     "Train on the first n training images only, for quick runs; 0 uses all of them."),
@@ -59,7 +60,7 @@ final class CnnParams {
 
     /** MNIST: the small network with the lab's optimizer and batch; 3 epochs reach 99 % test accuracy. */
     static final Map<String, Object> MNIST = Map.of(PRESET, SMALL, OPTIMIZER, "adam", LEARNING_RATE, 0.001,
-            LR_DECAY, 0.5, BATCH_SIZE, 100, EPOCHS, 3);
+            LR_DECAY, 0.5, BATCH_SIZE, 50, EPOCHS, 3);
 
     static Map<String, Object> defaultsFor(String datasetId) {
         return "mnist".equals(datasetId) ? MNIST : Map.of();

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Timeout;
 class CnnAccuracyTest {
 
     @Test
-    @Timeout(600)
+    @Timeout(1800)
     void mnistDefaultsReachNinetyNinePercentInThreeEpochs() throws Exception {
         TrainingData data = Mnist.load();
         assertThat(data.images().train().count()).isEqualTo(60_000);

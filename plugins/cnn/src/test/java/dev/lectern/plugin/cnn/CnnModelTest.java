@@ -124,7 +124,7 @@ class CnnModelTest {
         Map<String, Object> defaults = new CnnPlugin().defaultsFor(new dev.lectern.plugin.api.DatasetInfo("mnist", "MNIST",
                 dev.lectern.plugin.api.DatasetKind.IMAGES, List.of(), ""));
         assertThat(defaults).containsEntry("preset", "small").containsEntry("optimizer", "adam").containsEntry("learningRate", 0.001)
-                .containsEntry("batchSize", 100).containsEntry("epochs", 3);
+                .containsEntry("batchSize", 50).containsEntry("epochs", 3);
     }
 
     static float[] pixels(ImageSet set, int index) {

@@ -1,0 +1,48 @@
+package dev.lectern.server.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lectern.server.store.Database;
+import dev.lectern.server.store.Jdbc;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The last and best values kept per metric as points arrive in batches, on a real H2 file database. */
+class MetricSummariesTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void lastAndExtremesFollowEveryBatchAndSkipNaN() {
+        try (Database database = Database.open("jdbc:h2:file:" + dir.resolve("db"))) {
+            Jdbc jdbc = new Jdbc(database.dataSource());
+            long id = jdbc.insert("INSERT INTO experiments (name, plugin_id, plugin_version, dataset_id, params_json, device, "
+                    + "seed, status, created_at) VALUES ('r', 'p', '1', 'd', '{}', 'cpu', 1, 'RUNNING', ?)", OffsetDateTime.now());
+            MetricsRepository metrics = new MetricsRepository(jdbc);
+
+            metrics.insert(id, List.of(new MetricPoint("loss", 0, 2.0), new MetricPoint("loss", 1, 0.5),
+                    new MetricPoint("accuracy/test", 1, 0.8)));
+            metrics.insert(id, List.of(new MetricPoint("loss", 2, Double.NaN), new MetricPoint("loss", 3, 0.7),
+                    new MetricPoint("accuracy/test", 2, 0.9), new MetricPoint("accuracy/test", 3, 0.85)));
+
+            List<MetricSummary> summaries = metrics.summaries(List.of(id)).get(id);
+            MetricSummary accuracy = summaries.get(0);
+            MetricSummary loss = summaries.get(1);
+            assertThat(loss.name()).isEqualTo("loss");
+            assertThat(loss.points()).isEqualTo(4);
+            assertThat(loss.lastStep()).isEqualTo(3);
+            assertThat(loss.lastValue()).isEqualTo(0.7);
+            assertThat(loss.bestValue()).as("lowest loss").isEqualTo(0.5);
+            assertThat(loss.bestStep()).isEqualTo(1);
+            assertThat(loss.maxValue()).isEqualTo(2.0);
+            assertThat(accuracy.bestValue()).as("highest accuracy").isEqualTo(0.9);
+            assertThat(accuracy.bestStep()).isEqualTo(2);
+            assertThat(accuracy.lastValue()).isEqualTo(0.85);
+            assertThat(metrics.metricNames()).containsExactly("accuracy/test", "loss");
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package dev.lectern.web.page;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The runs table's filters and sort as the person set them, and the URLs that change one of them.
+ *
+ * @param plugin the plugin id, empty for all
+ * @param dataset the data set id, empty for all
+ * @param status the status, empty for all
+ * @param tag the tag, empty for all
+ * @param q the free text, empty for none
+ * @param sort the sort key, such as {@code id} or {@code best:loss}
+ * @param descending whether the sort is descending
+ */
+public record RunFilters(String plugin, String dataset, String status, String tag, String q, String sort,
+        boolean descending) {
+
+    /** The URL of this view with another sort: the same key again flips the direction. */
+    public String sortUrl(String key) {
+        boolean desc = key.equals(sort) ? !descending : !"name".equals(key) && !"plugin".equals(key) && !"dataset".equals(key);
+        return url(key, desc);
+    }
+
+    /** The arrow to show beside a column heading: ▲, ▼ or nothing. */
+    public String arrow(String key) {
+        return key.equals(sort) ? (descending ? " ▼" : " ▲") : "";
+    }
+
+    /** {@code aria-sort} of a column heading. */
+    public String ariaSort(String key) {
+        return key.equals(sort) ? (descending ? "descending" : "ascending") : null;
+    }
+
+    /** The URL of this view, for the pager and exports. */
+    public String url() {
+        return url(sort, descending);
+    }
+
+    /** The query string of the filters alone (no sort), for exports. */
+    public String filterQuery() {
+        List<String> parts = new ArrayList<>();
+        add(parts, "plugin", plugin);
+        add(parts, "dataset", dataset);
+        add(parts, "status", status);
+        add(parts, "tag", tag);
+        add(parts, "q", q);
+        return String.join("&", parts);
+    }
+
+    private String url(String sortKey, boolean desc) {
+        String filters = filterQuery();
+        return "/experiments?" + (filters.isEmpty() ? "" : filters + "&") + "sort=" + encode(sortKey) + "&dir=" + (desc ? "desc" : "asc");
+    }
+
+    private static void add(List<String> parts, String name, String value) {
+        if (value != null && !value.isEmpty()) {
+            parts.add(name + "=" + encode(value));
+        }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

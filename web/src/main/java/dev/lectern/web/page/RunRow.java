@@ -1,0 +1,27 @@
+package dev.lectern.web.page;
+
+import java.util.List;
+
+/**
+ * One run in the runs table.
+ *
+ * @param id the id
+ * @param name the name
+ * @param plugin the plugin title
+ * @param dataset the data set id
+ * @param status the status name
+ * @param started when it started, formatted, empty if it has not
+ * @param duration how long it ran, formatted, empty if it has not run
+ * @param params the main hyperparameters as {@code name value} pairs, in declaration order
+ * @param tags its tags
+ * @param metrics the last and best value of each metric it reported
+ * @param percent how far it is, 0–100, for active runs
+ */
+public record RunRow(long id, String name, String plugin, String dataset, String status, String started, String duration,
+        List<KeyValue> params, List<String> tags, List<MetricCell> metrics, int percent) {
+
+    /** Tells whether the run is still queued or running, so the page keeps it current. */
+    public boolean active() {
+        return "QUEUED".equals(status) || "RUNNING".equals(status);
+    }
+}

@@ -1,0 +1,98 @@
+// Compare page: one chart per metric the runs share, one curve per run, labelled by the parameter that differs.
+// The server has already downsampled each curve (bucket min/max kept), so 20 runs of 100 000 points draw at once.
+import {COLORS, chartsAvailable, element, getJson} from './common.js';
+
+const root = document.getElementById('compare-page');
+const charts = [];
+let data = null;
+
+function smooth(points, weight) {
+  if (!weight) {
+    return points;
+  }
+  // Exponential moving average, debiased like TensorBoard's so the curve starts at the first value.
+  let last = 0;
+  let count = 0;
+  return points.map((p) => {
+    if (!Number.isFinite(p.y)) {
+      return p;
+    }
+    last = last * weight + (1 - weight) * p.y;
+    count++;
+    return {x: p.x, y: last / (1 - Math.pow(weight, count))};
+  });
+}
+
+function draw() {
+  const host = document.getElementById('compare-charts');
+  charts.splice(0).forEach((c) => c.destroy());
+  host.replaceChildren();
+  if (!data || !chartsAvailable()) {
+    host.appendChild(element('p', 'empty', 'Charts are not available.'));
+    return;
+  }
+  const log = document.getElementById('log-scale').checked;
+  const weight = Number(document.getElementById('smoothing').value);
+  document.getElementById('smoothing-value').textContent = weight.toFixed(2);
+  if (data.sharedMetrics.length === 0) {
+    host.appendChild(element('p', 'empty', 'These runs share no metric.'));
+    return;
+  }
+  data.sharedMetrics.forEach((metric, index) => {
+    const figure = element('figure', 'view compare-chart');
+    figure.id = 'compare-figure-' + index;
+    const caption = element('figcaption');
+    caption.appendChild(element('span', 'chart-title', metric));
+    figure.appendChild(caption);
+    const box = element('div', 'chart-box');
+    const canvas = document.createElement('canvas');
+    canvas.id = 'compare-' + metric.replace(/[^A-Za-z0-9_-]/g, '_');
+    canvas.setAttribute('role', 'img');
+    canvas.setAttribute('aria-label', metric + ' of the compared runs');
+    box.appendChild(canvas);
+    figure.appendChild(box);
+    host.appendChild(figure);
+    const datasets = data.experiments.map((run, k) => {
+      const raw = (run.series[metric] || []).map((p) => ({x: p[0], y: p[1]}));
+      return {
+        label: run.label,
+        data: smooth(raw, weight),
+        borderColor: COLORS[k % COLORS.length],
+        backgroundColor: COLORS[k % COLORS.length],
+        pointRadius: raw.length > 60 ? 0 : 2,
+        borderWidth: 1.5,
+        spanGaps: true
+      };
+    });
+    canvas.dataset.curves = String(datasets.length);
+    canvas.dataset.labels = datasets.map((d) => d.label).join('|');
+    charts.push(new window.Chart(canvas, {
+      type: 'line',
+      data: {datasets: datasets},
+      options: {
+        animation: false,
+        parsing: false,
+        normalized: true,
+        responsive: true,
+        maintainAspectRatio: false,
+        plugins: {legend: {display: true}, decimation: {enabled: false}},
+        scales: {
+          x: {type: 'linear', title: {display: true, text: 'step'}},
+          y: {type: log ? 'logarithmic' : 'linear', title: {display: true, text: metric}}
+        }
+      }
+    }));
+  });
+}
+
+if (root && root.dataset.ids) {
+  if (chartsAvailable()) {
+    window.Chart.defaults.font.family = getComputedStyle(document.body).fontFamily;
+  }
+  getJson('/api/compare?ids=' + encodeURIComponent(root.dataset.ids)).then((body) => {
+    data = body;
+    draw();
+  });
+  document.getElementById('log-scale').addEventListener('change', draw);
+  document.getElementById('smoothing').addEventListener('input', draw);
+}

@@ -1,0 +1,67 @@
+// Runs table: pick runs to compare, and keep queued and running rows current without a reload.
+import {getJson} from './common.js';
+
+const MIN = 2;
+const MAX = 20;
+const POLL_MS = 2000;
+
+function enhanceSelection() {
+  const form = document.getElementById('compare-form');
+  const button = document.getElementById('compare');
+  const count = document.getElementById('selection-count');
+  if (!form || !button) {
+    return;
+  }
+  const update = () => {
+    const n = form.querySelectorAll('input.select-run:checked').length;
+    button.disabled = n < MIN || n > MAX;
+    if (count) {
+      count.textContent = n === 0 ? 'Select 2 to 20 runs to compare.'
+        : n + ' selected' + (n < MIN ? ': select at least 2.' : n > MAX ? ': at most 20 can be compared.' : '.');
+    }
+  };
+  form.addEventListener('change', update);
+  // The URL lists the ids in one parameter, so a comparison can be shared by its address.
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const ids = Array.from(form.querySelectorAll('input.select-run:checked')).map((box) => box.value);
+    if (ids.length >= MIN && ids.length <= MAX) {
+      window.location.href = '/compare?ids=' + ids.join(',');
+    }
+  });
+  update();
+}
+
+function keepActiveRowsCurrent() {
+  const rows = () => Array.from(document.querySelectorAll('#runs tr[data-active="true"]'));
+  const tick = () => {
+    const active = rows();
+    if (active.length === 0) {
+      return;
+    }
+    Promise.all(active.map((row) => getJson('/api/experiments/' + row.dataset.id).then((run) => {
+      if (!run) {
+        return;
+      }
+      const badge = row.querySelector('.run-status .badge');
+      if (badge && badge.textContent !== run.status) {
+        badge.textContent = run.status;
+        badge.className = 'badge status-' + run.status.toLowerCase();
+      }
+      const bar = row.querySelector('.row-progress');
+      if (bar && run.progress && run.progress.total > 0) {
+        bar.value = Math.min(100, Math.round(100 * run.progress.done / run.progress.total));
+      }
+      if (run.status !== 'QUEUED' && run.status !== 'RUNNING') {
+        row.dataset.active = 'false';
+        if (bar) {
+          bar.remove();
+        }
+      }
+    }))).finally(() => window.setTimeout(tick, POLL_MS));
+  };
+  window.setTimeout(tick, POLL_MS);
+}
+
+enhanceSelection();
+keepActiveRowsCurrent();
