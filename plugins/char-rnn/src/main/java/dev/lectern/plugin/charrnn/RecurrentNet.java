@@ -2,10 +2,12 @@ package dev.lectern.plugin.charrnn;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.internal.NDArrayEx;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.recurrent.RNN;
 import ai.djl.training.optimizer.Optimizer;
@@ -19,7 +21,8 @@ import java.util.Random;
  * {@code LSTM}, {@code GRU} and {@code RNN} blocks), and a Linear output layer from the last hidden state to one score
  * per character. Inputs are one-hot, time-major {@code [T, B, V]}. Gradient-free views of the same arrays serve
  * evaluation and sampling, so those never record an autograd graph; the optimizer updates the arrays in place, so the
- * views always show the current weights.
+ * views always show the current weights. Without gradients the LSTM runs as elementwise ops instead of the fused
+ * kernel (see {@link #lstmStepByStep}).
  */
 final class RecurrentNet implements AutoCloseable {
 
@@ -122,6 +125,9 @@ final class RecurrentNet implements AutoCloseable {
         List<NDArray> p = training ? parameters : frozen;
         NDList recurrent = new NDList(p.subList(0, 4 * layers));
         NDArrayEx ex = oneHot.getNDArrayInternal();
+        if (!training && cell == CellType.LSTM) {
+            return lstmStepByStep(oneHot, state, p);
+        }
         NDList out = switch (cell) {
             case LSTM -> ex.lstm(oneHot, state, recurrent, true, layers, 0, training, false, false);
             case GRU -> ex.gru(oneHot, state.head(), recurrent, true, layers, 0, training, false, false);
@@ -130,6 +136,43 @@ final class RecurrentNet implements AutoCloseable {
         NDArray h = out.get(0).reshape(-1, hidden);
         NDArray scores = Linear.linear(h, p.get(4 * layers), p.get(4 * layers + 1)).singletonOrThrow();
         return new Output(scores, new NDList(out.subList(1, out.size())));
+    }
+
+    /**
+     * The LSTM written out with elementwise ops, for evaluation and sampling. With gradient recording off, libtorch
+     * 2.7.1's fused CPU LSTM (through DJL 0.34) returned different numbers than with it on for the same weights and
+     * inputs: after "hell" a network that training had taught "ello" answered "elll". This path computes the
+     * textbook equations, which match the fused kernel's training path (RecurrentNetTest):
+     * i, f, g, o = σ, σ, tanh, σ of x W_ih + b_ih + h W_hh + b_hh; c' = f c + i g; h' = o tanh(c').
+     */
+    private Output lstmStepByStep(NDArray oneHot, NDList state, List<NDArray> p) {
+        NDArray[] h = new NDArray[layers];
+        NDArray[] c = new NDArray[layers];
+        for (int l = 0; l < layers; l++) {
+            h[l] = state.get(0).get(l);
+            c[l] = state.get(1).get(l);
+        }
+        long steps = oneHot.getShape().get(0);
+        NDList outputs = new NDList();
+        for (long t = 0; t < steps; t++) {
+            NDArray in = oneHot.get(t);
+            for (int l = 0; l < layers; l++) {
+                NDArray gates = Linear.linear(in, p.get(4 * l), p.get(4 * l + 2)).singletonOrThrow()
+                        .add(Linear.linear(h[l], p.get(4 * l + 1), p.get(4 * l + 3)).singletonOrThrow());
+                NDList parts = gates.split(4, 1);
+                NDArray i = Activation.sigmoid(parts.get(0));
+                NDArray f = Activation.sigmoid(parts.get(1));
+                NDArray g = parts.get(2).tanh();
+                NDArray o = Activation.sigmoid(parts.get(3));
+                c[l] = f.mul(c[l]).add(i.mul(g));
+                h[l] = o.mul(c[l].tanh());
+                in = h[l];
+            }
+            outputs.add(in);
+        }
+        NDArray top = NDArrays.stack(outputs).reshape(-1, hidden);
+        NDArray scores = Linear.linear(top, p.get(4 * layers), p.get(4 * layers + 1)).singletonOrThrow();
+        return new Output(scores, new NDList(NDArrays.stack(new NDList(h)), NDArrays.stack(new NDList(c))));
     }
 
     /**

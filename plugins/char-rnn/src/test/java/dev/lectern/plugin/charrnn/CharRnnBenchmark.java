@@ -1,0 +1,124 @@
+package dev.lectern.plugin.charrnn;
+
+import dev.lectern.plugin.api.ParamValues;
+import dev.lectern.plugin.api.TrainedModel;
+import dev.lectern.plugin.api.TrainingData;
+import dev.lectern.plugin.testkit.FakeTrainingContext;
+import dev.lectern.plugin.testkit.TestDatasets;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Times training steps of the Tiny Shakespeare defaults (LSTM 128, 32 streams × 64 characters, one-hot, clipping 5,
+ * Adam 0.005) through the plugin API, the way the server calls it, and runs {@code bench/char_rnn.py}, the same model
+ * in PyTorch, when a {@code python3} with torch is installed. Run with {@code mvn -B -o verify -Pbenchmark -pl
+ * plugins/char-rnn}; prints figures, asserts nothing. Each side runs twice and the better run counts, because the
+ * machine is shared. The ratio is DJL time / PyTorch time: below 1 means the plugin is faster.
+ */
+@Tag("benchmark")
+class CharRnnBenchmark {
+
+    private static final int STEPS = Integer.getInteger("charrnn.bench.steps", 100);
+    private static final int WARMUP_STEPS = 10;
+    private static final Path SCRIPT = Path.of("..", "..", "bench", "char_rnn.py");
+    private static final Pattern PYTORCH_RATE = Pattern.compile("PYTORCH char-rnn .*?: ([0-9.]+) it/s");
+
+    private final CharRnnPlugin plugin = new CharRnnPlugin();
+
+    @Test
+    void lstmOnTinyShakespeare() throws Exception {
+        TrainingData data;
+        try {
+            data = TestDatasets.load("tinyshakespeare");
+        } catch (RuntimeException e) {
+            System.out.println("BENCH char-rnn lstm tinyshakespeare: skipped, the data set is not available (" + e.getMessage() + ")");
+            return;
+        }
+        Map<String, Object> defaults = plugin.defaultsFor(data.info());
+        time(data, defaults, WARMUP_STEPS);
+        double best = Double.MAX_VALUE;
+        for (int i = 0; i < 2; i++) {
+            best = Math.min(best, time(data, defaults, STEPS));
+        }
+        double djlRate = 1000 / best;
+        String model = String.format(Locale.ROOT, "hidden %s, batch %s, seq %s, Adam %s, clip %s",
+                defaults.get("hiddenSize"), defaults.get("batchSize"), defaults.get("seqLength"),
+                defaults.get("learningRate"), defaults.get("clipNorm"));
+        Optional<String> pytorch = pytorch(defaults);
+        Optional<Double> pytorchRate = pytorch.map(PYTORCH_RATE::matcher).filter(Matcher::find)
+                .map(m -> Double.parseDouble(m.group(1)));
+        pytorch.ifPresent(System.out::println);
+        System.out.printf(Locale.ROOT, "BENCH char-rnn lstm tinyshakespeare: %.2f it/s, %.2f s per 100 it, %s (%s; best of 2 "
+                        + "runs of %d steps)%n", djlRate, best / 10, pytorchRate
+                        .map(rate -> String.format(Locale.ROOT, "ratio vs PyTorch 1.13 %.2f (PyTorch %.2f it/s)", rate / djlRate, rate))
+                        .orElse("no PyTorch reference (python3 with torch not found)"),
+                model, STEPS);
+    }
+
+    /** Milliseconds per training step of one run. */
+    private double time(TrainingData data, Map<String, Object> defaults, int steps) throws Exception {
+        Map<String, Object> values = new HashMap<>(defaults);
+        values.put("epochs", 1);
+        values.put("stepsPerEpoch", steps);
+        values.put("sampleLength", 1);
+        ParamValues params = ParamValues.check(plugin.hyperParameters(), values);
+        try (TrainedModel model = plugin.train(new FakeTrainingContext(params, data, 42, () -> false))) {
+            return model.summary().get("msPerStep");
+        }
+    }
+
+    private static Optional<String> pytorch(Map<String, Object> defaults) throws IOException, InterruptedException {
+        if (!Files.isRegularFile(SCRIPT)) {
+            return Optional.empty();
+        }
+        for (String python : List.of("/usr/bin/python3", "python3")) {
+            List<String> command = new ArrayList<>(List.of(python, SCRIPT.toString(), "--data", TestDatasets.mirror().toString(),
+                    "--cell", defaults.get("cell").toString(), "--hidden", defaults.get("hiddenSize").toString(),
+                    "--batch", defaults.get("batchSize").toString(), "--seq", defaults.get("seqLength").toString(),
+                    "--lr", defaults.get("learningRate").toString(), "--clip", defaults.get("clipNorm").toString(),
+                    "--iterations", Integer.toString(STEPS), "--repeats", "2", "--threads", "2"));
+            Optional<String> line = run(command);
+            if (line.isPresent()) {
+                return line;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> run(List<String> command) throws IOException, InterruptedException {
+        Process process;
+        try {
+            process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        String found = null;
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = out.readLine(); line != null; line = out.readLine()) {
+                if (line.startsWith("PYTORCH")) {
+                    found = line;
+                }
+            }
+        }
+        if (!process.waitFor(30, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            return Optional.empty();
+        }
+        return process.exitValue() == 0 ? Optional.ofNullable(found) : Optional.empty();
+    }
+}
