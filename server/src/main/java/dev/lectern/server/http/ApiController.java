@@ -11,6 +11,7 @@ import dev.lectern.server.experiment.Experiment;
 import dev.lectern.server.experiment.ExperimentService;
 import dev.lectern.server.experiment.ExperimentStatus;
 import dev.lectern.server.experiment.NewExperiment;
+import dev.lectern.server.experiment.RunQuery;
 import dev.lectern.server.metrics.MetricsRepository;
 import dev.lectern.server.plugin.PluginManager;
 import dev.lectern.server.plugin.PluginStatus;
@@ -107,11 +108,17 @@ final class ApiController {
     void list(Context ctx) {
         int page = Ids.positive(ctx, "page", 1, 1_000_000);
         int size = Ids.positive(ctx, "size", 20, 200);
-        Optional<String> plugin = Optional.ofNullable(ctx.queryParam("plugin")).filter(s -> !s.isBlank());
-        List<Map<String, Object>> items = experiments.page(plugin, page, size).stream().map(e -> view(e, false)).toList();
+        RunQuery query = RunQueries.query(ctx, (page - 1) * size, size);
+        List<Experiment> found = experiments.search(query);
+        var summaries = metrics.summaries(found.stream().map(Experiment::id).toList());
+        List<Map<String, Object>> items = found.stream().map(e -> {
+            Map<String, Object> item = view(e, false);
+            item.put("metrics", summaries.getOrDefault(e.id(), List.of()));
+            return item;
+        }).toList();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("items", items);
-        out.put("total", experiments.count(plugin));
+        out.put("total", experiments.count(query));
         out.put("page", page);
         out.put("size", size);
         ctx.json(out);
@@ -173,6 +180,8 @@ final class ApiController {
         out.put("createdAt", e.createdAt());
         out.put("startedAt", e.startedAt().orElse(null));
         out.put("finishedAt", e.finishedAt().orElse(null));
+        out.put("tags", e.tags());
+        out.put("notes", e.notes());
         if (withViews && e.status() == ExperimentStatus.SUCCEEDED) {
             try {
                 out.put("views", json.mapper().readTree(experiments.viewsJson(e.id())));

@@ -1,5 +1,6 @@
 package dev.lectern.server.metrics;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Locale;
 
 /**
@@ -32,11 +33,13 @@ public record MetricSummary(String name, long points, long lastStep, double last
     }
 
     /** The step of the best value, or null when no value was finite. */
+    @JsonProperty("bestStep")
     public Long bestStep() {
         return higherIsBetter(name) ? maxStep : minStep;
     }
 
     /** The best value: the largest for metrics where larger is better, else the smallest; null when none was finite. */
+    @JsonProperty("bestValue")
     public Double bestValue() {
         return higherIsBetter(name) ? maxValue : minValue;
     }
