@@ -35,6 +35,8 @@ class CharRnnBenchmark {
 
     private static final int STEPS = Integer.getInteger("charrnn.bench.steps", 100);
     private static final int WARMUP_STEPS = 10;
+    /** PyTorch gets the intra-op threads the engine was given (2 in the benchmark profile). */
+    private static final int THREADS = Integer.parseInt(System.getProperty("ai.djl.pytorch.num_threads", "2"));
     private static final Path SCRIPT = Path.of("..", "..", "bench", "char_rnn.py");
     private static final Pattern PYTORCH_RATE = Pattern.compile("PYTORCH char-rnn .*?: ([0-9.]+) it/s");
 
@@ -64,10 +66,10 @@ class CharRnnBenchmark {
                 .map(m -> Double.parseDouble(m.group(1)));
         pytorch.ifPresent(System.out::println);
         System.out.printf(Locale.ROOT, "BENCH char-rnn lstm tinyshakespeare: %.2f it/s, %.2f s per 100 it, %s (%s; best of 2 "
-                        + "runs of %d steps)%n", djlRate, best / 10, pytorchRate
+                        + "runs of %d steps, %d threads)%n", djlRate, best / 10, pytorchRate
                         .map(rate -> String.format(Locale.ROOT, "ratio vs PyTorch 1.13 %.2f (PyTorch %.2f it/s)", rate / djlRate, rate))
                         .orElse("no PyTorch reference (python3 with torch not found)"),
-                model, STEPS);
+                model, STEPS, THREADS);
     }
 
     /** Milliseconds per training step of one run. */
@@ -91,7 +93,7 @@ class CharRnnBenchmark {
                     "--cell", defaults.get("cell").toString(), "--hidden", defaults.get("hiddenSize").toString(),
                     "--batch", defaults.get("batchSize").toString(), "--seq", defaults.get("seqLength").toString(),
                     "--lr", defaults.get("learningRate").toString(), "--clip", defaults.get("clipNorm").toString(),
-                    "--iterations", Integer.toString(STEPS), "--repeats", "2", "--threads", "2"));
+                    "--iterations", Integer.toString(STEPS), "--repeats", "2", "--threads", Integer.toString(THREADS)));
             Optional<String> line = run(command);
             if (line.isPresent()) {
                 return line;
