@@ -137,17 +137,22 @@ final class EngineTraining {
          * Forecasts for a batch of windows.
          *
          * @param x windows {@code [N, steps, features]}
-         * @param training whether gradients flow (affects nothing but the op's mode, as there is no dropout)
+         * @param recording true when called inside a gradient collector: then the LSTM runs as the engine's fused
+         *     op, which is fast and correct while gradients are recorded; otherwise as the unrolled cell
          * @return {@code [N, 1]}
          */
-        NDArray apply(NDArray x, boolean training) {
+        NDArray apply(NDArray x, boolean recording) {
             int n = params.size();
             NDArray headW = params.get(n - 2);
             NDArray headB = params.get(n - 1);
             NDArray last;
             if (settings.isLstm()) {
-                NDList states = steps(x);
-                last = states.get(states.size() - 1);
+                if (recording) {
+                    last = fused(x).get(":, -1, :");
+                } else {
+                    NDList states = steps(x);
+                    last = states.get(states.size() - 1);
+                }
             } else {
                 last = x.reshape(x.getShape().get(0), -1);
                 for (int l = 0; l < settings.layers(); l++) {
@@ -161,13 +166,25 @@ final class EngineTraining {
          * The top layer's hidden state at every step, {@code [N, steps, H]}.
          *
          * <p>The cell is unrolled from elementary ops rather than calling the engine's fused LSTM: on the bundled
-         * libtorch 2.7.1 CPU build, the fused op (and DJL's {@code LSTM} block, which calls it) does not compute the
-         * documented LSTM for given weights — with one input, one unit and zero biases its output ignores
-         * {@code W_ih} entirely — so neither its gates nor its weights could be explained or checked.
-         * NetworkTest pins this unrolled cell to PyTorch 1.13's {@code nn.LSTM} and to {@link Network}.
+         * libtorch 2.7.1 CPU build, the fused op (and DJL's {@code LSTM} block, which calls it) computes the documented
+         * LSTM only while gradients are recorded; outside a gradient collector it returns other values (with one
+         * input, one unit and zero biases it ignores {@code W_ih} entirely), so validation forecasts would not be the
+         * trained network's. NetworkTest pins this cell to PyTorch 1.13's {@code nn.LSTM} and to {@link Network}.
          */
-        NDArray lstm(NDArray x, boolean training) {
+        NDArray lstm(NDArray x) {
             return NDArrays.stack(steps(x), 1);
+        }
+
+        /**
+         * The engine's fused LSTM op, {@code [N, steps, H]}: one native call per direction instead of a dozen per
+         * step. Only valid inside a gradient collector (see {@link #lstm}); NetworkTest checks it there.
+         */
+        NDArray fused(NDArray x) {
+            NDManager manager = x.getManager();
+            Shape state = new Shape(settings.layers(), x.getShape().get(0), settings.hidden());
+            NDList hx = new NDList(manager.zeros(state), manager.zeros(state));
+            NDList weights = new NDList(params.subList(0, params.size() - 2).toArray(new NDArray[0]));
+            return x.getNDArrayInternal().lstm(x, hx, weights, true, settings.layers(), 0.0, true, false, true).head();
         }
 
         /** The top layer's hidden state after each step. */

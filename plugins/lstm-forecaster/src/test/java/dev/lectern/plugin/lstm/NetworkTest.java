@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.within;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import dev.lectern.plugin.api.Gradients;
 import dev.lectern.plugin.api.ParamValues;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +17,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The Java forward pass, which draws the gate heat maps and makes every prediction, must compute exactly what the
- * engine's fused LSTM op trained: same gate order (PyTorch's i, f, g, o), same weight layout.
+ * engine trained: same gate order (PyTorch's i, f, g, o), same weight layout. Training runs the engine's fused LSTM
+ * op inside a gradient collector; validation runs the unrolled cell, because outside a collector the bundled
+ * libtorch's fused op does not compute the documented LSTM.
  */
 class NetworkTest {
 
@@ -32,15 +36,24 @@ class NetworkTest {
             EngineTraining.Forward engine = new EngineTraining.Forward(settings, arrays(manager, weights));
             NDArray input = manager.create(x, new Shape(BATCH, STEPS, FEATURES));
             float[] predicted = engine.apply(input, false).toFloatArray();
-            float[] hidden = engine.lstm(input, false).toFloatArray();
+            float[] hidden = engine.lstm(input).toFloatArray();
+            float[] fusedPredicted;
+            float[] fusedHidden;
+            try (GradientCollector collector = Gradients.collect(manager)) {
+                fusedPredicted = engine.apply(input, true).toFloatArray();
+                fusedHidden = engine.fused(input).toFloatArray();
+            }
             Network network = new Network(weights, settings, STEPS, FEATURES);
             for (int b = 0; b < BATCH; b++) {
                 Network.Trace trace = network.trace(window(x, b));
                 assertThat(trace.prediction()).as("window %d", b).isCloseTo(predicted[b], within(1e-5));
+                assertThat(trace.prediction()).as("fused, window %d", b).isCloseTo(fusedPredicted[b], within(1e-5));
                 for (int t = 0; t < STEPS; t++) {
                     for (int u = 0; u < 6; u++) {
                         assertThat(trace.hidden()[u][t]).as("h[%d] at step %d of window %d", u, t, b)
                                 .isCloseTo(hidden[(b * STEPS + t) * 6 + u], within(1e-5));
+                        assertThat(trace.hidden()[u][t]).as("fused h[%d] at step %d of window %d", u, t, b)
+                                .isCloseTo(fusedHidden[(b * STEPS + t) * 6 + u], within(1e-5));
                     }
                 }
                 // Gates are probabilities and the cell state obeys c_t = f c_{t-1} + i g with |g| < 1.
@@ -96,7 +109,12 @@ class NetworkTest {
         }
         try (NDManager manager = NDManager.newBaseManager()) {
             EngineTraining.Forward engine = new EngineTraining.Forward(settings, arrays(manager, weights));
-            float[] hidden = engine.lstm(manager.create(x, new Shape(2, 4, 2)), false).toFloatArray();
+            NDArray input = manager.create(x, new Shape(2, 4, 2));
+            float[] hidden = engine.lstm(input).toFloatArray();
+            float[] fused;
+            try (GradientCollector collector = Gradients.collect(manager)) {
+                fused = engine.fused(input).toFloatArray();
+            }
             Network network = new Network(weights, settings, 4, 2);
             for (int b = 0; b < 2; b++) {
                 Network.Trace trace = network.trace(java.util.Arrays.copyOfRange(x, b * 8, (b + 1) * 8));
@@ -104,6 +122,8 @@ class NetworkTest {
                     for (int u = 0; u < 3; u++) {
                         int at = (b * 4 + t) * 3 + u;
                         assertThat(hidden[at]).as("engine h[%d] at step %d of window %d", u, t, b)
+                                .isCloseTo(PYTORCH_OUTPUT[at], within(1e-5f));
+                        assertThat(fused[at]).as("fused op h[%d] at step %d of window %d", u, t, b)
                                 .isCloseTo(PYTORCH_OUTPUT[at], within(1e-5f));
                         assertThat(trace.hidden()[u][t]).as("Java h[%d] at step %d of window %d", u, t, b)
                                 .isCloseTo(PYTORCH_OUTPUT[at], within(1e-5));
