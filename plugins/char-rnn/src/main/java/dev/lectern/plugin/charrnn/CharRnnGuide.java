@@ -7,8 +7,9 @@ final class CharRnnGuide {
             hello: the lecture's example. The vocabulary is [h, e, l, o], every input is a one-hot vector, the \
             network reads "hell" and must answer "ello", one character ahead. Pick the hello data set and press Run: \
             a tanh RNN of 8 units trained with Adam (0.05) for 100 epochs, one gradient step over the four characters \
-            each. The predicted list shows the string after every epoch, from noise to "ello"; the P(right next \
-            char) chart has one line per position. Watch positions 3 and 4: both read an l, but the first must \
+            each. The predicted list shows the string after every epoch, from noise to "ello", and the \
+            probabilities list every character's probability at every position; the P(right next char) chart has one \
+            line per position. Watch positions 3 and 4: both read an l, but the first must \
             answer l and the second o. Only the hidden state — what came before — can tell them apart, which is \
             why a feed-forward network cannot learn this. After training, the tables show every probability.
 
@@ -27,7 +28,8 @@ final class CharRnnGuide {
             gradient norm explode (the gradNorm chart shows it before clipping).
 
             Uploaded texts: any UTF-8 text. If it has more than 256 distinct characters, the 255 most frequent are \
-            kept and the others become \uFFFD.""";
+            kept and the others become \uFFFD. Texts longer than 10 million characters train on their first 10 \
+            million.""";
 
     private CharRnnGuide() {}
 }

@@ -46,6 +46,12 @@ final class CharRnnTrainer {
     private static final long REPORT_AT_LEAST_EVERY_NANOS = 1_000_000_000L;
     /** Steps of a short text get one probability series each, up to this many. */
     private static final int MAX_PROBABILITY_SERIES = 8;
+    /**
+     * The longest text trained on, in characters; an upload beyond it trains on its beginning. The layout costs 16
+     * bytes per character on the device and three times that on the host while it is built, so 10 million characters
+     * (ten Tiny Shakespeares) stay well inside the server's memory.
+     */
+    static final int MAX_CHARACTERS = 10_000_000;
 
     private final TrainingContext context;
     private final ParamValues params;
@@ -57,6 +63,10 @@ final class CharRnnTrainer {
 
     CharRnnModel run() {
         String text = context.data().text();
+        boolean cut = text.length() > MAX_CHARACTERS && text.codePointCount(0, text.length()) > MAX_CHARACTERS;
+        if (cut) {
+            text = text.substring(0, text.offsetByCodePoints(0, MAX_CHARACTERS));
+        }
         Vocabulary vocabulary = Vocabulary.of(text, Vocabulary.MAX_SIZE);
         long[] encoded = vocabulary.encodeCorpus(text);
         if (encoded.length < 2) {
@@ -71,6 +81,7 @@ final class CharRnnTrainer {
                 CorpusWindows windows = new CorpusWindows(manager, encoded, params.getInt(BATCH_SIZE),
                         params.getInt(SEQ_LENGTH))) {
             Loop loop = new Loop(manager, net, windows, vocabulary, encoded);
+            loop.cut = cut;
             loop.run();
             CharRnnModel model = new CharRnnModel(net, vocabulary, vocabulary.decode(new int[] {(int) encoded[0]}),
                     loop.summary(), loop.views());
@@ -95,6 +106,8 @@ final class CharRnnTrainer {
         final long totalSteps;
         final double clipNorm;
         final List<String[]> samples = new ArrayList<>();
+        final long characters;
+        boolean cut;
         double lastEpochLoss = Double.NaN;
         double trainingSeconds;
 
@@ -109,6 +122,7 @@ final class CharRnnTrainer {
             this.stepsPerEpoch = perEpoch > 0 ? perEpoch : windows.windowsPerPass();
             this.totalSteps = (long) epochs * stepsPerEpoch;
             this.clipNorm = params.getDouble(CLIP_NORM);
+            this.characters = encoded.length;
         }
 
         void run() {
@@ -191,6 +205,7 @@ final class CharRnnTrainer {
                 ShortTextTrace.Epoch e = trace.record(epoch, lastEpochLoss,
                         Sampler.nextCharProbabilities(net, trace.input()));
                 context.metrics().text("predicted", epoch, e.predicted());
+                context.metrics().text("probabilities", epoch, trace.describe(e));
                 double[] p = trace.correctProbabilities(e);
                 for (int t = 0; t < Math.min(p.length, MAX_PROBABILITY_SERIES); t++) {
                     context.metrics().report("P(right next char)/" + (t + 1) + ": " + trace.step(t), epoch, p[t]);
@@ -224,6 +239,7 @@ final class CharRnnTrainer {
             summary.put("steps", (double) totalSteps);
             summary.put("parameters", (double) net.parameterCount());
             summary.put("vocabulary", (double) vocabulary.size());
+            summary.put("characters", (double) characters);
             summary.put("streams", (double) windows.streams());
             summary.put("window", (double) windows.window());
             summary.put("msPerStep", trainingSeconds * 1000 / totalSteps);
@@ -232,7 +248,7 @@ final class CharRnnTrainer {
 
         List<dev.lectern.plugin.api.view.View> views() {
             return trace != null ? CharRnnViews.forShortText(trace)
-                    : CharRnnViews.forCorpus(samples, params.getDouble(TEMPERATURE), vocabulary);
+                    : CharRnnViews.forCorpus(samples, params.getDouble(TEMPERATURE), vocabulary, cut ? characters : 0);
         }
     }
 

@@ -85,7 +85,16 @@ final class CharRnnViews {
         return views;
     }
 
-    static List<View> forCorpus(List<String[]> samples, double temperature, Vocabulary vocabulary) {
+    /**
+     * The samples, and notes on what the model did not see.
+     *
+     * @param samples epoch, loss and sample text per epoch
+     * @param temperature the sampling temperature
+     * @param vocabulary the characters
+     * @param cutAt the number of characters trained on when the text was cut, else 0
+     * @return the views
+     */
+    static List<View> forCorpus(List<String[]> samples, double temperature, Vocabulary vocabulary, long cutAt) {
         List<View> views = new ArrayList<>();
         if (!samples.isEmpty()) {
             String[] last = samples.get(samples.size() - 1);
@@ -101,6 +110,10 @@ final class CharRnnViews {
             views.add(new TextView("Vocabulary", "The text has more than " + Vocabulary.MAX_SIZE
                     + " distinct characters; the " + (vocabulary.size() - 1)
                     + " most frequent are kept and every other one is read and written as \uFFFD."));
+        }
+        if (cutAt > 0) {
+            views.add(new TextView("Text length", "The text is longer than " + cutAt
+                    + " characters; the model was trained on its first " + cutAt + "."));
         }
         return views;
     }

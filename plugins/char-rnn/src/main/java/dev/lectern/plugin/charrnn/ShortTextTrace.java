@@ -61,6 +61,19 @@ final class ShortTextTrace {
         return p;
     }
 
+    /** Every probability of an epoch on one line: {@code h→e: h 0.01 e 0.95 l 0.03 o 0.01 | e→l: …}. */
+    String describe(Epoch e) {
+        StringBuilder sb = new StringBuilder();
+        for (int t = 0; t < input.length; t++) {
+            sb.append(t == 0 ? "" : " | ").append(step(t)).append(':');
+            for (int c = 0; c < vocabulary.size(); c++) {
+                sb.append(' ').append(vocabulary.display(c)).append(' ')
+                        .append(String.format(java.util.Locale.ROOT, "%.2f", e.probabilities()[t][c]));
+            }
+        }
+        return sb.toString();
+    }
+
     /** The label of a position, such as {@code h→e}. */
     String step(int t) {
         return vocabulary.display(input[t]) + "→" + vocabulary.display(target[t]);

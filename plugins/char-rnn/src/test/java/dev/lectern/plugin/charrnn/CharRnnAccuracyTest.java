@@ -67,7 +67,11 @@ class CharRnnAccuracyTest {
     @Test
     void helloShowsTheRoadFromNoiseToElloAndPredictsHello() throws Exception {
         TrainingData hello = TestDatasets.load("hello");
-        try (TrainedModel model = plugin.train(context(hello, Map.of(), 1))) {
+        FakeTrainingContext context = context(hello, Map.of(), 1);
+        try (TrainedModel model = plugin.train(context)) {
+            List<Note> probabilities = context.recorded().texts("probabilities");
+            assertThat(probabilities).hasSize(100);
+            assertThat(probabilities.get(99).text()).startsWith("h→e: h ").contains(" | l→o: h ");
             TableView last = (TableView) model.views().get(0);
             assertThat(last.headers()).containsSequence("P(h)", "P(e)", "P(l)", "P(o)");
             assertThat(last.rows()).extracting(r -> r.get(3)).containsExactly("e", "l", "l", "o");
