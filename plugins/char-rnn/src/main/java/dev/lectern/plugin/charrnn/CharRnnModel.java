@@ -4,6 +4,7 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import dev.lectern.plugin.api.ParamSpec;
 import dev.lectern.plugin.api.ParamValues;
 import dev.lectern.plugin.api.Prediction;
@@ -177,7 +178,7 @@ final class CharRnnModel implements TrainedModel {
                     values.add(a.toFloatArray());
                 }
             }
-            List<ai.djl.ndarray.types.Shape> shapes = RecurrentNet.shapes(cell, vocabulary.size(), hidden, layers);
+            List<Shape> shapes = RecurrentNet.shapes(cell, vocabulary.size(), hidden, layers);
             for (int i = 0; i < shapes.size() && i < values.size(); i++) {
                 if (values.get(i).length != shapes.get(i).size()) {
                     throw new IOException("saved char-RNN model in " + directory + " has an array of "

@@ -24,9 +24,12 @@ import dev.lectern.plugin.api.Gradients;
 import dev.lectern.plugin.api.ParamValues;
 import dev.lectern.plugin.api.TrainingContext;
 import dev.lectern.plugin.api.TrainingDivergedException;
+import dev.lectern.plugin.api.view.View;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 
@@ -218,7 +221,7 @@ final class CharRnnTrainer {
                     params.getInt(SAMPLE_LENGTH), temperature, sampling);
             String text = start + vocabulary.decode(sample.generated());
             context.metrics().text("sample", epoch, text);
-            samples.add(new String[] {Integer.toString(epoch), String.format(java.util.Locale.ROOT, "%.4f", lastEpochLoss),
+            samples.add(new String[] {Integer.toString(epoch), String.format(Locale.ROOT, "%.4f", lastEpochLoss),
                     text});
         }
 
@@ -229,7 +232,7 @@ final class CharRnnTrainer {
             if (trace != null) {
                 List<ShortTextTrace.Epoch> all = trace.epochs();
                 double[] p = trace.correctProbabilities(all.get(all.size() - 1));
-                summary.put("minP(right next char)", java.util.Arrays.stream(p).min().orElse(0));
+                summary.put("minP(right next char)", Arrays.stream(p).min().orElse(0));
                 int reached = trace.epochsToTarget();
                 if (reached > 0) {
                     summary.put("epochsToTarget", (double) reached);
@@ -246,7 +249,7 @@ final class CharRnnTrainer {
             return summary;
         }
 
-        List<dev.lectern.plugin.api.view.View> views() {
+        List<View> views() {
             return trace != null ? CharRnnViews.forShortText(trace)
                     : CharRnnViews.forCorpus(samples, params.getDouble(TEMPERATURE), vocabulary, cut ? characters : 0);
         }

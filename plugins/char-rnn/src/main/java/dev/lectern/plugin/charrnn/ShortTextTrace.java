@@ -2,6 +2,7 @@ package dev.lectern.plugin.charrnn;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * What a short text such as "hello" looks like to the network after every epoch: for every input position the
@@ -68,7 +69,7 @@ final class ShortTextTrace {
             sb.append(t == 0 ? "" : " | ").append(step(t)).append(':');
             for (int c = 0; c < vocabulary.size(); c++) {
                 sb.append(' ').append(vocabulary.display(c)).append(' ')
-                        .append(String.format(java.util.Locale.ROOT, "%.2f", e.probabilities()[t][c]));
+                        .append(String.format(Locale.ROOT, "%.2f", e.probabilities()[t][c]));
             }
         }
         return sb.toString();

@@ -28,7 +28,9 @@ import org.junit.jupiter.api.Test;
  * Adam 0.005) through the plugin API, the way the server calls it, and runs {@code bench/char_rnn.py}, the same model
  * in PyTorch, when a {@code python3} with torch is installed. Run with {@code mvn -B -o verify -Pbenchmark -pl
  * plugins/char-rnn}; prints figures, asserts nothing. Each side runs twice and the better run counts, because the
- * machine is shared. The ratio is DJL time / PyTorch time: below 1 means the plugin is faster.
+ * machine is shared. The ratio is DJL time / PyTorch time: below 1 means the plugin is faster. PyTorch runs with the
+ * engine's intra-op thread count; {@code -Dcharrnn.bench.python=<interpreter>} picks the Python, {@code
+ * -Dcharrnn.bench.steps=<n>} the timed steps per run.
  */
 @Tag("benchmark")
 class CharRnnBenchmark {
@@ -88,7 +90,10 @@ class CharRnnBenchmark {
         if (!Files.isRegularFile(SCRIPT)) {
             return Optional.empty();
         }
-        for (String python : List.of("/usr/bin/python3", "python3")) {
+        // Debian's python3-torch lives with the system interpreter, which a python3 earlier on the PATH may hide.
+        String configured = System.getProperty("charrnn.bench.python");
+        List<String> pythons = configured != null ? List.of(configured) : List.of("/usr/bin/python3", "python3");
+        for (String python : pythons) {
             List<String> command = new ArrayList<>(List.of(python, SCRIPT.toString(), "--data", TestDatasets.mirror().toString(),
                     "--cell", defaults.get("cell").toString(), "--hidden", defaults.get("hiddenSize").toString(),
                     "--batch", defaults.get("batchSize").toString(), "--seq", defaults.get("seqLength").toString(),
