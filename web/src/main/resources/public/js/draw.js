@@ -55,6 +55,7 @@ export function enhanceDrawing(root) {
     if (clear) {
       clear.addEventListener('click', blank);
     }
+    canvas.dataset.ready = 'true';
   });
 }
 

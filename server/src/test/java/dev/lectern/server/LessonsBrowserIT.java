@@ -76,7 +76,7 @@ class LessonsBrowserIT {
         assertThat(summaryValue("trainAccuracy")).hasText("1");
         Locator boundary = page.locator("figure.view-heatmap").first();
         assertThat(boundary).containsText("boundary");
-        assertThat(boundary.locator("canvas")).isVisible();
+        assertThat(boundary.locator("canvas[role=img]")).isVisible();
         Browser.screenshot(page, "xor-boundary");
     }
 
@@ -91,7 +91,8 @@ class LessonsBrowserIT {
         page.waitForURL("**/experiments/*");
         assertThat(page.locator("#status")).hasText("SUCCEEDED", new LocatorAssertions.HasTextOptions().setTimeout(240_000));
 
-        Locator canvas = page.locator("#digit-canvas");
+        // The predict form arrives with the finished page; it can be drawn on once its script has taken it over.
+        Locator canvas = page.locator("#digit-canvas[data-ready=true]");
         assertThat(canvas).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(30_000));
         canvas.scrollIntoViewIfNeeded();
         BoundingBox box = canvas.boundingBox();
@@ -112,7 +113,7 @@ class LessonsBrowserIT {
         }
         assertThat(sum).isBetween(0.999, 1.001);
         assertThat(page.locator("#prediction")).containsText("% sure");
-        assertThat(page.locator("#prediction-views figure")).hasCount(2);
+        assertThat(page.locator("#prediction-views > figure")).hasCount(2);
         assertThat(page.locator("#prediction-views canvas").first()).isVisible();
         Browser.screenshot(page, "cnn-canvas-prediction");
 
