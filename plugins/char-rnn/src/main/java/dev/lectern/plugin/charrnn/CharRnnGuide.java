@@ -22,7 +22,7 @@ final class CharRnnGuide {
             a sample; lower the temperature for safer text, raise it for wilder text.
 
             Tiny Shakespeare's defaults train an LSTM of 128 units on 32 streams of 64 characters with Adam 0.005, \
-            15 epochs of 100 steps — under a minute on two cores. The first samples are letter soup, then words \
+            15 epochs of 100 steps — about a minute on two cores. The first samples are letter soup, then words \
             and line breaks appear, then speaker names in capitals followed by a colon. Switch the cell to rnn to \
             see the plain RNN learn more slowly; set Gradient clipping to 0 and a large learning rate to see the \
             gradient norm explode (the gradNorm chart shows it before clipping).
