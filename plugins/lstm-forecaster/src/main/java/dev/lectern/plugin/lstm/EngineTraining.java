@@ -21,7 +21,7 @@ import java.util.List;
 /**
  * Full-batch Adam on the mean squared error, written as a raw loop for speed (see perf-baseline: no Block, no
  * Trainer): the windows stay on the device as one array, the parameters are plain arrays with gradients, the LSTM
- * cell is unrolled over the window's steps, each step's temporaries die with an {@link NDScope}, and the optimizer's fused update
+ * is the engine's fused op (run only while gradients are recorded, see {@link Forward#lstm}), each step's temporaries die with an {@link NDScope}, and the optimizer's fused update
  * also zeroes the gradients.
  *
  * <p>The lab minimises the sum of squared errors; Adam's steps do not depend on a constant factor in the loss, so the
@@ -62,7 +62,6 @@ final class EngineTraining {
         try (NDManager manager = NDManager.newBaseManager(context.device())) {
             NDArray x = inputs(manager, fit);
             NDArray y = manager.create(fit.y(), new Shape(fit.count(), 1));
-            NDArray vx = validation.count() > 0 ? inputs(manager, validation) : null;
             List<NDArray> params = new ArrayList<>();
             for (int i = 0; i < initial.count(); i++) {
                 NDArray p = manager.create(initial.values().get(i), new Shape(initial.shapes().get(i)));
@@ -96,8 +95,12 @@ final class EngineTraining {
                     if (step % lossEvery == 0 || step == iterations - 1) {
                         context.metrics().report("loss", step, loss);
                     }
-                    if (vx != null && (step % validationEvery == 0 || step == iterations - 1)) {
-                        double rmse = Rmse.of(toDoubles(forward.apply(vx, false).toFloatArray()), validation.y());
+                    if (validation.count() > 0 && (step % validationEvery == 0 || step == iterations - 1)) {
+                        // Scored in Java on a copy of the weights: a handful of copies instead of a hundred small
+                        // engine ops, and exactly the function the final evaluation uses.
+                        Weights now = copy(initial, params);
+                        double rmse = Rmse.of(new Network(now, settings, validation.steps(), validation.features())
+                                .predictAll(validation), validation.y());
                         context.metrics().report("validation rmse/" + (settings.isLstm() ? "lstm" : "fc"), step, rmse);
                         context.metrics().report("validation rmse/persistence", step, validationPersistence);
                     }
@@ -105,8 +108,7 @@ final class EngineTraining {
                 context.progress(step + 1, iterations);
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            List<float[]> trained = params.stream().map(NDArray::toFloatArray).toList();
-            return new Result(new Weights(initial.names(), initial.shapes(), trained), firstLoss, loss, seconds);
+            return new Result(copy(initial, params), firstLoss, loss, seconds);
         }
     }
 
@@ -114,12 +116,8 @@ final class EngineTraining {
         return manager.create(w.x(), new Shape(w.count(), w.steps(), w.features()));
     }
 
-    private static double[] toDoubles(float[] values) {
-        double[] out = new double[values.length];
-        for (int i = 0; i < values.length; i++) {
-            out[i] = values[i];
-        }
-        return out;
+    private static Weights copy(Weights layout, List<NDArray> params) {
+        return new Weights(layout.names(), layout.shapes(), params.stream().map(NDArray::toFloatArray).toList());
     }
 
     /** The network on the engine, with the same weights layout as {@link Network}. */
@@ -138,7 +136,8 @@ final class EngineTraining {
          *
          * @param x windows {@code [N, steps, features]}
          * @param recording true when called inside a gradient collector: then the LSTM runs as the engine's fused
-         *     op, which is fast and correct while gradients are recorded; otherwise as the unrolled cell
+         *     op, which is fast and correct while gradients are recorded; otherwise as the unrolled cell, which is
+         *     correct everywhere
          * @return {@code [N, 1]}
          */
         NDArray apply(NDArray x, boolean recording) {

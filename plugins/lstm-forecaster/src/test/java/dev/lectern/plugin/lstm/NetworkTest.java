@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The Java forward pass, which draws the gate heat maps and makes every prediction, must compute exactly what the
  * engine trained: same gate order (PyTorch's i, f, g, o), same weight layout. Training runs the engine's fused LSTM
- * op inside a gradient collector; validation runs the unrolled cell, because outside a collector the bundled
- * libtorch's fused op does not compute the documented LSTM.
+ * op inside a gradient collector; forecasts without gradients must not use it, because outside a collector the
+ * bundled libtorch's fused op does not compute the documented LSTM, so the engine also has an unrolled cell.
  */
 class NetworkTest {
 
