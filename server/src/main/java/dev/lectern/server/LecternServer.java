@@ -9,6 +9,7 @@ import dev.lectern.server.dataset.UploadRepository;
 import dev.lectern.server.experiment.ArtifactStore;
 import dev.lectern.server.experiment.ExperimentRepository;
 import dev.lectern.server.experiment.ExperimentService;
+import dev.lectern.server.experiment.SweepService;
 import dev.lectern.server.http.HttpServer;
 import dev.lectern.server.metrics.LiveHub;
 import dev.lectern.server.metrics.MetricsRepository;
@@ -116,7 +117,8 @@ public final class LecternServer implements AutoCloseable {
                 new ArtifactStore(settings.artifactsDir(), jdbc), plugins, datasets, devices, hub, json, settings.device(),
                 settings.concurrency(), settings.timeLimit(), scheduler);
         experiments.recover();
-        Javalin app = HttpServer.start(settings, experiments, metrics, plugins, datasets, uploads, hub, json);
+        SweepService sweeps = new SweepService(jdbc, experiments, json);
+        Javalin app = HttpServer.start(settings, experiments, sweeps, metrics, plugins, datasets, uploads, hub, json);
         double seconds = (System.nanoTime() - t0) / 1e9;
         return new LecternServer(settings, database, scheduler, experiments, plugins, app, seconds, engine);
     }

@@ -93,14 +93,7 @@ public final class ExperimentService implements AutoCloseable {
     public Experiment create(NewExperiment request) {
         LecturePlugin plugin = plugin(request.plugin());
         DatasetSpec dataset = dataset(plugin, request.dataset());
-        Map<String, Object> submitted = new HashMap<>(plugin.defaultsFor(dataset.info()));
-        request.params().forEach((k, v) -> {
-            if (v != null && !(v instanceof String s && s.isBlank())) {
-                submitted.put(k, v);
-            }
-        });
-        ParamValues values = ParamValues.check(plugin.hyperParameters(), submitted);
-        plugin.validate(values, dataset.info());
+        ParamValues values = check(request);
         Device device = devices.resolve(request.device() == null || request.device().isBlank() ? defaultDevice : request.device());
         long seed = values.has("seed") ? ((Number) values.asMap().get("seed")).longValue() : ThreadLocalRandom.current().nextInt(1 << 30);
         String name = name(request.name(), plugin, dataset);
@@ -113,6 +106,27 @@ public final class ExperimentService implements AutoCloseable {
         }
         LOG.info("experiment {} queued: {} on {}", id, plugin.descriptor().id(), dataset.id());
         return created;
+    }
+
+    /**
+     * Checks a request as {@link #create} would, without creating anything.
+     *
+     * @param request what to run
+     * @return the checked hyperparameters, the data set's defaults filled in
+     * @throws InvalidParameterException naming the bad field
+     */
+    public ParamValues check(NewExperiment request) {
+        LecturePlugin plugin = plugin(request.plugin());
+        DatasetSpec dataset = dataset(plugin, request.dataset());
+        Map<String, Object> submitted = new HashMap<>(plugin.defaultsFor(dataset.info()));
+        request.params().forEach((k, v) -> {
+            if (v != null && !(v instanceof String s && s.isBlank())) {
+                submitted.put(k, v);
+            }
+        });
+        ParamValues values = ParamValues.check(plugin.hyperParameters(), submitted);
+        plugin.validate(values, dataset.info());
+        return values;
     }
 
     /** Returns an experiment or throws {@link NotFoundException}. */

@@ -7,6 +7,7 @@ import dev.lectern.server.dataset.DatasetApiController;
 import dev.lectern.server.dataset.DatasetPageController;
 import dev.lectern.server.dataset.DatasetUploads;
 import dev.lectern.server.experiment.ExperimentService;
+import dev.lectern.server.experiment.SweepService;
 import dev.lectern.server.metrics.LiveHub;
 import dev.lectern.server.metrics.MetricsRepository;
 import dev.lectern.server.plugin.PluginManager;
@@ -26,7 +27,7 @@ public final class HttpServer {
      *
      * @return the running app
      */
-    public static Javalin start(Settings settings, ExperimentService experiments, MetricsRepository metrics,
+    public static Javalin start(Settings settings, ExperimentService experiments, SweepService sweeps, MetricsRepository metrics,
             PluginManager plugins, DatasetService datasets, DatasetUploads uploads, LiveHub hub, Json json) {
         Templates templates = new Templates();
         ApiController api = new ApiController(experiments, metrics, plugins, json);
@@ -34,6 +35,7 @@ public final class HttpServer {
         PageController pages = new PageController(experiments, metrics, plugins, datasets, templates, new PageModels(json));
         HistoryController history = new HistoryController(experiments, metrics, json);
         ComparePageController compare = new ComparePageController(history, templates);
+        SweepController sweepController = new SweepController(sweeps, experiments, metrics, plugins, json, templates);
         DatasetApiController datasetApi = new DatasetApiController(datasets, uploads, plugins);
         DatasetPageController datasetPages = new DatasetPageController(datasets, uploads, plugins, templates);
         Javalin app = Javalin.create(config -> {
@@ -50,7 +52,7 @@ public final class HttpServer {
             config.jetty.multipartConfig.maxTotalRequestSize(uploads.maxBytes() + DatasetUploads.MULTIPART_SLACK, SizeUnit.BYTES);
             config.jetty.multipartConfig.maxInMemoryFileSize(256, SizeUnit.KB);
             config.router.apiBuilder(Routes.of(api, events, pages, datasetApi, datasetPages,
-                    history, compare));
+                    history, compare, sweepController));
         });
         AccessControl.install(app, settings.token(), templates);
         ErrorMapping.install(app, templates);

@@ -18,7 +18,7 @@ final class Routes {
 
     static EndpointGroup of(ApiController api, EventsController events, PageController pages,
             DatasetApiController datasetApi, DatasetPageController datasetPages, HistoryController history,
-            ComparePageController compare) {
+            ComparePageController compare, SweepController sweeps) {
         return () -> {
             get("/", pages::dashboard);
             get("/plugins", pages::plugins);
@@ -32,6 +32,12 @@ final class Routes {
             post("/experiments/{id}/describe", history::describeForm);
             post("/experiments/{id}/delete", history::deleteForm);
             get("/compare", compare::page);
+            post("/plugins/{id}/sweeps", sweeps::createForm);
+            get("/sweeps/{id}", sweeps::page);
+            post("/sweeps/{id}/cancel", sweeps::cancelForm);
+            post("/api/sweeps", sweeps::create);
+            get("/api/sweeps/{id}", sweeps::get);
+            post("/api/sweeps/{id}/cancel", sweeps::cancel);
 
             get("/api/plugins", api::plugins);
             post("/api/plugins/rescan", api::rescan);
