@@ -21,8 +21,8 @@ import java.util.List;
 /**
  * Full-batch Adam on the mean squared error, written as a raw loop for speed (see perf-baseline: no Block, no
  * Trainer): the windows stay on the device as one array, the parameters are plain arrays with gradients, the LSTM
- * is the engine's fused op (run only while gradients are recorded, see {@link Forward#lstm}), each step's temporaries die with an {@link NDScope}, and the optimizer's fused update
- * also zeroes the gradients.
+ * is the engine's fused op (run only while gradients are recorded, see {@link Forward#lstm}), each step's
+ * temporaries die with an {@link NDScope}, and the optimizer's fused update also zeroes the gradients.
  *
  * <p>The lab minimises the sum of squared errors; Adam's steps do not depend on a constant factor in the loss, so the
  * mean gives the same trajectory and a loss that reads the same for any number of windows.
