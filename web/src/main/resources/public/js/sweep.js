@@ -50,7 +50,11 @@ function drawScatter(host, sweep, metric, higher) {
         scales: {
           x: numeric ? {type: spread ? 'logarithmic' : 'linear', title: {display: true, text: name}}
             : {type: 'linear', min: -0.5, max: values.length - 0.5, title: {display: true, text: name},
-              ticks: {stepSize: 1, callback: (v) => values[v] !== undefined ? values[v] : ''}},
+              // One tick per swept value, at its index, labelled with the value itself.
+              afterBuildTicks: (axis) => {
+                axis.ticks = values.map((_, i) => ({value: i}));
+              },
+              ticks: {callback: (v) => values[v] !== undefined ? values[v] : ''}},
           y: {title: {display: true, text: 'best ' + metric}}
         }
       }
@@ -67,12 +71,13 @@ function drawParallel(canvas, sweep, metric, higher) {
   const width = canvas.width;
   const height = canvas.height;
   const pad = 40;
+  const right = 90;   // room for the metric's labels
   context.clearRect(0, 0, width, height);
   const runs = sweep.experiments.map((run) => ({run: run, score: best(run, metric, higher)})).filter((r) => r.score !== null);
   const scores = runs.map((r) => r.score);
   const lo = Math.min(...scores);
   const hi = Math.max(...scores);
-  const x = (i) => pad + i * (width - 2 * pad) / Math.max(1, axes.length - 1);
+  const x = (i) => pad + i * (width - pad - right) / Math.max(1, axes.length - 1);
   const y = (axis, value) => {
     if (axis === metric) {
       return hi === lo ? height / 2 : height - pad - (value - lo) / (hi - lo) * (height - 2 * pad);
@@ -106,10 +111,14 @@ function drawParallel(canvas, sweep, metric, higher) {
     context.stroke();
     context.fillText(axis, x(i), pad - 14);
     if (axis === metric) {
-      context.fillText(String(+hi.toPrecision(4)), x(i) + 24, pad + 4);
-      context.fillText(String(+lo.toPrecision(4)), x(i) + 24, height - pad + 4);
+      context.textAlign = 'left';
+      context.fillText(String(+hi.toPrecision(4)), x(i) + 6, (higher ? pad : pad) + 4);
+      context.fillText(String(+lo.toPrecision(4)), x(i) + 6, height - pad + 4);
+      context.textAlign = 'center';
     } else {
-      axisValues(sweep, axis).forEach((v) => context.fillText(String(v), x(i) - 22, y(axis, v) + 4));
+      context.textAlign = 'right';
+      axisValues(sweep, axis).forEach((v) => context.fillText(String(v), x(i) - 6, y(axis, v) + 4));
+      context.textAlign = 'center';
     }
   });
   canvas.dataset.lines = String(runs.length);

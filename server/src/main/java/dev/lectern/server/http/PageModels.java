@@ -64,7 +64,8 @@ final class PageModels {
                 params.add(new KeyValue(name, Formats.number(values.get(name))));
             }
         }
-        List<MetricCell> cells = summaries.stream().limit(MAX_METRIC_CELLS).map(m -> new MetricCell(m.name(),
+        List<MetricCell> cells = summaries.stream().sorted(java.util.Comparator.comparingInt(PageModels::metricRank))
+                .limit(MAX_METRIC_CELLS).map(m -> new MetricCell(m.name(),
                 Formats.number(m.lastValue()), m.bestValue() == null ? "" : Formats.number(m.bestValue()),
                 m.bestStep() == null ? "" : Long.toString(m.bestStep()), MetricSummary.higherIsBetter(m.name()))).toList();
         int percent = e.progressTotal() > 0 ? (int) Math.min(100, 100 * e.progressDone() / e.progressTotal()) : 0;
@@ -74,7 +75,22 @@ final class PageModels {
     }
 
     private static final int MAIN_PARAMS = 5;
-    private static final int MAX_METRIC_CELLS = 8;
+    private static final int MAX_METRIC_CELLS = 4;
+
+    // The table shows a few metrics per run: what people compare runs by comes first.
+    private static int metricRank(MetricSummary m) {
+        String n = m.name().toLowerCase(java.util.Locale.ROOT);
+        if (n.contains("test") && (n.contains("acc") || n.contains("rmse"))) {
+            return 0;
+        }
+        if (n.equals("loss") || n.startsWith("loss/")) {
+            return 1;
+        }
+        if (n.contains("acc") || n.contains("rmse") || n.contains("perplexity")) {
+            return 2;
+        }
+        return 3;
+    }
 
     ExperimentPage page(Experiment e, String pluginTitle, List<ParamSpec> predictInputs, Map<String, ?> predictValues,
             String predictField, String prediction, String predictError) {
