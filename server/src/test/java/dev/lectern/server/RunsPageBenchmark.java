@@ -1,7 +1,5 @@
 package dev.lectern.server;
 
-import dev.lectern.server.metrics.MetricPoint;
-import dev.lectern.server.metrics.MetricsRepository;
 import dev.lectern.server.store.Database;
 import dev.lectern.server.store.Jdbc;
 import dev.lectern.server.testing.TestServer;
@@ -14,7 +12,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,8 +35,6 @@ class RunsPageBenchmark {
         long fill = System.nanoTime();
         try (Database database = Database.open("jdbc:h2:file:" + dataDir.resolve("lectern"))) {
             Jdbc jdbc = new Jdbc(database.dataSource());
-            MetricsRepository metrics = new MetricsRepository(jdbc);
-            Random random = new Random(1);
             OffsetDateTime start = OffsetDateTime.now().minusDays(30);
             List<Object[]> rows = new ArrayList<>();
             for (int i = 0; i < EXPERIMENTS; i++) {
@@ -51,18 +46,21 @@ class RunsPageBenchmark {
             }
             jdbc.batch("INSERT INTO experiments (name, plugin_id, plugin_version, dataset_id, params_json, device, seed, status, "
                     + "created_at, started_at, finished_at, tags, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
-            List<Long> ids = jdbc.query("SELECT id FROM experiments ORDER BY id", rs -> rs.getLong(1));
-            for (long id : ids) {
-                List<MetricPoint> points = new ArrayList<>(POINTS_PER_RUN);
-                double scale = 1 + random.nextDouble();
-                for (int s = 0; s < POINTS_PER_RUN - 20; s++) {
-                    points.add(new MetricPoint("loss", s, scale * Math.exp(-s / 100.0) + 0.01 * random.nextGaussian()));
-                }
-                for (int e = 0; e < 20; e++) {
-                    points.add(new MetricPoint("accuracy/test", e, 0.9 + 0.004 * e + 0.01 * random.nextGaussian()));
-                }
-                metrics.insert(id, points);
-            }
+            // Generated inside the database: 5 million rows through JDBC batches would take minutes.
+            long first = jdbc.queryOne("SELECT MIN(id) FROM experiments", rs -> rs.getLong(1)).orElseThrow();
+            jdbc.update("INSERT INTO metrics (experiment_id, name, step, metric_value) "
+                    + "SELECT ? + (x - 1) / " + POINTS_PER_RUN + ", CASE WHEN MOD(x - 1, " + POINTS_PER_RUN + ") < 480 "
+                    + "THEN 'loss' ELSE 'accuracy/test' END, "
+                    + "CASE WHEN MOD(x - 1, " + POINTS_PER_RUN + ") < 480 THEN MOD(x - 1, " + POINTS_PER_RUN + ") "
+                    + "ELSE MOD(x - 1, " + POINTS_PER_RUN + ") - 480 END, "
+                    + "CASE WHEN MOD(x - 1, " + POINTS_PER_RUN + ") < 480 THEN (1 + RAND()) * EXP(-MOD(x - 1, " + POINTS_PER_RUN
+                    + ") / 100.0) ELSE 0.9 + 0.004 * (MOD(x - 1, " + POINTS_PER_RUN + ") - 480) + 0.01 * RAND() END "
+                    + "FROM SYSTEM_RANGE(1, " + (long) EXPERIMENTS * POINTS_PER_RUN + ")", first);
+            // The same summary the server keeps as points arrive (and the V7 migration computes for old runs).
+            jdbc.update("INSERT INTO metric_summaries (experiment_id, name, points, last_step, last_value, min_step, "
+                    + "min_value, max_step, max_value) SELECT experiment_id, name, COUNT(*), MAX(step), "
+                    + "MAX(CASE WHEN (name = 'loss' AND step = 479) OR (name = 'accuracy/test' AND step = 19) THEN metric_value END), 0, MIN(metric_value), 0, "
+                    + "MAX(metric_value) FROM metrics GROUP BY experiment_id, name");
         }
         double fillSeconds = (System.nanoTime() - fill) / 1e9;
         System.out.printf("BENCH runs page: filled %,d experiments and %,d metric points in %.1f s%n", EXPERIMENTS,
