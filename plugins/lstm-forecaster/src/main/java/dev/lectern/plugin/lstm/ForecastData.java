@@ -50,13 +50,4 @@ record ForecastData(TimeSeries series, int trainRows, Windows fit, Windows valid
         return new ForecastData(series, trainRows, all.slice(0, trainWindows - held),
                 all.slice(trainWindows - held, trainWindows), test, trainScaler, testScaler);
     }
-
-    /** Mean scaled target of the training windows: the constant forecast a model must beat by far. */
-    double trainMean() {
-        double sum = 0;
-        for (float v : fit.y()) {
-            sum += v;
-        }
-        return sum / fit.count();
-    }
 }
