@@ -121,6 +121,22 @@ class LessonsBrowserIT {
         assertThat(page.locator("#digit")).hasValue("");
     }
 
+    @Test
+    @Timeout(120)
+    void theHelloRnnsPredictedStringGoesFromNoiseToEllo() {
+        page.navigate(server.url() + "/plugins/char-rnn?dataset=hello");
+        page.locator("#run").click();
+        page.waitForURL("**/experiments/*");
+        assertThat(page.locator("#status")).hasText("SUCCEEDED", new LocatorAssertions.HasTextOptions().setTimeout(60_000));
+
+        Locator predicted = page.locator("#texts-predicted li");
+        assertThat(predicted.first().locator(".text-value")).hasText("ello");
+        assertThat(predicted.first().locator(".text-step")).containsText("step 100");
+        assertThat(predicted.last().locator(".text-value")).not().hasText("ello");
+        assertThat(page.locator("#texts-section")).isVisible();
+        Browser.screenshot(page, "hello-rnn");
+    }
+
     private Locator summaryValue(String name) {
         return page.locator("#summary tr").filter(new Locator.FilterOptions().setHasText(name)).locator("td");
     }

@@ -2,10 +2,10 @@ package dev.lectern.server.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.lectern.plugin.api.Prediction;
 import dev.lectern.plugin.api.InvalidParameterException;
 import dev.lectern.plugin.api.LecturePlugin;
 import dev.lectern.plugin.api.ParamSpec;
+import dev.lectern.plugin.api.Prediction;
 import dev.lectern.server.Json;
 import dev.lectern.server.experiment.Experiment;
 import dev.lectern.server.experiment.ExperimentService;

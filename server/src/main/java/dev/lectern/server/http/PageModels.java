@@ -1,21 +1,21 @@
 package dev.lectern.server.http;
 
-import dev.lectern.web.page.RunRow;
-import dev.lectern.web.page.MetricCell;
-import dev.lectern.server.metrics.MetricSummary;
 import dev.lectern.datasets.DatasetSpec;
 import dev.lectern.plugin.api.LecturePlugin;
 import dev.lectern.plugin.api.ParamSpec;
 import dev.lectern.server.Json;
 import dev.lectern.server.experiment.Experiment;
+import dev.lectern.server.metrics.MetricSummary;
 import dev.lectern.server.plugin.PluginStatus;
 import dev.lectern.web.page.DatasetOption;
 import dev.lectern.web.page.ExperimentPage;
 import dev.lectern.web.page.ExperimentRow;
 import dev.lectern.web.page.FormField;
 import dev.lectern.web.page.KeyValue;
+import dev.lectern.web.page.MetricCell;
 import dev.lectern.web.page.PluginCard;
 import dev.lectern.web.page.PluginRow;
+import dev.lectern.web.page.RunRow;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -10,7 +10,14 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.training.ParameterStore;
+import dev.lectern.plugin.api.ParamSpec;
+import dev.lectern.plugin.api.ParamValues;
+import dev.lectern.plugin.api.Prediction;
 import dev.lectern.plugin.api.TrainedModel;
+import dev.lectern.plugin.api.view.BarChart;
+import dev.lectern.plugin.api.view.BarSeries;
+import dev.lectern.plugin.api.view.Image;
+import dev.lectern.plugin.api.view.ImageGallery;
 import dev.lectern.plugin.api.view.View;
 import java.io.IOException;
 import java.io.Reader;
@@ -23,13 +30,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import dev.lectern.plugin.api.ParamSpec;
-import dev.lectern.plugin.api.ParamValues;
-import dev.lectern.plugin.api.Prediction;
-import dev.lectern.plugin.api.view.BarChart;
-import dev.lectern.plugin.api.view.BarSeries;
-import dev.lectern.plugin.api.view.Image;
-import dev.lectern.plugin.api.view.ImageGallery;
 
 /**
  * A trained CNN: a DJL {@link Model} holding the {@link SequentialBlock}, saved with {@link Model#save} and the

@@ -76,7 +76,7 @@ final class CnnTrainer {
         int batchesPerEpoch = (rows + batchSize - 1) / batchSize;
         int epochs = params.getInt(EPOCHS);
         long totalSteps = (long) epochs * batchesPerEpoch;
-        long reportEvery = Math.max(1, totalSteps / MAX_REPORTED_POINTS);
+        long reportEvery = Math.max(1, (totalSteps + MAX_REPORTED_POINTS - 1) / MAX_REPORTED_POINTS);
         Random random = new Random(context.seed());
         // Dropout draws from the engine's generator; the weights do not (see initialise).
         Engine.getInstance().setRandomSeed((int) context.seed());

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The issue's bar: the MNIST defaults (small network, Adam 1e-3 halved each epoch, batch 100, 3 epochs) reach 99 % test
+ * The issue's bar: the MNIST defaults (small network, Adam 1.5e-3 times 0.4 each epoch, batch 32, 3 epochs) reach 99 % test
  * accuracy; and the trained network reads digits drawn like the browser's canvas draws them.
  */
 class CnnAccuracyTest {

@@ -123,8 +123,8 @@ class CnnModelTest {
     void mnistDefaultsAreTheSmallNetworkWithAdam() {
         Map<String, Object> defaults = new CnnPlugin().defaultsFor(new dev.lectern.plugin.api.DatasetInfo("mnist", "MNIST",
                 dev.lectern.plugin.api.DatasetKind.IMAGES, List.of(), ""));
-        assertThat(defaults).containsEntry("preset", "small").containsEntry("optimizer", "adam").containsEntry("learningRate", 0.001)
-                .containsEntry("batchSize", 50).containsEntry("epochs", 3);
+        assertThat(defaults).containsEntry("preset", "small").containsEntry("optimizer", "adam").containsEntry("learningRate", 0.0015)
+                .containsEntry("batchSize", 32).containsEntry("lrDecay", 0.4).containsEntry("epochs", 3);
     }
 
     static float[] pixels(ImageSet set, int index) {
