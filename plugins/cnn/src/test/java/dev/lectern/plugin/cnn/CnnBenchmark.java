@@ -4,6 +4,8 @@ import dev.lectern.plugin.api.ParamValues;
 import dev.lectern.plugin.api.TrainedModel;
 import dev.lectern.plugin.api.TrainingData;
 import dev.lectern.plugin.testkit.FakeTrainingContext;
+import dev.lectern.plugin.testkit.PyTorchReference;
+import dev.lectern.plugin.testkit.TestDatasets;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -39,6 +41,12 @@ class CnnBenchmark {
                         + "ratio to PyTorch's %.1f s/epoch from perf-baseline.md: %.2f; LD_PRELOAD=%s)%n",
                 seconds, imagesPerSecond, PYTORCH_SECONDS_PER_EPOCH, seconds / PYTORCH_SECONDS_PER_EPOCH,
                 System.getenv().getOrDefault("LD_PRELOAD", "none"));
+        PyTorchReference.run("mnist.py", "--model", "cnn", "--data", TestDatasets.cache().resolve("mnist").toString())
+                .ifPresentOrElse(line -> {
+                    double torch = PyTorchReference.value(line, "seconds_per_epoch");
+                    System.out.printf(Locale.ROOT, "BENCHMARK cnn mnist: same run, PyTorch %.1f s/epoch; ratio DJL/PyTorch %.2f%n",
+                            torch, seconds / torch);
+                }, () -> System.out.println("BENCHMARK cnn mnist: no same-run PyTorch figure (python3 with torch not found)"));
     }
 
     private static FakeTrainingContext train(CnnPlugin plugin, Map<String, Object> values, TrainingData data) throws Exception {

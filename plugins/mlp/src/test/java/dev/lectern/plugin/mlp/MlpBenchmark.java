@@ -4,6 +4,8 @@ import dev.lectern.plugin.api.ParamValues;
 import dev.lectern.plugin.api.TrainedModel;
 import dev.lectern.plugin.api.TrainingData;
 import dev.lectern.plugin.testkit.FakeTrainingContext;
+import dev.lectern.plugin.testkit.PyTorchReference;
+import dev.lectern.plugin.testkit.TestDatasets;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Locale;
@@ -48,8 +50,14 @@ class MlpBenchmark {
         double best = warm[0];
         int images = mnist.images().train().count();
         System.out.printf(Locale.ROOT, "BENCHMARK mlp mnist: %.3f s/epoch, %.0f images/s (784-256-10, adam 0.001, batch 100; "
-                        + "cold %.3f s; ratio to PyTorch %.3f s = %.2f)%n",
+                        + "cold %.3f s; ratio to perf-baseline's PyTorch %.3f s = %.2f)%n",
                 best, images / best, cold, PYTORCH_SECONDS_PER_EPOCH, best / PYTORCH_SECONDS_PER_EPOCH);
+        PyTorchReference.run("mnist.py", "--model", "mlp", "--data", TestDatasets.cache().resolve("mnist").toString())
+                .ifPresentOrElse(line -> {
+                    double torch = PyTorchReference.value(line, "seconds_per_epoch");
+                    System.out.printf(Locale.ROOT, "BENCHMARK mlp mnist: same run, PyTorch %.3f s/epoch; ratio DJL/PyTorch %.2f%n",
+                            torch, best / torch);
+                }, () -> System.out.println("BENCHMARK mlp mnist: no same-run PyTorch figure (python3 with torch not found)"));
     }
 
     @Test
@@ -71,5 +79,9 @@ class MlpBenchmark {
         System.out.printf(Locale.ROOT, "BENCHMARK mlp xor: %d steps (2-4-2 sigmoid, adam 0.1, full batch) cold %.3f s, "
                         + "warm median %.3f s, %.0f iterations/s, %.1f us/iteration%n",
                 XOR_STEPS, seconds[0], median, XOR_STEPS / median, median / XOR_STEPS * 1e6);
+        PyTorchReference.run("xor.py", "--steps", Integer.toString(XOR_STEPS)).ifPresentOrElse(line -> {
+            double torch = PyTorchReference.value(line, "seconds");
+            System.out.printf(Locale.ROOT, "BENCHMARK mlp xor: same run, PyTorch %.3f s; ratio DJL/PyTorch %.2f%n", torch, median / torch);
+        }, () -> System.out.println("BENCHMARK mlp xor: no same-run PyTorch figure (python3 with torch not found)"));
     }
 }

@@ -73,7 +73,12 @@ public final class TestDatasets {
         return mirror;
     }
 
-    private static Path cache() {
+    /**
+     * Returns the folder where fetched data set files are cached, such as MNIST's IDX files under {@code mnist/}.
+     *
+     * @return the cache folder
+     */
+    public static Path cache() {
         String property = System.getProperty("lectern.datasetCache");
         return property != null ? Path.of(property) : Path.of("target", "dataset-cache");
     }
