@@ -4,11 +4,11 @@ import static dev.lectern.web.Rendered.whenRendered;
 
 import dev.lectern.web.page.DashboardPage;
 import dev.lectern.web.page.ErrorPage;
-import dev.lectern.web.page.ExperimentListPage;
 import dev.lectern.web.page.ExperimentPage;
 import dev.lectern.web.page.FormField;
 import dev.lectern.web.page.KeyValue;
 import dev.lectern.web.page.Pager;
+import dev.lectern.web.page.RunFilters;
 import dev.lectern.web.page.PluginCard;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -21,8 +21,9 @@ class EscapingTest {
 
     @Test
     void experimentNamesInTables() {
-        whenRendered("experiments/index.jte", new ExperimentListPage(List.of(Samples.row(1, EVIL, "SUCCEEDED")),
-                new Pager(1, 1, 1, "/experiments")))
+        whenRendered("experiments/index.jte", ExperimentListTemplateTest.page(
+                List.of(ExperimentListTemplateTest.run(1, EVIL, "SUCCEEDED")), new Pager(1, 1, 1, "/experiments"),
+                new RunFilters(EVIL, "", "", EVIL, EVIL, "id", true)))
                 .thenContains(ESCAPED)
                 .thenDoesNotContain("<script>alert");
     }

@@ -16,7 +16,6 @@ import dev.lectern.server.metrics.MetricsRepository;
 import dev.lectern.server.plugin.PluginManager;
 import dev.lectern.web.Templates;
 import dev.lectern.web.page.DashboardPage;
-import dev.lectern.web.page.ExperimentListPage;
 import dev.lectern.web.page.ExperimentRow;
 import dev.lectern.web.page.KeyValue;
 import dev.lectern.web.page.Pager;
