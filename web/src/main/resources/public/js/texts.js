@@ -1,5 +1,5 @@
 // Lines of text a run reports per step (a char-RNN's predicted string each epoch, samples of generated text):
-// one list per name, newest first, fed by the history and by live `texts` events. A line that arrives twice
+// one list per name, highest step first, fed by the history and by live `texts` events. A line that arrives twice
 // (history and live overlap) is shown once.
 import {element} from './common.js';
 
@@ -24,9 +24,12 @@ export function addTexts(lines) {
     seen.add(key);
     const list = listFor(host, line.name);
     const item = element('li', 'text-line');
+    item.dataset.step = String(line.step);
     item.appendChild(element('span', 'text-step', 'step ' + line.step));
     item.appendChild(element('pre', 'text-value', line.text));
-    list.insertBefore(item, list.firstChild);
+    // Newest step first, wherever a line comes from: the history can arrive after newer live lines.
+    const older = Array.from(list.children).find((other) => Number(other.dataset.step) < Number(line.step));
+    list.insertBefore(item, older || null);
     while (list.children.length > MAX_SHOWN) {
       list.removeChild(list.lastChild);
     }
