@@ -85,7 +85,9 @@ final class CharRnnParams {
                             + "more repetitive, above 1 more surprising and more misspelt."),
             ParamSpec.ofInt(SAMPLE_LENGTH, "Sample length", 200, 1, 2000,
                     "Characters generated after every epoch (texts of at most 32 characters show the predicted "
-                            + "string instead)."));
+                            + "string instead)."),
+            ParamSpec.ofInt("seed", "Random seed", 42, 0, Integer.MAX_VALUE,
+                    "Fixes the initial weights and the sampling, so a run can be repeated."));
 
     static Map<String, Object> defaultsFor(String datasetId) {
         return switch (datasetId) {

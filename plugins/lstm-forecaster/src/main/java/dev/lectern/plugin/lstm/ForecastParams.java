@@ -69,7 +69,9 @@ final class ForecastParams {
             ParamSpec.ofChoice(ORDER, "Row order", OLDEST_FIRST, List.of(OLDEST_FIRST, NEWEST_FIRST),
                     "Order of the rows in the file; newest-first files (like the stock file) are reversed."),
             ParamSpec.ofInt(MOVING_AVERAGE, "Moving-average days", 5, 1, 256,
-                    "Baseline: tomorrow's target is the mean of the last k days (at most the window length)."));
+                    "Baseline: tomorrow's target is the mean of the last k days (at most the window length)."),
+            ParamSpec.ofInt("seed", "Random seed", 42, 0, Integer.MAX_VALUE,
+                    "Fixes the initial weights, so a run can be repeated."));
 
     /**
      * Returns the values that differ from the declared defaults for one data set.
