@@ -74,7 +74,10 @@ public final class PyTorchReference {
     private static Optional<String> exec(List<String> command) {
         Process process;
         try {
-            process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            // As perf-baseline.md ran PyTorch: OpenBLAS's OpenMP threads capped at the cores, like torch's intra-op pool.
+            builder.environment().putIfAbsent("OMP_NUM_THREADS", Integer.toString(Runtime.getRuntime().availableProcessors()));
+            process = builder.start();
         } catch (IOException e) {
             return Optional.empty();
         }
