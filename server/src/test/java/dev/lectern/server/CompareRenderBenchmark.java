@@ -1,0 +1,69 @@
+package dev.lectern.server;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import dev.lectern.server.store.Database;
+import dev.lectern.server.store.Jdbc;
+import dev.lectern.server.testing.Browser;
+import dev.lectern.server.testing.TestServer;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The compare page with 20 runs of 100 000 points each, in headless Chromium: the time from navigation until every
+ * curve is drawn. Run with {@code mvn -B -Pbenchmark -pl server -am verify}; prints figures.
+ */
+@Tag("benchmark")
+class CompareRenderBenchmark {
+
+    private static final int RUNS = 20;
+    private static final int POINTS = 100_000;
+
+    @Test
+    void twentyRunsOfAHundredThousandPoints(@TempDir Path dataDir) throws Exception {
+        List<Long> ids = new ArrayList<>();
+        try (Database database = Database.open("jdbc:h2:file:" + dataDir.resolve("lectern"))) {
+            Jdbc jdbc = new Jdbc(database.dataSource());
+            for (int r = 0; r < RUNS; r++) {
+                OffsetDateTime created = OffsetDateTime.now().minusHours(RUNS - r);
+                long id = jdbc.insert("INSERT INTO experiments (name, plugin_id, plugin_version, dataset_id, params_json, device, "
+                        + "seed, status, created_at, started_at, finished_at) VALUES (?, 'linear-regression', '0.2.0', "
+                        + "'ex1data1', ?, 'cpu', 42, 'SUCCEEDED', ?, ?, ?)", "run " + r,
+                        "{\"learningRate\":" + (0.001 * (r + 1)) + ",\"epochs\":" + POINTS + "}", created, created, created.plusMinutes(5));
+                ids.add(id);
+                jdbc.update("INSERT INTO metrics (experiment_id, name, step, metric_value) SELECT ?, 'loss', x - 1, "
+                        + "(1 + ?) * EXP(-(x - 1) / 20000.0) + 0.05 * RAND() FROM SYSTEM_RANGE(1, " + POINTS + ")", id, r / 10.0);
+                jdbc.update("INSERT INTO metric_summaries (experiment_id, name, points, last_step, last_value, min_step, min_value, "
+                        + "max_step, max_value) SELECT experiment_id, name, COUNT(*), MAX(step), MIN(metric_value), 0, "
+                        + "MIN(metric_value), 0, MAX(metric_value) FROM metrics WHERE experiment_id = ? GROUP BY experiment_id, name", id);
+            }
+        }
+        String query = ids.stream().map(String::valueOf).collect(Collectors.joining(","));
+        try (TestServer server = TestServer.start(dataDir); Browser browser = Browser.launch();
+                BrowserContext context = browser.newContext()) {
+            Page page = context.newPage();
+            page.setDefaultTimeout(120_000);
+            double[] ms = new double[5];
+            for (int i = 0; i < ms.length; i++) {
+                long start = System.nanoTime();
+                page.navigate(server.url() + "/compare?ids=" + query);
+                page.waitForSelector("canvas#compare-loss[data-curves=\"" + RUNS + "\"]");
+                // One animation frame after Chart.js drew: the curves are on screen.
+                page.evaluate("() => new Promise(r => requestAnimationFrame(() => r()))");
+                ms[i] = (System.nanoTime() - start) / 1e6;
+            }
+            Browser.screenshot(page, "compare-20-runs");
+            Arrays.sort(ms);
+            System.out.printf("BENCH compare page: %d runs x %,d points (downsampled on the server to <= 2 000 each): "
+                    + "navigation to drawn curves median %.0f ms, max %.0f ms (%d loads)%n", RUNS, POINTS, ms[ms.length / 2],
+                    ms[ms.length - 1], ms.length);
+        }
+    }
+}
