@@ -48,6 +48,16 @@ class CompareRenderBenchmark {
         String query = ids.stream().map(String::valueOf).collect(Collectors.joining(","));
         try (TestServer server = TestServer.start(dataDir); Browser browser = Browser.launch();
                 BrowserContext context = browser.newContext()) {
+            java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+            double[] api = new double[5];
+            for (int i = 0; i < api.length; i++) {
+                long start = System.nanoTime();
+                client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.url() + "/api/compare?ids=" + query))
+                        .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+                api[i] = (System.nanoTime() - start) / 1e6;
+            }
+            Arrays.sort(api);
+            System.out.printf("BENCH compare api: /api/compare for %d runs x %,d points: median %.0f ms%n", RUNS, POINTS, api[2]);
             Page page = context.newPage();
             page.setDefaultTimeout(120_000);
             double[] ms = new double[5];

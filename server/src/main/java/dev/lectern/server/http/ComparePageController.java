@@ -32,7 +32,7 @@ final class ComparePageController {
     void page(Context ctx) {
         Map<String, Object> data;
         try {
-            data = history.comparison(history.compared(ctx));
+            data = history.comparison(history.compared(ctx), false);
         } catch (InvalidParameterException e) {
             ctx.status(HttpStatus.BAD_REQUEST).html(templates.render("compare.jte",
                     new ComparePage("", List.of(), List.of(), List.of(), e.getMessage())));

@@ -194,7 +194,7 @@ final class HistoryController {
      */
     void compare(Context ctx) {
         List<Experiment> runs = compared(ctx);
-        ctx.json(comparison(runs));
+        ctx.json(comparison(runs, true));
     }
 
     /** The runs named by {@code ids}, 2 to 20 of them, each existing. */
@@ -206,7 +206,11 @@ final class HistoryController {
         return ids.stream().map(experiments::get).toList();
     }
 
-    Map<String, Object> comparison(List<Experiment> runs) {
+    /**
+     * The comparison of runs; with {@code withSeries} also each shared metric's downsampled curve per run, read for
+     * the runs in parallel (a run's points are one index range, so two cores read two runs at once).
+     */
+    Map<String, Object> comparison(List<Experiment> runs, boolean withSeries) {
         List<Map<String, Object>> params = runs.stream().map(e -> json.readObject(e.paramsJson())).toList();
         Set<String> allParams = new LinkedHashSet<>();
         params.forEach(p -> allParams.addAll(p.keySet()));
@@ -223,6 +227,10 @@ final class HistoryController {
                 shared.retainAll(names);
             }
         }
+        Set<String> sharedNames = shared == null ? Set.of() : shared;
+        List<Map<String, List<double[]>>> curves = withSeries
+                ? runs.parallelStream().map(e -> metrics.series(e.id(), COMPARE_POINTS, sharedNames)).toList()
+                : List.of();
         List<Map<String, Object>> items = new ArrayList<>();
         for (int i = 0; i < runs.size(); i++) {
             Experiment e = runs.get(i);
@@ -230,9 +238,9 @@ final class HistoryController {
             item.put("params", params.get(i));
             item.put("label", label(e, params.get(i), differing));
             item.put("metrics", summaries.getOrDefault(e.id(), List.of()));
-            Map<String, List<double[]>> series = new LinkedHashMap<>(metrics.series(e.id(), COMPARE_POINTS));
-            series.keySet().retainAll(shared == null ? Set.of() : shared);
-            item.put("series", series);
+            if (withSeries) {
+                item.put("series", curves.get(i));
+            }
             items.add(item);
         }
         Map<String, Object> out = new LinkedHashMap<>();

@@ -131,6 +131,23 @@ public final class MetricsRepository {
         return series;
     }
 
+    /**
+     * Reads some metrics of an experiment, as {@link #series(long, int)} does for all of them: only the named metrics'
+     * points are read.
+     */
+    public Map<String, List<double[]>> series(long experimentId, int maxPoints, java.util.Set<String> names) {
+        Map<String, List<double[]>> series = new LinkedHashMap<>();
+        for (String name : names) {
+            List<double[]> points = new ArrayList<>();
+            jdbc.query("SELECT step, metric_value FROM metrics WHERE experiment_id = ? AND name = ? ORDER BY step", rs -> {
+                points.add(new double[] {rs.getLong(1), rs.getDouble(2)});
+                return null;
+            }, experimentId, name);
+            series.put(name, MinMaxDownsampler.downsample(points, maxPoints));
+        }
+        return series;
+    }
+
     /** Returns the last value of one metric for each of the given experiments. */
     public Map<Long, Double> lastValues(Collection<Long> experimentIds, String metric) {
         Map<Long, Double> last = new LinkedHashMap<>();
