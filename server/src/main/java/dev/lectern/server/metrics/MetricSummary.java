@@ -20,7 +20,8 @@ public record MetricSummary(String name, long points, long lastStep, double last
 
     /**
      * Tells whether a larger value of a metric is better, from its name: accuracies, precision, recall, F1 scores,
-     * R², throughput and perplexity's opposite are; losses, errors, costs, RMSE and times are not.
+     * R², throughput and probabilities of the right answer ({@code P(...)}) are; losses, errors, costs, RMSE,
+     * perplexity, gradient norms and times are not.
      *
      * @param name the metric's name, such as {@code accuracy/test} or {@code loss}
      * @return true when larger is better
@@ -29,7 +30,7 @@ public record MetricSummary(String name, long points, long lastStep, double last
         String n = name.toLowerCase(Locale.ROOT);
         return n.contains("acc") || n.contains("precision") || n.contains("recall") || n.contains("f1")
                 || n.contains("auc") || n.contains("r2") || n.contains("r²") || n.contains("persecond")
-                || n.contains("throughput") || n.contains("score");
+                || n.contains("throughput") || n.contains("score") || n.startsWith("p(") || n.contains("probabilit");
     }
 
     /** The step of the best value, or null when no value was finite. */

@@ -45,4 +45,15 @@ class MetricSummariesTest {
             assertThat(metrics.metricNames()).containsExactly("accuracy/test", "loss");
         }
     }
+
+    @Test
+    void bestMeansLargestOnlyForMetricsWhereLargerIsBetter() {
+        assertThat(MetricSummary.higherIsBetter("accuracy/test")).isTrue();
+        assertThat(MetricSummary.higherIsBetter("P(right next char)/1: h→e")).isTrue();
+        assertThat(MetricSummary.higherIsBetter("imagesPerSecond")).isTrue();
+        assertThat(MetricSummary.higherIsBetter("loss")).isFalse();
+        assertThat(MetricSummary.higherIsBetter("rmse/lstm")).isFalse();
+        assertThat(MetricSummary.higherIsBetter("perplexity")).isFalse();
+        assertThat(MetricSummary.higherIsBetter("gradNorm/layer 1")).isFalse();
+    }
 }
