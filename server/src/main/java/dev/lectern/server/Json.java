@@ -58,12 +58,17 @@ public final class Json {
 
     /** Serialises views as a JSON array whose items carry a {@code type} field naming the view record. */
     public String writeViews(List<View> views) {
+        return write(viewsTree(views));
+    }
+
+    /** The views as the JSON array {@link #writeViews} writes, for embedding in a larger answer. */
+    public ArrayNode viewsTree(List<View> views) {
         ArrayNode array = mapper.createArrayNode();
         for (View view : views) {
             ObjectNode node = mapper.valueToTree(view);
             node.put("type", view.getClass().getSimpleName());
             array.add(node);
         }
-        return write(array);
+        return array;
     }
 }

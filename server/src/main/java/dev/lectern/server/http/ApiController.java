@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /** The JSON API of DESIGN.md's contracts. */
 final class ApiController {
@@ -91,17 +90,17 @@ final class ApiController {
     }
 
     void create(Context ctx) {
-        JsonNode body = body(ctx);
+        JsonNode body = JsonBodies.object(ctx, json.mapper());
         Map<String, Object> params = new LinkedHashMap<>();
         JsonNode paramsNode = body.path("params");
         if (!paramsNode.isMissingNode() && !paramsNode.isNull()) {
             if (!paramsNode.isObject()) {
                 throw new InvalidParameterException("params", "params must be a JSON object");
             }
-            paramsNode.fields().forEachRemaining(e -> params.put(e.getKey(), scalar(e.getKey(), e.getValue())));
+            paramsNode.fields().forEachRemaining(e -> params.put(e.getKey(), JsonBodies.scalar(e.getKey(), e.getValue())));
         }
-        Experiment created = experiments.create(new NewExperiment(text(body, "plugin"), text(body, "dataset"), params,
-                text(body, "name"), text(body, "device")));
+        Experiment created = experiments.create(new NewExperiment(JsonBodies.text(body, "plugin"), JsonBodies.text(body, "dataset"), params,
+                JsonBodies.text(body, "name"), JsonBodies.text(body, "device")));
         ctx.status(HttpStatus.CREATED).json(view(created, false));
     }
 
@@ -148,18 +147,14 @@ final class ApiController {
     }
 
     void predict(Context ctx) {
-        JsonNode body = body(ctx);
+        JsonNode body = JsonBodies.object(ctx, json.mapper());
         Map<String, Object> input = new LinkedHashMap<>();
-        body.fields().forEachRemaining(e -> input.put(e.getKey(), scalar(e.getKey(), e.getValue())));
+        body.fields().forEachRemaining(e -> input.put(e.getKey(), JsonBodies.scalar(e.getKey(), e.getValue())));
         Prediction answer = experiments.predict(Ids.experimentId(ctx), input);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("text", answer.text());
         out.put("values", answer.values());
-        try {
-            out.put("views", json.mapper().readTree(json.writeViews(answer.views())));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("views of a prediction did not serialise", e);
-        }
+        out.put("views", json.viewsTree(answer.views()));
         ctx.json(out);
     }
 
@@ -194,42 +189,4 @@ final class ApiController {
         return out;
     }
 
-    private JsonNode body(Context ctx) {
-        try {
-            JsonNode node = json.mapper().readTree(ctx.body());
-            if (node == null || !node.isObject()) {
-                throw new InvalidParameterException("body", "the request body must be a JSON object");
-            }
-            return node;
-        } catch (JsonProcessingException e) {
-            throw new InvalidParameterException("body", "the request body is not valid JSON: " + e.getOriginalMessage());
-        }
-    }
-
-    private static String text(JsonNode body, String field) {
-        JsonNode node = body.get(field);
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        if (!node.isTextual()) {
-            throw new InvalidParameterException(field, field + " must be a string");
-        }
-        return node.asText();
-    }
-
-    private static Object scalar(String field, JsonNode node) {
-        if (node.isNumber()) {
-            return node.numberValue();
-        }
-        if (node.isTextual()) {
-            return node.asText();
-        }
-        if (node.isBoolean()) {
-            return node.asBoolean();
-        }
-        if (node.isNull()) {
-            return null;
-        }
-        throw new InvalidParameterException(field, field + " must be a number, string or boolean");
-    }
 }

@@ -44,15 +44,7 @@ final class HistoryController {
     void describe(Context ctx) {
         long id = Ids.experimentId(ctx);
         Experiment before = experiments.get(id);
-        JsonNode body;
-        try {
-            body = json.mapper().readTree(ctx.body());
-        } catch (IOException e) {
-            throw new InvalidParameterException("body", "the request body is not JSON: " + e.getMessage());
-        }
-        if (body == null || !body.isObject()) {
-            throw new InvalidParameterException("body", "send a JSON object with name, tags or notes");
-        }
+        JsonNode body = JsonBodies.object(ctx, json.mapper());
         for (var names = body.fieldNames(); names.hasNext(); ) {
             String field = names.next();
             if (!Set.of("name", "tags", "notes").contains(field)) {
@@ -314,7 +306,7 @@ final class HistoryController {
 
     private static String text(JsonNode node, String field) {
         if (!node.isTextual()) {
-            throw new InvalidParameterException(field, field + " must be text");
+            throw new InvalidParameterException(field, field + " must be a string");
         }
         return node.asText();
     }

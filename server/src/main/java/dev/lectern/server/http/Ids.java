@@ -10,6 +10,11 @@ final class Ids {
     private Ids() {}
 
     static long experimentId(Context ctx) {
+        return pathId(ctx, "experiment");
+    }
+
+    /** The positive {@code {id}} of the path; anything else names no such thing, so 404. */
+    static long pathId(Context ctx, String kind) {
         String raw = ctx.pathParam("id");
         try {
             long id = Long.parseLong(raw);
@@ -19,7 +24,7 @@ final class Ids {
         } catch (NumberFormatException ignored) {
             // answered below
         }
-        throw new NotFoundException("experiment '" + raw + "' does not exist");
+        throw new NotFoundException(kind + " '" + raw + "' does not exist");
     }
 
     static int positive(Context ctx, String name, int fallback, int max) {

@@ -17,7 +17,6 @@ import dev.lectern.web.page.KeyValue;
 import dev.lectern.web.page.SweepPage;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -49,18 +48,10 @@ final class SweepController {
 
     /** {@code POST /api/sweeps}: {@code {plugin, dataset, name?, params?, grid: {param: [values]}, device?}}. */
     void create(Context ctx) {
-        JsonNode body;
-        try {
-            body = json.mapper().readTree(ctx.body());
-        } catch (IOException e) {
-            throw new InvalidParameterException("body", "the request body is not JSON: " + e.getMessage());
-        }
-        if (body == null || !body.isObject()) {
-            throw new InvalidParameterException("body", "send a JSON object with plugin, dataset and grid");
-        }
+        JsonNode body = JsonBodies.object(ctx, json.mapper());
         Map<String, Object> base = new LinkedHashMap<>();
         if (body.has("params") && body.get("params").isObject()) {
-            body.get("params").fields().forEachRemaining(e -> base.put(e.getKey(), scalar(e.getValue())));
+            body.get("params").fields().forEachRemaining(e -> base.put(e.getKey(), JsonBodies.scalar(e.getKey(), e.getValue())));
         }
         Map<String, List<Object>> grid = new LinkedHashMap<>();
         JsonNode gridNode = body.get("grid");
@@ -72,11 +63,11 @@ final class SweepController {
             if (!e.getValue().isArray()) {
                 throw new InvalidParameterException("grid", "grid." + e.getKey() + " must be a list of values");
             }
-            e.getValue().forEach(v -> values.add(scalar(v)));
+            e.getValue().forEach(v -> values.add(JsonBodies.scalar("grid." + e.getKey(), v)));
             grid.put(e.getKey(), values);
         });
-        Sweep sweep = sweeps.create(text(body, "plugin"), text(body, "dataset"), text(body, "name"), base, grid,
-                text(body, "device"));
+        Sweep sweep = sweeps.create(JsonBodies.text(body, "plugin"), JsonBodies.text(body, "dataset"),
+                JsonBodies.text(body, "name"), base, grid, JsonBodies.text(body, "device"));
         ctx.status(HttpStatus.CREATED).json(view(sweep));
     }
 
@@ -197,38 +188,6 @@ final class SweepController {
     }
 
     private static long id(Context ctx) {
-        try {
-            long id = Long.parseLong(ctx.pathParam("id"));
-            if (id > 0) {
-                return id;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw new dev.lectern.server.NotFoundException("sweep " + ctx.pathParam("id") + " does not exist");
-    }
-
-    private static String text(JsonNode body, String field) {
-        JsonNode node = body.get(field);
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        if (!node.isTextual()) {
-            throw new InvalidParameterException(field, field + " must be text");
-        }
-        return node.asText();
-    }
-
-    private static Object scalar(JsonNode node) {
-        if (node.isNumber()) {
-            return node.numberValue();
-        }
-        if (node.isBoolean()) {
-            return node.booleanValue();
-        }
-        if (node.isTextual()) {
-            return node.asText();
-        }
-        return node.toString();
+        return Ids.pathId(ctx, "sweep");
     }
 }

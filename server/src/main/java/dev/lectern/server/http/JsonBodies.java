@@ -1,0 +1,56 @@
+package dev.lectern.server.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lectern.plugin.api.InvalidParameterException;
+import io.javalin.http.Context;
+
+/** Reads JSON request bodies, answering a malformed one with a 400 that names the field at fault. */
+final class JsonBodies {
+
+    private JsonBodies() {
+    }
+
+    /** The body as a JSON object. */
+    static JsonNode object(Context ctx, ObjectMapper mapper) {
+        try {
+            JsonNode node = mapper.readTree(ctx.body());
+            if (node == null || !node.isObject()) {
+                throw new InvalidParameterException("body", "the request body must be a JSON object");
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            throw new InvalidParameterException("body", "the request body is not valid JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    /** A string field, or null when it is absent or null. */
+    static String text(JsonNode body, String field) {
+        JsonNode node = body.get(field);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isTextual()) {
+            throw new InvalidParameterException(field, field + " must be a string");
+        }
+        return node.asText();
+    }
+
+    /** A number, string or boolean as its Java value, for {@link dev.lectern.plugin.api.ParamSpec#parse}. */
+    static Object scalar(String field, JsonNode node) {
+        if (node.isNumber()) {
+            return node.numberValue();
+        }
+        if (node.isTextual()) {
+            return node.asText();
+        }
+        if (node.isBoolean()) {
+            return node.asBoolean();
+        }
+        if (node.isNull()) {
+            return null;
+        }
+        throw new InvalidParameterException(field, field + " must be a number, string or boolean");
+    }
+}
