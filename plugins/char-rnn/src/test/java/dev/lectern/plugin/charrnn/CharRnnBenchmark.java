@@ -4,20 +4,12 @@ import dev.lectern.plugin.api.ParamValues;
 import dev.lectern.plugin.api.TrainedModel;
 import dev.lectern.plugin.api.TrainingData;
 import dev.lectern.plugin.testkit.FakeTrainingContext;
+import dev.lectern.plugin.testkit.PyTorchReference;
 import dev.lectern.plugin.testkit.TestDatasets;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Tag;
@@ -29,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * in PyTorch, when a {@code python3} with torch is installed. Run with {@code mvn -B -o verify -Pbenchmark -pl
  * plugins/char-rnn}; prints figures, asserts nothing. Each side runs twice and the better run counts, because the
  * machine is shared. The ratio is DJL time / PyTorch time: below 1 means the plugin is faster. PyTorch runs with the
- * engine's intra-op thread count; {@code -Dcharrnn.bench.python=<interpreter>} picks the Python, {@code
+ * engine's intra-op thread count; {@code -Dlectern.bench.python=<interpreter>} picks the Python, {@code
  * -Dcharrnn.bench.steps=<n>} the timed steps per run.
  */
 @Tag("benchmark")
@@ -39,7 +31,6 @@ class CharRnnBenchmark {
     private static final int WARMUP_STEPS = 10;
     /** PyTorch gets the intra-op threads the engine was given (2 in the benchmark profile). */
     private static final int THREADS = Integer.parseInt(System.getProperty("ai.djl.pytorch.num_threads", "2"));
-    private static final Path SCRIPT = Path.of("..", "..", "bench", "char_rnn.py");
     private static final Pattern PYTORCH_RATE = Pattern.compile("PYTORCH char-rnn .*?: ([0-9.]+) it/s");
 
     private final CharRnnPlugin plugin = new CharRnnPlugin();
@@ -86,46 +77,11 @@ class CharRnnBenchmark {
         }
     }
 
-    private static Optional<String> pytorch(Map<String, Object> defaults) throws IOException, InterruptedException {
-        if (!Files.isRegularFile(SCRIPT)) {
-            return Optional.empty();
-        }
-        // Debian's python3-torch lives with the system interpreter, which a python3 earlier on the PATH may hide.
-        String configured = System.getProperty("charrnn.bench.python");
-        List<String> pythons = configured != null ? List.of(configured) : List.of("/usr/bin/python3", "python3");
-        for (String python : pythons) {
-            List<String> command = new ArrayList<>(List.of(python, SCRIPT.toString(), "--data", TestDatasets.mirror().toString(),
-                    "--cell", defaults.get("cell").toString(), "--hidden", defaults.get("hiddenSize").toString(),
-                    "--batch", defaults.get("batchSize").toString(), "--seq", defaults.get("seqLength").toString(),
-                    "--lr", defaults.get("learningRate").toString(), "--clip", defaults.get("clipNorm").toString(),
-                    "--iterations", Integer.toString(STEPS), "--repeats", "2", "--threads", Integer.toString(THREADS)));
-            Optional<String> line = run(command);
-            if (line.isPresent()) {
-                return line;
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static Optional<String> run(List<String> command) throws IOException, InterruptedException {
-        Process process;
-        try {
-            process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        } catch (IOException e) {
-            return Optional.empty();
-        }
-        String found = null;
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line = out.readLine(); line != null; line = out.readLine()) {
-                if (line.startsWith("PYTORCH")) {
-                    found = line;
-                }
-            }
-        }
-        if (!process.waitFor(30, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            return Optional.empty();
-        }
-        return process.exitValue() == 0 ? Optional.ofNullable(found) : Optional.empty();
+    private static Optional<String> pytorch(Map<String, Object> defaults) {
+        return PyTorchReference.run("char_rnn.py", "--data", TestDatasets.mirror().toString(),
+                "--cell", defaults.get("cell").toString(), "--hidden", defaults.get("hiddenSize").toString(),
+                "--batch", defaults.get("batchSize").toString(), "--seq", defaults.get("seqLength").toString(),
+                "--lr", defaults.get("learningRate").toString(), "--clip", defaults.get("clipNorm").toString(),
+                "--iterations", Integer.toString(STEPS), "--repeats", "2", "--threads", Integer.toString(THREADS));
     }
 }

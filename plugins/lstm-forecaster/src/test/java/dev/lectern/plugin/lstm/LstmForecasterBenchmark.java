@@ -1,18 +1,10 @@
 package dev.lectern.plugin.lstm;
 
+import dev.lectern.plugin.testkit.PyTorchReference;
 import dev.lectern.plugin.testkit.TestDatasets;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Tag;
@@ -29,7 +21,6 @@ import org.junit.jupiter.api.Test;
 @Tag("benchmark")
 class LstmForecasterBenchmark {
 
-    private static final Path SCRIPT = Path.of("..", "..", "bench", "lstm_stock.py");
     private static final Pattern PYTORCH_LINE = Pattern.compile("PYTORCH .*?: ([0-9.]+) it/s \\((\\d+) it in ([0-9.]+) s");
 
     @Test
@@ -56,39 +47,11 @@ class LstmForecasterBenchmark {
     }
 
     /** Runs the PyTorch script; returns {iterations, seconds} of its better run, or empty without torch. */
-    private static Optional<double[]> pytorchSeconds() throws IOException, InterruptedException {
-        if (!Files.isRegularFile(SCRIPT)) {
-            return Optional.empty();
-        }
-        // A pyenv shim may shadow the Debian python3 that has torch; PYENV_VERSION=system selects it.
-        for (Map<String, String> env : List.of(Map.<String, String>of(), Map.of("PYENV_VERSION", "system"))) {
-            List<String> command = new ArrayList<>(List.of("python3", SCRIPT.toString(), "--data",
-                    TestDatasets.mirror().toAbsolutePath().toString(), "--threads", "2"));
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-            builder.environment().putAll(env);
-            builder.environment().put("OMP_NUM_THREADS", "2");
-            Process process;
-            try {
-                process = builder.start();
-            } catch (IOException e) {
-                return Optional.empty();
-            }
-            StringBuilder output = new StringBuilder();
-            try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                    output.append(line).append('\n');
-                }
-            }
-            if (!process.waitFor(15, TimeUnit.MINUTES)) {
-                process.destroyForcibly();
-                continue;
-            }
-            Matcher m = PYTORCH_LINE.matcher(output);
-            if (m.find()) {
-                System.out.print(output.substring(m.start(), output.indexOf("\n", m.start()) + 1));
-                return Optional.of(new double[] {Double.parseDouble(m.group(2)), Double.parseDouble(m.group(3))});
-            }
-        }
-        return Optional.empty();
+    private static Optional<double[]> pytorchSeconds() {
+        return PyTorchReference.run("lstm_stock.py", "--data", TestDatasets.mirror().toAbsolutePath().toString(),
+                "--threads", "2").map(PYTORCH_LINE::matcher).filter(Matcher::find).map(m -> {
+                    System.out.println(m.group());
+                    return new double[] {Double.parseDouble(m.group(2)), Double.parseDouble(m.group(3))};
+                });
     }
 }

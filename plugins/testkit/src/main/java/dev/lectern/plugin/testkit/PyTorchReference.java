@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -35,15 +36,18 @@ public final class PyTorchReference {
         if (file.isEmpty()) {
             return Optional.empty();
         }
-        // Debian's python3-torch lives with the system interpreter, which another python3 on the PATH may hide.
+        // Debian's python3-torch lives with the system interpreter, which another python3 on the PATH (a pyenv shim,
+        // say) may hide; PYENV_VERSION=system makes such a shim hand over to it.
         String configured = System.getProperty("lectern.bench.python");
         List<String> pythons = configured != null ? List.of(configured) : List.of("/usr/bin/python3", "python3");
-        for (String python : pythons) {
-            List<String> command = new ArrayList<>(List.of(python, file.get().toString()));
-            command.addAll(List.of(args));
-            Optional<String> line = exec(command);
-            if (line.isPresent()) {
-                return line;
+        for (Map<String, String> env : List.of(Map.<String, String>of(), Map.of("PYENV_VERSION", "system"))) {
+            for (String python : pythons) {
+                List<String> command = new ArrayList<>(List.of(python, file.get().toString()));
+                command.addAll(List.of(args));
+                Optional<String> line = exec(command, env);
+                if (line.isPresent()) {
+                    return line;
+                }
             }
         }
         return Optional.empty();
@@ -71,10 +75,11 @@ public final class PyTorchReference {
         return Optional.empty();
     }
 
-    private static Optional<String> exec(List<String> command) {
+    private static Optional<String> exec(List<String> command, Map<String, String> env) {
         Process process;
         try {
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            builder.environment().putAll(env);
             // As perf-baseline.md ran PyTorch: OpenBLAS's OpenMP threads capped at the cores, like torch's intra-op pool.
             builder.environment().putIfAbsent("OMP_NUM_THREADS", Integer.toString(Runtime.getRuntime().availableProcessors()));
             process = builder.start();
