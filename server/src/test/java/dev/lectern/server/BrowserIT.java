@@ -3,63 +3,25 @@ package dev.lectern.server;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.BrowserContext;
+
 import com.microsoft.playwright.Locator;
-import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import dev.lectern.server.testing.Browser;
-import dev.lectern.server.testing.TestServer;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import dev.lectern.server.testing.BrowserTest;
+
+
+
+
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A person in a real browser (Debian's Chromium, headless) runs linear regression from the form, watches it, and
  * cancels a long run. Screenshots go to {@code target/screenshots/}.
  */
-class BrowserIT {
-
-    @TempDir
-    static Path dataDir;
-
-    static TestServer server;
-    static Browser browser;
-    BrowserContext context;
-    Page page;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start(dataDir);
-        browser = Browser.launch();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
-
-    @BeforeEach
-    void openPage() {
-        context = browser.newContext();
-        page = context.newPage();
-        page.setDefaultTimeout(30_000);
-    }
-
-    @AfterEach
-    void closePage() {
-        context.close();
-    }
+class BrowserIT extends BrowserTest {
 
     @Test
     @Timeout(120)

@@ -5,64 +5,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.microsoft.playwright.BrowserContext;
+
 import com.microsoft.playwright.Locator;
-import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.BoundingBox;
 import dev.lectern.server.testing.Browser;
-import dev.lectern.server.testing.TestServer;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import dev.lectern.server.testing.BrowserTest;
+
+
+
+
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The neural-network lessons in a real browser: the XOR network from its defaults with its boundary, and a digit drawn
  * on the canvas of a trained CNN answered with ten probabilities. Screenshots go to {@code target/screenshots/}.
  */
-class LessonsBrowserIT {
-
-    @TempDir
-    static Path dataDir;
-
-    static TestServer server;
-    static Browser browser;
-    BrowserContext context;
-    Page page;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start(dataDir);
-        browser = Browser.launch();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
-
-    @BeforeEach
-    void openPage() {
-        context = browser.newContext();
-        page = context.newPage();
-        page.setDefaultTimeout(30_000);
-    }
-
-    @AfterEach
-    void closePage() {
-        context.close();
-    }
+class LessonsBrowserIT extends BrowserTest {
 
     @Test
     @Timeout(120)

@@ -3,21 +3,21 @@ package dev.lectern.server.dataset;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.Page;
+
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import dev.lectern.server.testing.Browser;
-import dev.lectern.server.testing.TestServer;
+import dev.lectern.server.testing.BrowserTest;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+
+
+
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,43 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A person in a real browser (Debian's Chromium, headless) uploads a CSV file, looks at it, trains on it and
  * deletes it. Screenshots go to {@code target/screenshots/}.
  */
-class DatasetPagesBrowserIT {
-
-    @TempDir
-    static Path dataDir;
-
-    static TestServer server;
-    static Browser browser;
-    BrowserContext context;
-    Page page;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start(dataDir);
-        browser = Browser.launch();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
-
-    @BeforeEach
-    void openPage() {
-        context = browser.newContext();
-        page = context.newPage();
-        page.setDefaultTimeout(30_000);
-    }
-
-    @AfterEach
-    void closePage() {
-        context.close();
-    }
+class DatasetPagesBrowserIT extends BrowserTest {
 
     @Test
     @Timeout(120)
