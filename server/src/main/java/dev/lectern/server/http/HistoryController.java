@@ -1,5 +1,6 @@
 package dev.lectern.server.http;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lectern.plugin.api.InvalidParameterException;
 import dev.lectern.server.Json;
@@ -98,25 +99,37 @@ final class HistoryController {
         List<Experiment> runs = selection(ctx);
         ctx.contentType("application/json");
         ctx.header("Content-Disposition", "attachment; filename=\"experiments.json\"");
-        List<Map<String, Object>> items = new ArrayList<>();
         Map<Long, List<MetricSummary>> summaries = metrics.summaries(runs.stream().map(Experiment::id).toList());
-        for (Experiment e : runs) {
-            Map<String, Object> item = runFields(e);
-            item.put("params", json.readObject(e.paramsJson()));
-            item.put("summary", json.readObject(e.summaryJson().orElse(null)));
-            item.put("metricSummaries", summaries.getOrDefault(e.id(), List.of()));
-            List<Map<String, Object>> points = new ArrayList<>();
-            metrics.series(e.id(), Integer.MAX_VALUE).forEach((name, list) -> list.forEach(p -> {
-                Map<String, Object> point = new LinkedHashMap<>();
-                point.put("name", name);
-                point.put("step", (long) p[0]);
-                point.put("value", p[1]);
-                points.add(point);
-            }));
-            item.put("metrics", points);
-            items.add(item);
+        // Streamed run by run: an export of thousands of runs holds one run's points in memory, not all of them.
+        try (JsonGenerator out = json.mapper().getFactory().createGenerator(ctx.outputStream())) {
+            out.writeStartObject();
+            out.writeArrayFieldStart("experiments");
+            for (Experiment e : runs) {
+                Map<String, Object> item = runFields(e);
+                item.put("params", json.readObject(e.paramsJson()));
+                item.put("summary", json.readObject(e.summaryJson().orElse(null)));
+                item.put("metricSummaries", summaries.getOrDefault(e.id(), List.of()));
+                out.writeStartObject();
+                for (Map.Entry<String, Object> field : item.entrySet()) {
+                    out.writeFieldName(field.getKey());
+                    json.mapper().writeValue(out, field.getValue());
+                }
+                out.writeArrayFieldStart("metrics");
+                for (Map.Entry<String, List<double[]>> series : metrics.series(e.id(), Integer.MAX_VALUE).entrySet()) {
+                    for (double[] p : series.getValue()) {
+                        out.writeStartObject();
+                        out.writeStringField("name", series.getKey());
+                        out.writeNumberField("step", (long) p[0]);
+                        out.writeNumberField("value", p[1]);
+                        out.writeEndObject();
+                    }
+                }
+                out.writeEndArray();
+                out.writeEndObject();
+            }
+            out.writeEndArray();
+            out.writeEndObject();
         }
-        ctx.result(json.write(Map.of("experiments", items)));
     }
 
     /** {@code GET /api/experiments/export.csv}: one row per run, params and summary flattened into columns. */
