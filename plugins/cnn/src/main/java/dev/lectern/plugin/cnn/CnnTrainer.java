@@ -120,7 +120,9 @@ final class CnnTrainer {
                         float loss;
                         try (GradientCollector collector = Gradients.collect(data)) {
                             NDArray logits = block.forward(store, new NDList(xb), true).singletonOrThrow();
-                            NDArray lossArray = logits.logSoftmax(1).mul(yb).sum().mul(-1f / (to - from));
+                            // No op with a Java number here: DJL wraps it in a tensor whose buffer the GC may free
+                            // before backward reads it (see the testkit's GarbagePressure).
+                            NDArray lossArray = logits.logSoftmax(1).mul(yb).sum(new int[] {1}).mean().neg();
                             collector.backward(lossArray);
                             loss = lossArray.getFloat();
                         }

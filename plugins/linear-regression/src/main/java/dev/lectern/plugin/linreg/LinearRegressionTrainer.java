@@ -73,6 +73,9 @@ final class LinearRegressionTrainer {
             w.setRequiresGradient(true);
             b.setRequiresGradient(true);
             Optimizer optimizer = optimizer();
+            // Held for the whole run: a Java number in mul() would become a tensor over a buffer the GC may free
+            // before backward reads it (see the testkit's GarbagePressure).
+            NDArray half = manager.create(0.5f);
 
             long step = 0;
             long start = System.nanoTime();
@@ -96,7 +99,7 @@ final class LinearRegressionTrainer {
                         NDArray yb = batchesPerEpoch > 1 ? ys.get(new NDIndex("{}:{}", from, from + batchSize)) : ys;
                         float loss;
                         try (GradientCollector collector = Gradients.collect(manager)) {
-                            NDArray lossArray = halfMse(Linear.linear(xb, w, b).singletonOrThrow(), yb);
+                            NDArray lossArray = halfMse(Linear.linear(xb, w, b).singletonOrThrow(), yb, half);
                             collector.backward(lossArray);
                             loss = lossArray.getFloat();
                         }
@@ -118,7 +121,7 @@ final class LinearRegressionTrainer {
                 }
             }
             double msPerEpoch = (System.nanoTime() - start) / 1e6 / epochs;
-            double cost = finalCost(x, y, w, b);
+            double cost = finalCost(x, y, w, b, half);
             if (!Double.isFinite(cost)) {
                 throw new TrainingDivergedException("loss", totalSteps);
             }
@@ -145,13 +148,13 @@ final class LinearRegressionTrainer {
      */
     record Fit(double[] w, double b, double[] scaledW, double scaledB, boolean scaled) {}
 
-    private static NDArray halfMse(NDArray prediction, NDArray target) {
-        return prediction.sub(target).square().mean().mul(0.5f);
+    private static NDArray halfMse(NDArray prediction, NDArray target, NDArray half) {
+        return prediction.sub(target).square().mean().mul(half);
     }
 
-    private static double finalCost(NDArray x, NDArray y, NDArray w, NDArray b) {
+    private static double finalCost(NDArray x, NDArray y, NDArray w, NDArray b, NDArray half) {
         try (NDScope scope = new NDScope()) {
-            return halfMse(Linear.linear(x, w, b).singletonOrThrow(), y).getFloat();
+            return halfMse(Linear.linear(x, w, b).singletonOrThrow(), y, half).getFloat();
         }
     }
 

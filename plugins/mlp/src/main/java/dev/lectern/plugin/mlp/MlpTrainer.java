@@ -286,9 +286,13 @@ final class MlpTrainer {
         void after(int epoch);
     }
 
-    /** Mean cross-entropy: fused log-softmax, one-hot mask, sum, scale: four ops. */
+    /**
+     * Mean cross-entropy: fused log-softmax, one-hot mask, per-row sum, mean, negation. No op takes a Java number:
+     * DJL would wrap it in a tensor whose buffer the GC may free before backward reads it (see the testkit's
+     * GarbagePressure).
+     */
     static NDArray crossEntropy(NDArray logits, NDArray oneHot) {
-        return logits.logSoftmax(1).mul(oneHot).sum().mul(-1f / logits.getShape().get(0));
+        return logits.logSoftmax(1).mul(oneHot).sum(new int[] {1}).mean().neg();
     }
 
     /** Bytes to floats in [0, 1] on the device: one upload of count × pixels bytes, then a cast and a division. */

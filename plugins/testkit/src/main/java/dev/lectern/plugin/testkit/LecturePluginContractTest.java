@@ -199,6 +199,39 @@ public abstract class LecturePluginContractTest {
     }
 
     @Test
+    @Timeout(300)
+    void trainsTheSameWhileTheGarbageCollectorRuns() throws Exception {
+        // A tensor over a Java buffer that nothing holds (e.g. DJL's array.mul(0.5f) while gradients are recorded)
+        // is read after the GC freed it; GarbagePressure turns that into NaN or a different curve.
+        assumeThat(hasCapability(Capability.DETERMINISTIC)).isTrue();
+        Run quiet = train(31);
+        Run pressed;
+        try (GarbagePressure pressure = GarbagePressure.start()) {
+            pressed = train(31);
+        }
+        try (TrainedModel a = quiet.model(); TrainedModel b = pressed.model()) {
+            for (String key : a.summary().keySet()) {
+                if (!key.toLowerCase().contains("time") && !key.toLowerCase().contains("ms")
+                        && !key.toLowerCase().contains("second")) {
+                    assertThat(b.summary().get(key)).as("%s under garbage collection (a Java number in an op while "
+                            + "gradients are recorded? hold it in an array for the whole run)", key)
+                            .isEqualTo(a.summary().get(key));
+                }
+            }
+            if (hasCapability(Capability.REPORTS_LOSS)) {
+                // Plugins may add points by wall-clock time, so compare the steps both runs reported.
+                Map<Long, Double> expected = new HashMap<>();
+                quiet.context().recorded().points("loss").forEach(p -> expected.put(p.step(), p.value()));
+                List<RecordingMetricsSink.Point> common = pressed.context().recorded().points("loss").stream()
+                        .filter(p -> expected.containsKey(p.step())).toList();
+                assertThat(common).as("loss points at the same steps").hasSizeGreaterThan(1);
+                assertThat(common).allSatisfy(p -> assertThat(p.value()).as("loss at step %d under garbage collection",
+                        p.step()).isEqualTo(expected.get(p.step())));
+            }
+        }
+    }
+
+    @Test
     @Timeout(240)
     void trainsWhileAnotherExperimentTrains() throws Exception {
         // The server runs experiments concurrently; DJL's PyTorch engine allows one open GradientCollector per JVM,
