@@ -2,6 +2,8 @@ package dev.lectern.server;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
+import dev.lectern.server.metrics.MetricPoint;
+import dev.lectern.server.metrics.MetricsRepository;
 import dev.lectern.server.store.Database;
 import dev.lectern.server.store.Jdbc;
 import dev.lectern.server.testing.Browser;
@@ -31,6 +33,8 @@ class CompareRenderBenchmark {
         List<Long> ids = new ArrayList<>();
         try (Database database = Database.open("jdbc:h2:file:" + dataDir.resolve("lectern"))) {
             Jdbc jdbc = new Jdbc(database.dataSource());
+            MetricsRepository metrics = new MetricsRepository(jdbc);
+            long writeStart = System.nanoTime();
             for (int r = 0; r < RUNS; r++) {
                 OffsetDateTime created = OffsetDateTime.now().minusHours(RUNS - r);
                 long id = jdbc.insert("INSERT INTO experiments (name, plugin_id, plugin_version, dataset_id, params_json, device, "
@@ -38,12 +42,20 @@ class CompareRenderBenchmark {
                         + "'ex1data1', ?, 'cpu', 42, 'SUCCEEDED', ?, ?, ?)", "run " + r,
                         "{\"learningRate\":" + (0.001 * (r + 1)) + ",\"epochs\":" + POINTS + "}", created, created, created.plusMinutes(5));
                 ids.add(id);
-                jdbc.update("INSERT INTO metrics (experiment_id, name, step, metric_value) SELECT ?, 'loss', x - 1, "
-                        + "(1 + ?) * EXP(-(x - 1) / 20000.0) + 0.05 * RAND() FROM SYSTEM_RANGE(1, " + POINTS + ")", id, r / 10.0);
-                jdbc.update("INSERT INTO metric_summaries (experiment_id, name, points, last_step, last_value, min_step, min_value, "
-                        + "max_step, max_value) SELECT experiment_id, name, COUNT(*), MAX(step), MIN(metric_value), 0, "
-                        + "MIN(metric_value), 0, MAX(metric_value) FROM metrics WHERE experiment_id = ? GROUP BY experiment_id, name", id);
+                // Through the repository in sink-sized batches, as a run writes them: points, summary and groups.
+                List<MetricPoint> batch = new ArrayList<>();
+                java.util.Random random = new java.util.Random(r);
+                for (int step = 0; step < POINTS; step++) {
+                    batch.add(new MetricPoint("loss", step, (1 + r / 10.0) * Math.exp(-step / 20000.0) + 0.05 * random.nextDouble()));
+                    if (batch.size() == 1000) {
+                        metrics.insert(id, batch);
+                        batch.clear();
+                    }
+                }
+                metrics.insert(id, batch);
             }
+            System.out.printf("BENCH compare setup: %,d points written through MetricsRepository.insert in %.1f s (%.0f points/s)%n",
+                    (long) RUNS * POINTS, (System.nanoTime() - writeStart) / 1e9, RUNS * POINTS / ((System.nanoTime() - writeStart) / 1e9));
         }
         String query = ids.stream().map(String::valueOf).collect(Collectors.joining(","));
         try (TestServer server = TestServer.start(dataDir); Browser browser = Browser.launch();

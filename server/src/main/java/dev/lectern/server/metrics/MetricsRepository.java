@@ -11,6 +11,7 @@ import java.util.Map;
 public final class MetricsRepository {
 
     private final Jdbc jdbc;
+    private final CurveRollups rollups;
 
     /**
      * Creates the repository.
@@ -19,6 +20,7 @@ public final class MetricsRepository {
      */
     public MetricsRepository(Jdbc jdbc) {
         this.jdbc = jdbc;
+        this.rollups = new CurveRollups(jdbc);
     }
 
     /** Writes points in one batch. */
@@ -29,6 +31,7 @@ public final class MetricsRepository {
         }
         jdbc.batch("INSERT INTO metrics (experiment_id, name, step, metric_value) VALUES (?, ?, ?, ?)", rows);
         summarise(experimentId, points);
+        points.stream().map(MetricPoint::name).distinct().forEach(name -> rollups.rollUp(experimentId, name));
     }
 
     // One writer per run (its sink's flush), so read-modify-write of a run's summary rows cannot race.
@@ -119,16 +122,21 @@ public final class MetricsRepository {
 
     /**
      * Reads every metric of an experiment as {@code [step, value]} pairs in step order, at most
-     * {@code maxPoints} per metric, downsampled keeping each bucket's first, last, lowest and highest point.
+     * {@code maxPoints} per metric, downsampled keeping each bucket's first, last, lowest and highest point. Long
+     * curves are read from their rolled-up groups ({@link CurveRollups}).
      */
     public Map<String, List<double[]>> series(long experimentId, int maxPoints) {
-        Map<String, List<double[]>> series = new LinkedHashMap<>();
-        jdbc.query("SELECT name, step, metric_value FROM metrics WHERE experiment_id = ? ORDER BY name, step", rs -> {
-            series.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new double[] {rs.getLong(2), rs.getDouble(3)});
-            return null;
-        }, experimentId);
-        series.replaceAll((name, points) -> MinMaxDownsampler.downsample(points, maxPoints));
-        return series;
+        Map<String, Long> counts = pointCounts(experimentId);
+        if (counts.values().stream().noneMatch(n -> CurveRollups.isLong(n, maxPoints))) {
+            Map<String, List<double[]>> series = new LinkedHashMap<>();
+            jdbc.query("SELECT name, step, metric_value FROM metrics WHERE experiment_id = ? ORDER BY name, step", rs -> {
+                series.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new double[] {rs.getLong(2), rs.getDouble(3)});
+                return null;
+            }, experimentId);
+            series.replaceAll((name, points) -> MinMaxDownsampler.downsample(points, maxPoints));
+            return series;
+        }
+        return series(experimentId, maxPoints, counts.keySet(), counts);
     }
 
     /**
@@ -136,8 +144,18 @@ public final class MetricsRepository {
      * points are read.
      */
     public Map<String, List<double[]>> series(long experimentId, int maxPoints, java.util.Set<String> names) {
+        return series(experimentId, maxPoints, names, pointCounts(experimentId));
+    }
+
+    private Map<String, List<double[]>> series(long experimentId, int maxPoints, java.util.Collection<String> names,
+            Map<String, Long> counts) {
         Map<String, List<double[]>> series = new LinkedHashMap<>();
         for (String name : names) {
+            long count = counts.getOrDefault(name, 0L);
+            if (CurveRollups.isLong(count, maxPoints)) {
+                series.put(name, rollups.read(experimentId, name, maxPoints));
+                continue;
+            }
             List<double[]> points = new ArrayList<>();
             jdbc.query("SELECT step, metric_value FROM metrics WHERE experiment_id = ? AND name = ? ORDER BY step", rs -> {
                 points.add(new double[] {rs.getLong(1), rs.getDouble(2)});
@@ -146,6 +164,15 @@ public final class MetricsRepository {
             series.put(name, MinMaxDownsampler.downsample(points, maxPoints));
         }
         return series;
+    }
+
+    private Map<String, Long> pointCounts(long experimentId) {
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        jdbc.query("SELECT name, points FROM metric_summaries WHERE experiment_id = ?", rs -> {
+            counts.put(rs.getString(1), rs.getLong(2));
+            return null;
+        }, experimentId);
+        return counts;
     }
 
     /** Returns the last value of one metric for each of the given experiments. */

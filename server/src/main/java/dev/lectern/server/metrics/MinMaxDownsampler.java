@@ -35,18 +35,9 @@ public final class MinMaxDownsampler {
             if (from >= to) {
                 continue;
             }
-            int min = from;
-            int max = from;
-            for (int i = from + 1; i < to; i++) {
-                double v = points.get(i)[1];
-                // NaN is neither smaller nor larger: a diverged point is kept only as a first or last point.
-                if (v < points.get(min)[1] || Double.isNaN(points.get(min)[1])) {
-                    min = i;
-                }
-                if (v > points.get(max)[1] || Double.isNaN(points.get(max)[1])) {
-                    max = i;
-                }
-            }
+            int[] extremes = extremes(points, from, to);
+            int min = extremes[0];
+            int max = extremes[1];
             int[] keep = {from, Math.min(min, max), Math.max(min, max), to - 1};
             int previous = -1;
             for (int index : keep) {
@@ -57,5 +48,26 @@ public final class MinMaxDownsampler {
             }
         }
         return out;
+    }
+
+    /**
+     * Finds the lowest and the highest point of {@code points[from, to)}.
+     *
+     * @return their indices: {lowest, highest}
+     */
+    static int[] extremes(List<double[]> points, int from, int to) {
+        int min = from;
+        int max = from;
+        for (int i = from + 1; i < to; i++) {
+            double v = points.get(i)[1];
+            // NaN is neither smaller nor larger: a diverged point is kept only as a first or last point.
+            if (v < points.get(min)[1] || Double.isNaN(points.get(min)[1])) {
+                min = i;
+            }
+            if (v > points.get(max)[1] || Double.isNaN(points.get(max)[1])) {
+                max = i;
+            }
+        }
+        return new int[] {min, max};
     }
 }

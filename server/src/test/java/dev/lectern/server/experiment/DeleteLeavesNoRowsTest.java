@@ -1,0 +1,66 @@
+package dev.lectern.server.experiment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lectern.server.metrics.MetricPoint;
+import dev.lectern.server.metrics.MetricText;
+import dev.lectern.server.metrics.MetricsRepository;
+import dev.lectern.server.store.Database;
+import dev.lectern.server.store.Jdbc;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Deleting a run removes its rows from every table that refers to runs, found in the schema itself, so a table added
+ * later without {@code ON DELETE CASCADE} fails here.
+ */
+class DeleteLeavesNoRowsTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyTableWithAnExperimentIdIsEmptiedForTheDeletedRunOnly() {
+        try (Database database = Database.open("jdbc:h2:file:" + dir.resolve("db"))) {
+            Jdbc jdbc = new Jdbc(database.dataSource());
+            long doomed = run(jdbc);
+            long kept = run(jdbc);
+            MetricsRepository metrics = new MetricsRepository(jdbc);
+            for (long id : List.of(doomed, kept)) {
+                List<MetricPoint> points = new ArrayList<>();
+                for (int step = 0; step < 100; step++) {
+                    points.add(new MetricPoint("loss", step, 1.0 / (step + 1)));
+                }
+                metrics.insert(id, points);
+                metrics.insertTexts(id, List.of(new MetricText("sample", 1, "hello")));
+                jdbc.update("INSERT INTO artifacts (experiment_id, path, sha256, size_bytes) VALUES (?, 'model/x', 'ab', 1)", id);
+            }
+            List<String> tables = jdbc.query("SELECT TABLE_NAME FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA = 'PUBLIC' "
+                    + "AND COLUMN_NAME = 'EXPERIMENT_ID' ORDER BY TABLE_NAME", rs -> rs.getString(1));
+            assertThat(tables).contains("METRICS", "METRIC_SUMMARIES", "METRIC_ROLLUPS", "METRIC_TEXTS", "ARTIFACTS");
+            for (String table : tables) {
+                assertThat(count(jdbc, table, doomed)).as("%s rows of the run before deleting", table).isPositive();
+            }
+
+            assertThat(new ExperimentRepository(jdbc).delete(doomed)).isTrue();
+
+            for (String table : tables) {
+                assertThat(count(jdbc, table, doomed)).as("%s rows left of the deleted run", table).isZero();
+                assertThat(count(jdbc, table, kept)).as("%s rows of the other run", table).isPositive();
+            }
+        }
+    }
+
+    private static long count(Jdbc jdbc, String table, long id) {
+        return jdbc.queryOne("SELECT COUNT(*) FROM " + table + " WHERE experiment_id = ?", rs -> rs.getLong(1), id).orElseThrow();
+    }
+
+    private static long run(Jdbc jdbc) {
+        return jdbc.insert("INSERT INTO experiments (name, plugin_id, plugin_version, dataset_id, params_json, device, "
+                + "seed, status, created_at) VALUES ('r', 'p', '1', 'd', '{}', 'cpu', 1, 'SUCCEEDED', ?)", OffsetDateTime.now());
+    }
+}
