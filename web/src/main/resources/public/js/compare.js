@@ -1,8 +1,10 @@
-// Compare page: one chart per metric the runs share, one curve per run, labelled by the parameter that differs.
+// Compare page: one chart per metric the runs share ("chart/series" names share a chart, as on a run's page), one
+// curve per run and series, labelled by the parameter that differs.
 // The server has already downsampled each curve (bucket min/max kept), so 20 runs of 100 000 points draw at once.
 import {COLORS, chartsAvailable, element, getJson} from './common.js';
 
 const root = document.getElementById('compare-page');
+const DASHES = [[], [6, 3], [2, 2], [8, 3, 2, 3]];
 const charts = [];
 let data = null;
 
@@ -38,32 +40,43 @@ function draw() {
     host.appendChild(element('p', 'empty', 'These runs share no metric.'));
     return;
   }
-  data.sharedMetrics.forEach((metric, index) => {
+  const groups = new Map();
+  data.sharedMetrics.forEach((metric) => {
+    const chart = metric.includes('/') ? metric.slice(0, metric.indexOf('/')) : metric;
+    if (!groups.has(chart)) {
+      groups.set(chart, []);
+    }
+    groups.get(chart).push(metric);
+  });
+  Array.from(groups.entries()).forEach(([chart, metrics], index) => {
     const figure = element('figure', 'view compare-chart');
     figure.id = 'compare-figure-' + index;
     const caption = element('figcaption');
-    caption.appendChild(element('span', 'chart-title', metric));
+    caption.appendChild(element('span', 'chart-title', chart));
     figure.appendChild(caption);
     const box = element('div', 'chart-box');
     const canvas = document.createElement('canvas');
-    canvas.id = 'compare-' + metric.replace(/[^A-Za-z0-9_-]/g, '_');
+    canvas.id = 'compare-' + chart.replace(/[^A-Za-z0-9_-]/g, '_');
     canvas.setAttribute('role', 'img');
-    canvas.setAttribute('aria-label', metric + ' of the compared runs');
+    canvas.setAttribute('aria-label', chart + ' of the compared runs');
     box.appendChild(canvas);
     figure.appendChild(box);
     host.appendChild(figure);
-    const datasets = data.experiments.map((run, k) => {
+    // Colour tells the run, the dash tells the series.
+    const datasets = metrics.flatMap((metric, m) => data.experiments.map((run, k) => {
       const raw = (run.series[metric] || []).map((p) => ({x: p[0], y: p[1]}));
+      const series = metric === chart ? '' : ' · ' + metric.slice(chart.length + 1);
       return {
-        label: run.label,
+        label: run.label + series,
         data: smooth(raw, weight),
         borderColor: COLORS[k % COLORS.length],
         backgroundColor: COLORS[k % COLORS.length],
+        borderDash: DASHES[m % DASHES.length],
         pointRadius: raw.length > 60 ? 0 : 2,
         borderWidth: 1.5,
         spanGaps: true
       };
-    });
+    }));
     canvas.dataset.curves = String(datasets.length);
     canvas.dataset.labels = datasets.map((d) => d.label).join('|');
     charts.push(new window.Chart(canvas, {
@@ -78,7 +91,7 @@ function draw() {
         plugins: {legend: {display: true}, decimation: {enabled: false}},
         scales: {
           x: {type: 'linear', title: {display: true, text: 'step'}},
-          y: {type: log ? 'logarithmic' : 'linear', title: {display: true, text: metric}}
+          y: {type: log ? 'logarithmic' : 'linear', title: {display: true, text: chart}}
         }
       }
     }));

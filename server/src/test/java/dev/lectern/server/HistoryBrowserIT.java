@@ -64,8 +64,11 @@ class HistoryBrowserIT {
                     + second + "," + first + ")$"));
 
             Locator loss = page.locator("canvas#compare-loss");
-            assertThat(loss).hasAttribute("data-curves", "2");
-            assertThat(loss.getAttribute("data-labels")).contains("learningRate 0.01").contains("learningRate 0.1");
+            // "loss" and "loss/normal equation" share one chart, as on a run's page: two runs, two series each.
+            assertThat(loss).hasAttribute("data-curves", "4");
+            assertThat(loss.getAttribute("data-labels").split("\\|")).containsExactlyInAnyOrder("learningRate 0.01",
+                    "learningRate 0.1", "learningRate 0.01 · normal equation", "learningRate 0.1 · normal equation");
+            assertThat(page.locator("canvas#compare-loss_normal_equation")).hasCount(0);
             Locator differs = page.locator("#compare-params tr.differs");
             assertThat(differs).hasCount(1);
             assertThat(differs).containsText("learningRate");
@@ -73,7 +76,7 @@ class HistoryBrowserIT {
             page.locator("#log-scale").check();
             page.locator("#smoothing").fill("0.6");
             assertThat(page.locator("#smoothing-value")).hasText("0.60");
-            assertThat(page.locator("canvas#compare-loss")).hasAttribute("data-curves", "2");
+            assertThat(page.locator("canvas#compare-loss")).hasAttribute("data-curves", "4");
             Browser.screenshot(page, "compare-two-learning-rates");
 
             page.navigate(server.url() + "/experiments/" + second);

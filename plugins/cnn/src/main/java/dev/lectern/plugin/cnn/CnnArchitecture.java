@@ -26,7 +26,7 @@ import java.util.stream.Collectors;
  */
 record CnnArchitecture(List<Integer> channels, int kernel, int fcUnits, double dropout, int classes) {
 
-    static final int SMALL_FC_UNITS = 128;
+    static final int SMALL_FC_UNITS = 256;
 
     CnnArchitecture {
         channels = List.copyOf(channels);
@@ -36,7 +36,7 @@ record CnnArchitecture(List<Integer> channels, int kernel, int fcUnits, double d
     }
 
     /**
-     * The lab-11-1 network, conv 32 and 64 (3×3, ReLU, 2×2 max-pool), with a hidden FC layer of 128 ReLU units before
+     * The lab-11-1 network, conv 32 and 64 (3×3, ReLU, 2×2 max-pool), with a hidden FC layer of 256 ReLU units before
      * the output: the lab's network alone stops near 98.8 % after three epochs, the hidden layer takes it past 99 %.
      */
     static CnnArchitecture small(int kernel, int classes) {

@@ -31,7 +31,7 @@ final class CnnParams {
 
     static final List<ParamSpec> SPECS = List.of(
             ParamSpec.ofChoice(PRESET, "Network", SMALL, List.of(SMALL, LECTURE, CUSTOM),
-                    "small: two 3×3 conv blocks (32, 64 filters, ReLU, 2×2 max-pool), FC 128 ReLU and the output layer (lab-11-1 with a hidden layer); "
+                    "small: two 3×3 conv blocks (32, 64 filters, ReLU, 2×2 max-pool), FC 256 ReLU and the output layer (lab-11-1 with a hidden layer); "
                             + "lecture: conv 32, 64, 128 with dropout, FC 625, output (lab-11-2); custom: the fields below."),
             ParamSpec.ofText(CONV_CHANNELS, "Conv filters (custom)", "32,64", 40,
                     "Filters of each conv block, first to last, separated by commas, such as 16,32,64 (at most "
@@ -61,7 +61,8 @@ final class CnnParams {
 
     /**
      * MNIST: the small network with Adam from 1.5e-3, multiplied by 0.4 after each epoch, batches of 32: 3 epochs reach
-     * 99.06 % test accuracy (seed 42; 98.93 % with the lab's batch 100 and a fixed 1e-3).
+     * 99.12 % test accuracy with seed 42 (99.08, 99.24, 99.18 % with seeds 1, 2, 3; a hidden layer of 128 gave 98.99 to
+     * 99.16 %).
      */
     static final Map<String, Object> MNIST = Map.of(PRESET, SMALL, OPTIMIZER, "adam", LEARNING_RATE, 0.0015,
             LR_DECAY, 0.4, BATCH_SIZE, 32, EPOCHS, 3);

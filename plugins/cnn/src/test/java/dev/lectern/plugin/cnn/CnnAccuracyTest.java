@@ -32,10 +32,10 @@ class CnnAccuracyTest {
         try (TrainedModel model = plugin.train(context)) {
             System.out.println("cnn mnist defaults: test accuracy per epoch " + context.recorded().points("accuracy/test")
                     + ", s/epoch " + context.recorded().points("secondsPerEpoch"));
-            // 99.06 % on an idle machine, every run; 98.54 % in a run that shared the CPU with another build: libtorch's
-            // threaded kernels sum in another order under load, and 3 epochs of Adam amplify that. The bar leaves room
-            // for it; the 99.0 % is met on an idle machine only.
-            assertThat(model.summary().get("testAccuracy")).as("test accuracy after 3 epochs").isGreaterThanOrEqualTo(0.985);
+            // 99.12 % with seed 42 (99.08 to 99.24 % with seeds 1-3). Runs are bit for bit the same on an idle machine and
+            // with both cores busy elsewhere (checked: 99.06 % both ways with FC 128). A lower figure once seen under load
+            // came from DJL scalars freed by the GC before backward (see the testkit's GarbagePressure), not from the kernels.
+            assertThat(model.summary().get("testAccuracy")).as("test accuracy after 3 epochs").isGreaterThanOrEqualTo(0.99);
             assertThat(context.recorded().points("loss").size()).isBetween(100, 2001);
 
             assertThat(answer(model, Drawings.one())).as("a drawn 1").startsWith("1 ");

@@ -26,7 +26,7 @@ class CnnBenchmark {
     void oneMnistEpoch() throws Exception {
         TrainingData data = Mnist.load();
         CnnPlugin plugin = new CnnPlugin();
-        // perf-baseline.md's model: conv32-pool-conv64-pool-FC10, Adam 1e-3, batch 100 (the defaults add FC 128 and batch 32).
+        // perf-baseline.md's model: conv32-pool-conv64-pool-FC10, Adam 1e-3, batch 100 (the defaults add FC 256 and batch 32).
         Map<String, Object> values = new HashMap<>(plugin.defaultsFor(data.info()));
         values.putAll(Map.of("preset", "custom", "convChannels", "32,64", "fcUnits", 0, "dropout", 0.0, "batchSize", 100,
                 "learningRate", 0.001, "lrDecay", 1.0));

@@ -20,13 +20,13 @@ class CnnLayerTableTest {
         CnnArchitecture small = CnnArchitecture.small(3, 10);
         List<CnnArchitecture.Layer> layers = small.layers(28, 28);
         assertThat(layers).extracting(CnnArchitecture.Layer::name)
-                .containsExactly("INPUT", "CONV3-32", "POOL2", "CONV3-64", "POOL2", "FC-128", "FC-10");
-        // 7·7·64 = 3136 inputs to FC-128: 3136·128 + 128 = 401 536; then 128·10 + 10 = 1 290.
+                .containsExactly("INPUT", "CONV3-32", "POOL2", "CONV3-64", "POOL2", "FC-256", "FC-10");
+        // 7·7·64 = 3136 inputs to FC-256: 3136·256 + 256 = 803 072; then 256·10 + 10 = 2 570.
         assertThat(layers).extracting(CnnArchitecture.Layer::parameters)
-                .containsExactly(0L, 320L, 0L, 18_496L, 0L, 401_536L, 1_290L);
+                .containsExactly(0L, 320L, 0L, 18_496L, 0L, 803_072L, 2_570L);
         assertThat(layers).extracting(CnnArchitecture.Layer::activations)
-                .containsExactly(784L, 28L * 28 * 32, 14L * 14 * 32, 14L * 14 * 64, 7L * 7 * 64, 128L, 10L);
-        assertThat(small.parameterCount(28, 28)).isEqualTo(320 + 18_496 + 401_536 + 1_290);
+                .containsExactly(784L, 28L * 28 * 32, 14L * 14 * 32, 14L * 14 * 64, 7L * 7 * 64, 256L, 10L);
+        assertThat(small.parameterCount(28, 28)).isEqualTo(320 + 18_496 + 803_072 + 2_570);
         assertThat(layers.get(1).lectureWeights()).isEqualTo(3 * 3 * 32);
     }
 
@@ -70,8 +70,8 @@ class CnnLayerTableTest {
         assertThat(table.rows()).hasSize(8);
         List<String> total = table.rows().get(7);
         assertThat(total.get(0)).isEqualTo("total");
-        assertThat(total.get(4)).isEqualTo("421,642");
-        assertThat(total.get(2)).isEqualTo(String.format(java.util.Locale.ROOT, "%,d", 784 + 25_088 + 6_272 + 12_544 + 3_136 + 128 + 10));
+        assertThat(total.get(4)).isEqualTo("824,458");
+        assertThat(total.get(2)).isEqualTo(String.format(java.util.Locale.ROOT, "%,d", 784 + 25_088 + 6_272 + 12_544 + 3_136 + 256 + 10));
         assertThat(table.rows().get(1).get(1)).isEqualTo("28×28×32");
     }
 }
