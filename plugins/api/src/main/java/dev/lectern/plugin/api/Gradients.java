@@ -11,6 +11,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * experiment would fail with "A PtGradientCollector is already collecting". Collectors from here wait for each other
  * instead: only the forward and backward passes are serialised, optimizer updates and data handling still overlap.
  * Plugins must use this rather than {@code Engine.newGradientCollector()}.
+ *
+ * <p>Between opening a collector and {@code backward}, do not pass Java numbers to array ops ({@code mul(0.5f)},
+ * {@code div}, {@code pow}, {@code maximum}, {@code minimum}): DJL's PyTorch engine wraps the number in a tensor over a
+ * buffer it releases at once, and the garbage collector may free it before backward reads it. Keep such constants in
+ * arrays that live for the whole run.
  */
 public final class Gradients {
 
