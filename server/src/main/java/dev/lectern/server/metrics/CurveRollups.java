@@ -3,8 +3,6 @@ package dev.lectern.server.metrics;
 import dev.lectern.server.store.Jdbc;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Keeps a coarse copy of every long curve: each group of {@link #GROUP} consecutive points (in step order) becomes one
@@ -24,26 +22,37 @@ final class CurveRollups {
     /** Groups are read instead of points when the curve has this many times the requested points (no detail lost). */
     static final int USE_FACTOR = GROUP / 4;
 
+    /** Lock stripes: the sink's flush and a chart's first read may both roll a run up; one at a time per run. */
+    private static final int STRIPES = 64;
+
     private final Jdbc jdbc;
-    /** The sink's flush and a chart's first read may both roll a run up; one at a time per run. */
-    private final Map<Long, Object> locks = new ConcurrentHashMap<>();
+    private final Object[] locks = new Object[STRIPES];
 
     CurveRollups(Jdbc jdbc) {
         this.jdbc = jdbc;
+        for (int i = 0; i < STRIPES; i++) {
+            locks[i] = new Object();
+        }
+    }
+
+    /** Reads one metric's raw points with a step above {@code afterStep}, in step order. */
+    static List<double[]> rawPoints(Jdbc jdbc, long experimentId, String name, long afterStep) {
+        List<double[]> points = new ArrayList<>();
+        jdbc.query("SELECT step, metric_value FROM metrics WHERE experiment_id = ? AND name = ? AND step > ? ORDER BY step",
+                rs -> points.add(new double[] {rs.getLong(1), rs.getDouble(2)}), experimentId, name, afterStep);
+        return points;
     }
 
     /** Rolls up the complete groups of one metric's points not yet rolled up. */
     void rollUp(long experimentId, String name) {
-        synchronized (locks.computeIfAbsent(experimentId, k -> new Object())) {
+        synchronized (locks[(int) Math.floorMod(experimentId, (long) STRIPES)]) {
             List<long[]> state = jdbc.query("SELECT rolled_step, points - rolled_points FROM metric_summaries "
                     + "WHERE experiment_id = ? AND name = ?", rs -> new long[] {rs.getLong(1), rs.getLong(2)}, experimentId, name);
             if (state.isEmpty() || state.get(0)[1] < GROUP) {
                 return;
             }
             long after = state.get(0)[0];
-            List<double[]> points = new ArrayList<>();
-            jdbc.query("SELECT step, metric_value FROM metrics WHERE experiment_id = ? AND name = ? AND step > ? ORDER BY step",
-                    rs -> points.add(new double[] {rs.getLong(1), rs.getDouble(2)}), experimentId, name, after);
+            List<double[]> points = rawPoints(jdbc, experimentId, name, after);
             int complete = points.size() / GROUP * GROUP;
             if (complete == 0) {
                 return;
@@ -91,8 +100,7 @@ final class CurveRollups {
                     rolledStep[0] = rs.getLong(7);
                     return null;
                 }, experimentId, name);
-        jdbc.query("SELECT step, metric_value FROM metrics WHERE experiment_id = ? AND name = ? AND step > ? ORDER BY step",
-                rs -> points.add(new double[] {rs.getLong(1), rs.getDouble(2)}), experimentId, name, rolledStep[0]);
+        points.addAll(rawPoints(jdbc, experimentId, name, rolledStep[0]));
         return MinMaxDownsampler.downsample(points, maxPoints);
     }
 }

@@ -156,12 +156,8 @@ public final class MetricsRepository {
                 series.put(name, rollups.read(experimentId, name, maxPoints));
                 continue;
             }
-            List<double[]> points = new ArrayList<>();
-            jdbc.query("SELECT step, metric_value FROM metrics WHERE experiment_id = ? AND name = ? ORDER BY step", rs -> {
-                points.add(new double[] {rs.getLong(1), rs.getDouble(2)});
-                return null;
-            }, experimentId, name);
-            series.put(name, MinMaxDownsampler.downsample(points, maxPoints));
+            series.put(name, MinMaxDownsampler.downsample(CurveRollups.rawPoints(jdbc, experimentId, name, Long.MIN_VALUE),
+                    maxPoints));
         }
         return series;
     }
