@@ -1,12 +1,15 @@
 // Compare page: one chart per metric the runs share ("chart/series" names share a chart, as on a run's page), one
 // curve per run and series, labelled by the parameter that differs.
 // The server has already downsampled each curve (bucket min/max kept), so 20 runs of 100 000 points draw at once.
+// The x axis is steps or epochs: runs whose plugins declare their steps per epoch (plugin API 1.2) convert between the
+// two, so per-step and per-epoch metrics, and runs with different batch sizes, line up.
 import {COLORS, chartsAvailable, element, getJson} from './common.js';
 
 const root = document.getElementById('compare-page');
 const DASHES = [[], [6, 3], [2, 2], [8, 3, 2, 3]];
 const charts = [];
 let data = null;
+let axis = 'step';
 
 function smooth(points, weight) {
   if (!weight) {
@@ -23,6 +26,49 @@ function smooth(points, weight) {
     count++;
     return {x: p.x, y: last / (1 - Math.pow(weight, count))};
   });
+}
+
+/** Returns the x of a stored point on the chosen axis: per-epoch metrics store the epoch, the others the step. */
+export function xOn(axisName, stored, perEpoch, stepsPerEpoch) {
+  if (!stepsPerEpoch) {
+    return stored;
+  }
+  if (axisName === 'epoch') {
+    return perEpoch ? stored : stored / stepsPerEpoch;
+  }
+  return perEpoch ? stored * stepsPerEpoch : stored;
+}
+
+function perEpochNames(run) {
+  return new Set((run.metrics || []).filter((m) => m.perEpoch).map((m) => m.name));
+}
+
+// Epochs are offered when every run says how many steps make one; they are the default when those counts differ
+// (other batch sizes), since steps then mean different amounts of training.
+function chooseAxis() {
+  const counts = data.experiments.map((run) => run.stepsPerEpoch);
+  const unknown = data.experiments.filter((run) => !run.stepsPerEpoch);
+  const epochRadio = document.getElementById('x-epoch');
+  const note = document.getElementById('x-axis-note');
+  epochRadio.disabled = unknown.length > 0;
+  note.hidden = true;
+  const requested = new URLSearchParams(window.location.search).get('x');
+  if (unknown.length > 0) {
+    axis = 'step';
+    note.textContent = 'By step only: ' + unknown.map((run) => run.label).join(', ')
+        + (unknown.length === 1 ? ' does' : ' do') + ' not say how many steps make an epoch.';
+    note.hidden = false;
+  } else if (requested === 'step' || requested === 'epoch') {
+    axis = requested;
+  } else {
+    axis = new Set(counts).size > 1 ? 'epoch' : 'step';
+  }
+  if (unknown.length === 0 && new Set(counts).size > 1) {
+    note.textContent = 'The runs take different numbers of steps per epoch (' + Array.from(new Set(counts)).join(', ')
+        + '): by epoch they line up.';
+    note.hidden = false;
+  }
+  document.getElementById('x-' + axis).checked = true;
 }
 
 function draw() {
@@ -64,7 +110,8 @@ function draw() {
     host.appendChild(figure);
     // Colour tells the run, the dash tells the series.
     const datasets = metrics.flatMap((metric, m) => data.experiments.map((run, k) => {
-      const raw = (run.series[metric] || []).map((p) => ({x: p[0], y: p[1]}));
+      const perEpoch = perEpochNames(run).has(metric);
+      const raw = (run.series[metric] || []).map((p) => ({x: xOn(axis, p[0], perEpoch, run.stepsPerEpoch), y: p[1]}));
       const series = metric === chart ? '' : ' · ' + metric.slice(chart.length + 1);
       return {
         label: run.label + series,
@@ -78,6 +125,8 @@ function draw() {
       };
     }));
     canvas.dataset.curves = String(datasets.length);
+    canvas.dataset.axis = axis;
+    canvas.dataset.maxX = String(Math.max(...datasets.flatMap((d) => d.data.map((p) => p.x)), 0));
     canvas.dataset.labels = datasets.map((d) => d.label).join('|');
     charts.push(new window.Chart(canvas, {
       type: 'line',
@@ -90,7 +139,7 @@ function draw() {
         maintainAspectRatio: false,
         plugins: {legend: {display: true}, decimation: {enabled: false}},
         scales: {
-          x: {type: 'linear', title: {display: true, text: 'step'}},
+          x: {type: 'linear', title: {display: true, text: axis}},
           y: {type: log ? 'logarithmic' : 'linear', title: {display: true, text: chart}}
         }
       }
@@ -104,8 +153,17 @@ if (root && root.dataset.ids) {
   }
   getJson('/api/compare?ids=' + encodeURIComponent(root.dataset.ids)).then((body) => {
     data = body;
+    chooseAxis();
     draw();
   });
+  document.querySelectorAll('input[name="x-axis"]').forEach((radio) => radio.addEventListener('change', () => {
+    axis = radio.value;
+    // The choice goes into the address, so a shared comparison opens on the same axis.
+    const url = new URL(window.location.href);
+    url.searchParams.set('x', axis);
+    window.history.replaceState(null, '', url);
+    draw();
+  }));
   document.getElementById('log-scale').addEventListener('change', draw);
   document.getElementById('smoothing').addEventListener('input', draw);
 }

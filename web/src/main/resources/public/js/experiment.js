@@ -5,7 +5,7 @@
 // `status` event arrives, so no point falls between the history and the live points. Both are merged
 // by step (metrics.js), so a point that arrives twice is drawn once.
 import {chartsAvailable, element, format, getJson} from './common.js';
-import {addHistory, addLivePoints} from './metrics.js';
+import {addHistory, addLivePoints, setStepsPerEpoch} from './metrics.js';
 import {enhancePredict} from './predict.js';
 import {addTexts} from './texts.js';
 import {renderViews} from './views.js';
@@ -47,7 +47,8 @@ function loadMetrics() {
   });
   getJson(api + '/metrics').then((body) => {
     if (body) {
-      addHistory(body.series);
+      setStepsPerEpoch(body.stepsPerEpoch);
+      addHistory(body.series, body.perEpoch);
     }
     metricsBusy = false;
     if (metricsAgain) {
@@ -226,6 +227,12 @@ function connect() {
     const data = parse(event);
     if (data && Array.isArray(data.points)) {
       addLivePoints(data.points);
+    }
+  });
+  events.addEventListener('axis', (event) => {
+    const data = parse(event);
+    if (data) {
+      setStepsPerEpoch(data.stepsPerEpoch);
     }
   });
   events.addEventListener('texts', (event) => {

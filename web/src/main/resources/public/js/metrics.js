@@ -4,7 +4,8 @@
 // and `accuracy/test` share the `accuracy` chart, and `loss/normal equation` sits on the `loss` chart.
 // A reference series (its name says "normal equation" or "reference") of at most two points is drawn
 // dashed: it is a level to compare with, not a history. Points are kept sorted by step; a step that
-// arrives twice is drawn once.
+// arrives twice is drawn once. A metric measured once per epoch (plugin API 1.2) keeps the epoch as its x: a chart
+// of such metrics only is drawn by epoch; on a chart with per-step metrics its points move to the epoch's last step.
 import {COLORS, chartsAvailable, element, finite, idPart, logToggle} from './common.js';
 import {tickLabel} from './scales.js';
 
@@ -14,6 +15,7 @@ const REFERENCE_COLOR = '#57606a';
 const groups = new Map();   // chart name -> {name, series: [], chart, canvas, dirty}
 const metrics = new Map();  // metric name -> {name, label, group, points: [{x, y}], dataset}
 let frame = 0;              // pending requestAnimationFrame, 0 when none
+let stepsPerEpoch = null;   // as the run's plugin declared, null when unknown
 
 /** Returns the chart a metric is drawn on: the part of its name before the first `/`. */
 export function chartName(name) {
@@ -31,24 +33,38 @@ function isReference(s) {
   return REFERENCE.test(s.name) && s.points.length <= 2;
 }
 
-/** Adds live points, each {name, step, value}. */
+/** Takes the run's steps per epoch, once its plugin declared them. */
+export function setStepsPerEpoch(steps) {
+  if (typeof steps === 'number' && steps > 0 && steps !== stepsPerEpoch) {
+    stepsPerEpoch = steps;
+    groups.forEach(schedule);
+  }
+}
+
+/** Adds live points, each {name, step, value, perEpoch}. */
 export function addLivePoints(points) {
   for (const p of points) {
     if (p && typeof p.name === 'string' && typeof p.step === 'number') {
       const s = metric(p.name);
+      s.perEpoch = s.perEpoch || p.perEpoch === true;
       addPoint(s, p.step, p.value);
       schedule(s.group);
     }
   }
 }
 
-/** Merges a history {name: [[step, value], ...]} with the points already drawn. */
-export function addHistory(series) {
+/**
+ * Merges a history {name: [[step, value], ...]} with the points already drawn; the metrics named in perEpoch hold
+ * epochs as their x.
+ */
+export function addHistory(series, perEpoch) {
   if (!series || typeof series !== 'object') {
     return;
   }
+  const epochs = new Set(Array.isArray(perEpoch) ? perEpoch : []);
   for (const name of Object.keys(series)) {
     const s = metric(name);
+    s.perEpoch = s.perEpoch || epochs.has(name);
     mergeHistory(s, series[name]);
     schedule(s.group);
   }
@@ -58,7 +74,7 @@ function metric(name) {
   let s = metrics.get(name);
   if (!s) {
     const group = chartGroup(chartName(name));
-    s = {name: name, label: seriesLabel(name), group: group, points: [], dataset: null};
+    s = {name: name, label: seriesLabel(name), group: group, points: [], dataset: null, perEpoch: false};
     metrics.set(name, s);
     group.series.push(s);
     // The chart's own series first, references last, the rest in the order they came.
@@ -239,12 +255,21 @@ function draw() {
     if (!group.chart) {
       continue;
     }
-    const span = stepSpan(group);
+    const byEpoch = group.series.every((s) => s.perEpoch);
+    const unit = byEpoch ? 'epoch' : 'step';
+    if (group.chart.options.scales.x.title.text !== unit) {
+      group.chart.options.scales.x.title.text = unit;
+      group.canvas.setAttribute('aria-label', group.name + ' by ' + unit);
+    }
+    group.canvas.dataset.axis = unit;
+    // A fresh array each time: Chart.js patches the arrays it is given, and the decimation plugin
+    // swaps the dataset's data for its own subset.
+    const shown = new Map(group.series.map((s) => [s, !byEpoch && s.perEpoch && stepsPerEpoch
+      ? s.points.map((p) => ({x: p.x * stepsPerEpoch, y: p.y})) : s.points.slice()]));
+    const span = stepSpan(group, shown);
     for (const s of group.series) {
       const reference = isReference(s);
-      // A fresh array each time: Chart.js patches the arrays it is given, and the decimation plugin
-      // swaps the dataset's data for its own subset.
-      let data = s.points.slice();
+      let data = shown.get(s);
       if (reference && span) {
         // A level to compare with, drawn across the steps the other series have reached so far.
         data = level(data, span);
@@ -273,13 +298,14 @@ function level(points, span) {
   return from < to ? [at(from), at(to)] : [];
 }
 
-function stepSpan(group) {
+function stepSpan(group, shown) {
   let lo = Infinity;
   let hi = -Infinity;
   for (const s of group.series) {
-    if (s.points.length > 0 && !isReference(s)) {
-      lo = Math.min(lo, s.points[0].x);
-      hi = Math.max(hi, s.points[s.points.length - 1].x);
+    const points = shown.get(s);
+    if (points.length > 0 && !isReference(s)) {
+      lo = Math.min(lo, points[0].x);
+      hi = Math.max(hi, points[points.length - 1].x);
     }
   }
   return lo < hi ? [lo, hi] : null;

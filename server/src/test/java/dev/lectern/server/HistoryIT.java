@@ -138,7 +138,7 @@ class HistoryIT {
         }
         String metrics = text("/api/experiments/metrics.csv?ids=" + fast);
         assertThat(metrics.split("\r\n")).hasSize((int) points + 1);
-        assertThat(metrics).startsWith("experiment_id,name,step,value");
+        assertThat(metrics).startsWith("experiment_id,name,step,value,unit");
 
         JsonNode json = JSON.readTree(text("/api/experiments/export.json?ids=" + fast + "," + blobs));
         assertThat(json.get("experiments")).hasSize(2);

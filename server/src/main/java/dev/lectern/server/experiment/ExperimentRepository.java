@@ -14,7 +14,7 @@ import java.util.Optional;
 public final class ExperimentRepository {
 
     private static final String COLUMNS = "id, name, plugin_id, plugin_version, dataset_id, params_json, device, seed, "
-            + "status, error, progress_done, progress_total, summary_json, created_at, started_at, finished_at, tags, notes";
+            + "status, error, progress_done, progress_total, summary_json, created_at, started_at, finished_at, tags, notes, steps_per_epoch";
 
     private final Jdbc jdbc;
 
@@ -174,6 +174,11 @@ public final class ExperimentRepository {
         jdbc.update("UPDATE experiments SET progress_done = ?, progress_total = ? WHERE id = ?", done, total, id);
     }
 
+    /** Records how many optimizer steps make one epoch of a run, as its plugin declared. */
+    public void updateStepsPerEpoch(long id, long steps) {
+        jdbc.update("UPDATE experiments SET steps_per_epoch = ? WHERE id = ?", steps, id);
+    }
+
     private static OffsetDateTime now() {
         return OffsetDateTime.now(ZoneOffset.UTC);
     }
@@ -189,7 +194,8 @@ public final class ExperimentRepository {
                 Optional.ofNullable(rs.getString("error")), rs.getLong("progress_done"), rs.getLong("progress_total"),
                 Optional.ofNullable(rs.getString("summary_json")), instant(rs, "created_at"),
                 Optional.ofNullable(instant(rs, "started_at")), Optional.ofNullable(instant(rs, "finished_at")),
-                tags(rs.getString("tags")), rs.getString("notes"));
+                tags(rs.getString("tags")), rs.getString("notes"),
+                Optional.ofNullable(rs.getObject("steps_per_epoch", Long.class)));
     }
 
     /** Tags are stored as ",a,b," so that one tag is found with LIKE '%,a,%'. */

@@ -61,7 +61,8 @@ final class ExperimentRunner implements LocalExecutor.Worker {
         }
         publishStatus(id, ExperimentStatus.RUNNING, null);
         try (BatchingMetricsSink sink = new BatchingMetricsSink(id, metrics, hub,
-                (done, total) -> experiments.updateProgress(id, done, total), scheduler)) {
+                (done, total) -> experiments.updateProgress(id, done, total),
+                steps -> experiments.updateStepsPerEpoch(id, steps), scheduler)) {
             Outcome outcome = train(experiment, sink, cancelled);
             sink.flush();
             finish(id, outcome);

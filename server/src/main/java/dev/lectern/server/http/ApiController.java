@@ -12,6 +12,7 @@ import dev.lectern.server.experiment.ExperimentService;
 import dev.lectern.server.experiment.ExperimentStatus;
 import dev.lectern.server.experiment.NewExperiment;
 import dev.lectern.server.experiment.RunQuery;
+import dev.lectern.server.metrics.MetricSummary;
 import dev.lectern.server.metrics.MetricsRepository;
 import dev.lectern.server.plugin.PluginManager;
 import dev.lectern.server.plugin.PluginStatus;
@@ -129,9 +130,15 @@ final class ApiController {
 
     void metrics(Context ctx) {
         long id = Ids.experimentId(ctx);
-        experiments.get(id);
+        Experiment experiment = experiments.get(id);
         int maxPoints = Ids.positive(ctx, "maxPoints", DEFAULT_MAX_POINTS, 1_000_000);
-        ctx.json(Map.of("series", metrics.series(id, maxPoints)));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("series", metrics.series(id, maxPoints));
+        // Per-epoch metrics keep the epoch as their x; with the steps per epoch the page can place them among steps.
+        body.put("perEpoch", metrics.summaries(List.of(id)).getOrDefault(id, List.of()).stream()
+                .filter(MetricSummary::perEpoch).map(MetricSummary::name).toList());
+        body.put("stepsPerEpoch", experiment.stepsPerEpoch().orElse(null));
+        ctx.json(body);
     }
 
     /** The newest lines of text the run reported, oldest of them first. */

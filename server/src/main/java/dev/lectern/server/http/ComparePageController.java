@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -64,10 +65,14 @@ final class ComparePageController {
                     .filter(m -> m.name().equals(name)).findFirst().orElse(null)).toList();
             Double winner = found.stream().filter(m -> m != null && m.bestValue() != null).map(MetricSummary::bestValue)
                     .reduce((a, b) -> higher ? Math.max(a, b) : Math.min(a, b)).orElse(null);
-            List<CompareCell> cells = found.stream().map(m -> m == null ? new CompareCell("", "", false)
-                    : new CompareCell(Formats.number(m.lastValue()),
-                            m.bestValue() == null ? "" : Formats.number(m.bestValue()) + " @ " + m.bestStep(),
-                            winner != null && m.bestValue() != null && m.bestValue().doubleValue() == winner)).toList();
+            List<CompareCell> cells = new ArrayList<>();
+            for (int k = 0; k < found.size(); k++) {
+                MetricSummary m = found.get(k);
+                Optional<Long> stepsPerEpoch = Optional.ofNullable((Long) items.get(k).get("stepsPerEpoch"));
+                cells.add(m == null ? new CompareCell("", "", false) : new CompareCell(Formats.number(m.lastValue()),
+                        m.bestValue() == null ? "" : Formats.number(m.bestValue()) + " @ " + Formats.bestAt(m, stepsPerEpoch),
+                        winner != null && m.bestValue() != null && m.bestValue().doubleValue() == winner));
+            }
             metrics.add(new CompareMetricRow(name, higher, cells));
         }
         String ids = runs.stream().map(r -> Long.toString(r.id())).collect(Collectors.joining(","));

@@ -50,4 +50,24 @@ final class Formats {
         }
         return seconds / 3600 + " h " + (seconds % 3600) / 60 + " min";
     }
+
+    /**
+     * Says where a metric's best value fell: {@code "epoch 3"} for a per-epoch metric, {@code "step 4210 · epoch 3"}
+     * for a per-step metric of a run whose steps per epoch are known, else {@code "step 4210"}.
+     *
+     * @param metric the metric's summary
+     * @param stepsPerEpoch the run's steps per epoch, when declared
+     * @return the place, empty when the metric has no best value
+     */
+    static String bestAt(dev.lectern.server.metrics.MetricSummary metric, java.util.Optional<Long> stepsPerEpoch) {
+        Long step = metric.bestStep();
+        if (step == null) {
+            return "";
+        }
+        java.util.OptionalLong epoch = metric.bestEpoch(stepsPerEpoch);
+        if (metric.perEpoch()) {
+            return "epoch " + step;
+        }
+        return epoch.isPresent() ? "step " + step + " · epoch " + epoch.getAsLong() : "step " + step;
+    }
 }

@@ -115,11 +115,14 @@ final class HistoryController {
                     json.mapper().writeValue(out, field.getValue());
                 }
                 out.writeArrayFieldStart("metrics");
+                Set<String> perEpoch = perEpochNames(summaries.getOrDefault(e.id(), List.of()));
                 for (Map.Entry<String, List<double[]>> series : metrics.series(e.id(), Integer.MAX_VALUE).entrySet()) {
+                    String unit = perEpoch.contains(series.getKey()) ? "epoch" : "step";
                     for (double[] p : series.getValue()) {
                         out.writeStartObject();
                         out.writeStringField("name", series.getKey());
                         out.writeNumberField("step", (long) p[0]);
+                        out.writeStringField("unit", unit);
                         out.writeNumberField("value", p[1]);
                         out.writeEndObject();
                     }
@@ -179,13 +182,18 @@ final class HistoryController {
         OutputStream stream = ctx.outputStream();
         Writer writer = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
         StringBuilder line = new StringBuilder();
-        Csv.row(line, List.of("experiment_id", "name", "step", "value"));
+        // unit says what the step column counts: optimizer steps, or epochs for metrics measured once per epoch.
+        Csv.row(line, List.of("experiment_id", "name", "step", "value", "unit"));
         writer.write(line.toString());
+        Map<Long, List<MetricSummary>> summaries = metrics.summaries(runs.stream().map(Experiment::id).toList());
         for (Experiment e : runs) {
+            Set<String> perEpoch = perEpochNames(summaries.getOrDefault(e.id(), List.of()));
             for (Map.Entry<String, List<double[]>> series : metrics.series(e.id(), Integer.MAX_VALUE).entrySet()) {
+                String unit = perEpoch.contains(series.getKey()) ? "epoch" : "step";
                 for (double[] p : series.getValue()) {
                     line.setLength(0);
-                    Csv.row(line, List.of(Long.toString(e.id()), series.getKey(), Long.toString((long) p[0]), Csv.value(p[1])));
+                    Csv.row(line, List.of(Long.toString(e.id()), series.getKey(), Long.toString((long) p[0]),
+                            Csv.value(p[1]), unit));
                     writer.write(line.toString());
                 }
             }
@@ -275,7 +283,14 @@ final class HistoryController {
         item.put("createdAt", e.createdAt());
         item.put("startedAt", e.startedAt().orElse(null));
         item.put("finishedAt", e.finishedAt().orElse(null));
+        item.put("stepsPerEpoch", e.stepsPerEpoch().orElse(null));
         return item;
+    }
+
+    private static Set<String> perEpochNames(List<MetricSummary> summaries) {
+        Set<String> names = new java.util.HashSet<>();
+        summaries.stream().filter(MetricSummary::perEpoch).forEach(m -> names.add(m.name()));
+        return names;
     }
 
     /** The runs an export holds: those named by {@code ids}, else those the table's filters match (newest first). */

@@ -67,7 +67,7 @@ final class PageModels {
         List<MetricCell> cells = summaries.stream().sorted(java.util.Comparator.comparingInt(PageModels::metricRank))
                 .limit(MAX_METRIC_CELLS).map(m -> new MetricCell(m.name(),
                 Formats.number(m.lastValue()), m.bestValue() == null ? "" : Formats.number(m.bestValue()),
-                m.bestStep() == null ? "" : Long.toString(m.bestStep()), MetricSummary.higherIsBetter(m.name()))).toList();
+                Formats.bestAt(m, e.stepsPerEpoch()), MetricSummary.higherIsBetter(m.name()))).toList();
         int percent = e.progressTotal() > 0 ? (int) Math.min(100, 100 * e.progressDone() / e.progressTotal()) : 0;
         return new RunRow(e.id(), e.name(), pluginTitles.getOrDefault(e.pluginId(), e.pluginId()), e.datasetId(),
                 e.status().name(), e.startedAt().map(Formats::time).orElse(""), e.duration().map(Formats::duration).orElse(""),

@@ -8,6 +8,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
+import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +28,7 @@ public final class BatchingMetricsSink implements MetricsSink, AutoCloseable {
     private final MetricsRepository repository;
     private final LiveHub hub;
     private final BiConsumer<Long, Long> progressWriter;
+    private final LongConsumer stepsPerEpochWriter;
     private final ScheduledFuture<?> schedule;
     /** Guards the I/O of a flush, so the training thread only ever waits for the buffer swap, never for a client. */
     private final Object flushLock = new Object();
@@ -46,25 +48,46 @@ public final class BatchingMetricsSink implements MetricsSink, AutoCloseable {
      * @param repository where points are stored
      * @param hub where live events go
      * @param progressWriter stores (done, total)
+     * @param stepsPerEpochWriter stores the steps per epoch the plugin declares
      * @param scheduler runs the periodic flush
      */
     public BatchingMetricsSink(long experimentId, MetricsRepository repository, LiveHub hub,
-            BiConsumer<Long, Long> progressWriter, ScheduledExecutorService scheduler) {
+            BiConsumer<Long, Long> progressWriter, LongConsumer stepsPerEpochWriter, ScheduledExecutorService scheduler) {
         this.experimentId = experimentId;
         this.repository = repository;
         this.hub = hub;
         this.progressWriter = progressWriter;
+        this.stepsPerEpochWriter = stepsPerEpochWriter;
         this.schedule = scheduler.scheduleWithFixedDelay(this::flushQuietly, FLUSH_MILLIS, FLUSH_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     @Override
     public void report(String name, long step, double value) {
+        add(new MetricPoint(name, step, value, false));
+    }
+
+    @Override
+    public void reportEpoch(String name, long epoch, double value) {
+        add(new MetricPoint(name, epoch, value, true));
+    }
+
+    /** Written at once: it is declared once per run, and charts need it before the first points arrive. */
+    @Override
+    public void stepsPerEpoch(long steps) {
+        MetricsSink.super.stepsPerEpoch(steps);
+        if (!closed) {
+            stepsPerEpochWriter.accept(steps);
+            hub.publish(experimentId, "axis", Map.of("stepsPerEpoch", steps));
+        }
+    }
+
+    private void add(MetricPoint point) {
         if (closed) {
             return;
         }
         boolean full;
         synchronized (this) {
-            buffer.add(new MetricPoint(name, step, value));
+            buffer.add(point);
             full = buffer.size() >= MAX_BUFFERED;
         }
         if (full) {

@@ -14,9 +14,10 @@ import java.util.Locale;
  * @param minValue the smallest finite value, or null
  * @param maxStep the step of the largest finite value, or null
  * @param maxValue the largest finite value, or null
+ * @param perEpoch whether the metric is measured once per epoch, so its steps are epochs
  */
 public record MetricSummary(String name, long points, long lastStep, double lastValue, Long minStep, Double minValue,
-        Long maxStep, Double maxValue) {
+        Long maxStep, Double maxValue, boolean perEpoch) {
 
     /**
      * Tells whether a larger value of a metric is better, from its name: accuracies, precision, recall, F1 scores,
@@ -43,5 +44,24 @@ public record MetricSummary(String name, long points, long lastStep, double last
     @JsonProperty("bestValue")
     public Double bestValue() {
         return higherIsBetter(name) ? maxValue : minValue;
+    }
+
+    /**
+     * Tells in which epoch the best value fell, for the runs table's "best (@ epoch)".
+     *
+     * @param stepsPerEpoch the run's steps per epoch, when its plugin declared them
+     * @return the epoch: a per-epoch metric's own; for a per-step metric the epoch the step lies in (step 0, before
+     *     training, is epoch 0); empty when there is no best value or the run's epochs are unknown
+     */
+    public java.util.OptionalLong bestEpoch(java.util.Optional<Long> stepsPerEpoch) {
+        Long step = bestStep();
+        if (step == null) {
+            return java.util.OptionalLong.empty();
+        }
+        if (perEpoch) {
+            return java.util.OptionalLong.of(step);
+        }
+        return stepsPerEpoch.filter(n -> n > 0).map(n -> java.util.OptionalLong.of(Math.floorDiv(step + n - 1, n)))
+                .orElse(java.util.OptionalLong.empty());
     }
 }

@@ -34,7 +34,8 @@ public final class MetricsRepository {
         points.stream().map(MetricPoint::name).distinct().forEach(name -> rollups.rollUp(experimentId, name));
     }
 
-    // One writer per run (its sink's flush), so read-modify-write of a run's summary rows cannot race.
+    // One writer per run (its sink's flush), so read-modify-write of a run's summary rows cannot race. A metric's unit
+    // (per step or per epoch) is that of its first point: plugins report a metric one way only (the testkit checks).
     private void summarise(long experimentId, Collection<MetricPoint> points) {
         Map<String, MetricSummary> batch = new LinkedHashMap<>();
         for (MetricPoint p : points) {
@@ -54,9 +55,9 @@ public final class MetricsRepository {
                     add.maxValue(), add.maxStep(), add.maxValue(), add.maxValue(), experimentId, add.name());
             if (updated == 0) {
                 jdbc.update("INSERT INTO metric_summaries (experiment_id, name, points, last_step, last_value, min_step, "
-                        + "min_value, max_step, max_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", experimentId, add.name(),
-                        add.points(), add.lastStep(), add.lastValue(), add.minStep(), add.minValue(), add.maxStep(),
-                        add.maxValue());
+                        + "min_value, max_step, max_value, per_epoch) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", experimentId,
+                        add.name(), add.points(), add.lastStep(), add.lastValue(), add.minStep(), add.minValue(),
+                        add.maxStep(), add.maxValue(), add.perEpoch());
             }
         }
     }
@@ -64,7 +65,7 @@ public final class MetricsRepository {
     private static MetricSummary single(MetricPoint p) {
         boolean finite = Double.isFinite(p.value());
         return new MetricSummary(p.name(), 1, p.step(), p.value(), finite ? p.step() : null, finite ? p.value() : null,
-                finite ? p.step() : null, finite ? p.value() : null);
+                finite ? p.step() : null, finite ? p.value() : null, p.perEpoch());
     }
 
     private static MetricSummary combine(MetricSummary a, MetricSummary b) {
@@ -73,7 +74,7 @@ public final class MetricsRepository {
         boolean bMax = b.maxValue() != null && (a.maxValue() == null || b.maxValue() > a.maxValue());
         return new MetricSummary(a.name(), a.points() + b.points(), bLast ? b.lastStep() : a.lastStep(),
                 bLast ? b.lastValue() : a.lastValue(), bMin ? b.minStep() : a.minStep(), bMin ? b.minValue() : a.minValue(),
-                bMax ? b.maxStep() : a.maxStep(), bMax ? b.maxValue() : a.maxValue());
+                bMax ? b.maxStep() : a.maxStep(), bMax ? b.maxValue() : a.maxValue(), a.perEpoch());
     }
 
     /** Returns the summaries of every metric of the given runs, by run id, metrics in name order. */
@@ -83,12 +84,12 @@ public final class MetricsRepository {
             return out;
         }
         String marks = String.join(",", java.util.Collections.nCopies(experimentIds.size(), "?"));
-        jdbc.query("SELECT experiment_id, name, points, last_step, last_value, min_step, min_value, max_step, max_value "
-                + "FROM metric_summaries WHERE experiment_id IN (" + marks + ") ORDER BY experiment_id, name", rs -> {
+        jdbc.query("SELECT experiment_id, name, points, last_step, last_value, min_step, min_value, max_step, max_value, "
+                + "per_epoch FROM metric_summaries WHERE experiment_id IN (" + marks + ") ORDER BY experiment_id, name", rs -> {
                     out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new MetricSummary(rs.getString(2),
                             rs.getLong(3), rs.getLong(4), rs.getDouble(5), (Long) rs.getObject(6, Long.class),
                             (Double) rs.getObject(7, Double.class), (Long) rs.getObject(8, Long.class),
-                            (Double) rs.getObject(9, Double.class)));
+                            (Double) rs.getObject(9, Double.class), rs.getBoolean(10)));
                     return null;
                 }, experimentIds.toArray());
         return out;

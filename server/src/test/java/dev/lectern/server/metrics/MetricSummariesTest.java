@@ -7,6 +7,7 @@ import dev.lectern.server.store.Jdbc;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,6 +44,36 @@ class MetricSummariesTest {
             assertThat(accuracy.bestStep()).isEqualTo(2);
             assertThat(accuracy.lastValue()).isEqualTo(0.85);
             assertThat(metrics.metricNames()).containsExactly("accuracy/test", "loss");
+        }
+    }
+
+    @Test
+    void perEpochMetricsKeepTheirUnitAndTellTheEpochOfTheirBest() {
+        try (Database database = Database.open("jdbc:h2:file:" + dir.resolve("db"))) {
+            Jdbc jdbc = new Jdbc(database.dataSource());
+            long id = jdbc.insert("INSERT INTO experiments (name, plugin_id, plugin_version, dataset_id, params_json, device, "
+                    + "seed, status, created_at) VALUES ('r', 'p', '1', 'd', '{}', 'cpu', 1, 'RUNNING', ?)", OffsetDateTime.now());
+            MetricsRepository metrics = new MetricsRepository(jdbc);
+            // 100 steps per epoch: the loss is lowest at step 150 (epoch 2), the accuracy highest after epoch 2.
+            metrics.insert(id, List.of(new MetricPoint("loss", 0, 2.0), new MetricPoint("loss", 100, 1.0),
+                    new MetricPoint("accuracy/test", 1, 0.7, true)));
+            metrics.insert(id, List.of(new MetricPoint("loss", 150, 0.4), new MetricPoint("loss", 300, 0.6),
+                    new MetricPoint("accuracy/test", 2, 0.9, true), new MetricPoint("accuracy/test", 3, 0.8, true)));
+
+            List<MetricSummary> summaries = metrics.summaries(List.of(id)).get(id);
+            MetricSummary accuracy = summaries.get(0);
+            MetricSummary loss = summaries.get(1);
+            assertThat(accuracy.perEpoch()).isTrue();
+            assertThat(loss.perEpoch()).isFalse();
+            Optional<Long> steps = Optional.of(100L);
+            assertThat(accuracy.bestEpoch(steps)).hasValue(2);
+            assertThat(accuracy.bestEpoch(Optional.empty())).as("its own unit needs no conversion").hasValue(2);
+            assertThat(loss.bestEpoch(steps)).as("step 150 lies in epoch 2").hasValue(2);
+            assertThat(loss.bestEpoch(Optional.empty())).as("epochs unknown").isEmpty();
+            assertThat(new MetricSummary("loss", 1, 0, 1.0, 0L, 1.0, 0L, 1.0, false).bestEpoch(steps))
+                    .as("step 0 is before training").hasValue(0);
+            assertThat(new MetricSummary("loss", 1, 100, 1.0, 100L, 1.0, 100L, 1.0, false).bestEpoch(steps))
+                    .as("the last step of epoch 1").hasValue(1);
         }
     }
 

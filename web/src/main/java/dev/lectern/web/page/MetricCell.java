@@ -6,7 +6,7 @@ package dev.lectern.web.page;
  * @param name the metric's name
  * @param last the last value, formatted
  * @param best the best value, formatted, empty when no value was finite
- * @param bestStep the step or epoch of the best value, empty when none
+ * @param bestAt where the best value fell, such as {@code epoch 3} or {@code step 4210 · epoch 3}; empty when none
  * @param higherIsBetter whether best means largest
  */
-public record MetricCell(String name, String last, String best, String bestStep, boolean higherIsBetter) {}
+public record MetricCell(String name, String last, String best, String bestAt, boolean higherIsBetter) {}

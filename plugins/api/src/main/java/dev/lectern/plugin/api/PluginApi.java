@@ -8,9 +8,10 @@ public final class PluginApi {
      * compile-time constant in {@link PluginDescriptor#apiVersion()}, so the server can compare it with its
      * own: a different major version is refused with a clear message, and so is a newer minor version, whose
      * additions this server lacks. 1.1 added {@link ParamType#TEXT}, {@link ParamType#IMAGE}, text data sets and
-     * views in predictions.
+     * views in predictions;
+     * 1.2 added {@link MetricsSink#reportEpoch} and {@link MetricsSink#stepsPerEpoch}, so charts can draw by epoch.
      */
-    public static final String VERSION = "1.1.0";
+    public static final String VERSION = "1.2.0";
 
     private PluginApi() {}
 

@@ -129,6 +129,7 @@ final class CharRnnTrainer {
         }
 
         void run() {
+            context.metrics().stepsPerEpoch(stepsPerEpoch);
             Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) params.getDouble(LEARNING_RATE)))
                     .build();
             Random sampling = new Random(context.seed() + 1);
@@ -196,8 +197,8 @@ final class CharRnnTrainer {
                 if (!Double.isFinite(lastEpochLoss)) {
                     throw new TrainingDivergedException("loss", step);
                 }
-                context.metrics().report("lossPerEpoch", epoch, lastEpochLoss);
-                context.metrics().report("perplexity", epoch, Math.exp(lastEpochLoss));
+                context.metrics().reportEpoch("lossPerEpoch", epoch, lastEpochLoss);
+                context.metrics().reportEpoch("perplexity", epoch, Math.exp(lastEpochLoss));
                 afterEpoch(epoch, sampling);
             }
             state.close();
@@ -211,7 +212,7 @@ final class CharRnnTrainer {
                 context.metrics().text("probabilities", epoch, trace.describe(e));
                 double[] p = trace.correctProbabilities(e);
                 for (int t = 0; t < Math.min(p.length, MAX_PROBABILITY_SERIES); t++) {
-                    context.metrics().report("P(right next char)/" + (t + 1) + ": " + trace.step(t), epoch, p[t]);
+                    context.metrics().reportEpoch("P(right next char)/" + (t + 1) + ": " + trace.step(t), epoch, p[t]);
                 }
                 return;
             }

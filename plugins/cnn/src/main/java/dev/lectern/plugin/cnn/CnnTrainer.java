@@ -76,6 +76,7 @@ final class CnnTrainer {
         int batchesPerEpoch = (rows + batchSize - 1) / batchSize;
         int epochs = params.getInt(EPOCHS);
         long totalSteps = (long) epochs * batchesPerEpoch;
+        context.metrics().stepsPerEpoch(batchesPerEpoch);
         long reportEvery = Math.max(1, (totalSteps + MAX_REPORTED_POINTS - 1) / MAX_REPORTED_POINTS);
         Random random = new Random(context.seed());
         // Dropout draws from the engine's generator; the weights do not (see initialise).
@@ -144,15 +145,15 @@ final class CnnTrainer {
                 order.close();
                 double seconds = (System.nanoTime() - epochStart) / 1e9;
                 trainingSeconds += seconds;
-                context.metrics().report("secondsPerEpoch", epoch, seconds);
-                context.metrics().report("imagesPerSecond", epoch, rows / seconds);
+                context.metrics().reportEpoch("secondsPerEpoch", epoch, seconds);
+                context.metrics().reportEpoch("imagesPerSecond", epoch, rows / seconds);
 
                 trainAccuracy = accuracy(predict(block, store, sampleX, sample), train.labels());
-                context.metrics().report("accuracy/train", epoch, trainAccuracy);
+                context.metrics().reportEpoch("accuracy/train", epoch, trainAccuracy);
                 if (testX != null) {
                     testPredicted = predict(block, store, testX, test.count());
                     testAccuracy = accuracy(testPredicted, test.labels());
-                    context.metrics().report("accuracy/test", epoch, testAccuracy);
+                    context.metrics().reportEpoch("accuracy/test", epoch, testAccuracy);
                 }
             }
             context.metrics().report("loss", totalSteps, lastLoss);

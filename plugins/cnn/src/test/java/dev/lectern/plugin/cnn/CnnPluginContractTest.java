@@ -20,7 +20,7 @@ class CnnPluginContractTest extends LecturePluginContractTest {
 
     @Override
     protected Map<String, Object> tinyBudget() {
-        return Map.of("epochs", 1, "batchSize", 16, "learningRate", 0.005);
+        return Map.of("epochs", 3, "batchSize", 16, "learningRate", 0.005);
     }
 
     @Override

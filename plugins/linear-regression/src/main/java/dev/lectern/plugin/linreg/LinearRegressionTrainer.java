@@ -56,6 +56,7 @@ final class LinearRegressionTrainer {
         int batchesPerEpoch = (rows + batchSize - 1) / batchSize;
         int epochs = params.getInt(LinearRegressionParams.EPOCHS);
         long totalSteps = (long) epochs * batchesPerEpoch;
+        context.metrics().stepsPerEpoch(batchesPerEpoch);
         long reportEvery = Math.max(1, totalSteps / MAX_REPORTED_POINTS);
         DescentPath path = features == 1 ? new DescentPath(totalSteps, PATH_POINTS) : null;
         Optional<NormalEquation> exact = NormalEquation.solve(xHost, yHost, rows, features);

@@ -53,6 +53,7 @@ final class LogisticRegressionTrainer {
         int batchesPerEpoch = (rows + batchSize - 1) / batchSize;
         int epochs = params.getInt(LogisticRegressionParams.EPOCHS);
         long totalSteps = (long) epochs * batchesPerEpoch;
+        context.metrics().stepsPerEpoch(batchesPerEpoch);
         long lossEvery = ceilDiv(totalSteps, MAX_LOSS_POINTS);
         long accuracyEvery = ceilDiv(totalSteps, MAX_ACCURACY_POINTS);
         Random random = new Random(context.seed());

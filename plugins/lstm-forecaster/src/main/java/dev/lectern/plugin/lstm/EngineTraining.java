@@ -73,6 +73,8 @@ final class EngineTraining {
             double firstLoss = Double.NaN;
             double loss = Double.NaN;
             long start = System.nanoTime();
+            // Every iteration sees the whole fit window: one step is one epoch.
+            context.metrics().stepsPerEpoch(1);
             for (int step = 0; step < iterations; step++) {
                 context.checkCancelled();
                 // The first update creates Adam's state arrays; they must outlive the step scope.

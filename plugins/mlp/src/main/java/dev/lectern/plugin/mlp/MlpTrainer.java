@@ -76,7 +76,7 @@ final class MlpTrainer {
             int[] sizes = MlpNet.sizes(data.features(), hidden, data.classes());
             DeviceNet net = newNet(manager, sizes);
             Loop loop = new Loop(manager, net, x, labels, data.classes(), false);
-            loop.evaluate = epoch -> context.metrics().report("accuracy/train", epoch, loop.accuracy(x, labels));
+            loop.evaluate = epoch -> context.metrics().reportEpoch("accuracy/train", epoch, loop.accuracy(x, labels));
             loop.run();
             try (NDScope scope = new NDScope()) {
                 NDArray logits = net.forward(x, false);
@@ -120,8 +120,8 @@ final class MlpTrainer {
             loop.evaluate = epoch -> {
                 accuracies[0] = loop.accuracy(sampleX, sampleLabels);
                 accuracies[1] = loop.accuracy(testX, testLabels);
-                context.metrics().report("accuracy/train", epoch, accuracies[0]);
-                context.metrics().report("accuracy/test", epoch, accuracies[1]);
+                context.metrics().reportEpoch("accuracy/train", epoch, accuracies[0]);
+                context.metrics().reportEpoch("accuracy/test", epoch, accuracies[1]);
             };
             loop.run();
             int[] predicted;
@@ -199,6 +199,7 @@ final class MlpTrainer {
         }
 
         void run() {
+            context.metrics().stepsPerEpoch((rows + batchSize - 1) / batchSize);
             Optimizer optimizer = optimizer();
             Random random = new Random(context.seed() + 1);
             boolean fullBatch = batchSize == rows;
@@ -236,7 +237,7 @@ final class MlpTrainer {
                         if (measure && to == rows) {
                             double[] norms = net.gradientNorms();
                             for (int l = 0; l < norms.length; l++) {
-                                context.metrics().report("gradNorm/layer " + (l + 1), epoch, norms[l]);
+                                context.metrics().reportEpoch("gradNorm/layer " + (l + 1), epoch, norms[l]);
                             }
                         }
                         net.update(optimizer);
@@ -264,8 +265,8 @@ final class MlpTrainer {
                 int batches = (rows + batchSize - 1) / batchSize;
                 lastEpochLoss = epochLossSum.getFloat() / batches;
                 if (images) {
-                    context.metrics().report("secondsPerEpoch", epoch, seconds);
-                    context.metrics().report("imagesPerSecond", epoch, rows / seconds);
+                    context.metrics().reportEpoch("secondsPerEpoch", epoch, seconds);
+                    context.metrics().reportEpoch("imagesPerSecond", epoch, rows / seconds);
                 }
                 if (measure) {
                     evaluate.after(epoch);

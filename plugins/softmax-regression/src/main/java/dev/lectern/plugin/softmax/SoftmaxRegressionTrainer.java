@@ -49,6 +49,7 @@ final class SoftmaxRegressionTrainer {
         int batchesPerEpoch = (rows + batchSize - 1) / batchSize;
         int epochs = context.params().getInt(EPOCHS);
         long totalSteps = (long) epochs * batchesPerEpoch;
+        context.metrics().stepsPerEpoch(batchesPerEpoch);
         long reportEvery = Math.max(1, totalSteps / MAX_REPORTED_POINTS);
         int accuracyEvery = Math.max(1, (epochs + MAX_ACCURACY_POINTS - 1) / MAX_ACCURACY_POINTS);
         Random random = new Random(context.seed());
@@ -135,9 +136,9 @@ final class SoftmaxRegressionTrainer {
 
     private void reportAccuracy(long epoch, NDArray x, NDArray labels, NDArray testX, NDArray testLabels, NDArray w, NDArray b) {
         try (NDScope scope = new NDScope()) {
-            context.metrics().report("accuracy/train", epoch, accuracy(x, labels, w, b));
+            context.metrics().reportEpoch("accuracy/train", epoch, accuracy(x, labels, w, b));
             if (testX != null) {
-                context.metrics().report("accuracy/test", epoch, accuracy(testX, testLabels, w, b));
+                context.metrics().reportEpoch("accuracy/test", epoch, accuracy(testX, testLabels, w, b));
             }
         }
     }

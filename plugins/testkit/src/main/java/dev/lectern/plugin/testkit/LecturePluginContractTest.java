@@ -232,6 +232,34 @@ public abstract class LecturePluginContractTest {
     }
 
     @Test
+    @Timeout(120)
+    void declaresAnEpochAxisThatMatchesItsSteps() throws Exception {
+        // Charts convert between steps and epochs with the declared steps per epoch (API 1.2); a wrong declaration
+        // would draw test accuracy an epoch off from the loss it belongs with.
+        Run run = train(41);
+        try (TrainedModel model = run.model()) {
+            RecordingMetricsSink recorded = run.context().recorded();
+            assertThat(recorded.reportedBothWays()).as("metrics reported both per step and per epoch").isEmpty();
+            List<String> perEpoch = recorded.all().keySet().stream().filter(recorded::isPerEpoch).sorted().toList();
+            if (perEpoch.isEmpty()) {
+                return;
+            }
+            assertThat(recorded.stepsPerEpoch()).as("stepsPerEpoch declared by a plugin that reports %s per epoch",
+                    perEpoch).isPresent();
+            long steps = recorded.stepsPerEpoch().getAsLong();
+            long lastEpoch = perEpoch.stream().flatMap(n -> recorded.points(n).stream())
+                    .mapToLong(RecordingMetricsSink.Point::step).max().orElseThrow();
+            long lastStep = recorded.all().keySet().stream().filter(n -> !recorded.isPerEpoch(n))
+                    .flatMap(n -> recorded.points(n).stream()).mapToLong(RecordingMetricsSink.Point::step).max()
+                    .orElse(lastEpoch * steps);
+            // Plugins number a step's loss either before or after its update, so the last step may sit at either
+            // end of the last epoch.
+            assertThat(lastStep).as("last step reported, at %d steps per epoch and %d epochs", steps, lastEpoch)
+                    .isBetween((lastEpoch - 1) * steps, lastEpoch * steps);
+        }
+    }
+
+    @Test
     @Timeout(240)
     void trainsWhileAnotherExperimentTrains() throws Exception {
         // The server runs experiments concurrently; DJL's PyTorch engine allows one open GradientCollector per JVM,

@@ -4,6 +4,8 @@ import dev.lectern.plugin.api.MetricsSink;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** A metrics sink that keeps every reported point in memory, in order, per metric. */
@@ -27,6 +29,9 @@ public final class RecordingMetricsSink implements MetricsSink {
 
     private final Map<String, List<Point>> series = new ConcurrentHashMap<>();
     private final Map<String, List<Note>> notes = new ConcurrentHashMap<>();
+    private final Set<String> perEpoch = ConcurrentHashMap.newKeySet();
+    private final Set<String> perStep = ConcurrentHashMap.newKeySet();
+    private volatile long stepsPerEpoch;
 
     @Override
     public void text(String name, long step, String text) {
@@ -45,7 +50,52 @@ public final class RecordingMetricsSink implements MetricsSink {
 
     @Override
     public void report(String name, long step, double value) {
+        perStep.add(name);
         series.computeIfAbsent(name, k -> new ArrayList<>()).add(new Point(step, value));
+    }
+
+    /** Keeps the point among the others of its metric, with the epoch as its step, and remembers the unit. */
+    @Override
+    public void reportEpoch(String name, long epoch, double value) {
+        perEpoch.add(name);
+        series.computeIfAbsent(name, k -> new ArrayList<>()).add(new Point(epoch, value));
+    }
+
+    @Override
+    public void stepsPerEpoch(long steps) {
+        MetricsSink.super.stepsPerEpoch(steps);
+        stepsPerEpoch = steps;
+    }
+
+    /**
+     * Returns the steps per epoch the plugin declared.
+     *
+     * @return the declared value, empty when none was
+     */
+    public OptionalLong stepsPerEpoch() {
+        long steps = stepsPerEpoch;
+        return steps > 0 ? OptionalLong.of(steps) : OptionalLong.empty();
+    }
+
+    /**
+     * Tells whether a metric was reported with {@link #reportEpoch}.
+     *
+     * @param name the metric name
+     * @return true when at least one of its points was reported per epoch
+     */
+    public boolean isPerEpoch(String name) {
+        return perEpoch.contains(name);
+    }
+
+    /**
+     * Returns the metrics reported both per step and per epoch, which charts cannot place on one axis.
+     *
+     * @return their names, empty when none
+     */
+    public Set<String> reportedBothWays() {
+        Set<String> both = new java.util.TreeSet<>(perEpoch);
+        both.retainAll(perStep);
+        return both;
     }
 
     /**

@@ -60,6 +60,8 @@ final class PolynomialTrainer {
         float[] z = features.transform(x);
         long reportEvery = Math.max(1, epochs / MAX_REPORTED_POINTS);
 
+        // Rule: declare how many optimizer steps make an epoch, so runs can be drawn by epoch. Full batch: one.
+        context.metrics().stepsPerEpoch(1);
         // Rule: metrics named "chart/series" share a chart. The exact optimum is drawn as a reference on the loss chart.
         Optional<LeastSquares> exact = LeastSquares.solve(z, y, degree);
         exact.ifPresent(ls -> {

@@ -1,0 +1,137 @@
+package dev.lectern.server;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import dev.lectern.server.testing.Browser;
+import dev.lectern.server.testing.Http;
+import dev.lectern.server.testing.TestServer;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two softmax runs that differ in batch size take different numbers of steps per epoch: the compare page draws them by
+ * epoch (so they line up), and by step on request, with the per-epoch accuracy placed at the last step of its epoch.
+ */
+class CompareAxisBrowserIT {
+
+    private static final int EPOCHS = 10;
+
+    @TempDir
+    static Path dataDir;
+
+    static TestServer server;
+    static Http http;
+    static Browser browser;
+    static long fullBatch;
+    static long miniBatch;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = TestServer.start(dataDir);
+        http = new Http(server.url());
+        browser = Browser.launch();
+        fullBatch = softmax(0);
+        miniBatch = softmax(20);
+        for (long id : List.of(fullBatch, miniBatch)) {
+            http.awaitStatus(id, "SUCCEEDED"::equals, Duration.ofSeconds(120));
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void theApiSaysWhichMetricsArePerEpochAndHowManyStepsMakeAnEpoch() {
+        JsonNode full = http.get("/api/experiments/" + fullBatch + "/metrics").json();
+        JsonNode mini = http.get("/api/experiments/" + miniBatch + "/metrics").json();
+        assertThat(full.get("stepsPerEpoch").asLong()).as("full batch").isEqualTo(1);
+        long steps = mini.get("stepsPerEpoch").asLong();
+        assertThat(steps).as("mini-batches of 20 over the training rows").isGreaterThan(1);
+        assertThat(names(mini.get("perEpoch"))).containsExactlyInAnyOrder("accuracy/train", "accuracy/test");
+        JsonNode accuracy = mini.get("series").get("accuracy/test");
+        assertThat(accuracy.get(accuracy.size() - 1).get(0).asLong()).as("last epoch").isEqualTo(EPOCHS);
+        JsonNode loss = mini.get("series").get("loss");
+        assertThat(loss.get(loss.size() - 1).get(0).asLong()).as("last step").isEqualTo(EPOCHS * steps);
+
+        JsonNode compared = http.get("/api/compare?ids=" + fullBatch + "," + miniBatch).json();
+        assertThat(compared.get("experiments").get(1).get("stepsPerEpoch").asLong()).isEqualTo(steps);
+        String csv = http.client().sendAsync(java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.url()
+                + "/api/experiments/metrics.csv?ids=" + miniBatch)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).join().body();
+        assertThat(csv).contains(",accuracy/test," + EPOCHS + ",").contains(",epoch\r\n").contains(",step\r\n");
+    }
+
+    @Test
+    @Timeout(120)
+    void runsWithOtherBatchSizesLineUpByEpochAndSwitchToSteps() {
+        long steps = http.get("/api/experiments/" + miniBatch + "/metrics").json().get("stepsPerEpoch").asLong();
+        try (BrowserContext context = browser.newContext()) {
+            Page page = context.newPage();
+            page.setDefaultTimeout(30_000);
+            page.navigate(server.url() + "/compare?ids=" + fullBatch + "," + miniBatch);
+
+            Locator loss = page.locator("canvas#compare-loss");
+            Locator accuracy = page.locator("canvas#compare-accuracy");
+            assertThat(loss).hasAttribute("data-axis", "epoch");
+            assertThat(page.locator("#x-epoch")).isChecked();
+            assertThat(page.locator("#x-axis-note")).containsText("different numbers of steps per epoch (1, ");
+            assertThat(maxX(loss)).as("both runs end after %d epochs", EPOCHS).isCloseTo(EPOCHS, within(1e-9));
+            assertThat(maxX(accuracy)).isCloseTo(EPOCHS, within(1e-9));
+            Browser.screenshot(page, "compare-by-epoch");
+
+            page.locator("#x-step").check();
+            assertThat(loss).hasAttribute("data-axis", "step");
+            assertThat(page).hasURL(java.util.regex.Pattern.compile(".*[?&]x=step.*"));
+            assertThat(maxX(loss)).as("the mini-batch run's last step").isEqualTo(EPOCHS * steps);
+            assertThat(maxX(accuracy)).as("accuracy of the last epoch at its last step").isEqualTo(EPOCHS * steps);
+            Browser.screenshot(page, "compare-by-step");
+
+            page.reload();
+            assertThat(page.locator("#x-step")).isChecked();
+            assertThat(page.locator("canvas#compare-loss")).hasAttribute("data-axis", "step");
+
+            // A run's own page: the accuracy chart holds per-epoch metrics only, so it is drawn by epoch.
+            page.navigate(server.url() + "/experiments/" + miniBatch);
+            assertThat(page.locator("canvas#chart-accuracy")).hasAttribute("data-axis", "epoch");
+            assertThat(page.locator("canvas#chart-loss")).hasAttribute("data-axis", "step");
+        }
+    }
+
+    private static double maxX(Locator canvas) {
+        return Double.parseDouble(canvas.getAttribute("data-max-x"));
+    }
+
+    private static List<String> names(JsonNode array) {
+        List<String> names = new ArrayList<>();
+        array.forEach(n -> names.add(n.asText()));
+        return names;
+    }
+
+    private static long softmax(int batchSize) {
+        Http.Response created = http.post("/api/experiments", "{\"plugin\":\"softmax-regression\",\"dataset\":\"two-blobs\","
+                + "\"name\":\"batch " + batchSize + "\",\"params\":{\"epochs\":" + EPOCHS + ",\"batchSize\":" + batchSize
+                + ",\"learningRate\":0.05}}");
+        assertThat(created.status()).as(String.valueOf(created.json())).isEqualTo(201);
+        return created.json().get("id").asLong();
+    }
+}
