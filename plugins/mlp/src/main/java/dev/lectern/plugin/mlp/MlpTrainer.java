@@ -22,6 +22,7 @@ import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import dev.lectern.plugin.api.DatasetKind;
 import dev.lectern.plugin.api.Gradients;
+import dev.lectern.plugin.api.InPlaceAdam;
 import dev.lectern.plugin.api.ImageSet;
 import dev.lectern.plugin.api.LabelledImages;
 import dev.lectern.plugin.api.ParamValues;
@@ -164,7 +165,7 @@ final class MlpTrainer {
         Tracker rate = Tracker.fixed((float) params.getDouble(LEARNING_RATE));
         return switch (params.getString(OPTIMIZER)) {
             case "momentum" -> Optimizer.sgd().setLearningRateTracker(rate).optMomentum(0.9f).build();
-            case "adam" -> Optimizer.adam().optLearningRateTracker(rate).build();
+            case "adam" -> new InPlaceAdam(rate);
             default -> Optimizer.sgd().setLearningRateTracker(rate).build();
         };
     }
