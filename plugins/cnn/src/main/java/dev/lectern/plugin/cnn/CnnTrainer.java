@@ -21,7 +21,6 @@ import ai.djl.training.ParameterStore;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import dev.lectern.plugin.api.Gradients;
-import dev.lectern.plugin.api.InPlaceAdam;
 import dev.lectern.plugin.api.ImageSet;
 import dev.lectern.plugin.api.LabelledImages;
 import dev.lectern.plugin.api.ParamValues;
@@ -204,7 +203,7 @@ final class CnnTrainer {
                 : update -> base * (float) Math.pow(decay, Math.min(lastEpoch, update / Math.max(1, stepsPerEpoch)));
         return switch (params.getString(CnnParams.OPTIMIZER)) {
             case "momentum" -> Optimizer.sgd().setLearningRateTracker(rate).optMomentum(0.9f).build();
-            case "adam" -> new InPlaceAdam(rate);
+            case "adam" -> Optimizer.adam().optLearningRateTracker(rate).build();
             default -> Optimizer.sgd().setLearningRateTracker(rate).build();
         };
     }

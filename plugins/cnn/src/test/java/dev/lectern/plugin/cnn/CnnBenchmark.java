@@ -4,23 +4,26 @@ import dev.lectern.plugin.api.ParamValues;
 import dev.lectern.plugin.api.TrainedModel;
 import dev.lectern.plugin.api.TrainingData;
 import dev.lectern.plugin.testkit.FakeTrainingContext;
+import dev.lectern.plugin.testkit.PairedTiming;
 import dev.lectern.plugin.testkit.PyTorchReference;
 import dev.lectern.plugin.testkit.TestDatasets;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * Times one MNIST epoch of the default (small) network through the plugin API, after a short warm-up, and compares it
- * with the PyTorch 1.13 figure of perf-baseline.md (22.0 s per epoch for the same model, data, batch and optimizer on
- * this kind of machine). Run with {@code mvn -B -Pbenchmark -pl plugins/cnn verify}; prints figures, asserts nothing.
+ * Times one MNIST epoch of perf-baseline.md's network through the plugin API, after a short warm-up, in rounds
+ * alternating with the same model, data, batch and optimizer in PyTorch 1.13 ({@code bench/mnist.py}). Run with {@code mvn -B -Pbenchmark -pl plugins/cnn verify}; prints figures, asserts nothing.
  */
 @Tag("benchmark")
 class CnnBenchmark {
 
     private static final double PYTORCH_SECONDS_PER_EPOCH = 22.0;
+    private static final int ROUNDS = 3;
 
     @Test
     void oneMnistEpoch() throws Exception {
@@ -34,19 +37,17 @@ class CnnBenchmark {
         values.put("trainLimit", 2000);
         train(plugin, values, data); // warm-up: JIT and the allocator's first pages
         values.put("trainLimit", 0);
-        FakeTrainingContext context = train(plugin, values, data);
-        double seconds = context.recorded().points("secondsPerEpoch").get(0).value();
-        double imagesPerSecond = context.recorded().points("imagesPerSecond").get(0).value();
-        System.out.printf(Locale.ROOT, "BENCHMARK cnn mnist: %.1f s/epoch, %.0f images/s (conv32-pool-conv64-pool-FC10, Adam 1e-3, batch 100; "
-                        + "ratio to PyTorch's %.1f s/epoch from perf-baseline.md: %.2f; LD_PRELOAD=%s)%n",
-                seconds, imagesPerSecond, PYTORCH_SECONDS_PER_EPOCH, seconds / PYTORCH_SECONDS_PER_EPOCH,
+        Callable<Double> epoch = () -> train(plugin, values, data).recorded().points("secondsPerEpoch").get(0).value();
+        String mnist = TestDatasets.cache().resolve("mnist").toString();
+        Optional<PairedTiming> paired = PairedTiming.measure(ROUNDS, epoch, () -> PyTorchReference.run("mnist.py",
+                "--model", "cnn", "--data", mnist, "--repeats", "1").map(line -> PyTorchReference.value(line, "seconds_per_epoch")));
+        double seconds = paired.isPresent() ? paired.get().medianDjl() : epoch.call();
+        System.out.printf(Locale.ROOT, "BENCHMARK cnn mnist: %.1f s/epoch, %.0f images/s (conv32-pool-conv64-pool-FC10, Adam 1e-3, "
+                        + "batch 100; perf-baseline's PyTorch %.1f s/epoch; LD_PRELOAD=%s)%n",
+                seconds, data.images().train().count() / seconds, PYTORCH_SECONDS_PER_EPOCH,
                 System.getenv().getOrDefault("LD_PRELOAD", "none"));
-        PyTorchReference.run("mnist.py", "--model", "cnn", "--data", TestDatasets.cache().resolve("mnist").toString())
-                .ifPresentOrElse(line -> {
-                    double torch = PyTorchReference.value(line, "seconds_per_epoch");
-                    System.out.printf(Locale.ROOT, "BENCHMARK cnn mnist: same run, PyTorch %.1f s/epoch; ratio DJL/PyTorch %.2f%n",
-                            torch, seconds / torch);
-                }, () -> System.out.println("BENCHMARK cnn mnist: no same-run PyTorch figure (python3 with torch not found)"));
+        System.out.println("BENCHMARK cnn mnist: " + paired.map(PairedTiming::describe)
+                .orElse("no same-run PyTorch figure (python3 with torch not found)"));
     }
 
     private static FakeTrainingContext train(CnnPlugin plugin, Map<String, Object> values, TrainingData data) throws Exception {
