@@ -93,7 +93,7 @@ public final class ExperimentService implements AutoCloseable {
     public Experiment create(NewExperiment request) {
         LecturePlugin plugin = plugin(request.plugin());
         DatasetSpec dataset = dataset(plugin, request.dataset());
-        ParamValues values = check(request);
+        ParamValues values = check(request, plugin, dataset);
         Device device = devices.resolve(request.device() == null || request.device().isBlank() ? defaultDevice : request.device());
         long seed = values.has("seed") ? ((Number) values.asMap().get("seed")).longValue() : ThreadLocalRandom.current().nextInt(1 << 30);
         String name = name(request.name(), plugin, dataset);
@@ -117,7 +117,10 @@ public final class ExperimentService implements AutoCloseable {
      */
     public ParamValues check(NewExperiment request) {
         LecturePlugin plugin = plugin(request.plugin());
-        DatasetSpec dataset = dataset(plugin, request.dataset());
+        return check(request, plugin, dataset(plugin, request.dataset()));
+    }
+
+    private static ParamValues check(NewExperiment request, LecturePlugin plugin, DatasetSpec dataset) {
         Map<String, Object> submitted = new HashMap<>(plugin.defaultsFor(dataset.info()));
         request.params().forEach((k, v) -> {
             if (v != null && !(v instanceof String s && s.isBlank())) {
