@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class CnnBenchmark {
 
     private static final double PYTORCH_SECONDS_PER_EPOCH = 22.0;
-    private static final int ROUNDS = 3;
+    private static final int ROUNDS = Integer.getInteger("lectern.bench.rounds", 3);
 
     @Test
     void oneMnistEpoch() throws Exception {

@@ -176,6 +176,8 @@ final class MlpTrainer {
         final DeviceNet net;
         final NDArray x;
         final NDArray oneHot;
+        /** −oneHot / batch size: the batch's mean cross-entropy is then one sum, fewer ops per step to run and undo. */
+        final NDArray target;
         final int rows;
         final int batchSize;
         final int epochs;
@@ -196,6 +198,8 @@ final class MlpTrainer {
             this.epochs = params.getInt(EPOCHS);
             this.totalSteps = (long) epochs * ((rows + batchSize - 1) / batchSize);
             this.images = images;
+            // Made before any gradient is recorded, so the Java number's temporary tensor is not kept for backward.
+            this.target = oneHot.mul(-1f / batchSize);
         }
 
         void run() {
@@ -225,11 +229,14 @@ final class MlpTrainer {
                     // The first update creates the optimizer's state arrays; they must outlive the step scope.
                     try (NDScope scope = step == 0 ? null : new NDScope()) {
                         NDArray index = fullBatch ? null : order.get(new NDIndex("{}:{}", from, to));
-                        NDArray xb = fullBatch ? x : x.get(new NDIndex("{}", index));
-                        NDArray yb = fullBatch ? oneHot : oneHot.get(new NDIndex("{}", index));
+                        NDArray xb = fullBatch ? x : x.get(index);
+                        NDArray yb = fullBatch ? target : target.get(index);
+                        if (to - from != batchSize) {
+                            yb = yb.mul((float) batchSize / (to - from)); // a short last batch: its own mean
+                        }
                         NDArray loss;
                         try (GradientCollector collector = Gradients.collect(manager)) {
-                            loss = crossEntropy(net.forward(xb, true), yb);
+                            loss = net.forward(xb, true).logSoftmax(1).mul(yb).sum();
                             collector.backward(loss);
                         }
                         lossSum.addi(loss);

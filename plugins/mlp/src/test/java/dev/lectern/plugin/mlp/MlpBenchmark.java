@@ -25,7 +25,7 @@ class MlpBenchmark {
 
     private static final double PYTORCH_SECONDS_PER_EPOCH = 0.798;
     private static final int XOR_STEPS = 10_000;
-    private static final int ROUNDS = 3;
+    private static final int ROUNDS = Integer.getInteger("lectern.bench.rounds", 3);
 
     private final MlpPlugin plugin = new MlpPlugin();
 
