@@ -114,6 +114,7 @@ class CompareAxisBrowserIT {
             page.navigate(server.url() + "/experiments/" + miniBatch);
             assertThat(page.locator("canvas#chart-accuracy")).hasAttribute("data-axis", "epoch");
             assertThat(page.locator("canvas#chart-loss")).hasAttribute("data-axis", "step");
+            Browser.screenshot(page, "run-page-axes");
         }
     }
 
