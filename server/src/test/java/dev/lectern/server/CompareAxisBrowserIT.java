@@ -5,58 +5,36 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
-import com.microsoft.playwright.Page;
 import dev.lectern.server.testing.Browser;
+import dev.lectern.server.testing.BrowserTest;
 import dev.lectern.server.testing.Http;
-import dev.lectern.server.testing.TestServer;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two softmax runs that differ in batch size take different numbers of steps per epoch: the compare page draws them by
  * epoch (so they line up), and by step on request, with the per-epoch accuracy placed at the last step of its epoch.
  */
-class CompareAxisBrowserIT {
+class CompareAxisBrowserIT extends BrowserTest {
 
     private static final int EPOCHS = 10;
 
-    @TempDir
-    static Path dataDir;
-
-    static TestServer server;
     static Http http;
-    static Browser browser;
     static long fullBatch;
     static long miniBatch;
 
     @BeforeAll
-    static void start() throws Exception {
-        server = TestServer.start(dataDir);
+    static void twoRunsWithOtherBatchSizes() throws Exception {
         http = new Http(server.url());
-        browser = Browser.launch();
         fullBatch = softmax(0);
         miniBatch = softmax(20);
         for (long id : List.of(fullBatch, miniBatch)) {
             http.awaitStatus(id, "SUCCEEDED"::equals, Duration.ofSeconds(120));
-        }
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (server != null) {
-            server.close();
         }
     }
 
@@ -85,37 +63,33 @@ class CompareAxisBrowserIT {
     @Timeout(120)
     void runsWithOtherBatchSizesLineUpByEpochAndSwitchToSteps() {
         long steps = http.get("/api/experiments/" + miniBatch + "/metrics").json().get("stepsPerEpoch").asLong();
-        try (BrowserContext context = browser.newContext()) {
-            Page page = context.newPage();
-            page.setDefaultTimeout(30_000);
-            page.navigate(server.url() + "/compare?ids=" + fullBatch + "," + miniBatch);
+        page.navigate(server.url() + "/compare?ids=" + fullBatch + "," + miniBatch);
 
-            Locator loss = page.locator("canvas#compare-loss");
-            Locator accuracy = page.locator("canvas#compare-accuracy");
-            assertThat(loss).hasAttribute("data-axis", "epoch");
-            assertThat(page.locator("#x-epoch")).isChecked();
-            assertThat(page.locator("#x-axis-note")).containsText("different numbers of steps per epoch (1, ");
-            assertThat(maxX(loss)).as("both runs end after %d epochs", EPOCHS).isCloseTo(EPOCHS, within(1e-9));
-            assertThat(maxX(accuracy)).isCloseTo(EPOCHS, within(1e-9));
-            Browser.screenshot(page, "compare-by-epoch");
+        Locator loss = page.locator("canvas#compare-loss");
+        Locator accuracy = page.locator("canvas#compare-accuracy");
+        assertThat(loss).hasAttribute("data-axis", "epoch");
+        assertThat(page.locator("#x-epoch")).isChecked();
+        assertThat(page.locator("#x-axis-note")).containsText("different numbers of steps per epoch (1, ");
+        assertThat(maxX(loss)).as("both runs end after %d epochs", EPOCHS).isCloseTo(EPOCHS, within(1e-9));
+        assertThat(maxX(accuracy)).isCloseTo(EPOCHS, within(1e-9));
+        Browser.screenshot(page, "compare-by-epoch");
 
-            page.locator("#x-step").check();
-            assertThat(loss).hasAttribute("data-axis", "step");
-            assertThat(page).hasURL(java.util.regex.Pattern.compile(".*[?&]x=step.*"));
-            assertThat(maxX(loss)).as("the mini-batch run's last step").isEqualTo(EPOCHS * steps);
-            assertThat(maxX(accuracy)).as("accuracy of the last epoch at its last step").isEqualTo(EPOCHS * steps);
-            Browser.screenshot(page, "compare-by-step");
+        page.locator("#x-step").check();
+        assertThat(loss).hasAttribute("data-axis", "step");
+        assertThat(page).hasURL(java.util.regex.Pattern.compile(".*[?&]x=step.*"));
+        assertThat(maxX(loss)).as("the mini-batch run's last step").isEqualTo(EPOCHS * steps);
+        assertThat(maxX(accuracy)).as("accuracy of the last epoch at its last step").isEqualTo(EPOCHS * steps);
+        Browser.screenshot(page, "compare-by-step");
 
-            page.reload();
-            assertThat(page.locator("#x-step")).isChecked();
-            assertThat(page.locator("canvas#compare-loss")).hasAttribute("data-axis", "step");
+        page.reload();
+        assertThat(page.locator("#x-step")).isChecked();
+        assertThat(page.locator("canvas#compare-loss")).hasAttribute("data-axis", "step");
 
-            // A run's own page: the accuracy chart holds per-epoch metrics only, so it is drawn by epoch.
-            page.navigate(server.url() + "/experiments/" + miniBatch);
-            assertThat(page.locator("canvas#chart-accuracy")).hasAttribute("data-axis", "epoch");
-            assertThat(page.locator("canvas#chart-loss")).hasAttribute("data-axis", "step");
-            Browser.screenshot(page, "run-page-axes");
-        }
+        // A run's own page: the accuracy chart holds per-epoch metrics only, so it is drawn by epoch.
+        page.navigate(server.url() + "/experiments/" + miniBatch);
+        assertThat(page.locator("canvas#chart-accuracy")).hasAttribute("data-axis", "epoch");
+        assertThat(page.locator("canvas#chart-loss")).hasAttribute("data-axis", "step");
+        Browser.screenshot(page, "run-page-axes");
     }
 
     private static double maxX(Locator canvas) {

@@ -21,8 +21,7 @@ class MetricSummariesTest {
     void lastAndExtremesFollowEveryBatchAndSkipNaN() {
         try (Database database = Database.open("jdbc:h2:file:" + dir.resolve("db"))) {
             Jdbc jdbc = new Jdbc(database.dataSource());
-            long id = jdbc.insert("INSERT INTO experiments (name, plugin_id, plugin_version, dataset_id, params_json, device, "
-                    + "seed, status, created_at) VALUES ('r', 'p', '1', 'd', '{}', 'cpu', 1, 'RUNNING', ?)", OffsetDateTime.now());
+            long id = newRun(jdbc);
             MetricsRepository metrics = new MetricsRepository(jdbc);
 
             metrics.insert(id, List.of(new MetricPoint("loss", 0, 2.0), new MetricPoint("loss", 1, 0.5),
@@ -51,8 +50,7 @@ class MetricSummariesTest {
     void perEpochMetricsKeepTheirUnitAndTellTheEpochOfTheirBest() {
         try (Database database = Database.open("jdbc:h2:file:" + dir.resolve("db"))) {
             Jdbc jdbc = new Jdbc(database.dataSource());
-            long id = jdbc.insert("INSERT INTO experiments (name, plugin_id, plugin_version, dataset_id, params_json, device, "
-                    + "seed, status, created_at) VALUES ('r', 'p', '1', 'd', '{}', 'cpu', 1, 'RUNNING', ?)", OffsetDateTime.now());
+            long id = newRun(jdbc);
             MetricsRepository metrics = new MetricsRepository(jdbc);
             // 100 steps per epoch: the loss is lowest at step 150 (epoch 2), the accuracy highest after epoch 2.
             metrics.insert(id, List.of(new MetricPoint("loss", 0, 2.0), new MetricPoint("loss", 100, 1.0),
@@ -86,5 +84,10 @@ class MetricSummariesTest {
         assertThat(MetricSummary.higherIsBetter("rmse/lstm")).isFalse();
         assertThat(MetricSummary.higherIsBetter("perplexity")).isFalse();
         assertThat(MetricSummary.higherIsBetter("gradNorm/layer 1")).isFalse();
+    }
+
+    private static long newRun(Jdbc jdbc) {
+        return jdbc.insert("INSERT INTO experiments (name, plugin_id, plugin_version, dataset_id, params_json, device, "
+                + "seed, status, created_at) VALUES ('r', 'p', '1', 'd', '{}', 'cpu', 1, 'RUNNING', ?)", OffsetDateTime.now());
     }
 }
