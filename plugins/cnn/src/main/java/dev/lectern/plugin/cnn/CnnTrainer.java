@@ -26,6 +26,9 @@ import dev.lectern.plugin.api.LabelledImages;
 import dev.lectern.plugin.api.ParamValues;
 import dev.lectern.plugin.api.TrainingContext;
 import dev.lectern.plugin.api.TrainingDivergedException;
+import dev.lectern.plugin.support.BatchOrder;
+import dev.lectern.plugin.support.Labels;
+import dev.lectern.plugin.support.Optimizers;
 import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -95,7 +98,7 @@ final class CnnTrainer {
             NDArray x = pixels(data, train);
             InputScale scale = InputScale.of(x);
             scale.apply(x);
-            NDArray oneHot = data.create(longs(train.labels())).oneHot(classes);
+            NDArray oneHot = data.create(Labels.longs(train.labels())).oneHot(classes);
             int sample = Math.min(TRAIN_ACCURACY_SAMPLE, rows);
             NDArray sampleX = x.get(new NDIndex("0:{}", sample));
             NDArray testX = test.count() > 0 ? scale.apply(pixels(data, test)) : null;
@@ -109,7 +112,7 @@ final class CnnTrainer {
             int[] testPredicted = new int[0];
             for (int epoch = 1; epoch <= epochs; epoch++) {
                 long epochStart = System.nanoTime();
-                NDArray order = data.create(permutation(rows, random));
+                NDArray order = data.create(BatchOrder.shuffled(rows, random));
                 for (int from = 0; from < rows; from += batchSize, step++) {
                     context.checkCancelled();
                     int to = Math.min(rows, from + batchSize);
@@ -201,11 +204,7 @@ final class CnnTrainer {
         int lastEpoch = Math.max(0, epochs - 1);
         Tracker rate = decay >= 1f ? Tracker.fixed(base)
                 : update -> base * (float) Math.pow(decay, Math.min(lastEpoch, update / Math.max(1, stepsPerEpoch)));
-        return switch (params.getString(CnnParams.OPTIMIZER)) {
-            case "momentum" -> Optimizer.sgd().setLearningRateTracker(rate).optMomentum(0.9f).build();
-            case "adam" -> Optimizer.adam().optLearningRateTracker(rate).build();
-            default -> Optimizer.sgd().setLearningRateTracker(rate).build();
-        };
+        return Optimizers.byName(params.getString(CnnParams.OPTIMIZER), rate);
     }
 
     /** The images as one (count, 1, height, width) float array in [0, 1]: one copy of the bytes, two native ops. */
@@ -240,27 +239,5 @@ final class CnnTrainer {
             }
         }
         return predicted.length == 0 ? Double.NaN : (double) right / predicted.length;
-    }
-
-    private static long[] longs(byte[] labels) {
-        long[] values = new long[labels.length];
-        for (int i = 0; i < labels.length; i++) {
-            values[i] = Byte.toUnsignedInt(labels[i]);
-        }
-        return values;
-    }
-
-    private static long[] permutation(int n, Random random) {
-        long[] order = new long[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            long t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
-        return order;
     }
 }

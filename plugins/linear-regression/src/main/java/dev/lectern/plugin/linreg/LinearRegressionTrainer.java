@@ -14,6 +14,8 @@ import dev.lectern.plugin.api.ParamValues;
 import dev.lectern.plugin.api.Table;
 import dev.lectern.plugin.api.TrainingContext;
 import dev.lectern.plugin.api.TrainingDivergedException;
+import dev.lectern.plugin.support.BatchOrder;
+import dev.lectern.plugin.support.Optimizers;
 import java.util.Optional;
 import java.util.Random;
 
@@ -85,7 +87,7 @@ final class LinearRegressionTrainer {
                 NDArray xs = x;
                 NDArray ys = y;
                 if (batchesPerEpoch > 1) {
-                    NDArray order = manager.create(permutation(rows, random));
+                    NDArray order = manager.create(BatchOrder.shuffled(rows, random));
                     xs = x.get(new NDIndex("{}", order));
                     ys = y.get(new NDIndex("{}", order));
                 }
@@ -177,26 +179,8 @@ final class LinearRegressionTrainer {
         return values;
     }
 
-    private static long[] permutation(int n, Random random) {
-        long[] order = new long[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            long t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
-        return order;
-    }
-
     private Optimizer optimizer() {
-        Tracker rate = Tracker.fixed((float) params.getDouble(LinearRegressionParams.LEARNING_RATE));
-        return switch (params.getString(LinearRegressionParams.OPTIMIZER)) {
-            case "momentum" -> Optimizer.sgd().setLearningRateTracker(rate).optMomentum(0.9f).build();
-            case "adam" -> Optimizer.adam().optLearningRateTracker(rate).build();
-            default -> Optimizer.sgd().setLearningRateTracker(rate).build();
-        };
+        return Optimizers.byName(params.getString(LinearRegressionParams.OPTIMIZER),
+                Tracker.fixed((float) params.getDouble(LinearRegressionParams.LEARNING_RATE)));
     }
 }

@@ -13,6 +13,7 @@ import dev.lectern.plugin.api.Gradients;
 import dev.lectern.plugin.api.ParamValues;
 import dev.lectern.plugin.api.TrainingContext;
 import dev.lectern.plugin.api.TrainingDivergedException;
+import dev.lectern.plugin.support.BatchOrder;
 import java.util.Random;
 
 /**
@@ -74,7 +75,7 @@ final class LogisticRegressionTrainer {
                 NDArray xs = x;
                 NDArray ys = y;
                 if (batchesPerEpoch > 1) {
-                    NDArray order = manager.create(TrainingSetup.permutation(rows, random));
+                    NDArray order = manager.create(BatchOrder.shuffled(rows, random));
                     xs = x.get(new NDIndex("{}", order));
                     ys = y.get(new NDIndex("{}", order));
                     order.close();

@@ -27,6 +27,9 @@ import dev.lectern.plugin.api.LabelledImages;
 import dev.lectern.plugin.api.ParamValues;
 import dev.lectern.plugin.api.TrainingContext;
 import dev.lectern.plugin.api.TrainingDivergedException;
+import dev.lectern.plugin.support.BatchOrder;
+import dev.lectern.plugin.support.Labels;
+import dev.lectern.plugin.support.Optimizers;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -72,7 +75,7 @@ final class MlpTrainer {
         int[] hidden = HiddenLayers.parse(params.getString(HIDDEN_LAYERS));
         try (NDManager manager = NDManager.newBaseManager(context.device())) {
             NDArray x = manager.create(data.scaled(), new Shape(rows, data.features()));
-            NDArray labels = manager.create(longs(data.labels()));
+            NDArray labels = manager.create(Labels.longs(data.labels()));
             int[] sizes = MlpNet.sizes(data.features(), hidden, data.classes());
             DeviceNet net = newNet(manager, sizes);
             Loop loop = new Loop(manager, net, x, labels, data.classes(), false);
@@ -108,9 +111,9 @@ final class MlpTrainer {
         int[] hidden = HiddenLayers.parse(params.getString(HIDDEN_LAYERS));
         try (NDManager manager = NDManager.newBaseManager(context.device())) {
             NDArray x = pixels(manager, train);
-            NDArray labels = manager.create(bytesToLongs(train.labels()));
+            NDArray labels = manager.create(Labels.longs(train.labels()));
             NDArray testX = pixels(manager, test);
-            NDArray testLabels = manager.create(bytesToLongs(test.labels()));
+            NDArray testLabels = manager.create(Labels.longs(test.labels()));
             int sample = Math.min(TRAIN_ACCURACY_SAMPLE, train.count());
             NDArray sampleX = x.get(new NDIndex("0:{}", sample));
             NDArray sampleLabels = labels.get(new NDIndex("0:{}", sample));
@@ -161,12 +164,7 @@ final class MlpTrainer {
     }
 
     private Optimizer optimizer() {
-        Tracker rate = Tracker.fixed((float) params.getDouble(LEARNING_RATE));
-        return switch (params.getString(OPTIMIZER)) {
-            case "momentum" -> Optimizer.sgd().setLearningRateTracker(rate).optMomentum(0.9f).build();
-            case "adam" -> Optimizer.adam().optLearningRateTracker(rate).build();
-            default -> Optimizer.sgd().setLearningRateTracker(rate).build();
-        };
+        return Optimizers.byName(params.getString(OPTIMIZER), Tracker.fixed((float) params.getDouble(LEARNING_RATE)));
     }
 
     /** One run of mini-batch gradient descent over resident data. */
@@ -221,7 +219,7 @@ final class MlpTrainer {
                 boolean measure = epoch == 1 || epoch % evaluateEvery == 0 || epoch == epochs;
                 // Each batch gathers its rows: a shuffled copy of the whole set would cost a pass over it per epoch
                 // (190 MB for MNIST) and twice the memory.
-                NDArray order = fullBatch ? null : manager.create(permutation(rows, random));
+                NDArray order = fullBatch ? null : manager.create(BatchOrder.shuffled(rows, random));
                 epochLossSum.muli(0);
                 for (int from = 0; from < rows; from += batchSize, step++) {
                     context.checkCancelled();
@@ -319,36 +317,6 @@ final class MlpTrainer {
             right += predicted[i] == truth[i] ? 1 : 0;
         }
         return (double) right / truth.length;
-    }
-
-    static long[] longs(int[] values) {
-        long[] out = new long[values.length];
-        for (int i = 0; i < values.length; i++) {
-            out[i] = values[i];
-        }
-        return out;
-    }
-
-    static long[] bytesToLongs(byte[] values) {
-        long[] out = new long[values.length];
-        for (int i = 0; i < values.length; i++) {
-            out[i] = values[i] & 0xff;
-        }
-        return out;
-    }
-
-    static long[] permutation(int n, Random random) {
-        long[] order = new long[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            long t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
-        return order;
     }
 
     static List<Integer> misclassified(int[] predicted, byte[] truth, int max) {

@@ -10,6 +10,7 @@ import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import dev.lectern.plugin.api.ParamValues;
 import dev.lectern.plugin.api.TrainingData;
+import dev.lectern.plugin.support.Optimizers;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
@@ -44,12 +45,7 @@ final class SoftmaxRegressionSetup {
     }
 
     Optimizer optimizer() {
-        Tracker rate = Tracker.fixed((float) params.getDouble(LEARNING_RATE));
-        return switch (params.getString(OPTIMIZER)) {
-            case "momentum" -> Optimizer.sgd().setLearningRateTracker(rate).optMomentum(0.9f).build();
-            case "adam" -> Optimizer.adam().optLearningRateTracker(rate).build();
-            default -> Optimizer.sgd().setLearningRateTracker(rate).build();
-        };
+        return Optimizers.byName(params.getString(OPTIMIZER), Tracker.fixed((float) params.getDouble(LEARNING_RATE)));
     }
 
     SoftmaxRegressionModel result(ClassificationData data, float[] w, float[] b, double cost, int[] trainPredicted,
@@ -75,27 +71,5 @@ final class SoftmaxRegressionSetup {
             right += predicted[i] == truth[i] ? 1 : 0;
         }
         return (double) right / truth.length;
-    }
-
-    static long[] longs(int[] values) {
-        long[] out = new long[values.length];
-        for (int i = 0; i < values.length; i++) {
-            out[i] = values[i];
-        }
-        return out;
-    }
-
-    static long[] permutation(int n, Random random) {
-        long[] order = new long[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            long t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
-        return order;
     }
 }

@@ -15,6 +15,8 @@ import ai.djl.training.optimizer.Optimizer;
 import dev.lectern.plugin.api.Gradients;
 import dev.lectern.plugin.api.TrainingContext;
 import dev.lectern.plugin.api.TrainingDivergedException;
+import dev.lectern.plugin.support.BatchOrder;
+import dev.lectern.plugin.support.Labels;
 import java.util.Random;
 
 /**
@@ -56,10 +58,10 @@ final class SoftmaxRegressionTrainer {
 
         try (NDManager manager = NDManager.newBaseManager(context.device())) {
             NDArray x = manager.create(data.trainX(), new Shape(rows, d));
-            NDArray labels = manager.create(SoftmaxRegressionSetup.longs(data.trainY()));
+            NDArray labels = manager.create(Labels.longs(data.trainY()));
             NDArray oneHot = labels.oneHot(k);
             NDArray testX = data.hasTestSplit() ? manager.create(data.testX(), new Shape(data.testY().length, d)) : null;
-            NDArray testLabels = data.hasTestSplit() ? manager.create(SoftmaxRegressionSetup.longs(data.testY())) : null;
+            NDArray testLabels = data.hasTestSplit() ? manager.create(Labels.longs(data.testY())) : null;
             NDArray w = manager.create(setup.initial(k * d, random), new Shape(k, d));
             NDArray b = manager.create(setup.initial(k, random), new Shape(k));
             w.setRequiresGradient(true);
@@ -71,7 +73,7 @@ final class SoftmaxRegressionTrainer {
             long start = System.nanoTime();
             long lastReport = start;
             for (int epoch = 0; epoch < epochs; epoch++) {
-                NDArray order = batchesPerEpoch > 1 ? manager.create(SoftmaxRegressionSetup.permutation(rows, random)) : null;
+                NDArray order = batchesPerEpoch > 1 ? manager.create(BatchOrder.shuffled(rows, random)) : null;
                 NDArray xs = order == null ? x : x.get(new NDIndex("{}", order));
                 NDArray ys = order == null ? oneHot : oneHot.get(new NDIndex("{}", order));
                 for (int from = 0; from < rows; from += batchSize, step++) {
