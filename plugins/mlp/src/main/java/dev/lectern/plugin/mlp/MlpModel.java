@@ -14,6 +14,8 @@ import dev.lectern.plugin.api.ParamValues;
 import dev.lectern.plugin.api.Prediction;
 import dev.lectern.plugin.api.TrainedModel;
 import dev.lectern.plugin.api.view.View;
+import dev.lectern.plugin.support.FloatText;
+import dev.lectern.plugin.support.Probabilities;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,8 +24,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
 /**
  * A trained network. Its numbers live on the host, so predicting needs no native memory. Saving writes a regular DJL
@@ -92,7 +92,7 @@ final class MlpModel implements TrainedModel {
             x[i] = (float) input.getDouble("x" + (i + 1));
         }
         double[] p = net.probabilities(x);
-        int predicted = MlpNet.argMax(p);
+        int predicted = Probabilities.argMax(p);
         Map<String, Double> values = new LinkedHashMap<>();
         values.put("class", (double) predicted);
         for (int c = 0; c < p.length; c++) {
@@ -117,8 +117,8 @@ final class MlpModel implements TrainedModel {
             model.setProperty(CLASSES, String.join(SEPARATOR, net.classNames()));
             model.setProperty(HIDDEN, HiddenLayers.format(net.hidden()));
             model.setProperty(ACTIVATION, net.activation());
-            model.setProperty(MEAN, join(net.mean()));
-            model.setProperty(SCALE, join(net.scale()));
+            model.setProperty(MEAN, FloatText.join(net.mean()));
+            model.setProperty(SCALE, FloatText.join(net.scale()));
             if (imageShape != null) {
                 model.setProperty(IMAGE_SHAPE, imageShape[0] + "x" + imageShape[1]);
             }
@@ -158,8 +158,8 @@ final class MlpModel implements TrainedModel {
                 biases.add(linear.getParameters().get("bias").getArray().toFloatArray());
             }
             MlpNet net = new MlpNet(Arrays.asList(require(props, FEATURES, directory).split(SEPARATOR, -1)), hidden,
-                    activation, classes, weights, biases, split(require(props, MEAN, directory)),
-                    split(require(props, SCALE, directory)));
+                    activation, classes, weights, biases, FloatText.split(require(props, MEAN, directory)),
+                    FloatText.split(require(props, SCALE, directory)));
             int[] imageShape = null;
             if (props.containsKey(IMAGE_SHAPE)) {
                 String[] hw = props.get(IMAGE_SHAPE).split("x");
@@ -200,20 +200,6 @@ final class MlpModel implements TrainedModel {
             throw new IOException("saved MLP in " + directory + " lacks the property '" + key + "'");
         }
         return value;
-    }
-
-    // Float.toString gives the shortest text that parses back to the same float, so scaling survives exactly.
-    private static String join(float[] values) {
-        return IntStream.range(0, values.length).mapToObj(i -> Float.toString(values[i])).collect(Collectors.joining(","));
-    }
-
-    private static float[] split(String text) {
-        String[] parts = text.isEmpty() ? new String[0] : text.split(",");
-        float[] values = new float[parts.length];
-        for (int i = 0; i < parts.length; i++) {
-            values[i] = Float.parseFloat(parts[i]);
-        }
-        return values;
     }
 
     @Override

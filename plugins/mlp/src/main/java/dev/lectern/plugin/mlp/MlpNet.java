@@ -1,5 +1,6 @@
 package dev.lectern.plugin.mlp;
 
+import dev.lectern.plugin.support.Probabilities;
 import java.util.List;
 
 /**
@@ -70,7 +71,7 @@ record MlpNet(List<String> featureNames, int[] hidden, String activation, List<S
                 activate(h);
             }
         }
-        return softmax(h);
+        return Probabilities.softmax(h);
     }
 
     /** The first hidden layer's outputs for one raw input, empty without hidden layers. */
@@ -114,32 +115,5 @@ record MlpNet(List<String> featureNames, int[] hidden, String activation, List<S
                 default -> Math.max(0, h[i]);
             };
         }
-    }
-
-    static double[] softmax(double[] logits) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (double v : logits) {
-            max = Math.max(max, v);
-        }
-        double[] p = new double[logits.length];
-        double sum = 0;
-        for (int i = 0; i < p.length; i++) {
-            p[i] = Math.exp(logits[i] - max);
-            sum += p[i];
-        }
-        for (int i = 0; i < p.length; i++) {
-            p[i] /= sum;
-        }
-        return p;
-    }
-
-    static int argMax(double[] values) {
-        int best = 0;
-        for (int i = 1; i < values.length; i++) {
-            if (values[i] > values[best]) {
-                best = i;
-            }
-        }
-        return best;
     }
 }

@@ -9,6 +9,7 @@ import dev.lectern.plugin.api.view.Series;
 import dev.lectern.plugin.api.view.SeriesStyle;
 import dev.lectern.plugin.api.view.TableView;
 import dev.lectern.plugin.api.view.View;
+import dev.lectern.plugin.support.Probabilities;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -53,7 +54,7 @@ final class MlpViews {
         for (int i = 0; i < GRID; i++) {
             for (int j = 0; j < GRID; j++) {
                 double[] p = net.probabilities(new float[] {(float) xs[j], (float) ys[i]});
-                values[i][j] = binary ? p[1] : MlpNet.argMax(p);
+                values[i][j] = binary ? p[1] : Probabilities.argMax(p);
             }
         }
         double[] contours = new double[net.classes() - 1];

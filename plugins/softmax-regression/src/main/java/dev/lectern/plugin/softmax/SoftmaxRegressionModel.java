@@ -11,6 +11,8 @@ import dev.lectern.plugin.api.ParamValues;
 import dev.lectern.plugin.api.Prediction;
 import dev.lectern.plugin.api.TrainedModel;
 import dev.lectern.plugin.api.view.View;
+import dev.lectern.plugin.support.FloatText;
+import dev.lectern.plugin.support.Probabilities;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,8 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
 /**
  * A trained softmax classifier. The weights live on the host, so predicting needs no native memory; saving goes
@@ -74,8 +74,8 @@ final class SoftmaxRegressionModel implements TrainedModel {
         for (int i = 0; i < x.length; i++) {
             x[i] = (float) input.getDouble("x" + (i + 1));
         }
-        double[] p = SoftmaxWeights.softmax(weights.logits(x));
-        int predicted = SoftmaxWeights.argMax(p);
+        double[] p = Probabilities.softmax(weights.logits(x));
+        int predicted = Probabilities.argMax(p);
         Map<String, Double> values = new LinkedHashMap<>();
         values.put("class", (double) predicted);
         for (int c = 0; c < p.length; c++) {
@@ -95,8 +95,8 @@ final class SoftmaxRegressionModel implements TrainedModel {
             model.setProperty(FEATURES, String.join(SEPARATOR, weights.featureNames()));
             model.setProperty(LABEL, weights.labelName());
             model.setProperty(CLASSES, Integer.toString(weights.classes()));
-            model.setProperty(MEAN, join(weights.mean()));
-            model.setProperty(SCALE, join(weights.scale()));
+            model.setProperty(MEAN, FloatText.join(weights.mean()));
+            model.setProperty(SCALE, FloatText.join(weights.scale()));
             model.save(directory, MODEL_NAME);
         }
     }
@@ -112,7 +112,7 @@ final class SoftmaxRegressionModel implements TrainedModel {
             SoftmaxWeights weights = new SoftmaxWeights(names, require(model, LABEL, directory), classes,
                     block.getParameters().get("weight").getArray().toFloatArray(),
                     block.getParameters().get("bias").getArray().toFloatArray(),
-                    split(require(model, MEAN, directory)), split(require(model, SCALE, directory)));
+                    FloatText.split(require(model, MEAN, directory)), FloatText.split(require(model, SCALE, directory)));
             return new SoftmaxRegressionModel(weights, Map.of(), List.of());
         } catch (MalformedModelException | RuntimeException e) {
             throw new IOException("saved softmax model in " + directory + " is damaged: " + e.getMessage(), e);
@@ -125,20 +125,6 @@ final class SoftmaxRegressionModel implements TrainedModel {
             throw new IOException("saved softmax model in " + directory + " lacks the property '" + key + "'");
         }
         return value;
-    }
-
-    // Float.toString gives the shortest text that parses back to the same float, so scaling survives exactly.
-    private static String join(float[] values) {
-        return IntStream.range(0, values.length).mapToObj(i -> Float.toString(values[i])).collect(Collectors.joining(","));
-    }
-
-    private static float[] split(String text) {
-        String[] parts = text.isEmpty() ? new String[0] : text.split(",");
-        float[] values = new float[parts.length];
-        for (int i = 0; i < parts.length; i++) {
-            values[i] = Float.parseFloat(parts[i]);
-        }
-        return values;
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.lectern.plugin.api.view.BarSeries;
 import dev.lectern.plugin.api.view.ConfusionMatrix;
 import dev.lectern.plugin.api.view.TableView;
 import dev.lectern.plugin.api.view.View;
+import dev.lectern.plugin.support.Probabilities;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -75,8 +76,8 @@ final class SoftmaxRegressionViews {
         int truth = heldOut ? data.testY()[0] : data.trainY()[0];
         int tableRow = heldOut ? data.testRows()[0] : data.trainRows()[0];
         double[] logits = weights.scaledLogits(x, 0);
-        double[] p = SoftmaxWeights.softmax(logits);
-        int predicted = SoftmaxWeights.argMax(p);
+        double[] p = Probabilities.softmax(logits);
+        int predicted = Probabilities.argMax(p);
         String title = String.format(Locale.ROOT, "S(y) for %s data row %d: predicted class %d (p = %.2f), true class %d",
                 heldOut ? "the first held-out sample," : "the first sample,", tableRow + 1, predicted, p[predicted], truth);
         return new BarChart(title, classes, "value", List.of(

@@ -63,37 +63,4 @@ record SoftmaxWeights(List<String> featureNames, String labelName, int classes, 
         }
         return y;
     }
-
-    /**
-     * Turns logits into probabilities; subtracting the largest logit first keeps e^y from overflowing.
-     *
-     * @param logits the scores
-     * @return S(y), summing to 1
-     */
-    static double[] softmax(double[] logits) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (double v : logits) {
-            max = Math.max(max, v);
-        }
-        double[] p = new double[logits.length];
-        double sum = 0;
-        for (int i = 0; i < p.length; i++) {
-            p[i] = Math.exp(logits[i] - max);
-            sum += p[i];
-        }
-        for (int i = 0; i < p.length; i++) {
-            p[i] /= sum;
-        }
-        return p;
-    }
-
-    static int argMax(double[] values) {
-        int best = 0;
-        for (int i = 1; i < values.length; i++) {
-            if (values[i] > values[best]) {
-                best = i;
-            }
-        }
-        return best;
-    }
 }
