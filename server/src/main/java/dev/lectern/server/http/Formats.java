@@ -1,10 +1,13 @@
 package dev.lectern.server.http;
 
+import dev.lectern.server.metrics.MetricSummary;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalLong;
 
 /** How numbers, times and durations are shown on pages. */
 final class Formats {
@@ -59,15 +62,15 @@ final class Formats {
      * @param stepsPerEpoch the run's steps per epoch, when declared
      * @return the place, empty when the metric has no best value
      */
-    static String bestAt(dev.lectern.server.metrics.MetricSummary metric, java.util.Optional<Long> stepsPerEpoch) {
+    static String bestAt(MetricSummary metric, Optional<Long> stepsPerEpoch) {
         Long step = metric.bestStep();
         if (step == null) {
             return "";
         }
-        java.util.OptionalLong epoch = metric.bestEpoch(stepsPerEpoch);
         if (metric.perEpoch()) {
             return "epoch " + step;
         }
+        OptionalLong epoch = metric.bestEpoch(stepsPerEpoch);
         return epoch.isPresent() ? "step " + step + " · epoch " + epoch.getAsLong() : "step " + step;
     }
 }

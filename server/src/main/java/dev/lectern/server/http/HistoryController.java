@@ -22,6 +22,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** The history of runs: renaming, tagging, notes, deleting, exporting, downloading saved models, comparing. */
 final class HistoryController {
@@ -288,9 +289,7 @@ final class HistoryController {
     }
 
     private static Set<String> perEpochNames(List<MetricSummary> summaries) {
-        Set<String> names = new java.util.HashSet<>();
-        summaries.stream().filter(MetricSummary::perEpoch).forEach(m -> names.add(m.name()));
-        return names;
+        return summaries.stream().filter(MetricSummary::perEpoch).map(MetricSummary::name).collect(Collectors.toSet());
     }
 
     /** The runs an export holds: those named by {@code ids}, else those the table's filters match (newest first). */

@@ -2,6 +2,8 @@ package dev.lectern.server.metrics;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The last and the extreme values of one metric of one run.
@@ -53,15 +55,15 @@ public record MetricSummary(String name, long points, long lastStep, double last
      * @return the epoch: a per-epoch metric's own; for a per-step metric the epoch the step lies in (step 0, before
      *     training, is epoch 0); empty when there is no best value or the run's epochs are unknown
      */
-    public java.util.OptionalLong bestEpoch(java.util.Optional<Long> stepsPerEpoch) {
+    public OptionalLong bestEpoch(Optional<Long> stepsPerEpoch) {
         Long step = bestStep();
         if (step == null) {
-            return java.util.OptionalLong.empty();
+            return OptionalLong.empty();
         }
         if (perEpoch) {
-            return java.util.OptionalLong.of(step);
+            return OptionalLong.of(step);
         }
-        return stepsPerEpoch.filter(n -> n > 0).map(n -> java.util.OptionalLong.of(Math.floorDiv(step + n - 1, n)))
-                .orElse(java.util.OptionalLong.empty());
+        return stepsPerEpoch.filter(n -> n > 0).map(n -> OptionalLong.of(Math.floorDiv(step + n - 1, n)))
+                .orElse(OptionalLong.empty());
     }
 }
