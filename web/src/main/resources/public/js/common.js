@@ -86,3 +86,17 @@ export function logToggle(caption, id, text) {
   caption.appendChild(toggle);
   return box;
 }
+
+/**
+ * Returns the x of a stored metric point on a chart drawn by 'step' or by 'epoch'. Per-epoch metrics store the epoch,
+ * the others the optimizer step; without the run's steps per epoch the stored x is all there is.
+ */
+export function xOn(axis, stored, perEpoch, stepsPerEpoch) {
+  if (!stepsPerEpoch) {
+    return stored;
+  }
+  if (axis === 'epoch') {
+    return perEpoch ? stored : stored / stepsPerEpoch;
+  }
+  return perEpoch ? stored * stepsPerEpoch : stored;
+}

@@ -3,7 +3,7 @@
 // The server has already downsampled each curve (bucket min/max kept), so 20 runs of 100 000 points draw at once.
 // The x axis is steps or epochs: runs whose plugins declare their steps per epoch (plugin API 1.2) convert between the
 // two, so per-step and per-epoch metrics, and runs with different batch sizes, line up.
-import {COLORS, chartsAvailable, element, getJson} from './common.js';
+import {COLORS, chartsAvailable, element, getJson, xOn} from './common.js';
 
 const root = document.getElementById('compare-page');
 const DASHES = [[], [6, 3], [2, 2], [8, 3, 2, 3]];
@@ -26,17 +26,6 @@ function smooth(points, weight) {
     count++;
     return {x: p.x, y: last / (1 - Math.pow(weight, count))};
   });
-}
-
-/** Returns the x of a stored point on the chosen axis: per-epoch metrics store the epoch, the others the step. */
-export function xOn(axisName, stored, perEpoch, stepsPerEpoch) {
-  if (!stepsPerEpoch) {
-    return stored;
-  }
-  if (axisName === 'epoch') {
-    return perEpoch ? stored : stored / stepsPerEpoch;
-  }
-  return perEpoch ? stored * stepsPerEpoch : stored;
 }
 
 function perEpochNames(run) {

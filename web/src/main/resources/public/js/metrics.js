@@ -6,7 +6,7 @@
 // dashed: it is a level to compare with, not a history. Points are kept sorted by step; a step that
 // arrives twice is drawn once. A metric measured once per epoch (plugin API 1.2) keeps the epoch as its x: a chart
 // of such metrics only is drawn by epoch; on a chart with per-step metrics its points move to the epoch's last step.
-import {COLORS, chartsAvailable, element, finite, idPart, logToggle} from './common.js';
+import {COLORS, chartsAvailable, element, finite, idPart, logToggle, xOn} from './common.js';
 import {tickLabel} from './scales.js';
 
 const REFERENCE = /normal equation|reference/i;
@@ -264,8 +264,8 @@ function draw() {
     group.canvas.dataset.axis = unit;
     // A fresh array each time: Chart.js patches the arrays it is given, and the decimation plugin
     // swaps the dataset's data for its own subset.
-    const shown = new Map(group.series.map((s) => [s, !byEpoch && s.perEpoch && stepsPerEpoch
-      ? s.points.map((p) => ({x: p.x * stepsPerEpoch, y: p.y})) : s.points.slice()]));
+    const shown = new Map(group.series.map((s) => [s, byEpoch
+      ? s.points.slice() : s.points.map((p) => ({x: xOn('step', p.x, s.perEpoch, stepsPerEpoch), y: p.y}))]));
     const span = stepSpan(group, shown);
     for (const s of group.series) {
       const reference = isReference(s);

@@ -92,6 +92,25 @@ class CompareAxisBrowserIT extends BrowserTest {
         Browser.screenshot(page, "run-page-axes");
     }
 
+    @Test
+    @Timeout(120)
+    void aRunWithoutDeclaredEpochsKeepsTheComparisonByStepAndSaysWhich() throws Exception {
+        // The failing test plugin reports loss the API 1.1 way: per step, with no steps per epoch declared.
+        Http.Response created = http.post("/api/experiments", "{\"plugin\":\"failing-test\",\"dataset\":\"two-blobs\","
+                + "\"name\":\"undeclared\",\"params\":{\"steps\":5}}");
+        assertThat(created.status()).as(String.valueOf(created.json())).isEqualTo(201);
+        long undeclared = created.json().get("id").asLong();
+        http.awaitStatus(undeclared, "FAILED"::equals, Duration.ofSeconds(60));
+
+        page.navigate(server.url() + "/compare?ids=" + miniBatch + "," + undeclared + "&x=epoch");
+        Locator loss = page.locator("canvas#compare-loss");
+        assertThat(loss).hasAttribute("data-axis", "step");
+        assertThat(page.locator("#x-step")).isChecked();
+        assertThat(page.locator("#x-epoch")).isDisabled();
+        assertThat(page.locator("#x-axis-note")).containsText("By step only: #" + undeclared + " undeclared");
+        Browser.screenshot(page, "compare-undeclared-epochs");
+    }
+
     private static double maxX(Locator canvas) {
         return Double.parseDouble(canvas.getAttribute("data-max-x"));
     }

@@ -14,7 +14,8 @@ import java.util.Optional;
 public final class ExperimentRepository {
 
     private static final String COLUMNS = "id, name, plugin_id, plugin_version, dataset_id, params_json, device, seed, "
-            + "status, error, progress_done, progress_total, summary_json, created_at, started_at, finished_at, tags, notes, steps_per_epoch";
+            + "status, error, progress_done, progress_total, summary_json, created_at, started_at, finished_at, tags, notes, "
+            + "steps_per_epoch";
 
     private final Jdbc jdbc;
 

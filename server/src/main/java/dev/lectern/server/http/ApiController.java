@@ -135,8 +135,7 @@ final class ApiController {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("series", metrics.series(id, maxPoints));
         // Per-epoch metrics keep the epoch as their x; with the steps per epoch the page can place them among steps.
-        body.put("perEpoch", metrics.summaries(List.of(id)).getOrDefault(id, List.of()).stream()
-                .filter(MetricSummary::perEpoch).map(MetricSummary::name).toList());
+        body.put("perEpoch", MetricSummary.perEpochNames(metrics.summaries(List.of(id)).getOrDefault(id, List.of())));
         body.put("stepsPerEpoch", experiment.stepsPerEpoch().orElse(null));
         ctx.json(body);
     }

@@ -116,7 +116,7 @@ final class HistoryController {
                     json.mapper().writeValue(out, field.getValue());
                 }
                 out.writeArrayFieldStart("metrics");
-                Set<String> perEpoch = perEpochNames(summaries.getOrDefault(e.id(), List.of()));
+                Set<String> perEpoch = MetricSummary.perEpochNames(summaries.getOrDefault(e.id(), List.of()));
                 for (Map.Entry<String, List<double[]>> series : metrics.series(e.id(), Integer.MAX_VALUE).entrySet()) {
                     String unit = perEpoch.contains(series.getKey()) ? "epoch" : "step";
                     for (double[] p : series.getValue()) {
@@ -188,7 +188,7 @@ final class HistoryController {
         writer.write(line.toString());
         Map<Long, List<MetricSummary>> summaries = metrics.summaries(runs.stream().map(Experiment::id).toList());
         for (Experiment e : runs) {
-            Set<String> perEpoch = perEpochNames(summaries.getOrDefault(e.id(), List.of()));
+            Set<String> perEpoch = MetricSummary.perEpochNames(summaries.getOrDefault(e.id(), List.of()));
             for (Map.Entry<String, List<double[]>> series : metrics.series(e.id(), Integer.MAX_VALUE).entrySet()) {
                 String unit = perEpoch.contains(series.getKey()) ? "epoch" : "step";
                 for (double[] p : series.getValue()) {
@@ -288,9 +288,6 @@ final class HistoryController {
         return item;
     }
 
-    private static Set<String> perEpochNames(List<MetricSummary> summaries) {
-        return summaries.stream().filter(MetricSummary::perEpoch).map(MetricSummary::name).collect(Collectors.toSet());
-    }
 
     /** The runs an export holds: those named by {@code ids}, else those the table's filters match (newest first). */
     private List<Experiment> selection(Context ctx) {

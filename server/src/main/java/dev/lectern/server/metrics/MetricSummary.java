@@ -1,9 +1,12 @@
 package dev.lectern.server.metrics;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The last and the extreme values of one metric of one run.
@@ -65,5 +68,15 @@ public record MetricSummary(String name, long points, long lastStep, double last
         }
         return stepsPerEpoch.filter(n -> n > 0).map(n -> OptionalLong.of(Math.floorDiv(step + n - 1, n)))
                 .orElse(OptionalLong.empty());
+    }
+
+    /**
+     * Names the metrics measured once per epoch, whose stored steps are epochs.
+     *
+     * @param summaries one run's metric summaries
+     * @return the names of its per-epoch metrics
+     */
+    public static Set<String> perEpochNames(List<MetricSummary> summaries) {
+        return summaries.stream().filter(MetricSummary::perEpoch).map(MetricSummary::name).collect(Collectors.toSet());
     }
 }

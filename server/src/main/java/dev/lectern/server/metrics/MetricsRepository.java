@@ -3,9 +3,12 @@ package dev.lectern.server.metrics;
 import dev.lectern.server.store.Jdbc;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 /** Stores metric points and keeps each metric's last and best values; reads points back per metric, in step order, downsampled. */
 public final class MetricsRepository {
@@ -83,7 +86,7 @@ public final class MetricsRepository {
         if (experimentIds.isEmpty()) {
             return out;
         }
-        String marks = String.join(",", java.util.Collections.nCopies(experimentIds.size(), "?"));
+        String marks = String.join(",", Collections.nCopies(experimentIds.size(), "?"));
         jdbc.query("SELECT experiment_id, name, points, last_step, last_value, min_step, min_value, max_step, max_value, "
                 + "per_epoch FROM metric_summaries WHERE experiment_id IN (" + marks + ") ORDER BY experiment_id, name", rs -> {
                     out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new MetricSummary(rs.getString(2),
@@ -117,7 +120,7 @@ public final class MetricsRepository {
                 + "ORDER BY seq DESC LIMIT ?", rs -> new MetricText(rs.getString(1), rs.getLong(2), rs.getString(3)),
                 experimentId, limit);
         List<MetricText> inOrder = new ArrayList<>(newestFirst);
-        java.util.Collections.reverse(inOrder);
+        Collections.reverse(inOrder);
         return inOrder;
     }
 
@@ -144,11 +147,11 @@ public final class MetricsRepository {
      * Reads some metrics of an experiment, as {@link #series(long, int)} does for all of them: only the named metrics'
      * points are read.
      */
-    public Map<String, List<double[]>> series(long experimentId, int maxPoints, java.util.Set<String> names) {
+    public Map<String, List<double[]>> series(long experimentId, int maxPoints, Set<String> names) {
         return series(experimentId, maxPoints, names, pointCounts(experimentId));
     }
 
-    private Map<String, List<double[]>> series(long experimentId, int maxPoints, java.util.Collection<String> names,
+    private Map<String, List<double[]>> series(long experimentId, int maxPoints, Collection<String> names,
             Map<String, Long> counts) {
         Map<String, List<double[]>> series = new LinkedHashMap<>();
         for (String name : names) {
@@ -164,7 +167,7 @@ public final class MetricsRepository {
     }
 
     private Map<String, Long> pointCounts(long experimentId) {
-        Map<String, Long> counts = new java.util.TreeMap<>();
+        Map<String, Long> counts = new TreeMap<>();
         jdbc.query("SELECT name, points FROM metric_summaries WHERE experiment_id = ?", rs -> {
             counts.put(rs.getString(1), rs.getLong(2));
             return null;

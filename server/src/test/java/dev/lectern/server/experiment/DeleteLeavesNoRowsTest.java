@@ -7,8 +7,8 @@ import dev.lectern.server.metrics.MetricText;
 import dev.lectern.server.metrics.MetricsRepository;
 import dev.lectern.server.store.Database;
 import dev.lectern.server.store.Jdbc;
+import dev.lectern.server.testing.StoredRuns;
 import java.nio.file.Path;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -27,8 +27,8 @@ class DeleteLeavesNoRowsTest {
     void everyTableWithAnExperimentIdIsEmptiedForTheDeletedRunOnly() {
         try (Database database = Database.open("jdbc:h2:file:" + dir.resolve("db"))) {
             Jdbc jdbc = new Jdbc(database.dataSource());
-            long doomed = run(jdbc);
-            long kept = run(jdbc);
+            long doomed = StoredRuns.insert(jdbc, "SUCCEEDED");
+            long kept = StoredRuns.insert(jdbc, "SUCCEEDED");
             MetricsRepository metrics = new MetricsRepository(jdbc);
             for (long id : List.of(doomed, kept)) {
                 List<MetricPoint> points = new ArrayList<>();
@@ -57,10 +57,5 @@ class DeleteLeavesNoRowsTest {
 
     private static long count(Jdbc jdbc, String table, long id) {
         return jdbc.queryOne("SELECT COUNT(*) FROM " + table + " WHERE experiment_id = ?", rs -> rs.getLong(1), id).orElseThrow();
-    }
-
-    private static long run(Jdbc jdbc) {
-        return jdbc.insert("INSERT INTO experiments (name, plugin_id, plugin_version, dataset_id, params_json, device, "
-                + "seed, status, created_at) VALUES ('r', 'p', '1', 'd', '{}', 'cpu', 1, 'SUCCEEDED', ?)", OffsetDateTime.now());
     }
 }

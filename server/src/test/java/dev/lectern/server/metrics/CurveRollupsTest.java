@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lectern.server.store.Database;
 import dev.lectern.server.store.Jdbc;
+import dev.lectern.server.testing.StoredRuns;
 import java.nio.file.Path;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -26,7 +26,7 @@ class CurveRollupsTest {
     void aLongCurveIsReadFromItsGroupsKeepingEndsSpikeAndDip() {
         try (Database database = Database.open("jdbc:h2:file:" + dir.resolve("db"))) {
             Jdbc jdbc = new Jdbc(database.dataSource());
-            long id = run(jdbc);
+            long id = StoredRuns.insert(jdbc, "RUNNING");
             MetricsRepository metrics = new MetricsRepository(jdbc);
             // As the sink writes: batches of a few hundred points, a few times a second.
             List<MetricPoint> batch = new ArrayList<>();
@@ -56,7 +56,7 @@ class CurveRollupsTest {
     void aRunFromBeforeRollupsIsRolledUpTheFirstTimeItIsDrawn() {
         try (Database database = Database.open("jdbc:h2:file:" + dir.resolve("db"))) {
             Jdbc jdbc = new Jdbc(database.dataSource());
-            long id = run(jdbc);
+            long id = StoredRuns.insert(jdbc, "RUNNING");
             // Points and summary written as an older server wrote them: no groups.
             jdbc.update("INSERT INTO metrics (experiment_id, name, step, metric_value) SELECT ?, 'loss', x - 1, "
                     + "CASE WHEN x - 1 = ? THEN 1000000 WHEN x - 1 = ? THEN -5 ELSE 1 + EXP(-(x - 1) / 20000.0) END "
@@ -78,7 +78,7 @@ class CurveRollupsTest {
     void shortCurvesAreReadRaw() {
         try (Database database = Database.open("jdbc:h2:file:" + dir.resolve("db"))) {
             Jdbc jdbc = new Jdbc(database.dataSource());
-            long id = run(jdbc);
+            long id = StoredRuns.insert(jdbc, "RUNNING");
             MetricsRepository metrics = new MetricsRepository(jdbc);
             List<MetricPoint> points = new ArrayList<>();
             for (int step = 0; step < 5000; step++) {
@@ -113,10 +113,5 @@ class CurveRollupsTest {
 
     private static int compare(double[] a, double[] b) {
         return a[0] == b[0] && a[1] == b[1] ? 0 : 1;
-    }
-
-    private static long run(Jdbc jdbc) {
-        return jdbc.insert("INSERT INTO experiments (name, plugin_id, plugin_version, dataset_id, params_json, device, "
-                + "seed, status, created_at) VALUES ('r', 'p', '1', 'd', '{}', 'cpu', 1, 'RUNNING', ?)", OffsetDateTime.now());
     }
 }

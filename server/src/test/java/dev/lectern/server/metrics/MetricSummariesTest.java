@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lectern.server.store.Database;
 import dev.lectern.server.store.Jdbc;
+import dev.lectern.server.testing.StoredRuns;
 import java.nio.file.Path;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -21,7 +21,7 @@ class MetricSummariesTest {
     void lastAndExtremesFollowEveryBatchAndSkipNaN() {
         try (Database database = Database.open("jdbc:h2:file:" + dir.resolve("db"))) {
             Jdbc jdbc = new Jdbc(database.dataSource());
-            long id = newRun(jdbc);
+            long id = StoredRuns.insert(jdbc, "RUNNING");
             MetricsRepository metrics = new MetricsRepository(jdbc);
 
             metrics.insert(id, List.of(new MetricPoint("loss", 0, 2.0), new MetricPoint("loss", 1, 0.5),
@@ -50,7 +50,7 @@ class MetricSummariesTest {
     void perEpochMetricsKeepTheirUnitAndTellTheEpochOfTheirBest() {
         try (Database database = Database.open("jdbc:h2:file:" + dir.resolve("db"))) {
             Jdbc jdbc = new Jdbc(database.dataSource());
-            long id = newRun(jdbc);
+            long id = StoredRuns.insert(jdbc, "RUNNING");
             MetricsRepository metrics = new MetricsRepository(jdbc);
             // 100 steps per epoch: the loss is lowest at step 150 (epoch 2), the accuracy highest after epoch 2.
             metrics.insert(id, List.of(new MetricPoint("loss", 0, 2.0), new MetricPoint("loss", 100, 1.0),
@@ -84,10 +84,5 @@ class MetricSummariesTest {
         assertThat(MetricSummary.higherIsBetter("rmse/lstm")).isFalse();
         assertThat(MetricSummary.higherIsBetter("perplexity")).isFalse();
         assertThat(MetricSummary.higherIsBetter("gradNorm/layer 1")).isFalse();
-    }
-
-    private static long newRun(Jdbc jdbc) {
-        return jdbc.insert("INSERT INTO experiments (name, plugin_id, plugin_version, dataset_id, params_json, device, "
-                + "seed, status, created_at) VALUES ('r', 'p', '1', 'd', '{}', 'cpu', 1, 'RUNNING', ?)", OffsetDateTime.now());
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** A metrics sink that keeps every reported point in memory, in order, per metric. */
@@ -93,7 +94,7 @@ public final class RecordingMetricsSink implements MetricsSink {
      * @return their names, empty when none
      */
     public Set<String> reportedBothWays() {
-        Set<String> both = new java.util.TreeSet<>(perEpoch);
+        Set<String> both = new TreeSet<>(perEpoch);
         both.retainAll(perStep);
         return both;
     }
