@@ -8,13 +8,18 @@ import dev.lectern.server.dataset.DatasetUploads;
 import dev.lectern.server.dataset.UploadRepository;
 import dev.lectern.server.experiment.ArtifactStore;
 import dev.lectern.server.experiment.ExperimentRepository;
+import dev.lectern.server.experiment.ExperimentRunner;
 import dev.lectern.server.experiment.ExperimentService;
+import dev.lectern.server.experiment.LocalExecutor;
+import dev.lectern.server.experiment.QueueQuota;
+import dev.lectern.server.experiment.WatchedTraining;
 import dev.lectern.server.experiment.SweepService;
 import dev.lectern.server.http.HttpServer;
 import dev.lectern.server.metrics.LiveHub;
 import dev.lectern.server.metrics.MetricsRepository;
 import dev.lectern.server.plugin.PluginManager;
 import dev.lectern.server.plugin.PluginStatus;
+import dev.lectern.server.session.SessionStore;
 import dev.lectern.server.store.Database;
 import dev.lectern.server.store.Jdbc;
 import io.javalin.Javalin;
@@ -23,28 +28,38 @@ import java.io.PrintStream;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
 /** The composition root: builds every part in plain code, starts them, and stops them in reverse order. */
 public final class LecternServer implements AutoCloseable {
 
+    /** The local executor's own bound; the queue quota (--max-queued) refuses work long before it. */
+    private static final int LOCAL_QUEUE_CAPACITY = 100_000;
+
     private final Settings settings;
     private final Database database;
     private final ScheduledExecutorService scheduler;
+    private final ExecutorService trainingThreads;
+    private final DataDirectoryLock lock;
     private final ExperimentService experiments;
     private final PluginManager plugins;
     private final Javalin app;
     private final double startSeconds;
     private final String engine;
 
-    private LecternServer(Settings settings, Database database, ScheduledExecutorService scheduler,
-            ExperimentService experiments, PluginManager plugins, Javalin app, double startSeconds, String engine) {
+    private LecternServer(Settings settings, DataDirectoryLock lock, Database database, ScheduledExecutorService scheduler,
+            ExecutorService trainingThreads, ExperimentService experiments, PluginManager plugins, Javalin app,
+            double startSeconds, String engine) {
         this.settings = settings;
+        this.lock = lock;
         this.database = database;
         this.scheduler = scheduler;
+        this.trainingThreads = trainingThreads;
         this.experiments = experiments;
         this.plugins = plugins;
         this.app = app;
@@ -66,7 +81,14 @@ public final class LecternServer implements AutoCloseable {
             System.exit(2);
             return;
         }
-        LecternServer server = start(settings);
+        LecternServer server;
+        try {
+            server = start(settings);
+        } catch (DataDirectoryLock.DataDirectoryInUseException e) {
+            System.err.println("lectern: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
         server.printBanner(System.out);
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "lectern-shutdown"));
     }
@@ -85,7 +107,14 @@ public final class LecternServer implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("cannot create the data directory " + settings.dataDir() + ": " + e.getMessage(), e);
         }
-        Database database = Database.open(settings.jdbcUrl());
+        DataDirectoryLock lock = DataDirectoryLock.acquire(settings.dataDir());
+        Database database;
+        try {
+            database = Database.open(settings.jdbcUrl());
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
         Jdbc jdbc = new Jdbc(database.dataSource());
         Json json = new Json();
         Engine pytorch = Engine.getEngine("PyTorch");
@@ -94,7 +123,7 @@ public final class LecternServer implements AutoCloseable {
                 Engine.getDjlVersion(), settings.device(), devices.gpuCount() == 0 ? "no GPU found, training on the CPU"
                         : devices.gpuCount() + " GPU(s) found");
         PluginManager plugins = new PluginManager(LecternServer.class.getClassLoader(),
-                List.of(bundledPluginsDir(), settings.pluginsDir()));
+                List.of(bundledPluginsDir(), settings.pluginsDir()), List.of("bundled", "plugins folder"));
         plugins.loadAll();
         DatasetService datasets = new DatasetService(DatasetCatalog.builtIn(),
                 new DatasetResolver(settings.datasetMirror(), settings.datasetCacheDir()));
@@ -113,14 +142,25 @@ public final class LecternServer implements AutoCloseable {
         });
         LiveHub hub = new LiveHub(json::write);
         MetricsRepository metrics = new MetricsRepository(jdbc);
-        ExperimentService experiments = new ExperimentService(new ExperimentRepository(jdbc), metrics,
-                new ArtifactStore(settings.artifactsDir(), jdbc), plugins, datasets, devices, hub, json, settings.device(),
-                settings.concurrency(), settings.timeLimit(), scheduler);
+        ExecutorService trainingThreads = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "lectern-train");
+            t.setDaemon(true);
+            return t;
+        });
+        ExperimentRepository runs = new ExperimentRepository(jdbc);
+        ArtifactStore artifacts = new ArtifactStore(settings.artifactsDir(), jdbc);
+        ExperimentRunner runner = new ExperimentRunner(runs, metrics, artifacts, plugins, datasets, devices, hub, json,
+                scheduler, new WatchedTraining(trainingThreads, settings.timeLimit()));
+        ExperimentService experiments = new ExperimentService(runs, artifacts, plugins, datasets, devices, hub, json,
+                settings.device(), new LocalExecutor(settings.concurrency(), LOCAL_QUEUE_CAPACITY, runner),
+                new QueueQuota(runs, settings.maxQueued(), settings.maxRunExamples()));
         experiments.recover();
         SweepService sweeps = new SweepService(jdbc, experiments, json);
-        Javalin app = HttpServer.start(settings, experiments, sweeps, metrics, plugins, datasets, uploads, hub, json);
+        Javalin app = HttpServer.start(settings, experiments, sweeps, metrics, plugins, datasets, uploads, hub, json,
+                new SessionStore(jdbc, Clock.systemUTC()));
         double seconds = (System.nanoTime() - t0) / 1e9;
-        return new LecternServer(settings, database, scheduler, experiments, plugins, app, seconds, engine);
+        return new LecternServer(settings, lock, database, scheduler, trainingThreads, experiments, plugins, app, seconds,
+                engine);
     }
 
     /** Returns the port the server listens on (useful when started on port 0). */
@@ -155,8 +195,10 @@ public final class LecternServer implements AutoCloseable {
     public void close() {
         app.stop();
         experiments.close();
+        trainingThreads.shutdownNow();
         scheduler.shutdownNow();
         database.close();
+        lock.close();
     }
 
     /**

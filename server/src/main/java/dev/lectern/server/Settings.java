@@ -2,6 +2,7 @@ package dev.lectern.server;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -19,17 +20,21 @@ import java.util.Optional;
  * @param timeLimit the longest an experiment may train before it is stopped and marked FAILED (24h)
  * @param maxUploadMb the largest data set file a person may upload, in MiB (20)
  * @param datasetCacheDir where fetched data set files are kept (data/datasets); several installations may share one
+ * @param publicUrl the address people open when it is not the bound one (a proxy's), if any
+ * @param allowedHosts the names a request's {@code Host} may carry; anything else is refused before routing, so a
+ *     DNS-rebinding page reads nothing
+ * @param maxQueued the most runs that may wait in the queue at once (500); a sweep counts every combination
+ * @param maxRunExamples the most examples one run may pass over, epochs x rows, where both are known (20 000 000)
  */
 public record Settings(int port, String host, Path dataDir, String jdbcUrl, Optional<Path> datasetMirror,
         Path pluginsDir, int concurrency, String device, Optional<String> token, Duration timeLimit, int maxUploadMb,
-        Path datasetCacheDir) {
+        Path datasetCacheDir, Optional<String> publicUrl, List<String> allowedHosts, int maxQueued, long maxRunExamples) {
 
     /** Returns the directory for experiment artifacts. */
     public Path artifactsDir() {
         return dataDir.resolve("artifacts");
     }
 
-    /** Returns the directory for downloaded data sets. */
     /** Returns the directory for uploaded data set files. */
     public Path uploadsDir() {
         return dataDir.resolve("uploads");
@@ -42,6 +47,9 @@ public record Settings(int port, String host, Path dataDir, String jdbcUrl, Opti
 
     /** Returns the URL a person opens. */
     public String url() {
+        if (publicUrl.isPresent()) {
+            return publicUrl.get();
+        }
         String shownHost = host.contains(":") ? "[" + host + "]" : host;
         return "http://" + ("0.0.0.0".equals(host) ? "127.0.0.1" : shownHost) + ":" + port + "/";
     }

@@ -1,8 +1,16 @@
 package dev.lectern.server;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -15,7 +23,8 @@ public final class SettingsParser {
 
     private static final Set<String> NAMES = Set.of(
             "port", "host", "data-dir", "jdbc-url", "dataset-mirror", "plugins-dir", "concurrency", "device", "token",
-            "time-limit", "max-upload-mb", "dataset-cache");
+            "time-limit", "max-upload-mb", "dataset-cache", "public-url", "allowed-hosts", "max-queued",
+            "max-run-examples");
 
     private static final Pattern DURATION = Pattern.compile("(\\d{1,9})\\s*([smhd])?");
 
@@ -58,8 +67,62 @@ public final class SettingsParser {
         Duration timeLimit = duration("time-limit", text(flags, "time-limit", "24h"));
         int maxUploadMb = integer(flags, "max-upload-mb", 20, 1, 2048);
         Path datasetCache = Path.of(text(flags, "dataset-cache", dataDir.resolve("datasets").toString())).toAbsolutePath().normalize();
+        Optional<String> publicUrl = Optional.ofNullable(value(flags, "public-url")).filter(s -> !s.isBlank())
+                .map(SettingsParser::publicUrl);
+        List<String> allowedHosts = allowedHosts(value(flags, "allowed-hosts"), host, publicUrl);
+        int maxQueued = integer(flags, "max-queued", 500, 1, 1_000_000);
+        long maxRunExamples = integer(flags, "max-run-examples", 20_000_000, 1, Integer.MAX_VALUE);
         return new Settings(port, host, dataDir, jdbcUrl, mirror, pluginsDir, concurrency, device, token, timeLimit,
-                maxUploadMb, datasetCache);
+                maxUploadMb, datasetCache, publicUrl, allowedHosts, maxQueued, maxRunExamples);
+    }
+
+    private static String publicUrl(String raw) {
+        String url = raw.trim();
+        try {
+            URI uri = new URI(url);
+            if ((!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) || uri.getHost() == null) {
+                throw new IllegalArgumentException("--public-url must be an http(s) address such as https://lectern.example.edu/, got '" + raw + "'");
+            }
+            return url.endsWith("/") ? url : url + "/";
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("--public-url is not an address: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The names a request's Host header may carry: the configured list, or by default the bound address, the
+     * loopback names and the public URL's host; bound to every interface, also this machine's names and addresses.
+     */
+    private static List<String> allowedHosts(String configured, String host, Optional<String> publicUrl) {
+        Set<String> hosts = new LinkedHashSet<>();
+        if (configured != null && !configured.isBlank()) {
+            for (String name : configured.split(",")) {
+                if (!name.isBlank()) {
+                    hosts.add(name.trim().toLowerCase(Locale.ROOT));
+                }
+            }
+            return List.copyOf(hosts);
+        }
+        hosts.add(host.toLowerCase(Locale.ROOT));
+        hosts.addAll(List.of("localhost", "127.0.0.1", "::1"));
+        publicUrl.ifPresent(url -> hosts.add(URI.create(url).getHost().toLowerCase(Locale.ROOT)));
+        if (host.equals("0.0.0.0") || host.equals("::")) {
+            try {
+                hosts.add(InetAddress.getLocalHost().getHostName().toLowerCase(Locale.ROOT));
+                for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+                    for (InetAddress address : Collections.list(nic.getInetAddresses())) {
+                        String text = address.getHostAddress();
+                        int zone = text.indexOf('%');
+                        hosts.add((zone >= 0 ? text.substring(0, zone) : text).toLowerCase(Locale.ROOT));
+                    }
+                }
+            } catch (IOException e) {
+                // Only the names above then; --allowed-hosts lists more.
+            }
+        }
+        hosts.remove("0.0.0.0");
+        hosts.remove("::");
+        return List.copyOf(hosts);
     }
 
     static boolean isLoopback(String host) {

@@ -145,6 +145,11 @@ public final class ExperimentRepository {
                 : jdbc.queryOne("SELECT COUNT(*) FROM experiments", rs -> rs.getLong(1)).orElse(0L);
     }
 
+    /** Counts experiments in a status. */
+    public long countWithStatus(ExperimentStatus status) {
+        return jdbc.queryOne("SELECT COUNT(*) FROM experiments WHERE status = ?", rs -> rs.getLong(1), status.name()).orElse(0L);
+    }
+
     /** Returns the ids of experiments in a status, oldest first. */
     public List<Long> idsWithStatus(ExperimentStatus status) {
         return jdbc.query("SELECT id FROM experiments WHERE status = ? ORDER BY id", rs -> rs.getLong(1), status.name());

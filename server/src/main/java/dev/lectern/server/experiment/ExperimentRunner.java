@@ -23,7 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Trains one experiment on a worker thread, from QUEUED to a final status, whatever the plugin does. */
-final class ExperimentRunner implements LocalExecutor.Worker {
+public final class ExperimentRunner implements LocalExecutor.Worker {
 
     private static final Logger LOG = LoggerFactory.getLogger(ExperimentRunner.class);
 
@@ -38,7 +38,21 @@ final class ExperimentRunner implements LocalExecutor.Worker {
     private final ScheduledExecutorService scheduler;
     private final WatchedTraining watch;
 
-    ExperimentRunner(ExperimentRepository experiments, MetricsRepository metrics, ArtifactStore artifacts,
+    /**
+     * Wires the runner.
+     *
+     * @param experiments the runs' rows
+     * @param metrics where reported points go
+     * @param artifacts where saved models go
+     * @param plugins the loaded plugins
+     * @param datasets the data sets
+     * @param devices resolves device names
+     * @param hub live subscribers
+     * @param json the JSON mapper
+     * @param scheduler flushes metric batches
+     * @param watch runs the training with its time limit
+     */
+    public ExperimentRunner(ExperimentRepository experiments, MetricsRepository metrics, ArtifactStore artifacts,
             PluginManager plugins, DatasetService datasets, DeviceResolver devices, LiveHub hub, Json json,
             ScheduledExecutorService scheduler, WatchedTraining watch) {
         this.experiments = experiments;

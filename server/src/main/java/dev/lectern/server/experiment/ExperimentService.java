@@ -13,19 +13,16 @@ import dev.lectern.server.ConflictException;
 import dev.lectern.server.DeviceResolver;
 import dev.lectern.server.Json;
 import dev.lectern.server.NotFoundException;
+import dev.lectern.server.QuotaExceededException;
 import dev.lectern.server.metrics.LiveHub;
-import dev.lectern.server.metrics.MetricsRepository;
 import dev.lectern.server.plugin.PluginManager;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +30,6 @@ import org.slf4j.LoggerFactory;
 public final class ExperimentService implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ExperimentService.class);
-    private static final int QUEUE_CAPACITY = 10_000;
 
     private final ExperimentRepository experiments;
     private final ArtifactStore artifacts;
@@ -44,12 +40,25 @@ public final class ExperimentService implements AutoCloseable {
     private final Json json;
     private final String defaultDevice;
     private final ExperimentQueue queue;
-    private final ExecutorService trainingThreads;
+    private final QueueQuota quota;
 
-    /** Wires the service and its local executor. */
-    public ExperimentService(ExperimentRepository experiments, MetricsRepository metrics, ArtifactStore artifacts,
-            PluginManager plugins, DatasetService datasets, DeviceResolver devices, LiveHub hub, Json json,
-            String defaultDevice, int concurrency, Duration timeLimit, ScheduledExecutorService scheduler) {
+    /**
+     * Wires the service; the queue that trains the runs is built by the caller.
+     *
+     * @param experiments the runs' rows
+     * @param artifacts the runs' saved models and views
+     * @param plugins the loaded plugins
+     * @param datasets the data sets
+     * @param devices resolves device names
+     * @param hub live subscribers of each run
+     * @param json the JSON mapper
+     * @param defaultDevice the device of a run that names none
+     * @param queue where created runs wait for a worker
+     * @param quota the limits on queued work
+     */
+    public ExperimentService(ExperimentRepository experiments, ArtifactStore artifacts, PluginManager plugins,
+            DatasetService datasets, DeviceResolver devices, LiveHub hub, Json json, String defaultDevice,
+            ExperimentQueue queue, QueueQuota quota) {
         this.experiments = experiments;
         this.artifacts = artifacts;
         this.plugins = plugins;
@@ -58,14 +67,8 @@ public final class ExperimentService implements AutoCloseable {
         this.hub = hub;
         this.json = json;
         this.defaultDevice = defaultDevice;
-        this.trainingThreads = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "lectern-train");
-            t.setDaemon(true);
-            return t;
-        });
-        ExperimentRunner runner = new ExperimentRunner(experiments, metrics, artifacts, plugins, datasets, devices, hub,
-                json, scheduler, new WatchedTraining(trainingThreads, timeLimit));
-        this.queue = new LocalExecutor(concurrency, QUEUE_CAPACITY, runner);
+        this.queue = queue;
+        this.quota = quota;
     }
 
     /**
@@ -97,15 +100,29 @@ public final class ExperimentService implements AutoCloseable {
         Device device = devices.resolve(request.device() == null || request.device().isBlank() ? defaultDevice : request.device());
         long seed = values.has("seed") ? ((Number) values.asMap().get("seed")).longValue() : ThreadLocalRandom.current().nextInt(1 << 30);
         String name = name(request.name(), plugin, dataset);
-        long id = experiments.insert(name, plugin.descriptor().id(), plugin.descriptor().version(), dataset.id(),
-                json.write(values.asMap()), DeviceResolver.name(device), seed);
-        Experiment created = get(id);
-        if (!queue.submit(id)) {
-            experiments.finish(id, ExperimentStatus.FAILED, "the queue is full", null);
-            throw new ConflictException("the queue is full (" + QUEUE_CAPACITY + " experiments waiting); try again later");
-        }
-        LOG.info("experiment {} queued: {} on {}", id, plugin.descriptor().id(), dataset.id());
-        return created;
+        return quota.admit(null, 1, () -> {
+            long id = experiments.insert(name, plugin.descriptor().id(), plugin.descriptor().version(), dataset.id(),
+                    json.write(values.asMap()), DeviceResolver.name(device), seed);
+            Experiment created = get(id);
+            if (!queue.submit(id)) {
+                experiments.finish(id, ExperimentStatus.FAILED, "the queue is full", null);
+                throw new QuotaExceededException("the queue is full; try again later", QueueQuota.RETRY_AFTER_SECONDS);
+            }
+            LOG.info("experiment {} queued: {} on {}", id, plugin.descriptor().id(), dataset.id());
+            return created;
+        });
+    }
+
+    /**
+     * Creates several runs as one request, if the queue has room for all of them.
+     *
+     * @param runs how many runs {@code create} makes
+     * @param create makes them, calling {@link #create} for each
+     * @param <T> what it returns
+     * @return what {@code create} returned
+     */
+    public <T> T createAll(int runs, Supplier<T> create) {
+        return quota.admit(null, runs, create);
     }
 
     /**
@@ -120,7 +137,7 @@ public final class ExperimentService implements AutoCloseable {
         return check(request, plugin, dataset(plugin, request.dataset()));
     }
 
-    private static ParamValues check(NewExperiment request, LecturePlugin plugin, DatasetSpec dataset) {
+    private ParamValues check(NewExperiment request, LecturePlugin plugin, DatasetSpec dataset) {
         Map<String, Object> submitted = new HashMap<>(plugin.defaultsFor(dataset.info()));
         request.params().forEach((k, v) -> {
             if (v != null && !(v instanceof String s && s.isBlank())) {
@@ -129,6 +146,7 @@ public final class ExperimentService implements AutoCloseable {
         });
         ParamValues values = ParamValues.check(plugin.hyperParameters(), submitted);
         plugin.validate(values, dataset.info());
+        quota.checkSize(values, datasets.knownRows(dataset.id()));
         return values;
     }
 
@@ -161,7 +179,7 @@ public final class ExperimentService implements AutoCloseable {
      * Renames a run and replaces its tags and notes.
      *
      * @param id the run
-     * @param name the new name; blank keeps the old one
+     * @param name the new name; null keeps the old one
      * @param tags the tags, separated by commas; each is kept lower case
      * @param notes notes in Markdown
      * @return the run after the change
@@ -169,7 +187,10 @@ public final class ExperimentService implements AutoCloseable {
      */
     public Experiment describe(long id, String name, String tags, String notes) {
         Experiment before = get(id);
-        String newName = name == null || name.isBlank() ? before.name() : name.strip();
+        if (name != null && name.isBlank()) {
+            throw new InvalidParameterException("name", "name must not be empty; leave it out to keep the current name");
+        }
+        String newName = name == null ? before.name() : name.strip();
         if (newName.length() > 200) {
             throw new InvalidParameterException("name", "name must be at most 200 characters, got " + newName.length());
         }
@@ -269,7 +290,16 @@ public final class ExperimentService implements AutoCloseable {
         }
         LecturePlugin plugin = plugin(experiment.pluginId());
         try (TrainedModel model = plugin.load(artifacts.modelDirectory(id), Device.cpu())) {
-            return model.predict(ParamValues.check(model.predictInputs(), input));
+            List<ParamSpec> inputs = model.predictInputs();
+            ParamValues values = ParamValues.check(inputs, input);
+            try {
+                return model.predict(values);
+            } catch (InvalidParameterException e) {
+                throw e;
+            } catch (IllegalArgumentException e) {
+                // The model refused the values themselves (an empty drawing, say): the client's mistake, not ours.
+                throw new InvalidParameterException(inputs.size() == 1 ? inputs.get(0).name() : "input", e.getMessage());
+            }
         } catch (IOException e) {
             throw new ConflictException(e.getMessage());
         } catch (UnsupportedOperationException e) {
@@ -312,6 +342,5 @@ public final class ExperimentService implements AutoCloseable {
     @Override
     public void close() {
         queue.close();
-        trainingThreads.shutdownNow();
     }
 }

@@ -102,6 +102,11 @@ public final class SweepService {
         if (sweepName.length() > 200) {
             throw new InvalidParameterException("name", "name must be at most 200 characters");
         }
+        return experiments.createAll(runs.size(), () -> insert(plugin, dataset, sweepName, checked, base, runs, device));
+    }
+
+    private Sweep insert(String plugin, String dataset, String sweepName, Map<String, List<Object>> checked,
+            Map<String, Object> base, List<Map<String, Object>> runs, String device) {
         long id = jdbc.insert("INSERT INTO sweeps (name, plugin_id, dataset_id, grid_json, created_at) VALUES (?, ?, ?, ?, ?)",
                 sweepName, plugin, dataset, json.write(checked), OffsetDateTime.now(ZoneOffset.UTC));
         for (Map<String, Object> combination : runs) {

@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * the time limit cannot hold a worker forever: after a grace period its thread is abandoned (interrupted, left to
  * finish alone, its late result closed) and the worker moves on to the next experiment.
  */
-final class WatchedTraining {
+public final class WatchedTraining {
 
     /** How long a plugin may take to notice a cancellation or the time limit before it is abandoned. */
     static final Duration GRACE = Duration.ofSeconds(10);
@@ -38,7 +38,13 @@ final class WatchedTraining {
     private final ExecutorService threads;
     private final Duration timeLimit;
 
-    WatchedTraining(ExecutorService threads, Duration timeLimit) {
+    /**
+     * Creates the watch.
+     *
+     * @param threads where each training runs, so a plugin that ignores cancellation can be abandoned
+     * @param timeLimit the longest a run may train
+     */
+    public WatchedTraining(ExecutorService threads, Duration timeLimit) {
         this.threads = threads;
         this.timeLimit = timeLimit;
     }

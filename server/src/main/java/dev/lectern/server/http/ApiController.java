@@ -51,14 +51,14 @@ final class ApiController {
         ctx.json(describe(plugins.rescan()));
     }
 
-    private static List<Map<String, Object>> describe(List<PluginStatus> statuses) {
+    private List<Map<String, Object>> describe(List<PluginStatus> statuses) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (PluginStatus status : statuses) {
             Map<String, Object> item = new LinkedHashMap<>();
             item.put("id", status.id());
             item.put("status", status.isLoaded() ? "LOADED" : "FAILED");
-            item.put("error", status.error().orElse(null));
-            item.put("source", status.source());
+            item.put("error", plugins.shownError(status).orElse(null));
+            item.put("source", plugins.shownSource(status));
             status.plugin().ifPresent(p -> describe(p, item));
             out.add(item);
         }

@@ -25,8 +25,12 @@ final class EventsController {
         this.json = json;
     }
 
-    /** Javalin streams only to clients that accept exactly text/event-stream; tell other clients why they get nothing. */
-    static void requireEventStream(Context ctx) {
+    /**
+     * Answers before the stream opens: 404 for a run that does not exist (an open stream would say 200), and 406 for
+     * a client that does not accept exactly text/event-stream, the only kind Javalin streams to.
+     */
+    void beforeStream(Context ctx) {
+        experiments.get(Ids.experimentId(ctx));
         if (!"text/event-stream".equals(ctx.header("Accept"))) {
             throw new NotAcceptableException("this endpoint streams Server-Sent Events: send 'Accept: text/event-stream'");
         }

@@ -11,6 +11,7 @@ import dev.lectern.server.experiment.SweepService;
 import dev.lectern.server.metrics.LiveHub;
 import dev.lectern.server.metrics.MetricsRepository;
 import dev.lectern.server.plugin.PluginManager;
+import dev.lectern.server.session.SessionStore;
 import dev.lectern.web.Templates;
 import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
@@ -28,8 +29,11 @@ public final class HttpServer {
      * @return the running app
      */
     public static Javalin start(Settings settings, ExperimentService experiments, SweepService sweeps, MetricsRepository metrics,
-            PluginManager plugins, DatasetService datasets, DatasetUploads uploads, LiveHub hub, Json json) {
+            PluginManager plugins, DatasetService datasets, DatasetUploads uploads, LiveHub hub, Json json,
+            SessionStore sessions) {
         Templates templates = new Templates();
+        ErrorMapping errors = new ErrorMapping(templates);
+        JettyErrors jettyErrors = new JettyErrors(errors, json.mapper());
         ApiController api = new ApiController(experiments, metrics, plugins, json);
         EventsController events = new EventsController(experiments, hub, json);
         PageController pages = new PageController(experiments, metrics, plugins, datasets, templates, new PageModels(json));
@@ -51,11 +55,15 @@ public final class HttpServer {
             config.jetty.multipartConfig.maxFileSize(uploads.maxBytes(), SizeUnit.BYTES);
             config.jetty.multipartConfig.maxTotalRequestSize(uploads.maxBytes() + DatasetUploads.MULTIPART_SLACK, SizeUnit.BYTES);
             config.jetty.multipartConfig.maxInMemoryFileSize(256, SizeUnit.KB);
+            // Registered before the routes, so no route (nor its own before handler) runs for a refused request.
+            config.registerPlugin(new AccessControl(new HostAllowList(settings.allowedHosts()), settings.token(), sessions,
+                    errors));
+            config.registerPlugin(errors);
+            config.jetty.modifyServer(server -> server.setErrorHandler(jettyErrors));
+            config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(jettyErrors));
             config.router.apiBuilder(Routes.of(api, events, pages, datasetApi, datasetPages,
                     history, compare, sweepController));
         });
-        AccessControl.install(app, settings.token(), templates);
-        ErrorMapping.install(app, templates);
         return app.start(settings.host(), settings.port());
     }
 }

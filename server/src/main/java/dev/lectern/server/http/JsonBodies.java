@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lectern.plugin.api.InvalidParameterException;
 import io.javalin.http.Context;
+import java.util.Locale;
 
 /** Reads JSON request bodies, answering a malformed one with a 400 that names the field at fault. */
 final class JsonBodies {
@@ -12,8 +13,12 @@ final class JsonBodies {
     private JsonBodies() {
     }
 
-    /** The body as a JSON object. */
+    /**
+     * The body as a JSON object. Only {@code application/json} is read: a page elsewhere can send text/plain or a
+     * form across sites without asking first, but not JSON.
+     */
     static JsonNode object(Context ctx, ObjectMapper mapper) {
+        requireJson(ctx);
         try {
             JsonNode node = mapper.readTree(ctx.body());
             if (node == null || !node.isObject()) {
@@ -22,6 +27,15 @@ final class JsonBodies {
             return node;
         } catch (JsonProcessingException e) {
             throw new InvalidParameterException("body", "the request body is not valid JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    static void requireJson(Context ctx) {
+        String type = ctx.header("Content-Type");
+        String mime = type == null ? "" : type.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+        if (!mime.equals("application/json")) {
+            throw new UnsupportedMediaTypeException("send the body as JSON with 'Content-Type: application/json'"
+                    + (type == null ? "" : ", not '" + type + "'"));
         }
     }
 

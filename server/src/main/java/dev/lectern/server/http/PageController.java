@@ -56,12 +56,12 @@ final class PageController {
     }
 
     void dashboard(Context ctx) {
-        var cards = plugins.statuses().stream().map(models::card).toList();
+        var cards = plugins.statuses().stream().map(s -> PageModels.card(s, plugins)).toList();
         ctx.html(templates.render("dashboard.jte", new DashboardPage(cards, rows(experiments.page(Optional.empty(), 1, 10)))));
     }
 
     void plugins(Context ctx) {
-        List<PluginRow> rows = plugins.statuses().stream().map(PageModels::pluginRow).toList();
+        List<PluginRow> rows = plugins.statuses().stream().map(s -> PageModels.pluginRow(s, plugins)).toList();
         ctx.html(templates.render("plugins/index.jte", new PluginListPage(rows)));
     }
 

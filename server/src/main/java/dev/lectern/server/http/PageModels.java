@@ -6,6 +6,7 @@ import dev.lectern.plugin.api.ParamSpec;
 import dev.lectern.server.Json;
 import dev.lectern.server.experiment.Experiment;
 import dev.lectern.server.metrics.MetricSummary;
+import dev.lectern.server.plugin.PluginManager;
 import dev.lectern.server.plugin.PluginStatus;
 import dev.lectern.web.page.DatasetOption;
 import dev.lectern.web.page.ExperimentPage;
@@ -30,16 +31,17 @@ final class PageModels {
         this.json = json;
     }
 
-    PluginCard card(PluginStatus status) {
+    static PluginCard card(PluginStatus status, PluginManager plugins) {
         return status.plugin().map(PageModels::card).orElseGet(() -> new PluginCard(status.id(), status.id(),
-                "failed to load", "", "", false, status.error().orElse("unknown error")));
+                "failed to load", "", "", false, plugins.shownError(status).orElse("unknown error")));
     }
 
-    static PluginRow pluginRow(PluginStatus status) {
+    static PluginRow pluginRow(PluginStatus status, PluginManager plugins) {
+        String source = plugins.shownSource(status);
         return status.plugin().map(p -> new PluginRow(p.descriptor().id(), p.descriptor().title(), p.descriptor().version(),
-                p.descriptor().apiVersion(), status.source(), true, ""))
-                .orElseGet(() -> new PluginRow(status.id(), status.id(), "", "", status.source(), false,
-                        status.error().orElse("unknown error")));
+                p.descriptor().apiVersion(), source, true, ""))
+                .orElseGet(() -> new PluginRow(status.id(), status.id(), "", "", source, false,
+                        plugins.shownError(status).orElse("unknown error")));
     }
 
     static PluginCard card(LecturePlugin plugin) {

@@ -64,7 +64,7 @@ final class Routes {
             get("/api/experiments/{id}/artifacts.zip", history::artifacts);
             get("/api/experiments/{id}/metrics", api::metrics);
             get("/api/experiments/{id}/texts", api::texts);
-            before("/api/experiments/{id}/events", EventsController::requireEventStream);
+            before("/api/experiments/{id}/events", events::beforeStream);
             sse("/api/experiments/{id}/events", events::stream);
             post("/api/experiments/{id}/cancel", api::cancel);
             post("/api/experiments/{id}/predict", api::predict);

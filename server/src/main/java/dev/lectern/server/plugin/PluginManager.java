@@ -37,6 +37,7 @@ public final class PluginManager {
 
     private final ClassLoader serverLoader;
     private final List<Path> directories;
+    private final List<String> labels;
     private volatile List<PluginStatus> statuses = List.of();
 
     /**
@@ -46,8 +47,53 @@ public final class PluginManager {
      * @param directories plugin directories, scanned in order; missing ones are skipped
      */
     public PluginManager(ClassLoader serverLoader, List<Path> directories) {
+        this(serverLoader, directories, directories.stream().map(d -> "plugins folder").toList());
+    }
+
+    /**
+     * Creates a manager whose folders are shown by name, never by their paths on this server.
+     *
+     * @param serverLoader the loader holding the plugin API, DJL and the server
+     * @param directories plugin directories, scanned in order; missing ones are skipped
+     * @param labels what to call each directory in answers to people ("bundled", "plugins folder")
+     */
+    public PluginManager(ClassLoader serverLoader, List<Path> directories, List<String> labels) {
+        if (labels.size() != directories.size()) {
+            throw new IllegalArgumentException("one label per plugin directory");
+        }
         this.serverLoader = serverLoader;
         this.directories = List.copyOf(directories);
+        this.labels = List.copyOf(labels);
+    }
+
+    /**
+     * Where a plugin came from, for people: "classpath", or its folder's label and its own name in it, never the
+     * server's paths.
+     *
+     * @param status a load result
+     * @return the shown source
+     */
+    public String shownSource(PluginStatus status) {
+        return withoutPaths(status.source());
+    }
+
+    /**
+     * Why a plugin failed to load, with the plugin folders' paths replaced by their labels.
+     *
+     * @param status a load result
+     * @return the shown reason, empty when it loaded
+     */
+    public Optional<String> shownError(PluginStatus status) {
+        return status.error().map(this::withoutPaths);
+    }
+
+    private String withoutPaths(String text) {
+        String shown = text;
+        for (int i = 0; i < directories.size(); i++) {
+            Path dir = directories.get(i).toAbsolutePath().normalize();
+            shown = shown.replace(dir + java.io.File.separator, labels.get(i) + "/").replace(dir.toString(), labels.get(i));
+        }
+        return shown;
     }
 
     /** Loads every plugin; call once at start-up. */
