@@ -56,6 +56,13 @@ class BrowserIT extends BrowserTest {
         assertThat(page.locator("#prediction")).containsText("H(x) = 0.45");
         Browser.screenshot(page, "run-succeeded");
 
+        // Notes from the page's own form (a same-origin POST): saved, rendered as Markdown, raw HTML shown as text.
+        page.locator("#describe summary").click();
+        page.locator("#edit-notes").fill("**alpha 0.01** converged <b>x</b>");
+        page.locator("#save-description").click();
+        assertThat(page.locator("#notes strong")).hasText("alpha 0.01");
+        assertThat(page.locator("#notes")).containsText("<b>x</b>");
+
         page.navigate(server.url() + "/experiments");
         assertThat(page.locator("table.experiments")).containsText("food truck from the browser");
     }
@@ -64,7 +71,7 @@ class BrowserIT extends BrowserTest {
     @Timeout(120)
     void cancelALongRunAndSeeItCancelled() {
         page.navigate(server.url() + "/plugins/linear-regression?dataset=ex1data1");
-        page.locator("#epochs").fill("1000000");
+        page.locator("#epochs").fill("150000");
         page.locator("#batchSize").fill("1");
         page.locator("#run").click();
         page.waitForURL("**/experiments/*");

@@ -206,7 +206,7 @@ class HistoryIT {
         assertThat(total("q=to%20delete")).isZero();
 
         long running = create("{\"plugin\":\"linear-regression\",\"dataset\":\"ex1data1\",\"name\":\"long\","
-                + "\"params\":{\"epochs\":1000000,\"batchSize\":1}}");
+                + "\"params\":{\"epochs\":150000,\"batchSize\":1}}");
         http.awaitStatus(running, s -> s.equals("RUNNING"), Duration.ofSeconds(60));
         HttpResponse<String> refused = delete(running);
         assertThat(refused.statusCode()).isEqualTo(409);

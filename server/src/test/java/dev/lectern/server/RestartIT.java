@@ -11,6 +11,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -83,7 +84,7 @@ class RestartIT {
             Http http = new Http("http://127.0.0.1:" + port);
             awaitUp(http, dataDir.resolve("server.log").toFile());
             id = http.post("/api/experiments", "{\"plugin\":\"linear-regression\",\"dataset\":\"ex1data1\","
-                    + "\"params\":{\"epochs\":1000000,\"batchSize\":1}}").json().get("id").asLong();
+                    + "\"params\":{\"epochs\":150000,\"batchSize\":1}}").json().get("id").asLong();
             http.awaitStatus(id, "RUNNING"::equals, Duration.ofSeconds(30));
             Thread.sleep(700);
         } finally {
@@ -96,6 +97,26 @@ class RestartIT {
             assertThat(after.get("error").asText()).contains("stopped");
             assertThat(http.get("/api/experiments/" + id + "/metrics").json().get("series").get("loss").size())
                     .as("metrics flushed before the crash are kept").isPositive();
+            long next = http.post("/api/experiments", "{\"plugin\":\"linear-regression\",\"dataset\":\"ex1data1\","
+                    + "\"params\":{\"epochs\":3}}").json().get("id").asLong();
+            assertThat(next).as("ids stay dense after a crash (H2 lost 32 cached ids before)").isEqualTo(id + 1);
+        }
+    }
+
+    @Test
+    @Timeout(120)
+    void aSecondServerOnTheSameDataDirectoryRefusesInOneLine(@TempDir Path dataDir) throws Exception {
+        try (TestServer first = TestServer.start(dataDir)) {
+            Path jar = Path.of("target", "lectern.jar").toAbsolutePath();
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            Process second = new ProcessBuilder(List.of(java, "-Xmx512m", "-jar", jar.toString(), "--port", "0",
+                    "--data-dir", dataDir.toString())).redirectErrorStream(true).start();
+            String output = new String(second.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(second.waitFor()).as(output).isEqualTo(1);
+            List<String> lines = output.lines().filter(l -> !l.isBlank()).toList();
+            assertThat(lines).as(output).hasSize(1);
+            assertThat(lines.get(0)).contains("is in use by another Lectern").contains(dataDir.toString());
+            assertThat(new Http(first.url()).get("/api/plugins").status()).as("the first one carries on").isEqualTo(200);
         }
     }
 

@@ -86,7 +86,7 @@ class SweepIT {
     @Test
     void cancellingASweepStopsTheRunningAndTheQueuedRuns() throws Exception {
         Http.Response created = http.post("/api/sweeps", "{\"plugin\":\"linear-regression\",\"dataset\":\"ex1data1\","
-                + "\"params\":{\"epochs\":1000000,\"batchSize\":1},\"grid\":{\"learningRate\":[0.001,0.002,0.003]}}");
+                + "\"params\":{\"epochs\":150000,\"batchSize\":1},\"grid\":{\"learningRate\":[0.001,0.002,0.003]}}");
         assertThat(created.status()).isEqualTo(201);
         long id = created.json().get("id").asLong();
         long first = created.json().get("experiments").get(0).get("id").asLong();

@@ -39,7 +39,7 @@ class TimeLimitIT {
     @Test
     @Timeout(60)
     void aCooperativeRunPastTheLimitStopsAtItsNextStepAndFails() throws Exception {
-        long id = create("{\"plugin\":\"linear-regression\",\"dataset\":\"ex1data1\",\"params\":{\"epochs\":1000000,\"batchSize\":1}}");
+        long id = create("{\"plugin\":\"linear-regression\",\"dataset\":\"ex1data1\",\"params\":{\"epochs\":150000,\"batchSize\":1}}");
         JsonNode done = http.awaitStatus(id, FINAL::contains, Duration.ofSeconds(20));
         assertThat(done.get("status").asText()).isEqualTo("FAILED");
         assertThat(done.get("error").asText()).isEqualTo("exceeded the time limit of 2 s (setting --time-limit)");

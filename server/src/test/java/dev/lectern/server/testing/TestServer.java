@@ -39,6 +39,11 @@ public final class TestServer implements AutoCloseable {
         return "http://127.0.0.1:" + server.port();
     }
 
+    /** Returns the port it listens on. */
+    public int port() {
+        return server.port();
+    }
+
     /** Returns the data directory. */
     public Path dataDir() {
         return dataDir;
