@@ -13,7 +13,7 @@ import dev.lectern.server.experiment.ExperimentService;
 import dev.lectern.server.experiment.LocalExecutor;
 import dev.lectern.server.experiment.QueueQuota;
 import dev.lectern.server.experiment.WatchedTraining;
-import dev.lectern.server.experiment.SweepService;
+import dev.lectern.server.sweep.SweepService;
 import dev.lectern.server.http.HttpServer;
 import dev.lectern.server.metrics.LiveHub;
 import dev.lectern.server.metrics.MetricsRepository;

@@ -125,7 +125,10 @@ class GoldenApiIT {
         }
         String expected = Files.readString(path, StandardCharsets.UTF_8);
         if (!expected.equals(actual)) {
-            mismatches.add(file + ":\n--- recorded\n" + expected + "\n--- now\n" + actual);
+            Path now = Path.of("target", "golden-now").resolve(file);
+            Files.createDirectories(now.getParent());
+            Files.writeString(now, actual, StandardCharsets.UTF_8);
+            mismatches.add(file + " (now written to " + now + "; diff it with the recorded file)");
         }
     }
 

@@ -10,14 +10,14 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /** How numbers, times and durations are shown on pages. */
-final class Formats {
+public final class Formats {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
 
     private Formats() {}
 
-    static String number(double value) {
+    public static String number(double value) {
         if (Double.isNaN(value) || Double.isInfinite(value)) {
             return Double.toString(value);
         }
@@ -31,15 +31,15 @@ final class Formats {
         return s.contains(".") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
     }
 
-    static String number(Object value) {
+    public static String number(Object value) {
         return value instanceof Number n ? number(n.doubleValue()) : String.valueOf(value);
     }
 
-    static String time(Instant instant) {
+    public static String time(Instant instant) {
         return instant == null ? "" : TIME.format(instant);
     }
 
-    static String duration(Duration d) {
+    public static String duration(Duration d) {
         long millis = d.toMillis();
         if (millis < 1000) {
             return millis + " ms";
@@ -62,7 +62,7 @@ final class Formats {
      * @param stepsPerEpoch the run's steps per epoch, when declared
      * @return the place, empty when the metric has no best value
      */
-    static String bestAt(MetricSummary metric, Optional<Long> stepsPerEpoch) {
+    public static String bestAt(MetricSummary metric, Optional<Long> stepsPerEpoch) {
         Long step = metric.bestStep();
         if (step == null) {
             return "";

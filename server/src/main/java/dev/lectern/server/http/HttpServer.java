@@ -3,14 +3,25 @@ package dev.lectern.server.http;
 import dev.lectern.datasets.DatasetService;
 import dev.lectern.server.Json;
 import dev.lectern.server.Settings;
+import dev.lectern.server.dataset.DatasetUploads;
+import dev.lectern.server.compare.CompareController;
+import dev.lectern.server.compare.CompareService;
 import dev.lectern.server.dataset.DatasetApiController;
 import dev.lectern.server.dataset.DatasetPageController;
-import dev.lectern.server.dataset.DatasetUploads;
+import dev.lectern.server.experiment.EventsController;
+import dev.lectern.server.experiment.ExperimentApiController;
+import dev.lectern.server.experiment.ExperimentPageController;
 import dev.lectern.server.experiment.ExperimentService;
-import dev.lectern.server.experiment.SweepService;
+import dev.lectern.server.experiment.ExperimentViews;
+import dev.lectern.server.experiment.RecentRuns;
+import dev.lectern.server.history.ExportController;
+import dev.lectern.server.plugin.PluginApiController;
+import dev.lectern.server.plugin.PluginManager;
+import dev.lectern.server.plugin.PluginPageController;
+import dev.lectern.server.sweep.SweepController;
+import dev.lectern.server.sweep.SweepService;
 import dev.lectern.server.metrics.LiveHub;
 import dev.lectern.server.metrics.MetricsRepository;
-import dev.lectern.server.plugin.PluginManager;
 import dev.lectern.server.session.SessionStore;
 import dev.lectern.web.Templates;
 import io.javalin.Javalin;
@@ -34,14 +45,19 @@ public final class HttpServer {
         Templates templates = new Templates();
         ErrorMapping errors = new ErrorMapping(templates);
         JettyErrors jettyErrors = new JettyErrors(errors, json.mapper());
-        ApiController api = new ApiController(experiments, metrics, plugins, json);
-        EventsController events = new EventsController(experiments, hub, json);
-        PageController pages = new PageController(experiments, metrics, plugins, datasets, templates, new PageModels(json));
-        HistoryController history = new HistoryController(experiments, metrics, json);
-        ComparePageController compare = new ComparePageController(history, templates);
-        SweepController sweepController = new SweepController(sweeps, experiments, metrics, plugins, json, templates);
-        DatasetApiController datasetApi = new DatasetApiController(datasets, uploads, plugins);
-        DatasetPageController datasetPages = new DatasetPageController(datasets, uploads, plugins, templates);
+        ExperimentViews views = new ExperimentViews(json);
+        RecentRuns recent = new RecentRuns(experiments, metrics, plugins, views);
+        Routes.Controllers controllers = new Routes.Controllers(
+                new PluginPageController(plugins, experiments, recent, datasets, templates),
+                new PluginApiController(plugins),
+                new ExperimentPageController(experiments, metrics, plugins, datasets, templates, views, recent),
+                new ExperimentApiController(experiments, metrics, plugins, json),
+                new EventsController(experiments, hub, json),
+                new CompareController(new CompareService(experiments, metrics, json), templates),
+                new ExportController(experiments, metrics, json),
+                new SweepController(sweeps, experiments, metrics, plugins, json, templates),
+                new DatasetPageController(datasets, uploads, plugins, templates),
+                new DatasetApiController(datasets, uploads, plugins));
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.jsonMapper(new JavalinJackson(json.mapper(), false));
@@ -61,8 +77,7 @@ public final class HttpServer {
             config.registerPlugin(errors);
             config.jetty.modifyServer(server -> server.setErrorHandler(jettyErrors));
             config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(jettyErrors));
-            config.router.apiBuilder(Routes.of(api, events, pages, datasetApi, datasetPages,
-                    history, compare, sweepController));
+            config.router.apiBuilder(Routes.of(controllers));
         });
         return app.start(settings.host(), settings.port());
     }

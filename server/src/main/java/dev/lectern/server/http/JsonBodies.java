@@ -8,7 +8,7 @@ import io.javalin.http.Context;
 import java.util.Locale;
 
 /** Reads JSON request bodies, answering a malformed one with a 400 that names the field at fault. */
-final class JsonBodies {
+public final class JsonBodies {
 
     private JsonBodies() {
     }
@@ -17,7 +17,7 @@ final class JsonBodies {
      * The body as a JSON object. Only {@code application/json} is read: a page elsewhere can send text/plain or a
      * form across sites without asking first, but not JSON.
      */
-    static JsonNode object(Context ctx, ObjectMapper mapper) {
+    public static JsonNode object(Context ctx, ObjectMapper mapper) {
         requireJson(ctx);
         try {
             JsonNode node = mapper.readTree(ctx.body());
@@ -30,7 +30,7 @@ final class JsonBodies {
         }
     }
 
-    static void requireJson(Context ctx) {
+    public static void requireJson(Context ctx) {
         String type = ctx.header("Content-Type");
         String mime = type == null ? "" : type.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
         if (!mime.equals("application/json")) {
@@ -40,7 +40,7 @@ final class JsonBodies {
     }
 
     /** A string field, or null when it is absent or null. */
-    static String text(JsonNode body, String field) {
+    public static String text(JsonNode body, String field) {
         JsonNode node = body.get(field);
         if (node == null || node.isNull()) {
             return null;
@@ -52,7 +52,7 @@ final class JsonBodies {
     }
 
     /** A number, string or boolean as its Java value, for {@link dev.lectern.plugin.api.ParamSpec#parse}. */
-    static Object scalar(String field, JsonNode node) {
+    public static Object scalar(String field, JsonNode node) {
         if (node.isNumber()) {
             return node.numberValue();
         }

@@ -12,11 +12,11 @@ import org.commonmark.renderer.html.HtmlRenderer;
  * render for any other reason are shown as plain escaped text instead: the page always renders, and nothing stored
  * is lost.
  */
-final class Markdown {
+public final class Markdown {
 
     /** Deeper than any hand-written note; commonmark's recursion stays far from the stack's end. */
-    static final int MAX_NESTING = 32;
-    static final int MAX_LENGTH = 20_000;
+    public static final int MAX_NESTING = 32;
+    public static final int MAX_LENGTH = 20_000;
 
     private static final Parser PARSER = Parser.builder().build();
     private static final HtmlRenderer RENDERER = HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true).build();
@@ -24,7 +24,7 @@ final class Markdown {
     private Markdown() {
     }
 
-    static String toSafeHtml(String markdown) {
+    public static String toSafeHtml(String markdown) {
         if (markdown == null || markdown.isBlank()) {
             return "";
         }
@@ -42,7 +42,7 @@ final class Markdown {
      * The deepest nesting any line opens: block quotes, list items and indentation at the start of a line, and
      * unclosed brackets, parentheses and emphasis runs within it.
      */
-    static int nesting(String text) {
+    public static int nesting(String text) {
         int deepest = 0;
         for (String line : text.split("\n", -1)) {
             int n = line.length();

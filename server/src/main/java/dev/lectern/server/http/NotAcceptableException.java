@@ -1,11 +1,11 @@
 package dev.lectern.server.http;
 
 /** The client does not accept what the endpoint produces; answered with 406. */
-final class NotAcceptableException extends RuntimeException {
+public final class NotAcceptableException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    NotAcceptableException(String message) {
+    public NotAcceptableException(String message) {
         super(message);
     }
 }

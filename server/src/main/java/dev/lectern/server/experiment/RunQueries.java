@@ -1,21 +1,19 @@
-package dev.lectern.server.http;
+package dev.lectern.server.experiment;
 
 import dev.lectern.plugin.api.InvalidParameterException;
-import dev.lectern.server.experiment.ExperimentStatus;
-import dev.lectern.server.experiment.RunQuery;
 import dev.lectern.web.page.RunFilters;
 import io.javalin.http.Context;
 import java.util.Locale;
 import java.util.Optional;
 
 /** Reads the runs table's filters, sort and page from a request's query string, for the page, the API and exports. */
-final class RunQueries {
+public final class RunQueries {
 
     private RunQueries() {
     }
 
     /** The filters as typed, for showing them again. */
-    static RunFilters filters(Context ctx) {
+    public static RunFilters filters(Context ctx) {
         String dir = text(ctx, "dir");
         return new RunFilters(text(ctx, "plugin"), text(ctx, "dataset"), text(ctx, "status").toUpperCase(Locale.ROOT),
                 text(ctx, "tag"), text(ctx, "q"), text(ctx, "sort").isEmpty() ? "id" : text(ctx, "sort"), !"asc".equals(dir));
@@ -26,7 +24,7 @@ final class RunQueries {
      *
      * @throws InvalidParameterException naming {@code status}, {@code sort}, {@code dir} or {@code q}
      */
-    static RunQuery query(Context ctx, int offset, int limit) {
+    public static RunQuery query(Context ctx, int offset, int limit) {
         RunFilters f = filters(ctx);
         Optional<ExperimentStatus> status = Optional.empty();
         if (!f.status().isEmpty()) {

@@ -1,10 +1,9 @@
-package dev.lectern.server.http;
+package dev.lectern.server.experiment;
 
 import dev.lectern.datasets.DatasetSpec;
 import dev.lectern.plugin.api.LecturePlugin;
 import dev.lectern.plugin.api.ParamSpec;
 import dev.lectern.server.Json;
-import dev.lectern.server.experiment.Experiment;
 import dev.lectern.server.metrics.MetricSummary;
 import dev.lectern.server.plugin.PluginManager;
 import dev.lectern.server.plugin.PluginStatus;
@@ -21,42 +20,27 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import dev.lectern.server.http.Formats;
+import dev.lectern.server.http.Forms;
+import dev.lectern.server.http.Markdown;
 
-/** Turns stored rows and plugin declarations into the display-ready records the templates take. */
-final class PageModels {
+/** Turns stored runs into the display-ready records the experiment templates take. */
+public final class ExperimentViews {
 
     private final Json json;
 
-    PageModels(Json json) {
+    public ExperimentViews(Json json) {
         this.json = json;
     }
 
-    static PluginCard card(PluginStatus status, PluginManager plugins) {
-        return status.plugin().map(PageModels::card).orElseGet(() -> new PluginCard(status.id(), status.id(),
-                "failed to load", "", "", false, plugins.shownError(status).orElse("unknown error")));
-    }
-
-    static PluginRow pluginRow(PluginStatus status, PluginManager plugins) {
-        String source = plugins.shownSource(status);
-        return status.plugin().map(p -> new PluginRow(p.descriptor().id(), p.descriptor().title(), p.descriptor().version(),
-                p.descriptor().apiVersion(), source, true, ""))
-                .orElseGet(() -> new PluginRow(status.id(), status.id(), "", "", source, false,
-                        plugins.shownError(status).orElse("unknown error")));
-    }
-
-    static PluginCard card(LecturePlugin plugin) {
-        var d = plugin.descriptor();
-        return new PluginCard(d.id(), d.title(), d.topic(), d.summary(), d.version(), true, "");
-    }
-
-    ExperimentRow row(Experiment e, Map<String, String> pluginTitles, Double lastLoss) {
+    public ExperimentRow row(Experiment e, Map<String, String> pluginTitles, Double lastLoss) {
         return new ExperimentRow(e.id(), e.name(), pluginTitles.getOrDefault(e.pluginId(), e.pluginId()), e.datasetId(),
                 e.status().name(), Formats.time(e.createdAt()), e.duration().map(Formats::duration).orElse(""),
                 lastLoss == null ? "" : Formats.number(lastLoss));
     }
 
     /** A run as a row of the runs table: the first hyperparameters the plugin declares, every metric's last and best. */
-    RunRow runRow(Experiment e, Map<String, String> pluginTitles, List<MetricSummary> summaries, List<ParamSpec> declared) {
+    public RunRow runRow(Experiment e, Map<String, String> pluginTitles, List<MetricSummary> summaries, List<ParamSpec> declared) {
         Map<String, Object> values = json.readObject(e.paramsJson());
         List<KeyValue> params = new ArrayList<>();
         List<String> order = new ArrayList<>(declared.stream().map(ParamSpec::name).toList());
@@ -66,7 +50,7 @@ final class PageModels {
                 params.add(new KeyValue(name, Formats.number(values.get(name))));
             }
         }
-        List<MetricCell> cells = summaries.stream().sorted(java.util.Comparator.comparingInt(PageModels::metricRank))
+        List<MetricCell> cells = summaries.stream().sorted(java.util.Comparator.comparingInt(ExperimentViews::metricRank))
                 .limit(MAX_METRIC_CELLS).map(m -> new MetricCell(m.name(),
                 Formats.number(m.lastValue()), m.bestValue() == null ? "" : Formats.number(m.bestValue()),
                 Formats.bestAt(m, e.stepsPerEpoch()), MetricSummary.higherIsBetter(m.name()))).toList();
@@ -94,7 +78,7 @@ final class PageModels {
         return 3;
     }
 
-    ExperimentPage page(Experiment e, String pluginTitle, List<ParamSpec> predictInputs, Map<String, ?> predictValues,
+    public ExperimentPage page(Experiment e, String pluginTitle, List<ParamSpec> predictInputs, Map<String, ?> predictValues,
             String predictField, String prediction, String predictError) {
         List<KeyValue> params = new ArrayList<>();
         json.readObject(e.paramsJson()).forEach((k, v) -> params.add(new KeyValue(k, Formats.number(v))));
@@ -110,25 +94,8 @@ final class PageModels {
         facts.add(new KeyValue("plugin version", e.pluginVersion()));
         return new ExperimentPage(e.id(), e.name(), e.pluginId(), pluginTitle, e.datasetId(), e.status().name(),
                 e.error().orElse(""), e.progressDone(), e.progressTotal(), e.status().isActive(), params, summary, facts,
-                fields(predictInputs, predictValues, predictField, predictError), prediction,
+                Forms.fields(predictInputs, predictValues, predictField, predictError), prediction,
                 predictError != null && predictInputs.stream().noneMatch(s -> s.name().equals(predictField)) ? predictError : "",
                 e.tags(), e.notes(), Markdown.toSafeHtml(e.notes()));
-    }
-
-    static List<DatasetOption> datasetOptions(List<DatasetSpec> specs, String selected) {
-        return specs.stream().map(s -> new DatasetOption(s.id(), s.title(), s.description(), s.id().equals(selected))).toList();
-    }
-
-    /** Builds form fields from declarations, showing submitted values where given, else the defaults. */
-    static List<FormField> fields(List<ParamSpec> specs, Map<String, ?> values, String errorField, String error) {
-        List<FormField> fields = new ArrayList<>();
-        for (ParamSpec spec : specs) {
-            Object value = values.containsKey(spec.name()) ? values.get(spec.name()) : spec.defaultValue();
-            fields.add(new FormField(spec.name(), spec.label(), spec.type().name().toLowerCase(Locale.ROOT),
-                    value == null ? "" : (value instanceof Number ? Formats.number(value) : value.toString()),
-                    spec.min() == null ? "" : Formats.number(spec.min()), spec.max() == null ? "" : Formats.number(spec.max()),
-                    spec.choices(), spec.help(), spec.name().equals(errorField) ? error : ""));
-        }
-        return fields;
     }
 }

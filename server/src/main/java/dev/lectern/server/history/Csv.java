@@ -1,16 +1,16 @@
-package dev.lectern.server.http;
+package dev.lectern.server.history;
 
 import java.util.List;
 import java.util.Locale;
 
 /** RFC 4180 CSV: cells with commas, quotes or line breaks are quoted; a leading =, +, - or @ is not evaluated. */
-final class Csv {
+public final class Csv {
 
     private Csv() {
     }
 
     /** Appends one row and its line end. */
-    static void row(StringBuilder out, List<String> cells) {
+    public static void row(StringBuilder out, List<String> cells) {
         for (int i = 0; i < cells.size(); i++) {
             if (i > 0) {
                 out.append(',');
@@ -21,7 +21,7 @@ final class Csv {
     }
 
     /** A number or text as a cell value: numbers in full precision, absent values empty. */
-    static String value(Object value) {
+    public static String value(Object value) {
         if (value == null) {
             return "";
         }

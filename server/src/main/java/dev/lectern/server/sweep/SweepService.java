@@ -1,4 +1,4 @@
-package dev.lectern.server.experiment;
+package dev.lectern.server.sweep;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.lectern.plugin.api.InvalidParameterException;
@@ -15,6 +15,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import dev.lectern.server.experiment.Experiment;
+import dev.lectern.server.experiment.ExperimentService;
+import dev.lectern.server.experiment.NewExperiment;
 
 /**
  * Sweeps: a grid over 1 to 3 hyperparameters, one experiment per combination, queued like any other experiment so

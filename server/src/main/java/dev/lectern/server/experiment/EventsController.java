@@ -1,25 +1,25 @@
-package dev.lectern.server.http;
+package dev.lectern.server.experiment;
 
 import dev.lectern.server.Json;
-import dev.lectern.server.experiment.Experiment;
-import dev.lectern.server.experiment.ExperimentService;
 import dev.lectern.server.metrics.LiveHub;
 import io.javalin.http.Context;
 import io.javalin.http.sse.SseClient;
 import java.util.HashMap;
 import java.util.Map;
+import dev.lectern.server.http.Ids;
+import dev.lectern.server.http.NotAcceptableException;
 
 /**
  * Server-Sent Events of one experiment. The subscription is registered before the first event is sent, so a
  * browser that loads the history after receiving that first {@code status} event misses nothing.
  */
-final class EventsController {
+public final class EventsController {
 
     private final ExperimentService experiments;
     private final LiveHub hub;
     private final Json json;
 
-    EventsController(ExperimentService experiments, LiveHub hub, Json json) {
+    public EventsController(ExperimentService experiments, LiveHub hub, Json json) {
         this.experiments = experiments;
         this.hub = hub;
         this.json = json;
@@ -29,14 +29,14 @@ final class EventsController {
      * Answers before the stream opens: 404 for a run that does not exist (an open stream would say 200), and 406 for
      * a client that does not accept exactly text/event-stream, the only kind Javalin streams to.
      */
-    void beforeStream(Context ctx) {
+    public void beforeStream(Context ctx) {
         experiments.get(Ids.experimentId(ctx));
         if (!"text/event-stream".equals(ctx.header("Accept"))) {
             throw new NotAcceptableException("this endpoint streams Server-Sent Events: send 'Accept: text/event-stream'");
         }
     }
 
-    void stream(SseClient client) {
+    public void stream(SseClient client) {
         long id = Ids.experimentId(client.ctx());
         experiments.get(id);
         LiveHub.Subscriber subscriber = (event, data) -> {

@@ -1,4 +1,4 @@
-package dev.lectern.server.experiment;
+package dev.lectern.server.sweep;
 
 import java.time.Instant;
 import java.util.List;

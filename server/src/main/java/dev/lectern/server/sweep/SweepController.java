@@ -1,4 +1,4 @@
-package dev.lectern.server.http;
+package dev.lectern.server.sweep;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lectern.plugin.api.InvalidParameterException;
@@ -7,8 +7,6 @@ import dev.lectern.plugin.api.ParamSpec;
 import dev.lectern.server.Json;
 import dev.lectern.server.experiment.Experiment;
 import dev.lectern.server.experiment.ExperimentService;
-import dev.lectern.server.experiment.Sweep;
-import dev.lectern.server.experiment.SweepService;
 import dev.lectern.server.metrics.MetricSummary;
 import dev.lectern.server.metrics.MetricsRepository;
 import dev.lectern.server.plugin.PluginManager;
@@ -23,9 +21,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import dev.lectern.server.http.Formats;
+import dev.lectern.server.http.Ids;
+import dev.lectern.server.http.JsonBodies;
 
 /** Sweeps over the JSON API, from the plugin page's form, and on their own page. */
-final class SweepController {
+public final class SweepController {
 
     private static final int FORM_AXES = 3;
 
@@ -36,7 +37,7 @@ final class SweepController {
     private final Json json;
     private final Templates templates;
 
-    SweepController(SweepService sweeps, ExperimentService experiments, MetricsRepository metrics, PluginManager plugins,
+    public SweepController(SweepService sweeps, ExperimentService experiments, MetricsRepository metrics, PluginManager plugins,
             Json json, Templates templates) {
         this.sweeps = sweeps;
         this.experiments = experiments;
@@ -47,7 +48,7 @@ final class SweepController {
     }
 
     /** {@code POST /api/sweeps}: {@code {plugin, dataset, name?, params?, grid: {param: [values]}, device?}}. */
-    void create(Context ctx) {
+    public void create(Context ctx) {
         JsonNode body = JsonBodies.object(ctx, json.mapper());
         Map<String, Object> base = new LinkedHashMap<>();
         if (body.has("params") && body.get("params").isObject()) {
@@ -72,7 +73,7 @@ final class SweepController {
     }
 
     /** {@code POST /plugins/{id}/sweeps}: the run form's "Run as a sweep" button, with up to three swept fields. */
-    void createForm(Context ctx) {
+    public void createForm(Context ctx) {
         String pluginId = ctx.pathParam("id");
         LecturePlugin plugin = experiments.plugin(pluginId);
         Map<String, List<Object>> grid = new LinkedHashMap<>();
@@ -103,12 +104,12 @@ final class SweepController {
     }
 
     /** {@code GET /api/sweeps/{id}}. */
-    void get(Context ctx) {
+    public void get(Context ctx) {
         ctx.json(view(sweeps.get(id(ctx))));
     }
 
     /** {@code POST /api/sweeps/{id}/cancel}. */
-    void cancel(Context ctx) {
+    public void cancel(Context ctx) {
         long id = id(ctx);
         int cancelled = sweeps.cancel(id);
         Map<String, Object> out = view(sweeps.get(id));
@@ -117,14 +118,14 @@ final class SweepController {
     }
 
     /** {@code POST /sweeps/{id}/cancel}: the sweep page's button. */
-    void cancelForm(Context ctx) {
+    public void cancelForm(Context ctx) {
         long id = id(ctx);
         sweeps.cancel(id);
         ctx.redirect("/sweeps/" + id, HttpStatus.SEE_OTHER);
     }
 
     /** {@code GET /sweeps/{id}}: progress, the runs, the chosen metric against each swept value. */
-    void page(Context ctx) {
+    public void page(Context ctx) {
         Sweep sweep = sweeps.get(id(ctx));
         List<Experiment> runs = sweeps.experiments(sweep.id());
         Map<Long, List<MetricSummary>> summaries = metrics.summaries(runs.stream().map(Experiment::id).toList());

@@ -1,0 +1,43 @@
+package dev.lectern.server.experiment;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A run as the JSON API answers it ({@code GET /api/experiments/{id}}, creation, cancel, each item of the list).
+ *
+ * @param id the run
+ * @param name its name
+ * @param plugin its plugin's id
+ * @param pluginVersion the plugin's version when it was created
+ * @param dataset its data set's id
+ * @param status its status
+ * @param error why it failed, or null
+ * @param device the device it trains on
+ * @param seed its random seed
+ * @param params its hyperparameters
+ * @param summary its final numbers, or null
+ * @param progress steps done of all
+ * @param createdAt when it was created
+ * @param startedAt when it started, or null
+ * @param finishedAt when it ended, or null
+ * @param tags its tags
+ * @param notes its notes (Markdown)
+ * @param views its charts as data; only in the answer about one run
+ */
+public record ExperimentView(long id, String name, String plugin, String pluginVersion, String dataset, String status,
+        String error, String device, long seed, Map<String, Object> params, Map<String, Object> summary, Progress progress,
+        Instant createdAt, Instant startedAt, Instant finishedAt, List<String> tags, String notes,
+        @JsonInclude(JsonInclude.Include.NON_NULL) JsonNode views) {
+
+    /**
+     * How far a run has come.
+     *
+     * @param done steps done
+     * @param total steps in all
+     */
+    public record Progress(long done, long total) {}
+}

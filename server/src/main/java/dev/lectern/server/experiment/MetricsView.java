@@ -1,0 +1,14 @@
+package dev.lectern.server.experiment;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The answer of {@code GET /api/experiments/{id}/metrics}.
+ *
+ * @param series each metric's downsampled [step, value] points (a per-epoch metric's x is its epoch)
+ * @param perEpoch the names of the metrics measured once per epoch
+ * @param stepsPerEpoch the optimizer steps of one epoch, when the plugin declared it, or null
+ */
+public record MetricsView(Map<String, List<double[]>> series, Set<String> perEpoch, Long stepsPerEpoch) {}

@@ -1,0 +1,54 @@
+package dev.lectern.server.experiment;
+
+import dev.lectern.server.metrics.MetricsRepository;
+import dev.lectern.server.plugin.PluginManager;
+import dev.lectern.web.page.ExperimentRow;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The newest runs, overall or of one plugin, as the rows the dashboard and a plugin's page list. */
+public final class RecentRuns {
+
+    private final ExperimentService experiments;
+    private final MetricsRepository metrics;
+    private final PluginManager plugins;
+    private final ExperimentViews views;
+
+    /**
+     * Creates the reader.
+     *
+     * @param experiments the runs
+     * @param metrics their metrics (the last loss is shown)
+     * @param plugins the plugins, for their titles
+     * @param views builds the rows
+     */
+    public RecentRuns(ExperimentService experiments, MetricsRepository metrics, PluginManager plugins, ExperimentViews views) {
+        this.experiments = experiments;
+        this.metrics = metrics;
+        this.plugins = plugins;
+        this.views = views;
+    }
+
+    /**
+     * The newest runs.
+     *
+     * @param plugin only this plugin's, or all
+     * @param count how many
+     * @return their rows, newest first
+     */
+    public List<ExperimentRow> rows(Optional<String> plugin, int count) {
+        List<Experiment> list = experiments.page(plugin, 1, count);
+        Map<String, String> titles = pluginTitles();
+        Map<Long, Double> losses = metrics.lastValues(list.stream().map(Experiment::id).toList(), "loss");
+        return list.stream().map(e -> views.row(e, titles, losses.get(e.id()))).toList();
+    }
+
+    /** Each loaded plugin's title by its id. */
+    public Map<String, String> pluginTitles() {
+        Map<String, String> titles = new HashMap<>();
+        plugins.plugins().forEach(p -> titles.put(p.descriptor().id(), p.descriptor().title()));
+        return titles;
+    }
+}
