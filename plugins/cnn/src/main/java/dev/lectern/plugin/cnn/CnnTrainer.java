@@ -6,7 +6,6 @@ import static dev.lectern.plugin.cnn.CnnParams.PRESET;
 import static dev.lectern.plugin.cnn.CnnParams.TRAIN_LIMIT;
 
 import ai.djl.Model;
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -27,8 +26,10 @@ import dev.lectern.plugin.api.ParamValues;
 import dev.lectern.plugin.api.TrainingContext;
 import dev.lectern.plugin.api.TrainingDivergedException;
 import dev.lectern.plugin.support.BatchOrder;
+import dev.lectern.plugin.support.DropoutMasks;
 import dev.lectern.plugin.support.Labels;
 import dev.lectern.plugin.support.Optimizers;
+import dev.lectern.plugin.support.ZeroInit;
 import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,8 +40,8 @@ import java.util.Random;
  * Trains the network with a manual loop written for speed: the images stay on the device as one float array and
  * are gathered per batch by a shuffled index, the loss is log-softmax times the one-hot labels (three ops), each step's
  * temporaries die with an {@link NDScope}, and every parameter gets the optimizer's fused update (which also zeroes its
- * gradient). Weights start from He initialisation drawn with {@link Random} from the seed, so two runs with the same
- * seed start alike even while other experiments use the engine's random generator.
+ * gradient). Weights start from He initialisation drawn with {@link Random} from the seed and dropout masks come from
+ * {@link DropoutMasks}, so two runs with the same seed train alike even while other experiments train beside them.
  */
 final class CnnTrainer {
 
@@ -81,15 +82,16 @@ final class CnnTrainer {
         long totalSteps = (long) epochs * batchesPerEpoch;
         context.metrics().stepsPerEpoch(batchesPerEpoch);
         long reportEvery = Math.max(1, (totalSteps + MAX_REPORTED_POINTS - 1) / MAX_REPORTED_POINTS);
+        // Every random number of the run comes from its seed: weights and batch order from one generator, dropout
+        // masks from another. Nothing draws from the engine's process-wide generator, which concurrent runs share.
         Random random = new Random(context.seed());
-        // Dropout draws from the engine's generator; the weights do not (see initialise).
-        Engine.getInstance().setRandomSeed((int) context.seed());
+        DropoutMasks masks = new DropoutMasks(context.seed() + 1, architecture.dropout());
 
         Model model = Model.newInstance(CnnModel.MODEL_NAME, context.device());
         try (NDManager data = NDManager.newBaseManager(context.device())) {
-            SequentialBlock block = architecture.build();
+            SequentialBlock block = architecture.build(masks);
             model.setBlock(block);
-            block.initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1, 1, height, width));
+            ZeroInit.initialize(block, model.getNDManager(), DataType.FLOAT32, new Shape(1, 1, height, width));
             initialise(block, random);
             List<Parameter> parameters = block.getParameters().values();
             Optimizer optimizer = optimizer(params, batchesPerEpoch);

@@ -10,7 +10,6 @@ import static dev.lectern.plugin.mlp.MlpParams.INIT;
 import static dev.lectern.plugin.mlp.MlpParams.LEARNING_RATE;
 import static dev.lectern.plugin.mlp.MlpParams.OPTIMIZER;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
@@ -28,6 +27,7 @@ import dev.lectern.plugin.api.ParamValues;
 import dev.lectern.plugin.api.TrainingContext;
 import dev.lectern.plugin.api.TrainingDivergedException;
 import dev.lectern.plugin.support.BatchOrder;
+import dev.lectern.plugin.support.DropoutMasks;
 import dev.lectern.plugin.support.Labels;
 import dev.lectern.plugin.support.Optimizers;
 import java.nio.ByteBuffer;
@@ -153,14 +153,14 @@ final class MlpTrainer {
         }
     }
 
+    /**
+     * The run's network. Every random number it uses comes from the run's seed: the initial weights from
+     * {@code seed}, the batch order from {@code seed + 1} (see Loop), the dropout masks from {@code seed + 2}. Nothing
+     * draws from the engine's process-wide generator, which runs training at the same time would share.
+     */
     private DeviceNet newNet(NDManager manager, int[] sizes) {
-        float dropout = (float) params.getDouble(DROPOUT);
-        if (dropout > 0) {
-            // Dropout masks come from the engine's generator; seeding it makes a run repeatable when it trains alone.
-            Engine.getInstance().setRandomSeed((int) context.seed());
-        }
-        return new DeviceNet(manager, sizes, params.getString(ACTIVATION), params.getString(INIT), dropout,
-                new Random(context.seed()));
+        return new DeviceNet(manager, sizes, params.getString(ACTIVATION), params.getString(INIT),
+                new DropoutMasks(context.seed() + 2, params.getDouble(DROPOUT)), new Random(context.seed()));
     }
 
     private Optimizer optimizer() {
