@@ -24,11 +24,11 @@ import dev.lectern.plugin.api.ImageSet;
 import dev.lectern.plugin.api.LabelledImages;
 import dev.lectern.plugin.api.ParamValues;
 import dev.lectern.plugin.api.TrainingContext;
-import dev.lectern.plugin.api.TrainingDivergedException;
 import dev.lectern.plugin.support.BatchOrder;
 import dev.lectern.plugin.support.DropoutMasks;
 import dev.lectern.plugin.support.Labels;
 import dev.lectern.plugin.support.Optimizers;
+import dev.lectern.plugin.support.StepReporter;
 import dev.lectern.plugin.support.ZeroInit;
 import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;
@@ -47,8 +47,6 @@ final class CnnTrainer {
 
     /** Enough points for a smooth loss curve; more would only cost database rows. */
     private static final int MAX_REPORTED_POINTS = 2000;
-    /** On long runs the curve still moves at least this often, so the live chart never looks stuck. */
-    private static final long REPORT_AT_LEAST_EVERY_NANOS = 1_000_000_000L;
     /** Training accuracy is measured on this many fixed training images, not all 60 000, to keep epochs short. */
     static final int TRAIN_ACCURACY_SAMPLE = 10_000;
     /** Images per forward pass when evaluating. */
@@ -106,7 +104,8 @@ final class CnnTrainer {
             NDArray testX = test.count() > 0 ? scale.apply(pixels(data, test)) : null;
 
             long step = 0;
-            long lastReport = System.nanoTime();
+            // On long runs the curve still moves at least once a second, so the live chart never looks stuck.
+            StepReporter reporter = StepReporter.of(context, "loss", totalSteps).every(reportEvery);
             double trainingSeconds = 0;
             double lastLoss = Double.NaN;
             double trainAccuracy = Double.NaN;
@@ -116,7 +115,7 @@ final class CnnTrainer {
                 long epochStart = System.nanoTime();
                 NDArray order = data.create(BatchOrder.shuffled(rows, random));
                 for (int from = 0; from < rows; from += batchSize, step++) {
-                    context.checkCancelled();
+                    reporter.beginStep();
                     int to = Math.min(rows, from + batchSize);
                     // The first update creates the optimizer's state arrays; they must outlive the step scope.
                     try (NDScope scope = step == 0 ? null : new NDScope()) {
@@ -132,20 +131,17 @@ final class CnnTrainer {
                             collector.backward(lossArray);
                             loss = lossArray.getFloat();
                         }
-                        if (!Float.isFinite(loss)) {
-                            throw new TrainingDivergedException("loss", step);
-                        }
+                        reporter.check(step, loss);
                         for (Parameter parameter : parameters) {
                             NDArray weight = parameter.getArray();
                             optimizer.update(parameter.getId(), weight, weight.getGradient());
                         }
                         lastLoss = loss;
-                        if (step % reportEvery == 0 || System.nanoTime() - lastReport > REPORT_AT_LEAST_EVERY_NANOS) {
-                            context.metrics().report("loss", step, loss);
-                            lastReport = System.nanoTime();
+                        if (reporter.due(step)) {
+                            reporter.report(step, loss);
                         }
                     }
-                    context.progress(step + 1, totalSteps);
+                    reporter.endStep(step);
                 }
                 order.close();
                 double seconds = (System.nanoTime() - epochStart) / 1e9;

@@ -1,5 +1,6 @@
 /**
  * What the built-in lecture-model plugins share: batch order, optimizer by name, label conversion, per-run dropout
- * masks, and initialisation that leaves the engine's process-wide generator alone.
+ * masks, initialisation that leaves the engine's process-wide generator alone, and the step
+ * boundaries of a training loop (StepReporter).
  */
 package dev.lectern.plugin.support;
