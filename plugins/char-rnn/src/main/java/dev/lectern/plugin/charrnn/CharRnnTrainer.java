@@ -23,8 +23,8 @@ import ai.djl.training.tracker.Tracker;
 import dev.lectern.plugin.api.Gradients;
 import dev.lectern.plugin.api.ParamValues;
 import dev.lectern.plugin.api.TrainingContext;
-import dev.lectern.plugin.api.TrainingDivergedException;
 import dev.lectern.plugin.api.view.View;
+import dev.lectern.plugin.support.StepReporter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -45,8 +45,6 @@ final class CharRnnTrainer {
 
     /** Enough points for a smooth loss curve. */
     private static final int MAX_REPORTED_POINTS = 2000;
-    /** The live chart moves at least this often. */
-    private static final long REPORT_AT_LEAST_EVERY_NANOS = 1_000_000_000L;
     /** Steps of a short text get one probability series each, up to this many. */
     private static final int MAX_PROBABILITY_SERIES = 8;
     /**
@@ -140,19 +138,19 @@ final class CharRnnTrainer {
             int inWindow = 0;
             int cursor = 0;
             long step = 0;
-            long lastReport = System.nanoTime();
+            StepReporter reporter = StepReporter.of(context, "loss", totalSteps).every(reportEvery).alsoAtLastStep();
             for (int epoch = 1; epoch <= epochs; epoch++) {
                 long epochStart = System.nanoTime();
                 epochLossSum.muli(0);
                 for (int s = 0; s < stepsPerEpoch; s++, step++) {
-                    context.checkCancelled();
+                    reporter.beginStep();
                     if (cursor == 0) {
                         // A new pass starts at the beginning of every stream: nothing came before it.
                         state.close();
                         state = net.zeroState(manager, windows.streams());
                     }
-                    boolean report = step % reportEvery == 0 || step + 1 == totalSteps
-                            || System.nanoTime() - lastReport > REPORT_AT_LEAST_EVERY_NANOS;
+                    // Decided before the step: a reported step also needs the gradient norm from before the update.
+                    boolean report = reporter.due(step);
                     // The first update creates Adam's state arrays; they must outlive the step scope.
                     try (NDScope scope = step == 0 ? null : new NDScope()) {
                         NDArray x = windows.inputs(cursor).oneHot(net.vocab());
@@ -178,25 +176,18 @@ final class CharRnnTrainer {
                         epochLossSum.addi(loss);
                         inWindow++;
                         if (report) {
-                            double value = lossSum.getFloat() / inWindow;
-                            if (!Double.isFinite(value)) {
-                                throw new TrainingDivergedException("loss", step);
-                            }
-                            context.metrics().report("loss", step, value);
+                            reporter.report(step, lossSum.getFloat() / inWindow);
                             context.metrics().report("gradNorm", step, norm.getFloat());
                             lossSum.muli(0);
                             inWindow = 0;
-                            lastReport = System.nanoTime();
                         }
                     }
                     cursor = (cursor + 1) % windows.windowsPerPass();
-                    context.progress(step + 1, totalSteps);
+                    reporter.endStep(step);
                 }
                 trainingSeconds += (System.nanoTime() - epochStart) / 1e9;
                 lastEpochLoss = epochLossSum.getFloat() / stepsPerEpoch;
-                if (!Double.isFinite(lastEpochLoss)) {
-                    throw new TrainingDivergedException("loss", step);
-                }
+                reporter.check(step, lastEpochLoss);
                 context.metrics().reportEpoch("lossPerEpoch", epoch, lastEpochLoss);
                 context.metrics().reportEpoch("perplexity", epoch, Math.exp(lastEpochLoss));
                 afterEpoch(epoch, sampling);

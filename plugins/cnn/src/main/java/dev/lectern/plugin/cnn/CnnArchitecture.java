@@ -6,8 +6,8 @@ import ai.djl.nn.Blocks;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
-import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.pooling.Pool;
+import dev.lectern.plugin.support.DropoutMasks;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -58,10 +58,23 @@ record CnnArchitecture(List<Integer> channels, int kernel, int fcUnits, double d
     }
 
     /**
-     * Builds the network. Child 0 of the result is the first conv block (conv, ReLU, pool), which the feature-map view
-     * runs on its own; its child 0 is the first convolution, whose weights are the filters shown after training.
+     * Builds a network to predict with: its dropout blocks have no masks and are the identity.
+     *
+     * @return the network
      */
     SequentialBlock build() {
+        return build(null);
+    }
+
+    /**
+     * Builds the network. Child 0 of the result is the first conv block (conv, ReLU, pool), which the feature-map view
+     * runs on its own; its child 0 is the first convolution, whose weights are the filters shown after training.
+     *
+     * @param masks the run's dropout masks (null to predict only); the engine's own dropout would draw from its
+     *     process-wide generator
+     * @return the network
+     */
+    SequentialBlock build(DropoutMasks masks) {
         SequentialBlock net = new SequentialBlock();
         for (int c : channels) {
             SequentialBlock block = new SequentialBlock()
@@ -70,7 +83,7 @@ record CnnArchitecture(List<Integer> channels, int kernel, int fcUnits, double d
                     .add(Activation::relu)
                     .add(Pool.maxPool2dBlock(new Shape(2, 2), new Shape(2, 2), new Shape(0, 0), true));
             if (dropout > 0) {
-                block.add(Dropout.builder().optRate((float) dropout).build());
+                block.add(new RunDropout(masks));
             }
             net.add(block);
         }
@@ -78,7 +91,7 @@ record CnnArchitecture(List<Integer> channels, int kernel, int fcUnits, double d
         if (fcUnits > 0) {
             net.add(Linear.builder().setUnits(fcUnits).build()).add(Activation::relu);
             if (dropout > 0) {
-                net.add(Dropout.builder().optRate((float) dropout).build());
+                net.add(new RunDropout(masks));
             }
         }
         net.add(Linear.builder().setUnits(classes).build());

@@ -6,7 +6,6 @@ import static dev.lectern.plugin.cnn.CnnParams.PRESET;
 import static dev.lectern.plugin.cnn.CnnParams.TRAIN_LIMIT;
 
 import ai.djl.Model;
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -25,10 +24,12 @@ import dev.lectern.plugin.api.ImageSet;
 import dev.lectern.plugin.api.LabelledImages;
 import dev.lectern.plugin.api.ParamValues;
 import dev.lectern.plugin.api.TrainingContext;
-import dev.lectern.plugin.api.TrainingDivergedException;
 import dev.lectern.plugin.support.BatchOrder;
+import dev.lectern.plugin.support.DropoutMasks;
 import dev.lectern.plugin.support.Labels;
 import dev.lectern.plugin.support.Optimizers;
+import dev.lectern.plugin.support.StepReporter;
+import dev.lectern.plugin.support.ZeroInit;
 import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,15 +40,13 @@ import java.util.Random;
  * Trains the network with a manual loop written for speed: the images stay on the device as one float array and
  * are gathered per batch by a shuffled index, the loss is log-softmax times the one-hot labels (three ops), each step's
  * temporaries die with an {@link NDScope}, and every parameter gets the optimizer's fused update (which also zeroes its
- * gradient). Weights start from He initialisation drawn with {@link Random} from the seed, so two runs with the same
- * seed start alike even while other experiments use the engine's random generator.
+ * gradient). Weights start from He initialisation drawn with {@link Random} from the seed and dropout masks come from
+ * {@link DropoutMasks}, so two runs with the same seed train alike even while other experiments train beside them.
  */
 final class CnnTrainer {
 
     /** Enough points for a smooth loss curve; more would only cost database rows. */
     private static final int MAX_REPORTED_POINTS = 2000;
-    /** On long runs the curve still moves at least this often, so the live chart never looks stuck. */
-    private static final long REPORT_AT_LEAST_EVERY_NANOS = 1_000_000_000L;
     /** Training accuracy is measured on this many fixed training images, not all 60 000, to keep epochs short. */
     static final int TRAIN_ACCURACY_SAMPLE = 10_000;
     /** Images per forward pass when evaluating. */
@@ -81,15 +80,16 @@ final class CnnTrainer {
         long totalSteps = (long) epochs * batchesPerEpoch;
         context.metrics().stepsPerEpoch(batchesPerEpoch);
         long reportEvery = Math.max(1, (totalSteps + MAX_REPORTED_POINTS - 1) / MAX_REPORTED_POINTS);
+        // Every random number of the run comes from its seed: weights and batch order from one generator, dropout
+        // masks from another. Nothing draws from the engine's process-wide generator, which concurrent runs share.
         Random random = new Random(context.seed());
-        // Dropout draws from the engine's generator; the weights do not (see initialise).
-        Engine.getInstance().setRandomSeed((int) context.seed());
+        DropoutMasks masks = new DropoutMasks(context.seed() + 1, architecture.dropout());
 
         Model model = Model.newInstance(CnnModel.MODEL_NAME, context.device());
         try (NDManager data = NDManager.newBaseManager(context.device())) {
-            SequentialBlock block = architecture.build();
+            SequentialBlock block = architecture.build(masks);
             model.setBlock(block);
-            block.initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1, 1, height, width));
+            ZeroInit.initialize(block, model.getNDManager(), DataType.FLOAT32, new Shape(1, 1, height, width));
             initialise(block, random);
             List<Parameter> parameters = block.getParameters().values();
             Optimizer optimizer = optimizer(params, batchesPerEpoch);
@@ -104,7 +104,8 @@ final class CnnTrainer {
             NDArray testX = test.count() > 0 ? scale.apply(pixels(data, test)) : null;
 
             long step = 0;
-            long lastReport = System.nanoTime();
+            // On long runs the curve still moves at least once a second, so the live chart never looks stuck.
+            StepReporter reporter = StepReporter.of(context, "loss", totalSteps).every(reportEvery);
             double trainingSeconds = 0;
             double lastLoss = Double.NaN;
             double trainAccuracy = Double.NaN;
@@ -114,7 +115,7 @@ final class CnnTrainer {
                 long epochStart = System.nanoTime();
                 NDArray order = data.create(BatchOrder.shuffled(rows, random));
                 for (int from = 0; from < rows; from += batchSize, step++) {
-                    context.checkCancelled();
+                    reporter.beginStep();
                     int to = Math.min(rows, from + batchSize);
                     // The first update creates the optimizer's state arrays; they must outlive the step scope.
                     try (NDScope scope = step == 0 ? null : new NDScope()) {
@@ -130,20 +131,17 @@ final class CnnTrainer {
                             collector.backward(lossArray);
                             loss = lossArray.getFloat();
                         }
-                        if (!Float.isFinite(loss)) {
-                            throw new TrainingDivergedException("loss", step);
-                        }
+                        reporter.check(step, loss);
                         for (Parameter parameter : parameters) {
                             NDArray weight = parameter.getArray();
                             optimizer.update(parameter.getId(), weight, weight.getGradient());
                         }
                         lastLoss = loss;
-                        if (step % reportEvery == 0 || System.nanoTime() - lastReport > REPORT_AT_LEAST_EVERY_NANOS) {
-                            context.metrics().report("loss", step, loss);
-                            lastReport = System.nanoTime();
+                        if (reporter.due(step)) {
+                            reporter.report(step, loss);
                         }
                     }
-                    context.progress(step + 1, totalSteps);
+                    reporter.endStep(step);
                 }
                 order.close();
                 double seconds = (System.nanoTime() - epochStart) / 1e9;

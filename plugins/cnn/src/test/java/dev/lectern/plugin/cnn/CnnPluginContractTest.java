@@ -3,6 +3,7 @@ package dev.lectern.plugin.cnn;
 import dev.lectern.plugin.api.LecturePlugin;
 import dev.lectern.plugin.api.TrainingData;
 import dev.lectern.plugin.testkit.LecturePluginContractTest;
+import java.util.HashMap;
 import java.util.Map;
 
 /** The shared plugin contract, on 256 tiny images of horizontal and vertical bars. */
@@ -21,6 +22,14 @@ class CnnPluginContractTest extends LecturePluginContractTest {
     @Override
     protected Map<String, Object> tinyBudget() {
         return Map.of("epochs", 3, "batchSize", 16, "learningRate", 0.005);
+    }
+
+    /** A small custom network with dropout: its masks are what two runs training at once used to race for. */
+    @Override
+    protected Map<String, Object> twinBudget() {
+        Map<String, Object> budget = new HashMap<>(tinyBudget());
+        budget.putAll(Map.of("preset", "custom", "convChannels", "8,16", "fcUnits", 32, "dropout", 0.3));
+        return budget;
     }
 
     @Override

@@ -11,6 +11,7 @@ import dev.lectern.plugin.api.ParamValues;
 import dev.lectern.plugin.api.Prediction;
 import dev.lectern.plugin.api.TrainedModel;
 import dev.lectern.plugin.api.view.View;
+import dev.lectern.plugin.support.ZeroInit;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -85,7 +86,7 @@ final class LinearRegressionModel implements TrainedModel {
             Linear block = Linear.builder().setUnits(1).build();
             model.setBlock(block);
             model.setDataType(DataType.FLOAT64);
-            block.initialize(model.getNDManager(), DataType.FLOAT64, new Shape(1, w.length));
+            ZeroInit.initialize(block, model.getNDManager(), DataType.FLOAT64, new Shape(1, w.length));
             block.getParameters().get("weight").getArray().set(w);
             block.getParameters().get("bias").getArray().set(new double[] {b});
             model.setProperty(FEATURES, String.join(SEPARATOR, featureNames));

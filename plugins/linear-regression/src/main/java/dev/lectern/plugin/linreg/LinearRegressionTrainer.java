@@ -16,6 +16,7 @@ import dev.lectern.plugin.api.TrainingContext;
 import dev.lectern.plugin.api.TrainingDivergedException;
 import dev.lectern.plugin.support.BatchOrder;
 import dev.lectern.plugin.support.Optimizers;
+import dev.lectern.plugin.support.StepReporter;
 import java.util.Optional;
 import java.util.Random;
 
@@ -29,7 +30,6 @@ final class LinearRegressionTrainer {
     /** Enough points for a smooth loss curve; more would only cost database rows. */
     private static final int MAX_REPORTED_POINTS = 2000;
     /** On long runs the curve still moves at least this often, so the live chart never looks stuck. */
-    private static final long REPORT_AT_LEAST_EVERY_NANOS = 1_000_000_000L;
     /** Points of the descent path drawn on the cost surface; each costs two tiny host copies. */
     private static final int PATH_POINTS = 150;
 
@@ -82,7 +82,7 @@ final class LinearRegressionTrainer {
 
             long step = 0;
             long start = System.nanoTime();
-            long lastReport = start;
+            StepReporter reporter = StepReporter.of(context, "loss", totalSteps).every(reportEvery);
             for (int epoch = 0; epoch < epochs; epoch++) {
                 NDArray xs = x;
                 NDArray ys = y;
@@ -92,7 +92,7 @@ final class LinearRegressionTrainer {
                     ys = y.get(new NDIndex("{}", order));
                 }
                 for (int from = 0; from < rows; from += batchSize, step++) {
-                    context.checkCancelled();
+                    reporter.beginStep();
                     if (path != null && path.wants(step)) {
                         path.add(w.getFloat(), b.getFloat());
                     }
@@ -106,17 +106,14 @@ final class LinearRegressionTrainer {
                             collector.backward(lossArray);
                             loss = lossArray.getFloat();
                         }
-                        if (!Float.isFinite(loss)) {
-                            throw new TrainingDivergedException("loss", step);
-                        }
+                        reporter.check(step, loss);
                         optimizer.update("W", w, w.getGradient());
                         optimizer.update("b", b, b.getGradient());
-                        if (step % reportEvery == 0 || System.nanoTime() - lastReport > REPORT_AT_LEAST_EVERY_NANOS) {
-                            context.metrics().report("loss", step, loss);
-                            lastReport = System.nanoTime();
+                        if (reporter.due(step)) {
+                            reporter.report(step, loss);
                         }
                     }
-                    context.progress(step + 1, totalSteps);
+                    reporter.endStep(step);
                 }
                 if (xs != x) {
                     xs.close();

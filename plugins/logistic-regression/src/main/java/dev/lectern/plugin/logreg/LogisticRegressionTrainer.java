@@ -14,6 +14,7 @@ import dev.lectern.plugin.api.ParamValues;
 import dev.lectern.plugin.api.TrainingContext;
 import dev.lectern.plugin.api.TrainingDivergedException;
 import dev.lectern.plugin.support.BatchOrder;
+import dev.lectern.plugin.support.StepReporter;
 import java.util.Random;
 
 /**
@@ -28,7 +29,6 @@ final class LogisticRegressionTrainer {
     /** Training accuracy needs a forward pass over all rows and a host copy, so it is sampled more sparsely. */
     private static final int MAX_ACCURACY_POINTS = 200;
     /** On long runs the curve still moves at least this often, so the live chart never looks stuck. */
-    private static final long REPORT_AT_LEAST_EVERY_NANOS = 1_000_000_000L;
 
     private final TrainingContext context;
     private final ParamValues params;
@@ -70,7 +70,7 @@ final class LogisticRegressionTrainer {
 
             long step = 0;
             long start = System.nanoTime();
-            long lastReport = start;
+            StepReporter reporter = StepReporter.of(context, "loss", totalSteps).every(lossEvery);
             for (int epoch = 0; epoch < epochs; epoch++) {
                 NDArray xs = x;
                 NDArray ys = y;
@@ -81,7 +81,7 @@ final class LogisticRegressionTrainer {
                     order.close();
                 }
                 for (int from = 0; from < rows; from += batchSize, step++) {
-                    context.checkCancelled();
+                    reporter.beginStep();
                     // The first update creates the optimizer's state arrays; they must outlive the step scope.
                     try (NDScope scope = step == 0 ? null : new NDScope()) {
                         NDArray xb = batchesPerEpoch > 1 ? xs.get(new NDIndex("{}:{}", from, from + batchSize)) : xs;
@@ -92,20 +92,17 @@ final class LogisticRegressionTrainer {
                             collector.backward(lossArray);
                             loss = lossArray.getFloat();
                         }
-                        if (!Float.isFinite(loss)) {
-                            throw new TrainingDivergedException("loss", step);
-                        }
+                        reporter.check(step, loss);
                         if (step % accuracyEvery == 0) {
                             context.metrics().report("accuracy", step, accuracy(x, w, b, data.y(), boundary));
                         }
                         optimizer.update("W", w, w.getGradient());
                         optimizer.update("b", b, b.getGradient());
-                        if (step % lossEvery == 0 || System.nanoTime() - lastReport > REPORT_AT_LEAST_EVERY_NANOS) {
-                            context.metrics().report("loss", step, loss);
-                            lastReport = System.nanoTime();
+                        if (reporter.due(step)) {
+                            reporter.report(step, loss);
                         }
                     }
-                    context.progress(step + 1, totalSteps);
+                    reporter.endStep(step);
                 }
                 if (xs != x) {
                     xs.close();

@@ -6,6 +6,7 @@ import ai.djl.Model;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.core.Linear;
+import dev.lectern.plugin.support.ZeroInit;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -34,7 +35,7 @@ final class ModelFiles {
         try (Model model = Model.newInstance(MODEL_NAME, Device.cpu())) {
             Linear block = Linear.builder().setUnits(1).build();
             model.setBlock(block);
-            block.initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1, classifier.features()));
+            ZeroInit.initialize(block, model.getNDManager(), DataType.FLOAT32, new Shape(1, classifier.features()));
             block.getParameters().get("weight").getArray().set(classifier.w());
             block.getParameters().get("bias").getArray().set(new float[] {classifier.b()});
             model.setProperty(FEATURES, String.join(SEPARATOR, classifier.featureNames()));

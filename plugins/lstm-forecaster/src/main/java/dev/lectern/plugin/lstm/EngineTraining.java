@@ -14,7 +14,7 @@ import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import dev.lectern.plugin.api.Gradients;
 import dev.lectern.plugin.api.TrainingContext;
-import dev.lectern.plugin.api.TrainingDivergedException;
+import dev.lectern.plugin.support.StepReporter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -75,8 +75,11 @@ final class EngineTraining {
             long start = System.nanoTime();
             // Every iteration sees the whole fit window: one step is one epoch.
             context.metrics().stepsPerEpoch(1);
+            // Points by step count alone, as this loop always reported them (no extra points by wall-clock time).
+            StepReporter reporter = StepReporter.of(context, "loss", iterations).every(lossEvery).alsoAtLastStep()
+                    .atLeastEveryNanos(Long.MAX_VALUE);
             for (int step = 0; step < iterations; step++) {
-                context.checkCancelled();
+                reporter.beginStep();
                 // The first update creates Adam's state arrays; they must outlive the step scope.
                 try (NDScope scope = step == 0 ? null : new NDScope()) {
                     try (GradientCollector collector = Gradients.collect(manager)) {
@@ -84,9 +87,7 @@ final class EngineTraining {
                         collector.backward(mse);
                         loss = mse.getFloat();
                     }
-                    if (!Double.isFinite(loss)) {
-                        throw new TrainingDivergedException("loss", step);
-                    }
+                    reporter.check(step, loss);
                     if (step == 0) {
                         firstLoss = loss;
                     }
@@ -94,8 +95,8 @@ final class EngineTraining {
                         NDArray p = params.get(i);
                         adam.update(initial.names().get(i), p, p.getGradient());
                     }
-                    if (step % lossEvery == 0 || step == iterations - 1) {
-                        context.metrics().report("loss", step, loss);
+                    if (reporter.due(step)) {
+                        reporter.report(step, loss);
                     }
                     if (validation.count() > 0 && (step % validationEvery == 0 || step == iterations - 1)) {
                         // Scored in Java on a copy of the weights: a handful of copies instead of a hundred small
@@ -107,7 +108,7 @@ final class EngineTraining {
                         context.metrics().report("validation rmse/persistence", step, validationPersistence);
                     }
                 }
-                context.progress(step + 1, iterations);
+                reporter.endStep(step);
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             return new Result(copy(initial, params), firstLoss, loss, seconds);

@@ -5,8 +5,8 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.core.Linear;
-import ai.djl.nn.norm.Dropout;
 import ai.djl.training.optimizer.Optimizer;
+import dev.lectern.plugin.support.DropoutMasks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -19,11 +19,12 @@ final class DeviceNet {
 
     private final int[] sizes;
     private final String activation;
-    private final float dropout;
+    private final DropoutMasks dropout;
     private final List<NDArray> weights = new ArrayList<>();
     private final List<NDArray> biases = new ArrayList<>();
 
-    DeviceNet(NDManager manager, int[] sizes, String activation, String init, float dropout, Random random) {
+    DeviceNet(NDManager manager, int[] sizes, String activation, String init, DropoutMasks dropout,
+            Random random) {
         this.sizes = sizes.clone();
         this.activation = activation;
         this.dropout = dropout;
@@ -58,7 +59,7 @@ final class DeviceNet {
         return weights.size();
     }
 
-    /** Class scores (logits); dropout only when training, after every hidden layer. */
+    /** Class scores (logits); dropout only when training, after every hidden layer, with the run's own masks. */
     NDArray forward(NDArray x, boolean training) {
         NDArray h = x;
         for (int l = 0; l < weights.size(); l++) {
@@ -69,8 +70,8 @@ final class DeviceNet {
                     case "tanh" -> Activation.tanh(h);
                     default -> Activation.relu(h);
                 };
-                if (training && dropout > 0) {
-                    h = Dropout.dropout(h, dropout, true).singletonOrThrow();
+                if (training) {
+                    h = dropout.apply(h);
                 }
             }
         }

@@ -16,6 +16,7 @@ import dev.lectern.plugin.api.TrainedModel;
 import dev.lectern.plugin.api.view.View;
 import dev.lectern.plugin.support.FloatText;
 import dev.lectern.plugin.support.Probabilities;
+import dev.lectern.plugin.support.ZeroInit;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -108,7 +109,7 @@ final class MlpModel implements TrainedModel {
             List<Linear> linears = new ArrayList<>();
             SequentialBlock block = block(net.hidden(), net.classes(), net.activation(), linears);
             model.setBlock(block);
-            block.initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1, net.inputs()));
+            ZeroInit.initialize(block, model.getNDManager(), DataType.FLOAT32, new Shape(1, net.inputs()));
             for (int l = 0; l < linears.size(); l++) {
                 linears.get(l).getParameters().get("weight").getArray().set(net.weights().get(l));
                 linears.get(l).getParameters().get("bias").getArray().set(net.biases().get(l));

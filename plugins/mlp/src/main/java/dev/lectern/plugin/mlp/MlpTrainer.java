@@ -10,7 +10,6 @@ import static dev.lectern.plugin.mlp.MlpParams.INIT;
 import static dev.lectern.plugin.mlp.MlpParams.LEARNING_RATE;
 import static dev.lectern.plugin.mlp.MlpParams.OPTIMIZER;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
@@ -28,8 +27,10 @@ import dev.lectern.plugin.api.ParamValues;
 import dev.lectern.plugin.api.TrainingContext;
 import dev.lectern.plugin.api.TrainingDivergedException;
 import dev.lectern.plugin.support.BatchOrder;
+import dev.lectern.plugin.support.DropoutMasks;
 import dev.lectern.plugin.support.Labels;
 import dev.lectern.plugin.support.Optimizers;
+import dev.lectern.plugin.support.StepReporter;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -52,8 +53,6 @@ final class MlpTrainer {
     private static final int MIN_IMAGE_STEPS_PER_POINT = 10;
     /** Table runs measure accuracy and gradient norms at most this many times. */
     private static final int MAX_ACCURACY_POINTS = 200;
-    /** The live chart moves at least this often. */
-    private static final long REPORT_AT_LEAST_EVERY_NANOS = 1_000_000_000L;
     /** Training accuracy of image runs is measured on this many fixed images, to keep it cheap. */
     static final int TRAIN_ACCURACY_SAMPLE = 10_000;
 
@@ -153,14 +152,14 @@ final class MlpTrainer {
         }
     }
 
+    /**
+     * The run's network. Every random number it uses comes from the run's seed: the initial weights from
+     * {@code seed}, the batch order from {@code seed + 1} (see Loop), the dropout masks from {@code seed + 2}. Nothing
+     * draws from the engine's process-wide generator, which runs training at the same time would share.
+     */
     private DeviceNet newNet(NDManager manager, int[] sizes) {
-        float dropout = (float) params.getDouble(DROPOUT);
-        if (dropout > 0) {
-            // Dropout masks come from the engine's generator; seeding it makes a run repeatable when it trains alone.
-            Engine.getInstance().setRandomSeed((int) context.seed());
-        }
-        return new DeviceNet(manager, sizes, params.getString(ACTIVATION), params.getString(INIT), dropout,
-                new Random(context.seed()));
+        return new DeviceNet(manager, sizes, params.getString(ACTIVATION), params.getString(INIT),
+                new DropoutMasks(context.seed() + 2, params.getDouble(DROPOUT)), new Random(context.seed()));
     }
 
     private Optimizer optimizer() {
@@ -211,7 +210,7 @@ final class MlpTrainer {
             NDArray lossSum = manager.zeros(new Shape());
             NDArray epochLossSum = manager.zeros(new Shape());
             int inWindow = 0;
-            long lastReport = System.nanoTime();
+            StepReporter reporter = StepReporter.of(context, "loss", totalSteps).every(reportEvery).alsoAtLastStep();
             long step = 0;
             evaluate.after(0);
             for (int epoch = 1; epoch <= epochs; epoch++) {
@@ -222,7 +221,7 @@ final class MlpTrainer {
                 NDArray order = fullBatch ? null : manager.create(BatchOrder.shuffled(rows, random));
                 epochLossSum.muli(0);
                 for (int from = 0; from < rows; from += batchSize, step++) {
-                    context.checkCancelled();
+                    reporter.beginStep();
                     int to = Math.min(rows, from + batchSize);
                     // The first update creates the optimizer's state arrays; they must outlive the step scope.
                     try (NDScope scope = step == 0 ? null : new NDScope()) {
@@ -247,19 +246,14 @@ final class MlpTrainer {
                             }
                         }
                         net.update(optimizer);
-                        if (step % reportEvery == 0 || step + 1 == totalSteps
-                                || System.nanoTime() - lastReport > REPORT_AT_LEAST_EVERY_NANOS) {
-                            double value = lossSum.getFloat() / inWindow;
-                            if (!Double.isFinite(value)) {
-                                throw new TrainingDivergedException("loss", step);
-                            }
-                            context.metrics().report("loss", step, value);
+                        if (reporter.due(step)) {
+                            // The only host copy of the loss: one per reported point.
+                            reporter.report(step, lossSum.getFloat() / inWindow);
                             lossSum.muli(0);
                             inWindow = 0;
-                            lastReport = System.nanoTime();
                         }
                     }
-                    context.progress(step + 1, totalSteps);
+                    reporter.endStep(step);
                 }
                 if (order != null) {
                     order.close();

@@ -40,6 +40,9 @@ class MlpBenchmark {
         }
         Map<String, Object> values = new HashMap<>(plugin.defaultsFor(mnist.info()));
         values.put("epochs", 1);
+        // -Dlectern.bench.dropout=0.3 times the epoch with dropout after the hidden layer (the PyTorch side has none).
+        double dropout = Double.parseDouble(System.getProperty("lectern.bench.dropout", "0"));
+        values.put("dropout", dropout);
         ParamValues params = ParamValues.check(plugin.hyperParameters(), values);
         Callable<Double> epoch = () -> {
             try (TrainedModel model = plugin.train(new FakeTrainingContext(params, mnist, 42, () -> false))) {
@@ -52,15 +55,15 @@ class MlpBenchmark {
                 "--model", "mlp", "--data", data, "--repeats", "1").map(line -> PyTorchReference.value(line, "seconds_per_epoch")));
         if (paired.isEmpty()) {
             double warm = epoch.call();
-            System.out.printf(Locale.ROOT, "BENCHMARK mlp mnist: %.3f s/epoch, %.0f images/s (cold %.3f s); no same-run "
-                    + "PyTorch figure (python3 with torch not found); perf-baseline's PyTorch %.3f s%n", warm,
-                    mnist.images().train().count() / warm, cold, PYTORCH_SECONDS_PER_EPOCH);
+            System.out.printf(Locale.ROOT, "BENCHMARK mlp mnist: %.3f s/epoch, %.0f images/s (cold %.3f s, dropout %s); "
+                    + "no same-run PyTorch figure (python3 with torch not found); perf-baseline's PyTorch %.3f s%n", warm,
+                    mnist.images().train().count() / warm, cold, dropout, PYTORCH_SECONDS_PER_EPOCH);
             return;
         }
         double median = paired.get().medianDjl();
         System.out.printf(Locale.ROOT, "BENCHMARK mlp mnist: 784-256-10, adam 0.001, batch 100, one epoch: %.3f s/epoch, "
-                + "%.0f images/s (cold %.3f s; perf-baseline's PyTorch %.3f s)%n", median,
-                mnist.images().train().count() / median, cold, PYTORCH_SECONDS_PER_EPOCH);
+                + "%.0f images/s (cold %.3f s, dropout %s; perf-baseline's PyTorch %.3f s)%n", median,
+                mnist.images().train().count() / median, cold, dropout, PYTORCH_SECONDS_PER_EPOCH);
         System.out.println("BENCHMARK mlp mnist: " + paired.get().describe());
     }
 

@@ -13,6 +13,7 @@ import dev.lectern.plugin.api.TrainedModel;
 import dev.lectern.plugin.api.view.View;
 import dev.lectern.plugin.support.FloatText;
 import dev.lectern.plugin.support.Probabilities;
+import dev.lectern.plugin.support.ZeroInit;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -89,7 +90,7 @@ final class SoftmaxRegressionModel implements TrainedModel {
         try (Model model = Model.newInstance(MODEL_NAME, Device.cpu())) {
             Linear block = Linear.builder().setUnits(weights.classes()).build();
             model.setBlock(block);
-            block.initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1, weights.features()));
+            ZeroInit.initialize(block, model.getNDManager(), DataType.FLOAT32, new Shape(1, weights.features()));
             block.getParameters().get("weight").getArray().set(weights.w());
             block.getParameters().get("bias").getArray().set(weights.b());
             model.setProperty(FEATURES, String.join(SEPARATOR, weights.featureNames()));

@@ -17,6 +17,7 @@ import dev.lectern.plugin.api.TrainingContext;
 import dev.lectern.plugin.api.TrainingDivergedException;
 import dev.lectern.plugin.support.BatchOrder;
 import dev.lectern.plugin.support.Labels;
+import dev.lectern.plugin.support.StepReporter;
 import java.util.Random;
 
 /**
@@ -31,7 +32,6 @@ final class SoftmaxRegressionTrainer {
     /** Accuracy needs a forward pass over all rows, so it is measured at most this many times per run. */
     private static final int MAX_ACCURACY_POINTS = 200;
     /** On long runs the curve still moves at least this often, so the live chart never looks stuck. */
-    private static final long REPORT_AT_LEAST_EVERY_NANOS = 1_000_000_000L;
 
     private final TrainingContext context;
     private final SoftmaxRegressionSetup setup;
@@ -71,13 +71,13 @@ final class SoftmaxRegressionTrainer {
             reportAccuracy(0, x, labels, testX, testLabels, w, b);
             long step = 0;
             long start = System.nanoTime();
-            long lastReport = start;
+            StepReporter reporter = StepReporter.of(context, "loss", totalSteps).every(reportEvery);
             for (int epoch = 0; epoch < epochs; epoch++) {
                 NDArray order = batchesPerEpoch > 1 ? manager.create(BatchOrder.shuffled(rows, random)) : null;
                 NDArray xs = order == null ? x : x.get(new NDIndex("{}", order));
                 NDArray ys = order == null ? oneHot : oneHot.get(new NDIndex("{}", order));
                 for (int from = 0; from < rows; from += batchSize, step++) {
-                    context.checkCancelled();
+                    reporter.beginStep();
                     // The first update creates the optimizer's state arrays; they must outlive the step scope.
                     try (NDScope scope = step == 0 ? null : new NDScope()) {
                         int to = Math.min(rows, from + batchSize);
@@ -89,17 +89,14 @@ final class SoftmaxRegressionTrainer {
                             collector.backward(lossArray);
                             loss = lossArray.getFloat();
                         }
-                        if (!Float.isFinite(loss)) {
-                            throw new TrainingDivergedException("loss", step);
-                        }
+                        reporter.check(step, loss);
                         optimizer.update("W", w, w.getGradient());
                         optimizer.update("b", b, b.getGradient());
-                        if (step % reportEvery == 0 || System.nanoTime() - lastReport > REPORT_AT_LEAST_EVERY_NANOS) {
-                            context.metrics().report("loss", step, loss);
-                            lastReport = System.nanoTime();
+                        if (reporter.due(step)) {
+                            reporter.report(step, loss);
                         }
                     }
-                    context.progress(step + 1, totalSteps);
+                    reporter.endStep(step);
                 }
                 if (order != null) {
                     order.close();

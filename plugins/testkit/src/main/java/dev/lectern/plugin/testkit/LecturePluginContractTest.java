@@ -16,19 +16,31 @@ import dev.lectern.plugin.api.Prediction;
 import dev.lectern.plugin.api.TrainedModel;
 import dev.lectern.plugin.api.TrainingCancelledException;
 import dev.lectern.plugin.api.TrainingData;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import java.util.ServiceLoader;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -99,9 +111,30 @@ public abstract class LecturePluginContractTest {
      * @throws Exception when training fails
      */
     protected final Run train(long seed) throws Exception {
+        return train(seed, tinyBudget(), () -> {});
+    }
+
+    /**
+     * Returns the budget of {@link #trainsTheSameAlongsideATwin}: by default the tiny budget. A plugin with dropout or
+     * any other randomness drawn while training overrides it to switch that on, since that is what twins race for.
+     *
+     * @return parameter name to value, merged over the declared defaults
+     */
+    protected Map<String, Object> twinBudget() {
+        return tinyBudget();
+    }
+
+    private Run train(long seed, Map<String, Object> budget, Barrier beforeTraining) throws Exception {
         LecturePlugin plugin = plugin();
-        FakeTrainingContext context = new FakeTrainingContext(budgetValues(plugin), tinyData(), seed, () -> false);
+        FakeTrainingContext context = new FakeTrainingContext(budgetValues(plugin, budget), tinyData(), seed,
+                () -> false);
+        beforeTraining.await();
         return new Run(plugin.train(context), context);
+    }
+
+    @FunctionalInterface
+    private interface Barrier {
+        void await() throws Exception;
     }
 
     /**
@@ -281,6 +314,130 @@ public abstract class LecturePluginContractTest {
     }
 
     @Test
+    @Timeout(300)
+    void trainsTheSameAlongsideATwin(@TempDir Path dir) throws Exception {
+        // The server trains several experiments at once in one JVM. A run that draws from a process-wide generator
+        // (Engine.setRandomSeed, the engine's dropout, randomUniform, DJL's initializers) shares it with its neighbour,
+        // so its dropout masks and initial weights depend on timing. Each run must draw only from its own seed.
+        assumeThat(hasCapability(Capability.DETERMINISTIC)).isTrue();
+        long seed = 17;
+        Run solo = train(seed, twinBudget(), () -> {});
+        CyclicBarrier together = new CyclicBarrier(2);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        Run first;
+        Run second;
+        try {
+            Future<Run> a = pool.submit(() -> train(seed, twinBudget(), () -> together.await(60, TimeUnit.SECONDS)));
+            Future<Run> b = pool.submit(() -> train(seed, twinBudget(), () -> together.await(60, TimeUnit.SECONDS)));
+            first = a.get();
+            second = b.get();
+        } catch (ExecutionException e) {
+            throw new AssertionError("two runs training at once must both succeed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        try (TrainedModel alone = solo.model(); TrainedModel a = first.model(); TrainedModel b = second.model()) {
+            if (hasCapability(Capability.REPORTS_LOSS)) {
+                assertThat(solo.context().recorded().points("loss")).as("loss points of the solo run")
+                        .hasSizeGreaterThan(1);
+                expectSameSeries("loss", first, second, "twin 1", "twin 2");
+                expectSameSeries("loss", solo, first, "solo run", "twin 1");
+            }
+            for (String name : new TreeSet<>(solo.context().recorded().all().keySet())) {
+                if (!"loss".equals(name) && !isTiming(name)) {
+                    expectSameSeries(name, first, second, "twin 1", "twin 2");
+                    expectSameSeries(name, solo, first, "solo run", "twin 1");
+                }
+            }
+            for (String key : alone.summary().keySet()) {
+                if (!isTiming(key)) {
+                    assertThat(a.summary().get(key)).as("summary %s: twin 1 vs solo run", key)
+                            .isEqualTo(alone.summary().get(key));
+                    assertThat(b.summary().get(key)).as("summary %s: twin 2 vs solo run", key)
+                            .isEqualTo(alone.summary().get(key));
+                }
+            }
+            if (hasCapability(Capability.PREDICTS)) {
+                Prediction expected = alone.predict(ParamValues.check(alone.predictInputs(), samplePredictInput()));
+                for (TrainedModel twin : List.of(a, b)) {
+                    Prediction got = twin.predict(ParamValues.check(twin.predictInputs(), samplePredictInput()));
+                    assertThat(got.values()).as("a twin's prediction vs the solo run's").isEqualTo(expected.values());
+                    assertThat(got.text()).as("a twin's prediction text vs the solo run's").isEqualTo(expected.text());
+                }
+                alone.save(Files.createDirectory(dir.resolve("solo")));
+                a.save(Files.createDirectory(dir.resolve("twin1")));
+                b.save(Files.createDirectory(dir.resolve("twin2")));
+                expectSameFiles(dir.resolve("solo"), dir.resolve("twin1"));
+                expectSameFiles(dir.resolve("solo"), dir.resolve("twin2"));
+            }
+        }
+    }
+
+    private static boolean isTiming(String name) {
+        String n = name.toLowerCase(Locale.ROOT);
+        return n.contains("time") || n.contains("ms") || n.contains("second");
+    }
+
+    /** Every reported point of one metric alike, bit for bit, naming the first step that differs. */
+    private static void expectSameSeries(String name, Run expected, Run actual, String expectedName, String actualName) {
+        List<RecordingMetricsSink.Point> want = expected.context().recorded().points(name);
+        List<RecordingMetricsSink.Point> got = actual.context().recorded().points(name);
+        for (int i = 0; i < Math.min(want.size(), got.size()); i++) {
+            RecordingMetricsSink.Point w = want.get(i);
+            RecordingMetricsSink.Point g = got.get(i);
+            if (w.step() != g.step()) {
+                throw new AssertionError(String.format(Locale.ROOT,
+                        "%s point %d: the %s reported it at step %d, the %s at step %d", name, i, expectedName,
+                        w.step(), actualName, g.step()));
+            }
+            if (Double.doubleToLongBits(w.value()) != Double.doubleToLongBits(g.value())) {
+                throw new AssertionError(String.format(Locale.ROOT,
+                        "%s differs at step %d (point %d): %s %s, %s %s (difference %s); a run must draw all its "
+                                + "randomness from its own seed, not from the engine's process-wide generator",
+                        name, w.step(), i, expectedName, w.value(), actualName, g.value(), g.value() - w.value()));
+            }
+        }
+        assertThat(got.size()).as("%s points of the %s vs the %s", name, actualName, expectedName)
+                .isEqualTo(want.size());
+    }
+
+    /**
+     * The same file names with the same bytes; a .properties file is compared by its entries, leaving out timings (a
+     * saved summary's msPerStep) and its date comment.
+     */
+    private static void expectSameFiles(Path expected, Path actual) throws IOException {
+        List<Path> want;
+        List<Path> got;
+        try (Stream<Path> a = Files.walk(expected); Stream<Path> b = Files.walk(actual)) {
+            want = a.filter(Files::isRegularFile).map(expected::relativize).sorted().toList();
+            got = b.filter(Files::isRegularFile).map(actual::relativize).sorted().toList();
+        }
+        assertThat(got).as("files a twin saved").isEqualTo(want);
+        for (Path file : want) {
+            if (file.toString().endsWith(".properties")) {
+                assertThat(untimedEntries(actual.resolve(file))).as("saved %s of a twin vs the solo run", file)
+                        .isEqualTo(untimedEntries(expected.resolve(file)));
+            } else {
+                byte[] w = Files.readAllBytes(expected.resolve(file));
+                byte[] g = Files.readAllBytes(actual.resolve(file));
+                assertThat(Arrays.equals(g, w)).as("saved %s of a twin has the solo run's bytes (%d vs %d bytes)", file,
+                        g.length, w.length).isTrue();
+            }
+        }
+    }
+
+    private static Map<String, String> untimedEntries(Path file) throws IOException {
+        Properties properties = new Properties();
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.ISO_8859_1)) {
+            properties.load(in);
+        }
+        Map<String, String> entries = new TreeMap<>();
+        properties.stringPropertyNames().stream().filter(k -> !isTiming(k))
+                .forEach(k -> entries.put(k, properties.getProperty(k)));
+        return entries;
+    }
+
+    @Test
     @Timeout(60)
     void honoursCancellation() {
         LecturePlugin plugin = plugin();
@@ -317,8 +474,12 @@ public abstract class LecturePluginContractTest {
     }
 
     private ParamValues budgetValues(LecturePlugin plugin) {
+        return budgetValues(plugin, tinyBudget());
+    }
+
+    private ParamValues budgetValues(LecturePlugin plugin, Map<String, Object> budget) {
         Map<String, Object> values = new HashMap<>(plugin.defaultsFor(tinyData().info()));
-        values.putAll(tinyBudget());
+        values.putAll(budget);
         return ParamValues.check(plugin.hyperParameters(), values);
     }
 

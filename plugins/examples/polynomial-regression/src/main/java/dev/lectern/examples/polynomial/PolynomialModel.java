@@ -5,7 +5,9 @@ import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
 import ai.djl.nn.core.Linear;
+import ai.djl.training.initializer.Initializer;
 import dev.lectern.plugin.api.ParamSpec;
 import dev.lectern.plugin.api.ParamValues;
 import dev.lectern.plugin.api.Prediction;
@@ -90,6 +92,9 @@ final class PolynomialModel implements TrainedModel {
     public void save(Path directory) throws IOException {
         try (Model model = Model.newInstance(MODEL_NAME, Device.cpu())) {
             Linear block = linear(model);
+            // Zeros, overwritten below: DJL's default initializer would draw from the engine's process-wide generator,
+            // which every run training in the server shares.
+            block.setInitializer(Initializer.ZEROS, Parameter.Type.WEIGHT);
             block.initialize(model.getNDManager(), DataType.FLOAT64, new Shape(1, w.length));
             block.getParameters().get("weight").getArray().set(w);
             block.getParameters().get("bias").getArray().set(new double[] {b});

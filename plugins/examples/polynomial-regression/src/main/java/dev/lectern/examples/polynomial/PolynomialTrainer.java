@@ -69,6 +69,9 @@ final class PolynomialTrainer {
             context.metrics().report("loss/least squares", epochs, ls.cost());
         });
 
+        // Rule: draw every random number from a generator made from context.seed(), never from the engine's
+        // (Engine.setRandomSeed, manager.randomNormal, the engine's dropout, DJL's default initializers): the server
+        // trains several runs at once in one JVM, and they would share it.
         Random random = new Random(context.seed());
         // Rule: own one NDManager per run on the context's device, and close it (try-with-resources) however the run ends.
         try (NDManager manager = NDManager.newBaseManager(context.device())) {
