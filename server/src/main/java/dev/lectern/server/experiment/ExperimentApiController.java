@@ -24,7 +24,7 @@ import dev.lectern.server.http.Ids;
 import dev.lectern.server.http.PageOf;
 import dev.lectern.server.http.JsonBodies;
 
-/** The JSON API of DESIGN.md's contracts. */
+/** A run's JSON API: create, list, read, label, cancel, predict, delete, download. */
 public final class ExperimentApiController {
 
     private static final int DEFAULT_TEXTS = 200;

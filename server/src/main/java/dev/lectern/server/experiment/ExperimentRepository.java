@@ -28,12 +28,21 @@ public final class ExperimentRepository {
         this.jdbc = jdbc;
     }
 
-    /** Inserts a new QUEUED experiment and returns its id. */
+    /**
+     * Inserts a new QUEUED experiment and returns its id. A run of a sweep is tagged {@code sweep-N} at once, so the
+     * runs table can filter a sweep's runs by tag before any of them starts.
+     */
     public long insert(String name, String pluginId, String pluginVersion, String datasetId, String paramsJson,
-            String device, long seed) {
+            String device, long seed, Long sweepId) {
         return jdbc.insert("INSERT INTO experiments (name, plugin_id, plugin_version, dataset_id, params_json, device, seed, "
-                + "status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                name, pluginId, pluginVersion, datasetId, paramsJson, device, seed, ExperimentStatus.QUEUED.name(), now());
+                + "status, created_at, sweep_id, tags) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                name, pluginId, pluginVersion, datasetId, paramsJson, device, seed, ExperimentStatus.QUEUED.name(), now(),
+                sweepId, sweepId == null ? "" : storedTags(List.of("sweep-" + sweepId)));
+    }
+
+    /** Returns the ids of a sweep's experiments, in creation order. */
+    public List<Long> idsInSweep(long sweepId) {
+        return jdbc.query("SELECT id FROM experiments WHERE sweep_id = ? ORDER BY id", rs -> rs.getLong(1), sweepId);
     }
 
     /** Finds one experiment. */

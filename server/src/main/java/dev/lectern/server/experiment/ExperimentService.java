@@ -102,7 +102,7 @@ public final class ExperimentService implements AutoCloseable {
         String name = name(request.name(), plugin, dataset);
         return quota.admit(null, 1, () -> {
             long id = experiments.insert(name, plugin.descriptor().id(), plugin.descriptor().version(), dataset.id(),
-                    json.write(values.asMap()), DeviceResolver.name(device), seed);
+                    json.write(values.asMap()), DeviceResolver.name(device), seed, request.sweepId());
             Experiment created = get(id);
             if (!queue.submit(id)) {
                 experiments.finish(id, ExperimentStatus.FAILED, "the queue is full", null);
@@ -148,6 +148,16 @@ public final class ExperimentService implements AutoCloseable {
         plugin.validate(values, dataset.info());
         quota.checkSize(values, datasets.knownRows(dataset.id()));
         return values;
+    }
+
+    /**
+     * The runs of a sweep.
+     *
+     * @param sweepId the sweep
+     * @return its runs in creation order
+     */
+    public List<Experiment> inSweep(long sweepId) {
+        return experiments.idsInSweep(sweepId).stream().map(this::get).toList();
     }
 
     /** Returns an experiment or throws {@link NotFoundException}. */

@@ -10,11 +10,26 @@ import java.util.Map;
  * @param params submitted hyperparameters (strings from forms, JSON values from the API)
  * @param name an optional name
  * @param device an optional device choice
+ * @param sweepId the sweep it belongs to, or null
  */
-public record NewExperiment(String plugin, String dataset, Map<String, Object> params, String name, String device) {
+public record NewExperiment(String plugin, String dataset, Map<String, Object> params, String name, String device,
+        Long sweepId) {
 
     /** Replaces a missing map with an empty one. */
     public NewExperiment {
         params = params == null ? Map.of() : params;
+    }
+
+    /**
+     * A run of its own, not of a sweep.
+     *
+     * @param plugin the plugin id
+     * @param dataset the data set id
+     * @param params submitted hyperparameters
+     * @param name a name, or null
+     * @param device a device, or null
+     */
+    public NewExperiment(String plugin, String dataset, Map<String, Object> params, String name, String device) {
+        this(plugin, dataset, params, name, device, null);
     }
 }

@@ -17,7 +17,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 
 /**
- * Runs every call into a plugin with the plugin's class loader as the thread's context class loader, because
+ * Runs every call into a plugin, and into the models it returns, with the plugin's class loader as the thread's context class loader, because
  * libraries (DJL's {@code ClassLoaderUtils} among them) look classes and resources up through it.
  */
 final class ClassLoaderSafeLecturePlugin implements LecturePlugin {
@@ -26,8 +26,12 @@ final class ClassLoaderSafeLecturePlugin implements LecturePlugin {
     private final ClassLoader loader;
 
     ClassLoaderSafeLecturePlugin(LecturePlugin delegate) {
+        this(delegate, delegate.getClass().getClassLoader());
+    }
+
+    ClassLoaderSafeLecturePlugin(LecturePlugin delegate, ClassLoader loader) {
         this.delegate = delegate;
-        this.loader = delegate.getClass().getClassLoader();
+        this.loader = loader;
     }
 
     LecturePlugin delegate() {
@@ -69,13 +73,13 @@ final class ClassLoaderSafeLecturePlugin implements LecturePlugin {
 
     @Override
     public TrainedModel train(TrainingContext context) throws Exception {
-        return call(() -> delegate.train(context));
+        return ClassLoaderSafeTrainedModel.wrap(call(() -> delegate.train(context)), loader);
     }
 
     @Override
     public TrainedModel load(Path directory, Device device) throws IOException {
         try {
-            return call(() -> delegate.load(directory, device));
+            return ClassLoaderSafeTrainedModel.wrap(call(() -> delegate.load(directory, device)), loader);
         } catch (IOException | RuntimeException e) {
             throw e;
         } catch (Exception e) {
@@ -84,23 +88,10 @@ final class ClassLoaderSafeLecturePlugin implements LecturePlugin {
     }
 
     private <T> T call(Callable<T> action) throws Exception {
-        Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
-        thread.setContextClassLoader(loader);
-        try {
-            return action.call();
-        } finally {
-            thread.setContextClassLoader(previous);
-        }
+        return PluginCalls.call(loader, action);
     }
 
     private <T> T unchecked(Callable<T> action) {
-        try {
-            return call(action);
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return PluginCalls.unchecked(loader, action);
     }
 }

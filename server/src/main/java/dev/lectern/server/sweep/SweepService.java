@@ -117,9 +117,8 @@ public final class SweepService {
             params.putAll(combination);
             String runName = sweepName + ": " + combination.entrySet().stream()
                     .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
-            Experiment e = experiments.create(new NewExperiment(plugin, dataset, params,
-                    runName.length() > 200 ? runName.substring(0, 200) : runName, device));
-            jdbc.update("UPDATE experiments SET sweep_id = ?, tags = ? WHERE id = ?", id, ",sweep-" + id + ",", e.id());
+            experiments.create(new NewExperiment(plugin, dataset, params,
+                    runName.length() > 200 ? runName.substring(0, 200) : runName, device, id));
         }
         return get(id);
     }
@@ -135,8 +134,7 @@ public final class SweepService {
     /** The sweep's experiments, in creation order. */
     public List<Experiment> experiments(long id) {
         get(id);
-        List<Long> ids = jdbc.query("SELECT id FROM experiments WHERE sweep_id = ? ORDER BY id", rs -> rs.getLong(1), id);
-        return ids.stream().map(experiments::get).toList();
+        return experiments.inSweep(id);
     }
 
     /**

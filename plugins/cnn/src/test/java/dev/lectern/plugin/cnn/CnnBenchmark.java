@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * Times one MNIST epoch of perf-baseline.md's network through the plugin API, after a short warm-up, in rounds
+ * Times one MNIST epoch of docs/performance.md's network through the plugin API, after a short warm-up, in rounds
  * alternating with the same model, data, batch and optimizer in PyTorch 1.13 ({@code bench/mnist.py}). Run with {@code mvn -B -Pbenchmark -pl plugins/cnn verify}; prints figures, asserts nothing.
  */
 @Tag("benchmark")
@@ -29,7 +29,7 @@ class CnnBenchmark {
     void oneMnistEpoch() throws Exception {
         TrainingData data = Mnist.load();
         CnnPlugin plugin = new CnnPlugin();
-        // perf-baseline.md's model: conv32-pool-conv64-pool-FC10, Adam 1e-3, batch 100 (the defaults add FC 256 and batch 32).
+        // docs/performance.md's model: conv32-pool-conv64-pool-FC10, Adam 1e-3, batch 100 (the defaults add FC 256 and batch 32).
         Map<String, Object> values = new HashMap<>(plugin.defaultsFor(data.info()));
         values.putAll(Map.of("preset", "custom", "convChannels", "32,64", "fcUnits", 0, "dropout", 0.0, "batchSize", 100,
                 "learningRate", 0.001, "lrDecay", 1.0));
@@ -43,7 +43,7 @@ class CnnBenchmark {
                 "--model", "cnn", "--data", mnist, "--repeats", "1").map(line -> PyTorchReference.value(line, "seconds_per_epoch")));
         double seconds = paired.isPresent() ? paired.get().medianDjl() : epoch.call();
         System.out.printf(Locale.ROOT, "BENCHMARK cnn mnist: %.1f s/epoch, %.0f images/s (conv32-pool-conv64-pool-FC10, Adam 1e-3, "
-                        + "batch 100; perf-baseline's PyTorch %.1f s/epoch; LD_PRELOAD=%s)%n",
+                        + "batch 100; docs/performance.md's PyTorch %.1f s/epoch; LD_PRELOAD=%s)%n",
                 seconds, data.images().train().count() / seconds, PYTORCH_SECONDS_PER_EPOCH,
                 System.getenv().getOrDefault("LD_PRELOAD", "none"));
         System.out.println("BENCHMARK cnn mnist: " + paired.map(PairedTiming::describe)

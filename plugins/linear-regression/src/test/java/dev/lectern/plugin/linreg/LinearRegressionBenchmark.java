@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 @Tag("benchmark")
 class LinearRegressionBenchmark {
 
-    /** perf-baseline.md, run B, same machine kind: PyTorch 1.13 and a raw DJL loop, 97x1 1500 iterations. */
+    /** docs/performance.md, run B, same machine kind: PyTorch 1.13 and a raw DJL loop, 97x1 1500 iterations. */
     private static final double PYTORCH_SECONDS = 0.156;
     private static final double RAW_DJL_SECONDS = 0.246;
 

@@ -13,14 +13,14 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * Times the student's default ex2data1 run (500 full-batch steps) and the perf-baseline's logreg workload (100 x 2
+ * Times the student's default ex2data1 run (500 full-batch steps) and the docs/performance.md's logreg workload (100 x 2
  * standardized, SGD lr 0.001, 10,000 steps) through the plugin API, the way the server calls it. Run with
  * {@code mvn -B -Pbenchmark -pl plugins/logistic-regression verify}; prints figures, asserts nothing.
  */
 @Tag("benchmark")
 class LogisticRegressionBenchmark {
 
-    /** perf-baseline.md, run B, same machine kind: PyTorch 1.13 and a raw DJL loop, 100x2 logreg, 10,000 iterations. */
+    /** docs/performance.md, run B, same machine kind: PyTorch 1.13 and a raw DJL loop, 100x2 logreg, 10,000 iterations. */
     private static final double PYTORCH_SECONDS = 1.24;
     private static final double RAW_DJL_SECONDS = 1.59;
     private static final int BASELINE_STEPS = 10_000;

@@ -19,7 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Full-batch Adam on the mean squared error, written as a raw loop for speed (see perf-baseline: no Block, no
+ * Full-batch Adam on the mean squared error, written as a raw loop for speed (see docs/performance.md: no Block, no
  * Trainer): the windows stay on the device as one array, the parameters are plain arrays with gradients, the LSTM
  * is the engine's fused op (run only while gradients are recorded, see {@link Forward#lstm}), each step's
  * temporaries die with an {@link NDScope}, and the optimizer's fused update also zeroes the gradients.

@@ -56,13 +56,13 @@ class MlpBenchmark {
         if (paired.isEmpty()) {
             double warm = epoch.call();
             System.out.printf(Locale.ROOT, "BENCHMARK mlp mnist: %.3f s/epoch, %.0f images/s (cold %.3f s, dropout %s); "
-                    + "no same-run PyTorch figure (python3 with torch not found); perf-baseline's PyTorch %.3f s%n", warm,
+                    + "no same-run PyTorch figure (python3 with torch not found); docs/performance.md's PyTorch %.3f s%n", warm,
                     mnist.images().train().count() / warm, cold, dropout, PYTORCH_SECONDS_PER_EPOCH);
             return;
         }
         double median = paired.get().medianDjl();
         System.out.printf(Locale.ROOT, "BENCHMARK mlp mnist: 784-256-10, adam 0.001, batch 100, one epoch: %.3f s/epoch, "
-                + "%.0f images/s (cold %.3f s, dropout %s; perf-baseline's PyTorch %.3f s)%n", median,
+                + "%.0f images/s (cold %.3f s, dropout %s; docs/performance.md's PyTorch %.3f s)%n", median,
                 mnist.images().train().count() / median, cold, dropout, PYTORCH_SECONDS_PER_EPOCH);
         System.out.println("BENCHMARK mlp mnist: " + paired.get().describe());
     }

@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 
 /**
  * Times a DJL workload and its PyTorch reference in alternation, so that both sides of each ratio ran within seconds
- * of each other. A 2-core VM has slow phases that last tens of seconds (perf-baseline.md saw an epoch take 2x as long
+ * of each other. A 2-core VM has slow phases that last tens of seconds (docs/performance.md saw an epoch take 2x as long
  * within one process); timing one side after the other puts such a phase into the ratio, pairing keeps it out of the
  * median.
  */

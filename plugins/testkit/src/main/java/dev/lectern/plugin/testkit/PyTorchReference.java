@@ -80,7 +80,7 @@ public final class PyTorchReference {
         try {
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
             builder.environment().putAll(env);
-            // As perf-baseline.md ran PyTorch: OpenBLAS's OpenMP threads capped at the cores, like torch's intra-op pool.
+            // As docs/performance.md ran PyTorch: OpenBLAS's OpenMP threads capped at the cores, like torch's intra-op pool.
             builder.environment().putIfAbsent("OMP_NUM_THREADS", Integer.toString(Runtime.getRuntime().availableProcessors()));
             process = builder.start();
         } catch (IOException e) {
