@@ -2,6 +2,8 @@ package dev.lectern.server;
 
 import ai.djl.engine.Engine;
 import dev.lectern.datasets.DatasetCatalog;
+import dev.lectern.server.account.UserCommand;
+import dev.lectern.server.account.UserStore;
 import dev.lectern.datasets.DatasetResolver;
 import dev.lectern.datasets.DatasetService;
 import dev.lectern.server.dataset.DatasetUploads;
@@ -73,6 +75,11 @@ public final class LecternServer implements AutoCloseable {
      * @param args the flags
      */
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("user")) {
+            System.exit(UserCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.getenv(), System.in,
+                    System.out, System.err));
+            return;
+        }
         Settings settings;
         try {
             settings = new SettingsParser(System.getenv()).parse(args);
@@ -153,11 +160,11 @@ public final class LecternServer implements AutoCloseable {
                 scheduler, new WatchedTraining(trainingThreads, settings.timeLimit()));
         ExperimentService experiments = new ExperimentService(runs, artifacts, plugins, datasets, devices, hub, json,
                 settings.device(), new LocalExecutor(settings.concurrency(), LOCAL_QUEUE_CAPACITY, runner),
-                new QueueQuota(runs, settings.maxQueued(), settings.maxRunExamples()));
+                new QueueQuota(runs, settings.maxQueued(), settings.maxQueuedPerUser(), settings.maxRunExamples()));
         experiments.recover();
         SweepService sweeps = new SweepService(jdbc, experiments, json);
         Javalin app = HttpServer.start(settings, experiments, sweeps, metrics, plugins, datasets, uploads, hub, json,
-                new SessionStore(jdbc, Clock.systemUTC()));
+                new SessionStore(jdbc, Clock.systemUTC()), new UserStore(jdbc));
         double seconds = (System.nanoTime() - t0) / 1e9;
         return new LecternServer(settings, lock, database, scheduler, trainingThreads, experiments, plugins, app, seconds,
                 engine);

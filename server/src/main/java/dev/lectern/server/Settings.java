@@ -25,10 +25,13 @@ import java.util.Optional;
  *     DNS-rebinding page reads nothing
  * @param maxQueued the most runs that may wait in the queue at once (500); a sweep counts every combination
  * @param maxRunExamples the most examples one run may pass over, epochs x rows, where both are known (20 000 000)
+ * @param accounts whether people sign in (teacher and student accounts); required beyond loopback unless a token is set
+ * @param maxQueuedPerUser the most runs one account may have waiting at once (20)
  */
 public record Settings(int port, String host, Path dataDir, String jdbcUrl, Optional<Path> datasetMirror,
         Path pluginsDir, int concurrency, String device, Optional<String> token, Duration timeLimit, int maxUploadMb,
-        Path datasetCacheDir, Optional<String> publicUrl, List<String> allowedHosts, int maxQueued, long maxRunExamples) {
+        Path datasetCacheDir, Optional<String> publicUrl, List<String> allowedHosts, int maxQueued, long maxRunExamples,
+        boolean accounts, int maxQueuedPerUser) {
 
     /** Returns the directory for experiment artifacts. */
     public Path artifactsDir() {

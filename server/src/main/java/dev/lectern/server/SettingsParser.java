@@ -24,7 +24,10 @@ public final class SettingsParser {
     private static final Set<String> NAMES = Set.of(
             "port", "host", "data-dir", "jdbc-url", "dataset-mirror", "plugins-dir", "concurrency", "device", "token",
             "time-limit", "max-upload-mb", "dataset-cache", "public-url", "allowed-hosts", "max-queued",
-            "max-run-examples");
+            "max-run-examples", "accounts", "max-queued-per-user");
+
+    /** Flags that may stand alone, meaning "on". */
+    private static final Set<String> SWITCHES = Set.of("accounts");
 
     private static final Pattern DURATION = Pattern.compile("(\\d{1,9})\\s*([smhd])?");
 
@@ -61,8 +64,10 @@ public final class SettingsParser {
             throw new IllegalArgumentException("--device must be auto, cpu, gpu or gpu:N, got '" + device + "'");
         }
         Optional<String> token = Optional.ofNullable(value(flags, "token")).filter(s -> !s.isBlank());
-        if (token.isEmpty() && !isLoopback(host)) {
-            throw new IllegalArgumentException("--host " + host + " exposes Lectern beyond this machine: set --token (or LECTERN_TOKEN) too");
+        boolean accounts = bool(flags, "accounts");
+        if (token.isEmpty() && !accounts && !isLoopback(host)) {
+            throw new IllegalArgumentException("--host " + host + " exposes Lectern beyond this machine: turn on --accounts "
+                    + "(people sign in) or set --token (or LECTERN_ACCOUNTS / LECTERN_TOKEN)");
         }
         Duration timeLimit = duration("time-limit", text(flags, "time-limit", "24h"));
         int maxUploadMb = integer(flags, "max-upload-mb", 20, 1, 2048);
@@ -72,8 +77,9 @@ public final class SettingsParser {
         List<String> allowedHosts = allowedHosts(value(flags, "allowed-hosts"), host, publicUrl);
         int maxQueued = integer(flags, "max-queued", 500, 1, 1_000_000);
         long maxRunExamples = integer(flags, "max-run-examples", 20_000_000, 1, Integer.MAX_VALUE);
+        int maxQueuedPerUser = integer(flags, "max-queued-per-user", 20, 1, 1_000_000);
         return new Settings(port, host, dataDir, jdbcUrl, mirror, pluginsDir, concurrency, device, token, timeLimit,
-                maxUploadMb, datasetCache, publicUrl, allowedHosts, maxQueued, maxRunExamples);
+                maxUploadMb, datasetCache, publicUrl, allowedHosts, maxQueued, maxRunExamples, accounts, maxQueuedPerUser);
     }
 
     private static String publicUrl(String raw) {
@@ -142,6 +148,8 @@ public final class SettingsParser {
             if (eq >= 0) {
                 value = name.substring(eq + 1);
                 name = name.substring(0, eq);
+            } else if (SWITCHES.contains(name) && (i + 1 >= args.length || args[i + 1].startsWith("--"))) {
+                value = "on";
             } else if (i + 1 < args.length) {
                 value = args[++i];
             } else {
@@ -184,6 +192,18 @@ public final class SettingsParser {
     private String text(Map<String, String> flags, String name, String fallback) {
         String v = value(flags, name);
         return v == null || v.isBlank() ? fallback : v.trim();
+    }
+
+    private boolean bool(Map<String, String> flags, String name) {
+        String v = value(flags, name);
+        if (v == null || v.isBlank()) {
+            return false;
+        }
+        return switch (v.trim().toLowerCase(Locale.ROOT)) {
+            case "true", "on", "yes", "1" -> true;
+            case "false", "off", "no", "0" -> false;
+            default -> throw new IllegalArgumentException("--" + name + " must be on or off, got '" + v + "'");
+        };
     }
 
     private int integer(Map<String, String> flags, String name, int fallback, int min, int max) {

@@ -1,6 +1,7 @@
 package dev.lectern.server.compare;
 
 import dev.lectern.plugin.api.InvalidParameterException;
+import dev.lectern.server.account.Viewer;
 import dev.lectern.server.http.Formats;
 import dev.lectern.server.http.Ids;
 import dev.lectern.server.metrics.MetricSummary;
@@ -41,14 +42,14 @@ public final class CompareController {
 
     /** For 2 to 20 runs: their params (and which differ), metric summaries, and each shared metric's curves. */
     public void api(Context ctx) {
-        ctx.json(compare.compare(compare.runs(Ids.list(ctx, "ids")), true));
+        ctx.json(compare.compare(compare.runs(Ids.list(ctx, "ids"), Viewer.of(ctx)), true));
     }
 
     /** The comparison a person can share by its address. */
     public void page(Context ctx) {
         Comparison comparison;
         try {
-            comparison = compare.compare(compare.runs(Ids.list(ctx, "ids")), false);
+            comparison = compare.compare(compare.runs(Ids.list(ctx, "ids"), Viewer.of(ctx)), false);
         } catch (InvalidParameterException e) {
             ctx.status(HttpStatus.BAD_REQUEST).html(templates.render("compare.jte",
                     new ComparePage("", List.of(), List.of(), List.of(), e.getMessage())));

@@ -2,6 +2,7 @@ package dev.lectern.server.compare;
 
 import dev.lectern.plugin.api.InvalidParameterException;
 import dev.lectern.server.Json;
+import dev.lectern.server.account.Viewer;
 import dev.lectern.server.experiment.Experiment;
 import dev.lectern.server.experiment.ExperimentService;
 import dev.lectern.server.experiment.RunFacts;
@@ -42,13 +43,14 @@ public final class CompareService {
      * The runs named by their ids, 2 to 20 of them, each existing.
      *
      * @param ids the ids
+     * @param viewer who asks; another student's run is "does not exist"
      * @return the runs
      */
-    public List<Experiment> runs(List<Long> ids) {
+    public List<Experiment> runs(List<Long> ids, Viewer viewer) {
         if (ids.size() < 2 || ids.size() > MAX_COMPARE) {
             throw new InvalidParameterException("ids", "select 2 to " + MAX_COMPARE + " experiments to compare, got " + ids.size());
         }
-        return ids.stream().map(experiments::get).toList();
+        return ids.stream().map(id -> experiments.visible(id, viewer)).toList();
     }
 
     /**

@@ -27,12 +27,13 @@ import java.util.Optional;
  * @param tags the tags people gave it, lower case, in the order given
  * @param notes notes in Markdown, empty when none
  * @param stepsPerEpoch how many optimizer steps make one epoch, when the plugin declared it (plugin API 1.2)
+ * @param owner the account that created it, empty for runs made without accounts
  */
 public record Experiment(long id, String name, String pluginId, String pluginVersion, String datasetId,
         String paramsJson, String device, long seed, ExperimentStatus status, Optional<String> error, long progressDone,
         long progressTotal, Optional<String> summaryJson, Instant createdAt, Optional<Instant> startedAt,
         Optional<Instant> finishedAt, List<String> tags, String notes,
-        Optional<Long> stepsPerEpoch) {
+        Optional<Long> stepsPerEpoch, Optional<String> owner) {
 
     /** Copies the tags. */
     public Experiment {

@@ -14,6 +14,7 @@ import dev.lectern.server.plugin.PluginStatus;
 import dev.lectern.server.ConflictException;
 import java.io.IOException;
 import java.util.Set;
+import dev.lectern.server.account.Viewer;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.ArrayList;
@@ -55,7 +56,7 @@ public final class ExperimentApiController {
             paramsNode.fields().forEachRemaining(e -> params.put(e.getKey(), JsonBodies.scalar(e.getKey(), e.getValue())));
         }
         Experiment created = experiments.create(new NewExperiment(JsonBodies.text(body, "plugin"), JsonBodies.text(body, "dataset"), params,
-                JsonBodies.text(body, "name"), JsonBodies.text(body, "device")));
+                JsonBodies.text(body, "name"), JsonBodies.text(body, "device")).ownedBy(Viewer.of(ctx).name()));
         ctx.status(HttpStatus.CREATED).json(view(created, false));
     }
 
@@ -118,7 +119,8 @@ public final class ExperimentApiController {
         return new ExperimentView(e.id(), e.name(), e.pluginId(), e.pluginVersion(), e.datasetId(), e.status().name(),
                 e.error().orElse(null), e.device(), e.seed(), json.readObject(e.paramsJson()),
                 json.readObject(e.summaryJson().orElse(null)), new ExperimentView.Progress(e.progressDone(), e.progressTotal()),
-                e.createdAt(), e.startedAt().orElse(null), e.finishedAt().orElse(null), e.tags(), e.notes(), views);
+                e.createdAt(), e.startedAt().orElse(null), e.finishedAt().orElse(null), e.tags(), e.notes(),
+                e.owner().orElse(null), views);
     }
 
     /** {@code PATCH /api/experiments/{id}}: any of name, tags (a list or a comma list) and notes. */

@@ -20,6 +20,7 @@ import dev.lectern.web.page.PluginRow;
 import dev.lectern.web.page.RunFilters;
 import dev.lectern.web.page.RunRow;
 import dev.lectern.web.page.RunsPage;
+import dev.lectern.server.account.Viewer;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.HashMap;
@@ -62,14 +63,13 @@ public final class ExperimentPageController {
             query = RunQueries.query(ctx, 0, PAGE_SIZE);
         } catch (InvalidParameterException e) {
             error = e.getMessage();
-            query = RunQuery.newest(0, PAGE_SIZE);
+            query = RunQuery.newest(0, PAGE_SIZE).ownedBy(Viewer.of(ctx).onlyOwner());
             filters = new RunFilters("", "", "", "", "", "id", true);
         }
         long total = experiments.count(query);
         int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
         int current = Math.min(page, pages);
-        RunQuery pageQuery = new RunQuery(query.plugin(), query.dataset(), query.status(), query.tag(), query.text(),
-                query.sort(), query.descending(), (current - 1) * PAGE_SIZE, PAGE_SIZE);
+        RunQuery pageQuery = query.page((current - 1) * PAGE_SIZE, PAGE_SIZE);
         List<Experiment> found = experiments.search(pageQuery);
         var summaries = metrics.summaries(found.stream().map(Experiment::id).toList());
         Map<String, String> titles = recent.pluginTitles();

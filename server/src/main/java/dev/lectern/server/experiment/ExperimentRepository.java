@@ -15,7 +15,7 @@ public final class ExperimentRepository {
 
     private static final String COLUMNS = "id, name, plugin_id, plugin_version, dataset_id, params_json, device, seed, "
             + "status, error, progress_done, progress_total, summary_json, created_at, started_at, finished_at, tags, notes, "
-            + "steps_per_epoch";
+            + "steps_per_epoch, owner";
 
     private final Jdbc jdbc;
 
@@ -33,11 +33,27 @@ public final class ExperimentRepository {
      * runs table can filter a sweep's runs by tag before any of them starts.
      */
     public long insert(String name, String pluginId, String pluginVersion, String datasetId, String paramsJson,
-            String device, long seed, Long sweepId) {
+            String device, long seed, Long sweepId, String owner) {
         return jdbc.insert("INSERT INTO experiments (name, plugin_id, plugin_version, dataset_id, params_json, device, seed, "
-                + "status, created_at, sweep_id, tags) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                + "status, created_at, sweep_id, tags, owner) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 name, pluginId, pluginVersion, datasetId, paramsJson, device, seed, ExperimentStatus.QUEUED.name(), now(),
-                sweepId, sweepId == null ? "" : storedTags(List.of("sweep-" + sweepId)));
+                sweepId, sweepId == null ? "" : storedTags(List.of("sweep-" + sweepId)), owner);
+    }
+
+    /**
+     * The owner of a run.
+     *
+     * @param id the run
+     * @return empty when there is no such run; else its owner, empty for a run made without accounts
+     */
+    public Optional<Optional<String>> owner(long id) {
+        return jdbc.queryOne("SELECT owner FROM experiments WHERE id = ?", rs -> Optional.ofNullable(rs.getString(1)), id);
+    }
+
+    /** Counts the runs of one owner in a status. */
+    public long countWithStatus(ExperimentStatus status, String owner) {
+        return jdbc.queryOne("SELECT COUNT(*) FROM experiments WHERE status = ? AND owner = ?", rs -> rs.getLong(1),
+                status.name(), owner).orElse(0L);
     }
 
     /** Returns the ids of a sweep's experiments, in creation order. */
@@ -89,6 +105,10 @@ public final class ExperimentRepository {
 
     private static String where(RunQuery query, List<Object> args) {
         List<String> conditions = new ArrayList<>();
+        query.owner().ifPresent(o -> {
+            conditions.add("e.owner = ?");
+            args.add(o);
+        });
         query.plugin().ifPresent(p -> {
             conditions.add("e.plugin_id = ?");
             args.add(p);
@@ -210,7 +230,7 @@ public final class ExperimentRepository {
                 Optional.ofNullable(rs.getString("summary_json")), instant(rs, "created_at"),
                 Optional.ofNullable(instant(rs, "started_at")), Optional.ofNullable(instant(rs, "finished_at")),
                 tags(rs.getString("tags")), rs.getString("notes"),
-                Optional.ofNullable(rs.getObject("steps_per_epoch", Long.class)));
+                Optional.ofNullable(rs.getObject("steps_per_epoch", Long.class)), Optional.ofNullable(rs.getString("owner")));
     }
 
     /** Tags are stored as ",a,b," so that one tag is found with LIKE '%,a,%'. */

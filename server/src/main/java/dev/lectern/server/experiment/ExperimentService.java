@@ -100,9 +100,10 @@ public final class ExperimentService implements AutoCloseable {
         Device device = devices.resolve(request.device() == null || request.device().isBlank() ? defaultDevice : request.device());
         long seed = values.has("seed") ? ((Number) values.asMap().get("seed")).longValue() : ThreadLocalRandom.current().nextInt(1 << 30);
         String name = name(request.name(), plugin, dataset);
-        return quota.admit(null, 1, () -> {
+        return quota.admit(request.owner(), 1, () -> {
             long id = experiments.insert(name, plugin.descriptor().id(), plugin.descriptor().version(), dataset.id(),
-                    json.write(values.asMap()), DeviceResolver.name(device), seed, request.sweepId());
+                    json.write(values.asMap()), DeviceResolver.name(device), seed, request.sweepId(),
+                    request.owner());
             Experiment created = get(id);
             if (!queue.submit(id)) {
                 experiments.finish(id, ExperimentStatus.FAILED, "the queue is full", null);
@@ -116,13 +117,40 @@ public final class ExperimentService implements AutoCloseable {
     /**
      * Creates several runs as one request, if the queue has room for all of them.
      *
+     * @param owner the account that asks, or null
      * @param runs how many runs {@code create} makes
      * @param create makes them, calling {@link #create} for each
      * @param <T> what it returns
      * @return what {@code create} returned
      */
-    public <T> T createAll(int runs, Supplier<T> create) {
-        return quota.admit(null, runs, create);
+    public <T> T createAll(String owner, int runs, Supplier<T> create) {
+        return quota.admit(owner, runs, create);
+    }
+
+    /**
+     * The owner of a run.
+     *
+     * @param id the run
+     * @return empty when there is no such run; else its owner, empty for a run made without accounts
+     */
+    public Optional<Optional<String>> ownerOf(long id) {
+        return experiments.owner(id);
+    }
+
+    /**
+     * A run the viewer may see.
+     *
+     * @param id the run
+     * @param viewer who asks
+     * @return the run
+     * @throws NotFoundException when there is none, or it is another student's
+     */
+    public Experiment visible(long id, dev.lectern.server.account.Viewer viewer) {
+        Experiment experiment = get(id);
+        if (!viewer.maySee(experiment.owner().orElse(null))) {
+            throw new NotFoundException("experiment " + id + " does not exist");
+        }
+        return experiment;
     }
 
     /**
@@ -168,6 +196,16 @@ public final class ExperimentService implements AutoCloseable {
     /** Returns one page of experiments, newest first. */
     public List<Experiment> page(Optional<String> plugin, int page, int size) {
         return experiments.page(plugin, (page - 1) * size, size);
+    }
+
+    /** Returns one page of experiments, newest first, of one owner when given. */
+    public List<Experiment> page(Optional<String> plugin, Optional<String> owner, int page, int size) {
+        if (owner.isEmpty()) {
+            return page(plugin, page, size);
+        }
+        RunQuery query = new RunQuery(plugin, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), "id",
+                true, (page - 1) * size, size, owner);
+        return experiments.search(query);
     }
 
     /** Counts experiments. */

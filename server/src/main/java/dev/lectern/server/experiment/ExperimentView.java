@@ -26,11 +26,12 @@ import java.util.Map;
  * @param finishedAt when it ended, or null
  * @param tags its tags
  * @param notes its notes (Markdown)
+ * @param owner the account that created it, or null without accounts
  * @param views its charts as data; only in the answer about one run
  */
 public record ExperimentView(long id, String name, String plugin, String pluginVersion, String dataset, String status,
         String error, String device, long seed, Map<String, Object> params, Map<String, Object> summary, Progress progress,
-        Instant createdAt, Instant startedAt, Instant finishedAt, List<String> tags, String notes,
+        Instant createdAt, Instant startedAt, Instant finishedAt, List<String> tags, String notes, String owner,
         @JsonInclude(JsonInclude.Include.NON_NULL) JsonNode views) {
 
     /**

@@ -89,6 +89,7 @@ public final class ExperimentViews {
         e.startedAt().ifPresent(t -> facts.add(new KeyValue("started", Formats.time(t))));
         e.finishedAt().ifPresent(t -> facts.add(new KeyValue("finished", Formats.time(t))));
         e.duration().ifPresent(d -> facts.add(new KeyValue("duration", Formats.duration(d))));
+        e.owner().ifPresent(owner -> facts.add(new KeyValue("owner", owner)));
         facts.add(new KeyValue("device", e.device()));
         facts.add(new KeyValue("seed", Long.toString(e.seed())));
         facts.add(new KeyValue("plugin version", e.pluginVersion()));

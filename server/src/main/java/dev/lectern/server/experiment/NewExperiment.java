@@ -11,9 +11,10 @@ import java.util.Map;
  * @param name an optional name
  * @param device an optional device choice
  * @param sweepId the sweep it belongs to, or null
+ * @param owner the account that asks for it, or null without accounts
  */
 public record NewExperiment(String plugin, String dataset, Map<String, Object> params, String name, String device,
-        Long sweepId) {
+        Long sweepId, String owner) {
 
     /** Replaces a missing map with an empty one. */
     public NewExperiment {
@@ -30,6 +31,16 @@ public record NewExperiment(String plugin, String dataset, Map<String, Object> p
      * @param device a device, or null
      */
     public NewExperiment(String plugin, String dataset, Map<String, Object> params, String name, String device) {
-        this(plugin, dataset, params, name, device, null);
+        this(plugin, dataset, params, name, device, null, null);
+    }
+
+    /**
+     * The same request, made by an account.
+     *
+     * @param account the account, or null without accounts
+     * @return the request with its owner
+     */
+    public NewExperiment ownedBy(String account) {
+        return new NewExperiment(plugin, dataset, params, name, device, sweepId, account);
     }
 }

@@ -18,6 +18,7 @@ public final class QueueQuota {
 
     private final ExperimentRepository experiments;
     private final int maxQueued;
+    private final int maxQueuedPerUser;
     private final long maxRunExamples;
 
     /**
@@ -28,15 +29,28 @@ public final class QueueQuota {
      * @param maxRunExamples the most examples one run may pass over (epochs x rows)
      */
     public QueueQuota(ExperimentRepository experiments, int maxQueued, long maxRunExamples) {
+        this(experiments, maxQueued, maxQueued, maxRunExamples);
+    }
+
+    /**
+     * Creates the limits with a cap per account too.
+     *
+     * @param experiments where queued runs are counted
+     * @param maxQueued the most runs waiting at once
+     * @param maxQueuedPerUser the most runs one account may have waiting
+     * @param maxRunExamples the most examples one run may pass over (epochs x rows)
+     */
+    public QueueQuota(ExperimentRepository experiments, int maxQueued, int maxQueuedPerUser, long maxRunExamples) {
         this.experiments = experiments;
         this.maxQueued = maxQueued;
+        this.maxQueuedPerUser = maxQueuedPerUser;
         this.maxRunExamples = maxRunExamples;
     }
 
     /**
      * Queues runs if the queue has room for all of them.
      *
-     * @param owner who asks (unused until accounts come)
+     * @param owner the account that asks, or null without accounts
      * @param runs how many runs the request makes
      * @param create makes and queues them
      * @param <T> what it returns
@@ -44,6 +58,14 @@ public final class QueueQuota {
      * @throws QuotaExceededException naming the limit, when they do not fit
      */
     public synchronized <T> T admit(String owner, int runs, Supplier<T> create) {
+        if (owner != null) {
+            long mine = experiments.countWithStatus(ExperimentStatus.QUEUED, owner);
+            if (mine + runs > maxQueuedPerUser) {
+                throw new QuotaExceededException((runs == 1 ? "you have " : "these " + runs + " runs do not fit: you have ")
+                        + mine + " runs waiting and at most " + maxQueuedPerUser + " may wait per person "
+                        + "(setting --max-queued-per-user); try again when some have finished", RETRY_AFTER_SECONDS);
+            }
+        }
         long waiting = experiments.countWithStatus(ExperimentStatus.QUEUED);
         if (waiting + runs > maxQueued) {
             throw new QuotaExceededException((runs == 1 ? "the queue is full: " : "these " + runs + " runs do not fit: ")

@@ -1,5 +1,6 @@
 package dev.lectern.server.experiment;
 
+import dev.lectern.server.account.Viewer;
 import dev.lectern.server.metrics.MetricsRepository;
 import dev.lectern.server.plugin.PluginManager;
 import dev.lectern.web.page.ExperimentRow;
@@ -35,11 +36,12 @@ public final class RecentRuns {
      * The newest runs.
      *
      * @param plugin only this plugin's, or all
+     * @param viewer who looks: a student sees their own
      * @param count how many
      * @return their rows, newest first
      */
-    public List<ExperimentRow> rows(Optional<String> plugin, int count) {
-        List<Experiment> list = experiments.page(plugin, 1, count);
+    public List<ExperimentRow> rows(Optional<String> plugin, Viewer viewer, int count) {
+        List<Experiment> list = experiments.page(plugin, viewer.onlyOwner(), 1, count);
         Map<String, String> titles = pluginTitles();
         Map<Long, Double> losses = metrics.lastValues(list.stream().map(Experiment::id).toList(), "loss");
         return list.stream().map(e -> views.row(e, titles, losses.get(e.id()))).toList();

@@ -2,6 +2,7 @@ package dev.lectern.server.experiment;
 
 import dev.lectern.plugin.api.InvalidParameterException;
 import dev.lectern.web.page.RunFilters;
+import dev.lectern.server.account.Viewer;
 import io.javalin.http.Context;
 import java.util.Locale;
 import java.util.Optional;
@@ -43,8 +44,11 @@ public final class RunQueries {
             throw new InvalidParameterException("q", "search text must be at most 200 characters");
         }
         try {
+            // A student sees only their own runs whatever they ask; a teacher may ask for one owner's.
+            Viewer viewer = Viewer.of(ctx);
+            Optional<String> owner = viewer.seesAll() ? opt(text(ctx, "owner")) : viewer.onlyOwner();
             return new RunQuery(opt(f.plugin()), opt(f.dataset()), status, opt(f.tag()), opt(f.q()), f.sort(),
-                    f.descending(), offset, limit);
+                    f.descending(), offset, limit, owner);
         } catch (IllegalArgumentException e) {
             throw new InvalidParameterException("sort", "sort must be id, name, plugin, dataset, status, started, duration, "
                     + "last:<metric> or best:<metric>, got '" + abbreviate(f.sort()) + "'");

@@ -16,14 +16,37 @@ import java.util.Optional;
  * @param descending whether the largest value comes first
  * @param offset rows to skip
  * @param limit rows to return
+ * @param owner only this account's runs, if given
  */
 public record RunQuery(Optional<String> plugin, Optional<String> dataset, Optional<ExperimentStatus> status,
-        Optional<String> tag, Optional<String> text, String sort, boolean descending, int offset, int limit) {
+        Optional<String> tag, Optional<String> text, String sort, boolean descending, int offset, int limit,
+        Optional<String> owner) {
 
     /** The newest runs first, unfiltered. */
     public static RunQuery newest(int offset, int limit) {
         return new RunQuery(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                "id", true, offset, limit);
+                "id", true, offset, limit, Optional.empty());
+    }
+
+    /**
+     * The same filters over another page.
+     *
+     * @param offset rows to skip
+     * @param limit rows to return
+     * @return the query
+     */
+    public RunQuery page(int offset, int limit) {
+        return new RunQuery(plugin, dataset, status, tag, text, sort, descending, offset, limit, owner);
+    }
+
+    /**
+     * The same filters, narrowed to one owner's runs.
+     *
+     * @param only the owner, or empty to keep the query as it is
+     * @return the query
+     */
+    public RunQuery ownedBy(Optional<String> only) {
+        return only.isEmpty() ? this : new RunQuery(plugin, dataset, status, tag, text, sort, descending, offset, limit, only);
     }
 
     /** Checks the sort key. */

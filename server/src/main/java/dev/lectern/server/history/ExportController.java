@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import dev.lectern.server.http.Formats;
+import dev.lectern.server.account.Viewer;
 import dev.lectern.server.experiment.RunFacts;
 import dev.lectern.server.http.Ids;
 import dev.lectern.server.http.JsonBodies;
@@ -161,7 +162,7 @@ public final class ExportController {
             if (ids.size() > MAX_EXPORT) {
                 throw new InvalidParameterException("ids", "at most " + MAX_EXPORT + " experiments per export");
             }
-            return ids.stream().map(experiments::get).toList();
+            return ids.stream().map(id -> experiments.visible(id, Viewer.of(ctx))).toList();
         }
         RunQuery query = RunQueries.query(ctx, 0, MAX_EXPORT);
         return experiments.search(query);

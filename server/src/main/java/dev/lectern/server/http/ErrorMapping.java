@@ -2,6 +2,7 @@ package dev.lectern.server.http;
 
 import dev.lectern.plugin.api.InvalidParameterException;
 import dev.lectern.server.ConflictException;
+import dev.lectern.server.ForbiddenException;
 import dev.lectern.server.NotFoundException;
 import dev.lectern.server.QuotaExceededException;
 import dev.lectern.web.Templates;
@@ -36,6 +37,7 @@ final class ErrorMapping extends Plugin<Void> {
             router.exception(NotFoundException.class, (e, ctx) -> answer(ctx, 404, e.getMessage(), null));
             router.exception(NotAcceptableException.class, (e, ctx) -> answer(ctx, 406, e.getMessage(), "Accept"));
             router.exception(ConflictException.class, (e, ctx) -> answer(ctx, 409, e.getMessage(), null));
+            router.exception(ForbiddenException.class, (e, ctx) -> answer(ctx, 403, e.getMessage(), null));
             router.exception(UnsupportedMediaTypeException.class, (e, ctx) -> answer(ctx, 415, e.getMessage(), "Content-Type"));
             router.exception(QuotaExceededException.class, (e, ctx) -> {
                 ctx.header("Retry-After", Integer.toString(e.retryAfterSeconds()));

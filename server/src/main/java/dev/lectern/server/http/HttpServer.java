@@ -4,6 +4,9 @@ import dev.lectern.datasets.DatasetService;
 import dev.lectern.server.Json;
 import dev.lectern.server.Settings;
 import dev.lectern.server.dataset.DatasetUploads;
+import dev.lectern.server.account.AccountController;
+import dev.lectern.server.account.Ownership;
+import dev.lectern.server.account.UserStore;
 import dev.lectern.server.compare.CompareController;
 import dev.lectern.server.compare.CompareService;
 import dev.lectern.server.dataset.DatasetApiController;
@@ -28,6 +31,8 @@ import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import java.time.Clock;
+import java.util.Optional;
 
 /** Builds the Javalin app: static assets, routes, errors and access control. */
 public final class HttpServer {
@@ -41,7 +46,7 @@ public final class HttpServer {
      */
     public static Javalin start(Settings settings, ExperimentService experiments, SweepService sweeps, MetricsRepository metrics,
             PluginManager plugins, DatasetService datasets, DatasetUploads uploads, LiveHub hub, Json json,
-            SessionStore sessions) {
+            SessionStore sessions, UserStore users) {
         Templates templates = new Templates();
         ErrorMapping errors = new ErrorMapping(templates);
         JettyErrors jettyErrors = new JettyErrors(errors, json.mapper());
@@ -57,7 +62,9 @@ public final class HttpServer {
                 new ExportController(experiments, metrics, json),
                 new SweepController(sweeps, experiments, metrics, plugins, json, templates),
                 new DatasetPageController(datasets, uploads, plugins, templates),
-                new DatasetApiController(datasets, uploads, plugins));
+                new DatasetApiController(datasets, uploads, plugins),
+                new AccountController(users, sessions, Clock.systemUTC(), templates, json),
+                new Ownership(experiments, sweeps));
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.jsonMapper(new JavalinJackson(json.mapper(), false));
@@ -73,7 +80,7 @@ public final class HttpServer {
             config.jetty.multipartConfig.maxInMemoryFileSize(256, SizeUnit.KB);
             // Registered before the routes, so no route (nor its own before handler) runs for a refused request.
             config.registerPlugin(new AccessControl(new HostAllowList(settings.allowedHosts()), settings.token(), sessions,
-                    errors));
+                    settings.accounts() ? Optional.of(users) : Optional.empty(), errors));
             config.registerPlugin(errors);
             config.jetty.modifyServer(server -> server.setErrorHandler(jettyErrors));
             config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(jettyErrors));

@@ -7,6 +7,8 @@ import static io.javalin.apibuilder.ApiBuilder.patch;
 import static io.javalin.apibuilder.ApiBuilder.post;
 import static io.javalin.apibuilder.ApiBuilder.sse;
 
+import dev.lectern.server.account.AccountController;
+import dev.lectern.server.account.Ownership;
 import dev.lectern.server.compare.CompareController;
 import dev.lectern.server.dataset.DatasetApiController;
 import dev.lectern.server.dataset.DatasetPageController;
@@ -35,15 +37,39 @@ final class Routes {
      * @param sweeps sweeps
      * @param datasets data set pages
      * @param datasetApi the data sets' JSON
+     * @param accounts signing in, passwords, accounts
+     * @param ownership hides other students' runs and sweeps
      */
     record Controllers(PluginPageController plugins, PluginApiController pluginApi, ExperimentPageController runs,
             ExperimentApiController runApi, EventsController events, CompareController compare, ExportController exports,
-            SweepController sweeps, DatasetPageController datasets, DatasetApiController datasetApi) {}
+            SweepController sweeps, DatasetPageController datasets, DatasetApiController datasetApi,
+            AccountController accounts, Ownership ownership) {}
 
     private Routes() {}
 
     static EndpointGroup of(Controllers c) {
         return () -> {
+            // Another student's run or sweep is 404 on every route that names it, before the route runs.
+            for (String path : new String[] {"/api/experiments/{id}", "/api/experiments/{id}/*", "/experiments/{id}",
+                "/experiments/{id}/*"}) {
+                before(path, c.ownership()::experiment);
+            }
+            for (String path : new String[] {"/api/sweeps/{id}", "/api/sweeps/{id}/*", "/sweeps/{id}", "/sweeps/{id}/*"}) {
+                before(path, c.ownership()::sweep);
+            }
+            get("/sign-in", c.accounts()::signInPage);
+            post("/sign-in", c.accounts()::signInForm);
+            post("/sign-out", c.accounts()::signOut);
+            get("/api/session", c.accounts()::session);
+            post("/api/session", c.accounts()::signInApi);
+            delete("/api/session", c.accounts()::signOut);
+            get("/account/password", c.accounts()::passwordPage);
+            post("/account/password", c.accounts()::passwordForm);
+            get("/users", c.accounts()::usersPage);
+            post("/users", c.accounts()::usersForm);
+            get("/api/users", c.accounts()::listUsers);
+            post("/api/users", c.accounts()::createUser);
+
             get("/", c.plugins()::dashboard);
             get("/plugins", c.plugins()::plugins);
             post("/plugins/rescan", c.plugins()::rescan);

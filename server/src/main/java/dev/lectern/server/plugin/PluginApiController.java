@@ -1,5 +1,7 @@
 package dev.lectern.server.plugin;
 
+import dev.lectern.server.ForbiddenException;
+import dev.lectern.server.account.Viewer;
 import io.javalin.http.Context;
 import java.util.List;
 
@@ -24,6 +26,9 @@ public final class PluginApiController {
 
     /** Looks at the plugin folders again and lists the result. */
     public void rescan(Context ctx) {
+        if (!Viewer.of(ctx).isTeacher()) {
+            throw new ForbiddenException("only a teacher rescans the plugin folders");
+        }
         ctx.json(views(plugins.rescan()));
     }
 

@@ -5,7 +5,9 @@ import dev.lectern.datasets.DatasetSpec;
 import dev.lectern.plugin.api.InvalidParameterException;
 import dev.lectern.plugin.api.LecturePlugin;
 import dev.lectern.plugin.api.ParamSpec;
+import dev.lectern.server.ForbiddenException;
 import dev.lectern.server.NotFoundException;
+import dev.lectern.server.account.Viewer;
 import dev.lectern.server.experiment.Experiment;
 import dev.lectern.server.experiment.ExperimentService;
 import dev.lectern.server.experiment.NewExperiment;
@@ -56,7 +58,7 @@ public final class PluginPageController {
     /** {@code GET /}: the lectures and the newest runs. */
     public void dashboard(Context ctx) {
         var cards = plugins.statuses().stream().map(s -> PluginPages.card(s, plugins)).toList();
-        ctx.html(templates.render("dashboard.jte", new DashboardPage(cards, recent.rows(Optional.empty(), RECENT))));
+        ctx.html(templates.render("dashboard.jte", new DashboardPage(cards, recent.rows(Optional.empty(), Viewer.of(ctx), RECENT))));
     }
 
     /** {@code GET /plugins}: every plugin found and why any failed. */
@@ -67,6 +69,9 @@ public final class PluginPageController {
 
     /** {@code POST /plugins/rescan}. */
     public void rescan(Context ctx) {
+        if (!Viewer.of(ctx).isTeacher()) {
+            throw new ForbiddenException("only a teacher rescans the plugin folders");
+        }
         plugins.rescan();
         ctx.redirect("/plugins", HttpStatus.SEE_OTHER);
     }
@@ -81,7 +86,7 @@ public final class PluginPageController {
         Map<String, Object> values = new HashMap<>();
         options.stream().filter(s -> s.id().equals(selected)).findFirst()
                 .ifPresent(spec -> values.putAll(plugin.defaultsFor(spec.info())));
-        ctx.html(templates.render("plugins/show.jte", pluginPage(plugin, options, selected, values, null, null, "")));
+        ctx.html(templates.render("plugins/show.jte", pluginPage(ctx, plugin, options, selected, values, null, null, "")));
     }
 
     /** {@code POST /plugins/{id}/experiments}: the run form; a refused value is shown next to its field. */
@@ -98,24 +103,24 @@ public final class PluginPageController {
         String name = ctx.formParam("name");
         try {
             Experiment created = experiments.create(new NewExperiment(plugin.descriptor().id(), dataset, submitted, name,
-                    ctx.formParam("device")));
+                    ctx.formParam("device")).ownedBy(Viewer.of(ctx).name()));
             ctx.redirect("/experiments/" + created.id(), HttpStatus.SEE_OTHER);
         } catch (InvalidParameterException e) {
             List<DatasetSpec> options = datasets.catalog().ofKinds(plugin.datasetKinds());
             ctx.status(HttpStatus.BAD_REQUEST).html(templates.render("plugins/show.jte",
-                    pluginPage(plugin, options, dataset == null ? "" : dataset, submitted, e.field(), e.getMessage(),
+                    pluginPage(ctx, plugin, options, dataset == null ? "" : dataset, submitted, e.field(), e.getMessage(),
                             name == null ? "" : name)));
         }
     }
 
-    private PluginPage pluginPage(LecturePlugin plugin, List<DatasetSpec> options, String selected, Map<String, ?> values,
+    private PluginPage pluginPage(Context ctx, LecturePlugin plugin, List<DatasetSpec> options, String selected, Map<String, ?> values,
             String errorField, String error, String name) {
         boolean datasetError = "dataset".equals(errorField);
         boolean fieldError = errorField != null && plugin.hyperParameters().stream().anyMatch(s -> s.name().equals(errorField));
         String formError = error != null && !datasetError && !fieldError ? error : "";
         return new PluginPage(PluginPages.card(plugin), plugin.descriptor().formulas(), plugin.guide(),
                 PluginPages.datasetOptions(options, selected), Forms.fields(plugin.hyperParameters(), values, errorField, error),
-                datasetError ? error : "", formError, name, recent.rows(Optional.of(plugin.descriptor().id()), RECENT));
+                datasetError ? error : "", formError, name, recent.rows(Optional.of(plugin.descriptor().id()), Viewer.of(ctx), RECENT));
     }
 
     private LecturePlugin plugin(String id) {

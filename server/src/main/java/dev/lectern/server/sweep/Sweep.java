@@ -13,6 +13,7 @@ import java.util.Map;
  * @param datasetId the data set
  * @param grid each swept hyperparameter with its values, in the order given
  * @param createdAt when it was created
+ * @param owner the account that created it, or null without accounts
  */
 public record Sweep(long id, String name, String pluginId, String datasetId, Map<String, List<Object>> grid,
-        Instant createdAt) {}
+        Instant createdAt, String owner) {}

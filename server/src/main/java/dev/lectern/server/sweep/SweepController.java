@@ -13,6 +13,7 @@ import dev.lectern.server.plugin.PluginManager;
 import dev.lectern.web.Templates;
 import dev.lectern.web.page.KeyValue;
 import dev.lectern.web.page.SweepPage;
+import dev.lectern.server.account.Viewer;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.ArrayList;
@@ -68,7 +69,7 @@ public final class SweepController {
             grid.put(e.getKey(), values);
         });
         Sweep sweep = sweeps.create(JsonBodies.text(body, "plugin"), JsonBodies.text(body, "dataset"),
-                JsonBodies.text(body, "name"), base, grid, JsonBodies.text(body, "device"));
+                JsonBodies.text(body, "name"), base, grid, JsonBodies.text(body, "device"), Viewer.of(ctx).name());
         ctx.status(HttpStatus.CREATED).json(view(sweep));
     }
 
@@ -99,7 +100,7 @@ public final class SweepController {
             }
         }
         Sweep sweep = sweeps.create(pluginId, ctx.formParam("dataset"), ctx.formParam("name"), base, grid,
-                ctx.formParam("device"));
+                ctx.formParam("device"), Viewer.of(ctx).name());
         ctx.redirect("/sweeps/" + sweep.id(), HttpStatus.SEE_OTHER);
     }
 
@@ -171,6 +172,7 @@ public final class SweepController {
         out.put("name", sweep.name());
         out.put("plugin", sweep.pluginId());
         out.put("dataset", sweep.datasetId());
+        out.put("owner", sweep.owner());
         out.put("grid", sweep.grid());
         out.put("total", runs.size());
         out.put("done", runs.stream().filter(e -> !e.status().isActive()).count());

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import dev.lectern.server.experiment.Experiment;
 import dev.lectern.server.experiment.ExperimentService;
@@ -56,11 +57,12 @@ public final class SweepService {
      * @param base values of the hyperparameters that are not swept
      * @param grid each swept hyperparameter with its values
      * @param device the device, blank for the default
+     * @param owner the account that asks, or null without accounts
      * @return the sweep
      * @throws InvalidParameterException naming {@code grid} or the bad parameter
      */
     public Sweep create(String plugin, String dataset, String name, Map<String, Object> base, Map<String, List<Object>> grid,
-            String device) {
+            String device, String owner) {
         LecturePlugin lecture = experiments.plugin(plugin);
         Map<String, ParamSpec> specs = new LinkedHashMap<>();
         lecture.hyperParameters().forEach(s -> specs.put(s.name(), s));
@@ -105,29 +107,41 @@ public final class SweepService {
         if (sweepName.length() > 200) {
             throw new InvalidParameterException("name", "name must be at most 200 characters");
         }
-        return experiments.createAll(runs.size(), () -> insert(plugin, dataset, sweepName, checked, base, runs, device));
+        return experiments.createAll(owner, runs.size(),
+                () -> insert(plugin, dataset, sweepName, checked, base, runs, device, owner));
     }
 
     private Sweep insert(String plugin, String dataset, String sweepName, Map<String, List<Object>> checked,
-            Map<String, Object> base, List<Map<String, Object>> runs, String device) {
-        long id = jdbc.insert("INSERT INTO sweeps (name, plugin_id, dataset_id, grid_json, created_at) VALUES (?, ?, ?, ?, ?)",
-                sweepName, plugin, dataset, json.write(checked), OffsetDateTime.now(ZoneOffset.UTC));
+            Map<String, Object> base, List<Map<String, Object>> runs, String device, String owner) {
+        long id = jdbc.insert("INSERT INTO sweeps (name, plugin_id, dataset_id, grid_json, created_at, owner) "
+                + "VALUES (?, ?, ?, ?, ?, ?)", sweepName, plugin, dataset, json.write(checked), OffsetDateTime.now(ZoneOffset.UTC),
+                owner);
         for (Map<String, Object> combination : runs) {
             Map<String, Object> params = new LinkedHashMap<>(base == null ? Map.of() : base);
             params.putAll(combination);
             String runName = sweepName + ": " + combination.entrySet().stream()
                     .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
             experiments.create(new NewExperiment(plugin, dataset, params,
-                    runName.length() > 200 ? runName.substring(0, 200) : runName, device, id));
+                    runName.length() > 200 ? runName.substring(0, 200) : runName, device, id, owner));
         }
         return get(id);
     }
 
+    /**
+     * The owner of a sweep.
+     *
+     * @param id the sweep
+     * @return empty when there is no such sweep; else its owner, empty for one made without accounts
+     */
+    public Optional<Optional<String>> ownerOf(long id) {
+        return jdbc.queryOne("SELECT owner FROM sweeps WHERE id = ?", rs -> Optional.ofNullable(rs.getString(1)), id);
+    }
+
     /** Returns a sweep or throws {@link NotFoundException}. */
     public Sweep get(long id) {
-        return jdbc.queryOne("SELECT id, name, plugin_id, dataset_id, grid_json, created_at FROM sweeps WHERE id = ?",
+        return jdbc.queryOne("SELECT id, name, plugin_id, dataset_id, grid_json, created_at, owner FROM sweeps WHERE id = ?",
                 rs -> new Sweep(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        readGrid(rs.getString(5)), rs.getObject(6, OffsetDateTime.class).toInstant()), id)
+                        readGrid(rs.getString(5)), rs.getObject(6, OffsetDateTime.class).toInstant(), rs.getString(7)), id)
                 .orElseThrow(() -> new NotFoundException("sweep " + id + " does not exist"));
     }
 

@@ -148,7 +148,7 @@ class ExperimentServiceTest {
     void aSweepsRunsAreTaggedWithTheirSweepFromTheStart() {
         long sweep = new Jdbc(database.dataSource()).insert("INSERT INTO sweeps (name, plugin_id, dataset_id, grid_json, "
                 + "created_at) VALUES ('s', 'failing-test', 'linear-synthetic', '{}', CURRENT_TIMESTAMP)");
-        Experiment inSweep = service.create(new NewExperiment("failing-test", "linear-synthetic", Map.of(), null, null, sweep));
+        Experiment inSweep = service.create(new NewExperiment("failing-test", "linear-synthetic", Map.of(), null, null, sweep, null));
         assertThat(inSweep.tags()).containsExactly("sweep-" + sweep);
         assertThat(service.inSweep(sweep)).extracting(Experiment::id).containsExactly(inSweep.id());
         assertThat(service.create(run(Map.of())).tags()).isEmpty();
