@@ -17,6 +17,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.ArgumentsProvider;
 
@@ -70,11 +72,6 @@ public final class TestDatabase {
     private TestDatabase(Kind kind, ExtensionContext context) {
         this.kind = kind;
         this.context = context;
-    }
-
-    /** Makes a fresh store outside a parameterized test (an end-to-end test's server); removed after the class. */
-    public static TestDatabase create(Kind kind, ExtensionContext context) {
-        return new TestDatabase(kind, context);
     }
 
     /** Returns which database this is. */
@@ -215,6 +212,23 @@ public final class TestDatabase {
         @Override
         public Stream<? extends Arguments> provideArguments(ExtensionContext context) {
             return Stream.of(Kind.values()).map(kind -> Arguments.of(new TestDatabase(kind, context)));
+        }
+    }
+
+    /**
+     * For tests of the whole server on PostgreSQL: with {@code @ExtendWith(TestDatabase.OnPostgres.class)}, a
+     * {@code TestDatabase} parameter (of a {@code @BeforeAll} method, say) is a fresh PostgreSQL store, dropped after
+     * the class.
+     */
+    public static final class OnPostgres implements ParameterResolver {
+        @Override
+        public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+            return parameter.getParameter().getType() == TestDatabase.class;
+        }
+
+        @Override
+        public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+            return new TestDatabase(Kind.POSTGRESQL, context);
         }
     }
 }
