@@ -12,14 +12,15 @@ lectern_postgres_start() {
     echo "postgres.sh: no PostgreSQL server under /usr/lib/postgresql (apt-get install -y postgresql)" >&2
     return 1
   fi
-  # initdb refuses to run as root: the cluster then belongs to Debian's postgres user, in /tmp (which it can reach).
+  # initdb refuses to run as root: the cluster then belongs to Debian's postgres user, in the system's temporary
+  # directory (which that user can reach).
   LECTERN_PG_AS=()
   if [ "$(id -u)" -eq 0 ]; then
-    LECTERN_PG_DIR="$(mktemp -d /tmp/lectern-pg.XXXXXX)"
+    LECTERN_PG_DIR="$(env -u TMPDIR mktemp -d -t lectern-pg.XXXXXX)"
     chown postgres: "$LECTERN_PG_DIR"
     LECTERN_PG_AS=(runuser -u postgres --)
   else
-    LECTERN_PG_DIR="$(mktemp -d "${TMPDIR:-/tmp}/lectern-pg.XXXXXX")"
+    LECTERN_PG_DIR="$(mktemp -d -t lectern-pg.XXXXXX)"
   fi
   LECTERN_PG_BIN="$bin"
   trap lectern_postgres_stop EXIT
