@@ -56,7 +56,7 @@ public final class UploadRepository {
                 + "ORDER BY dataset_id, column_index", rs -> new OwnedColumn(rs.getString(1), column(rs, 2)))) {
             columns.computeIfAbsent(c.datasetId(), k -> new ArrayList<>()).add(c.column());
         }
-        return jdbc.query("SELECT " + COLUMNS + " FROM uploaded_datasets ORDER BY created_at, id",
+        return jdbc.query("SELECT " + COLUMNS + " FROM uploaded_datasets ORDER BY created_at, " + jdbc.byCodePoint("id"),
                 rs -> map(rs, columns.getOrDefault(rs.getString("id"), List.of())));
     }
 

@@ -96,7 +96,7 @@ public final class ArtifactStore {
      */
     public void writeZip(long experimentId, java.io.OutputStream out) throws IOException {
         Path dir = directory(experimentId);
-        List<String> paths = jdbc.query("SELECT path FROM artifacts WHERE experiment_id = ? ORDER BY path",
+        List<String> paths = jdbc.query("SELECT path FROM artifacts WHERE experiment_id = ? ORDER BY " + jdbc.byCodePoint("path"),
                 rs -> rs.getString(1), experimentId);
         if (paths.isEmpty()) {
             throw new IOException("experiment " + experimentId + " has no saved model");

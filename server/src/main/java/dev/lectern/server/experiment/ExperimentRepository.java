@@ -89,7 +89,7 @@ public final class ExperimentRepository {
         }
         sql.append(where(query, args));
         String direction = query.descending() ? " DESC" : " ASC";
-        sql.append(" ORDER BY ").append(order(query.sort(), metric)).append(direction).append(" NULLS LAST, e.id").append(direction);
+        sql.append(" ORDER BY ").append(order(query.sort(), metric, jdbc)).append(direction).append(" NULLS LAST, e.id").append(direction);
         sql.append(" OFFSET ? ROWS FETCH NEXT ? ROWS ONLY");
         args.add(query.offset());
         args.add(query.limit());
@@ -138,7 +138,7 @@ public final class ExperimentRepository {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
-    private static String order(String sort, Optional<String> metric) {
+    private static String order(String sort, Optional<String> metric, Jdbc jdbc) {
         if (metric.isPresent()) {
             if (sort.startsWith("last:")) {
                 return "s.last_value";
@@ -146,10 +146,11 @@ public final class ExperimentRepository {
             return dev.lectern.server.metrics.MetricSummary.higherIsBetter(metric.get()) ? "s.max_value" : "s.min_value";
         }
         return switch (sort) {
-            case "name" -> "LOWER(e.name)";
-            case "plugin" -> "e.plugin_id";
-            case "dataset" -> "e.dataset_id";
-            case "status" -> "e.status";
+            // Text in the same order on H2 and PostgreSQL (see Jdbc.byCodePoint).
+            case "name" -> jdbc.byCodePoint("LOWER(e.name)");
+            case "plugin" -> jdbc.byCodePoint("e.plugin_id");
+            case "dataset" -> jdbc.byCodePoint("e.dataset_id");
+            case "status" -> jdbc.byCodePoint("e.status");
             case "started" -> "e.started_at";
             case "duration" -> "(COALESCE(e.finished_at, CURRENT_TIMESTAMP) - e.started_at)";
             default -> "e.id";

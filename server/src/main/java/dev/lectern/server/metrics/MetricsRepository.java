@@ -88,7 +88,8 @@ public final class MetricsRepository {
         }
         String marks = String.join(",", Collections.nCopies(experimentIds.size(), "?"));
         jdbc.query("SELECT experiment_id, name, points, last_step, last_value, min_step, min_value, max_step, max_value, "
-                + "per_epoch FROM metric_summaries WHERE experiment_id IN (" + marks + ") ORDER BY experiment_id, name", rs -> {
+                + "per_epoch FROM metric_summaries WHERE experiment_id IN (" + marks + ") ORDER BY experiment_id, "
+                + jdbc.byCodePoint("name"), rs -> {
                     out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new MetricSummary(rs.getString(2),
                             rs.getLong(3), rs.getLong(4), rs.getDouble(5), (Long) rs.getObject(6, Long.class),
                             (Double) rs.getObject(7, Double.class), (Long) rs.getObject(8, Long.class),
@@ -100,7 +101,9 @@ public final class MetricsRepository {
 
     /** The names of all metrics any run reported, in name order, for the runs table's sort menu. */
     public List<String> metricNames() {
-        return jdbc.query("SELECT DISTINCT name FROM metric_summaries ORDER BY name", rs -> rs.getString(1));
+        // GROUP BY rather than DISTINCT: PostgreSQL sorts a DISTINCT result only by the selected expression itself.
+        return jdbc.query("SELECT name FROM metric_summaries GROUP BY name ORDER BY " + jdbc.byCodePoint("name"),
+                rs -> rs.getString(1));
     }
 
     /** Writes lines of text in one batch. */
@@ -117,7 +120,7 @@ public final class MetricsRepository {
      */
     public List<MetricText> texts(long experimentId, int limit) {
         List<MetricText> newestFirst = jdbc.query("SELECT name, step, text_value FROM metric_texts WHERE experiment_id = ? "
-                + "ORDER BY seq DESC LIMIT ?", rs -> new MetricText(rs.getString(1), rs.getLong(2), rs.getString(3)),
+                + "ORDER BY seq DESC FETCH FIRST ? ROWS ONLY", rs -> new MetricText(rs.getString(1), rs.getLong(2), rs.getString(3)),
                 experimentId, limit);
         List<MetricText> inOrder = new ArrayList<>(newestFirst);
         Collections.reverse(inOrder);
@@ -133,7 +136,8 @@ public final class MetricsRepository {
         Map<String, Long> counts = pointCounts(experimentId);
         if (counts.values().stream().noneMatch(n -> CurveRollups.isLong(n, maxPoints))) {
             Map<String, List<double[]>> series = new LinkedHashMap<>();
-            jdbc.query("SELECT name, step, metric_value FROM metrics WHERE experiment_id = ? ORDER BY name, step", rs -> {
+            jdbc.query("SELECT name, step, metric_value FROM metrics WHERE experiment_id = ? ORDER BY "
+                    + jdbc.byCodePoint("name") + ", step", rs -> {
                 series.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new double[] {rs.getLong(2), rs.getDouble(3)});
                 return null;
             }, experimentId);

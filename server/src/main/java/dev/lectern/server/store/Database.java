@@ -15,9 +15,16 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Opens the pool and applies pending migrations from {@code db/migration}.
+     * Opens the pool and applies pending migrations: from {@code db/migration}, or {@code db/postgresql} on
+     * PostgreSQL.
      *
-     * @param jdbcUrl the database URL
+     * <p>Why two folders: a migration applied to users' H2 files cannot change (Flyway refuses a database whose
+     * applied script's checksum differs), and V5's {@code AUTO_INCREMENT} is H2 syntax. So {@code db/postgresql}
+     * holds the same scripts with only V5 in PostgreSQL's words (the standard identity column); new migrations are
+     * written in portable SQL into both folders, which {@code MigrationsTest} checks.
+     *
+     * @param jdbcUrl the database URL: H2 ({@code jdbc:h2:...}, user {@code sa}, no password) or PostgreSQL
+     *     ({@code jdbc:postgresql://host:port/db?user=...&password=...})
      * @return the open database
      */
     public static Database open(String jdbcUrl) {
@@ -25,13 +32,19 @@ public final class Database implements AutoCloseable {
         config.setJdbcUrl(jdbcUrl);
         config.setPoolName("lectern");
         config.setMaximumPoolSize(8);
+        boolean postgres = jdbcUrl.startsWith("jdbc:postgresql:");
         if (jdbcUrl.startsWith("jdbc:h2:")) {
             config.setUsername("sa");
             config.setPassword("");
         }
+        if (postgres) {
+            // User and password come with the URL. Batches of metric points become multi-row INSERTs.
+            config.addDataSourceProperty("reWriteBatchedInserts", "true");
+        }
         HikariDataSource dataSource = new HikariDataSource(config);
         try {
-            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+            Flyway.configure().dataSource(dataSource).locations(postgres ? "classpath:db/postgresql" : "classpath:db/migration")
+                    .load().migrate();
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;

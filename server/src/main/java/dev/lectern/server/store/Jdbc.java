@@ -26,6 +26,7 @@ public final class Jdbc {
     }
 
     private final DataSource dataSource;
+    private volatile Boolean postgres;
 
     /**
      * Creates the helper.
@@ -34,6 +35,31 @@ public final class Jdbc {
      */
     public Jdbc(DataSource dataSource) {
         this.dataSource = dataSource;
+    }
+
+    /**
+     * Makes a text expression sort by code point on every database, for ORDER BY: H2 compares strings so, PostgreSQL by
+     * the database's collation (where {@code "a_b"} may follow {@code "ab"} and {@code "B"} precede {@code "a"})
+     * unless told {@code COLLATE "C"}, which H2 does not know. (A column sorted so may not be in a SELECT DISTINCT.)
+     *
+     * @param expression a text-valued SQL expression
+     * @return the expression to sort by
+     */
+    public String byCodePoint(String expression) {
+        return isPostgres() ? expression + " COLLATE \"C\"" : expression;
+    }
+
+    private boolean isPostgres() {
+        Boolean known = postgres;
+        if (known == null) {
+            try (Connection c = dataSource.getConnection()) {
+                known = "PostgreSQL".equals(c.getMetaData().getDatabaseProductName());
+            } catch (SQLException e) {
+                throw new StoreException("(reading the database's name)", e);
+            }
+            postgres = known;
+        }
+        return known;
     }
 
     /** Runs a query and maps every row. */

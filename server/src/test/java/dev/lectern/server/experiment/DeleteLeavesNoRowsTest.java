@@ -7,12 +7,11 @@ import dev.lectern.server.metrics.MetricText;
 import dev.lectern.server.metrics.MetricsRepository;
 import dev.lectern.server.store.Database;
 import dev.lectern.server.store.Jdbc;
+import dev.lectern.server.testing.StoreTest;
 import dev.lectern.server.testing.StoredRuns;
-import java.nio.file.Path;
+import dev.lectern.server.testing.TestDatabase;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Deleting a run removes its rows from every table that refers to runs, found in the schema itself, so a table added
@@ -20,12 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DeleteLeavesNoRowsTest {
 
-    @TempDir
-    Path dir;
-
-    @Test
-    void everyTableWithAnExperimentIdIsEmptiedForTheDeletedRunOnly() {
-        try (Database database = Database.open("jdbc:h2:file:" + dir.resolve("db"))) {
+    @StoreTest
+    void everyTableWithAnExperimentIdIsEmptiedForTheDeletedRunOnly(TestDatabase db) {
+        try (Database database = db.open()) {
             Jdbc jdbc = new Jdbc(database.dataSource());
             long doomed = StoredRuns.insert(jdbc, "SUCCEEDED");
             long kept = StoredRuns.insert(jdbc, "SUCCEEDED");
@@ -39,8 +35,10 @@ class DeleteLeavesNoRowsTest {
                 metrics.insertTexts(id, List.of(new MetricText("sample", 1, "hello")));
                 jdbc.update("INSERT INTO artifacts (experiment_id, path, sha256, size_bytes) VALUES (?, 'model/x', 'ab', 1)", id);
             }
-            List<String> tables = jdbc.query("SELECT TABLE_NAME FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA = 'PUBLIC' "
-                    + "AND COLUMN_NAME = 'EXPERIMENT_ID' ORDER BY TABLE_NAME", rs -> rs.getString(1));
+            // H2 keeps names in upper case, PostgreSQL in lower case; the test's schema is the connection's current one.
+            List<String> tables = jdbc.query("SELECT UPPER(TABLE_NAME) FROM INFORMATION_SCHEMA.COLUMNS "
+                    + "WHERE TABLE_SCHEMA = CURRENT_SCHEMA AND UPPER(COLUMN_NAME) = 'EXPERIMENT_ID' ORDER BY 1",
+                    rs -> rs.getString(1));
             assertThat(tables).contains("METRICS", "METRIC_SUMMARIES", "METRIC_ROLLUPS", "METRIC_TEXTS", "ARTIFACTS");
             for (String table : tables) {
                 assertThat(count(jdbc, table, doomed)).as("%s rows of the run before deleting", table).isPositive();

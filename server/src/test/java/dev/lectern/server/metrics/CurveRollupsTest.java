@@ -4,27 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lectern.server.store.Database;
 import dev.lectern.server.store.Jdbc;
+import dev.lectern.server.testing.StoreTest;
 import dev.lectern.server.testing.StoredRuns;
-import java.nio.file.Path;
+import dev.lectern.server.testing.TestDatabase;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-/** Long curves are drawn from their rolled-up groups without losing their shape, on a real H2 file database. */
+/** Long curves are drawn from their rolled-up groups without losing their shape, on H2 and PostgreSQL. */
 class CurveRollupsTest {
 
     private static final int POINTS = 100_003;
     private static final int SPIKE_STEP = 54_321;
     private static final int DIP_STEP = 77_777;
 
-    @TempDir
-    Path dir;
-
-    @Test
-    void aLongCurveIsReadFromItsGroupsKeepingEndsSpikeAndDip() {
-        try (Database database = Database.open("jdbc:h2:file:" + dir.resolve("db"))) {
+    @StoreTest
+    void aLongCurveIsReadFromItsGroupsKeepingEndsSpikeAndDip(TestDatabase db) {
+        try (Database database = db.open()) {
             Jdbc jdbc = new Jdbc(database.dataSource());
             long id = StoredRuns.insert(jdbc, "RUNNING");
             MetricsRepository metrics = new MetricsRepository(jdbc);
@@ -52,15 +48,16 @@ class CurveRollupsTest {
         }
     }
 
-    @Test
-    void aRunFromBeforeRollupsIsRolledUpTheFirstTimeItIsDrawn() {
-        try (Database database = Database.open("jdbc:h2:file:" + dir.resolve("db"))) {
+    @StoreTest
+    void aRunFromBeforeRollupsIsRolledUpTheFirstTimeItIsDrawn(TestDatabase db) {
+        try (Database database = db.open()) {
             Jdbc jdbc = new Jdbc(database.dataSource());
             long id = StoredRuns.insert(jdbc, "RUNNING");
             // Points and summary written as an older server wrote them: no groups.
             jdbc.update("INSERT INTO metrics (experiment_id, name, step, metric_value) SELECT ?, 'loss', x - 1, "
-                    + "CASE WHEN x - 1 = ? THEN 1000000 WHEN x - 1 = ? THEN -5 ELSE 1 + EXP(-(x - 1) / 20000.0) END "
-                    + "FROM SYSTEM_RANGE(1, ?)", id, SPIKE_STEP, DIP_STEP, POINTS);
+                    + "CASE WHEN x - 1 = ? THEN 1000000 WHEN x - 1 = ? THEN -5 "
+                    + "ELSE 1 + EXP(CAST(1 - x AS DOUBLE PRECISION) / 20000) END "
+                    + "FROM " + db.numbersUpToParameter(), id, SPIKE_STEP, DIP_STEP, POINTS);
             jdbc.update("INSERT INTO metric_summaries (experiment_id, name, points, last_step, last_value) "
                     + "VALUES (?, 'loss', ?, ?, 1)", id, POINTS, POINTS - 1);
             MetricsRepository metrics = new MetricsRepository(jdbc);
@@ -74,9 +71,9 @@ class CurveRollupsTest {
         }
     }
 
-    @Test
-    void shortCurvesAreReadRaw() {
-        try (Database database = Database.open("jdbc:h2:file:" + dir.resolve("db"))) {
+    @StoreTest
+    void shortCurvesAreReadRaw(TestDatabase db) {
+        try (Database database = db.open()) {
             Jdbc jdbc = new Jdbc(database.dataSource());
             long id = StoredRuns.insert(jdbc, "RUNNING");
             MetricsRepository metrics = new MetricsRepository(jdbc);

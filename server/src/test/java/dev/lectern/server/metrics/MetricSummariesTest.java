@@ -4,22 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lectern.server.store.Database;
 import dev.lectern.server.store.Jdbc;
+import dev.lectern.server.testing.StoreTest;
 import dev.lectern.server.testing.StoredRuns;
-import java.nio.file.Path;
+import dev.lectern.server.testing.TestDatabase;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-/** The last and best values kept per metric as points arrive in batches, on a real H2 file database. */
+/** The last and best values kept per metric as points arrive in batches, on H2 and PostgreSQL. */
 class MetricSummariesTest {
 
-    @TempDir
-    Path dir;
-
-    @Test
-    void lastAndExtremesFollowEveryBatchAndSkipNaN() {
-        try (Database database = Database.open("jdbc:h2:file:" + dir.resolve("db"))) {
+    @StoreTest
+    void lastAndExtremesFollowEveryBatchAndSkipNaN(TestDatabase db) {
+        try (Database database = db.open()) {
             Jdbc jdbc = new Jdbc(database.dataSource());
             long id = StoredRuns.insert(jdbc, "RUNNING");
             MetricsRepository metrics = new MetricsRepository(jdbc);
@@ -46,9 +43,9 @@ class MetricSummariesTest {
         }
     }
 
-    @Test
-    void perEpochMetricsKeepTheirUnitAndTellTheEpochOfTheirBest() {
-        try (Database database = Database.open("jdbc:h2:file:" + dir.resolve("db"))) {
+    @StoreTest
+    void perEpochMetricsKeepTheirUnitAndTellTheEpochOfTheirBest(TestDatabase db) {
+        try (Database database = db.open()) {
             Jdbc jdbc = new Jdbc(database.dataSource());
             long id = StoredRuns.insert(jdbc, "RUNNING");
             MetricsRepository metrics = new MetricsRepository(jdbc);
