@@ -17,6 +17,8 @@ import dev.lectern.server.experiment.QueueQuota;
 import dev.lectern.server.experiment.WatchedTraining;
 import dev.lectern.server.sweep.SweepService;
 import dev.lectern.server.http.HttpServer;
+import dev.lectern.server.lesson.LessonRepository;
+import dev.lectern.server.lesson.LessonService;
 import dev.lectern.server.metrics.LiveHub;
 import dev.lectern.server.metrics.MetricsRepository;
 import dev.lectern.server.plugin.PluginManager;
@@ -164,7 +166,8 @@ public final class LecternServer implements AutoCloseable {
         experiments.recover();
         SweepService sweeps = new SweepService(jdbc, experiments, json);
         Javalin app = HttpServer.start(settings, experiments, sweeps, metrics, plugins, datasets, uploads, hub, json,
-                new SessionStore(jdbc, Clock.systemUTC()), new UserStore(jdbc));
+                new SessionStore(jdbc, Clock.systemUTC()), new UserStore(jdbc),
+                new LessonService(new LessonRepository(jdbc, json), experiments));
         double seconds = (System.nanoTime() - t0) / 1e9;
         return new LecternServer(settings, lock, database, scheduler, trainingThreads, experiments, plugins, app, seconds,
                 engine);

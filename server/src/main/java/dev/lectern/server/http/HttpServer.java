@@ -8,6 +8,8 @@ import dev.lectern.server.account.AccountController;
 import dev.lectern.server.account.Ownership;
 import dev.lectern.server.account.UserStore;
 import dev.lectern.server.compare.CompareController;
+import dev.lectern.server.lesson.LessonController;
+import dev.lectern.server.lesson.LessonService;
 import dev.lectern.server.compare.CompareService;
 import dev.lectern.server.dataset.DatasetApiController;
 import dev.lectern.server.dataset.DatasetPageController;
@@ -46,7 +48,7 @@ public final class HttpServer {
      */
     public static Javalin start(Settings settings, ExperimentService experiments, SweepService sweeps, MetricsRepository metrics,
             PluginManager plugins, DatasetService datasets, DatasetUploads uploads, LiveHub hub, Json json,
-            SessionStore sessions, UserStore users) {
+            SessionStore sessions, UserStore users, LessonService lessons) {
         Templates templates = new Templates();
         ErrorMapping errors = new ErrorMapping(templates);
         JettyErrors jettyErrors = new JettyErrors(errors, json.mapper());
@@ -64,7 +66,8 @@ public final class HttpServer {
                 new DatasetPageController(datasets, uploads, plugins, templates),
                 new DatasetApiController(datasets, uploads, plugins),
                 new AccountController(users, sessions, Clock.systemUTC(), templates, json),
-                new Ownership(experiments, sweeps));
+                new Ownership(experiments, sweeps),
+                new LessonController(lessons, experiments, metrics, datasets, templates, json));
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.jsonMapper(new JavalinJackson(json.mapper(), false));

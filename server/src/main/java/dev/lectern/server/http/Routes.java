@@ -10,6 +10,7 @@ import static io.javalin.apibuilder.ApiBuilder.sse;
 import dev.lectern.server.account.AccountController;
 import dev.lectern.server.account.Ownership;
 import dev.lectern.server.compare.CompareController;
+import dev.lectern.server.lesson.LessonController;
 import dev.lectern.server.dataset.DatasetApiController;
 import dev.lectern.server.dataset.DatasetPageController;
 import dev.lectern.server.experiment.EventsController;
@@ -39,11 +40,12 @@ final class Routes {
      * @param datasetApi the data sets' JSON
      * @param accounts signing in, passwords, accounts
      * @param ownership hides other students' runs and sweeps
+     * @param lessons lessons, their short links and class views
      */
     record Controllers(PluginPageController plugins, PluginApiController pluginApi, ExperimentPageController runs,
             ExperimentApiController runApi, EventsController events, CompareController compare, ExportController exports,
             SweepController sweeps, DatasetPageController datasets, DatasetApiController datasetApi,
-            AccountController accounts, Ownership ownership) {}
+            AccountController accounts, Ownership ownership, LessonController lessons) {}
 
     private Routes() {}
 
@@ -69,6 +71,22 @@ final class Routes {
             post("/users", c.accounts()::usersForm);
             get("/api/users", c.accounts()::listUsers);
             post("/api/users", c.accounts()::createUser);
+
+            get("/lessons", c.lessons()::listPage);
+            post("/lessons/import/{name}", c.lessons()::importSample);
+            post("/lessons/{id}/open", c.lessons()::openForm);
+            post("/lessons/{id}/close", c.lessons()::openForm);
+            get("/lessons/{id}/class", c.lessons()::classPage);
+            get("/l/{code}", c.lessons()::lessonPage);
+            post("/l/{code}/run", c.lessons()::run);
+            post("/api/l/{code}/run", c.lessons()::runApi);
+            post("/api/lessons", c.lessons()::create);
+            get("/api/lessons", c.lessons()::list);
+            get("/api/lessons/{id}", c.lessons()::get);
+            post("/api/lessons/{id}/open", c.lessons()::open);
+            post("/api/lessons/{id}/close", c.lessons()::close);
+            get("/api/lessons/{id}/class", c.lessons()::classView);
+            get("/api/lessons/{id}/class.csv", c.lessons()::classCsv);
 
             get("/", c.plugins()::dashboard);
             get("/plugins", c.plugins()::plugins);

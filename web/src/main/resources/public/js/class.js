@@ -1,0 +1,116 @@
+// The class view: every student's loss curve on one chart, their answers against what happened, and the runs ranked
+// by their final loss; refreshed every two seconds from /api/lessons/{id}/class while any run is active.
+(function () {
+  'use strict';
+  const root = document.getElementById('class-view');
+  if (!root) {
+    return;
+  }
+  const api = '/api/lessons/' + root.dataset.lesson + '/class';
+  const palette = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#8c564b', '#e377c2', '#7f7f7f', '#bcbd22', '#17becf',
+    '#ff7f0e'];
+  let chart = null;
+  const ticked = new Set();
+
+  function cell(row, text, header) {
+    const c = document.createElement(header ? 'th' : 'td');
+    if (header) {
+      c.scope = 'col';
+    }
+    c.textContent = text;
+    row.appendChild(c);
+    return c;
+  }
+
+  function drawTable(runs) {
+    const table = document.getElementById('class-runs');
+    table.replaceChildren();
+    const head = table.createTHead().insertRow();
+    ['Compare', 'Student', 'Answer', 'Status', 'Final loss', 'Run'].forEach((h) => cell(head, h, true));
+    const body = table.createTBody();
+    const ranked = runs.slice().sort((a, b) => (a.lastLoss ?? Infinity) - (b.lastLoss ?? Infinity));
+    ranked.forEach((r) => {
+      const row = body.insertRow();
+      const box = document.createElement('input');
+      box.type = 'checkbox';
+      box.name = 'ids';
+      box.value = String(r.experimentId);
+      box.checked = ticked.has(r.experimentId);
+      box.setAttribute('aria-label', 'compare the run of ' + (r.student || 'anyone'));
+      box.addEventListener('change', () => (box.checked ? ticked.add(r.experimentId) : ticked.delete(r.experimentId)));
+      row.insertCell().appendChild(box);
+      cell(row, r.student || '—');
+      cell(row, r.answer || '—');
+      cell(row, r.status + (r.error ? ': ' + r.error : ''));
+      cell(row, r.lastLoss == null ? '' : Number(r.lastLoss).toPrecision(4));
+      const link = document.createElement('a');
+      link.href = '/experiments/' + r.experimentId;
+      link.textContent = '#' + r.experimentId;
+      row.insertCell().appendChild(link);
+    });
+  }
+
+  function drawTally(tally) {
+    const table = document.getElementById('tally');
+    table.replaceChildren();
+    const statuses = [...new Set(tally.flatMap((t) => Object.keys(t.outcomes)))].sort();
+    const head = table.createTHead().insertRow();
+    cell(head, 'Answer', true);
+    statuses.forEach((s) => cell(head, s, true));
+    cell(head, 'All', true);
+    const body = table.createTBody();
+    tally.forEach((t) => {
+      const row = body.insertRow();
+      cell(row, t.answer || '(none)');
+      let all = 0;
+      statuses.forEach((s) => {
+        const n = t.outcomes[s] || 0;
+        all += n;
+        cell(row, String(n));
+      });
+      cell(row, String(all));
+    });
+  }
+
+  function drawChart(runs) {
+    if (typeof Chart === 'undefined') {
+      return;
+    }
+    const datasets = runs.filter((r) => r.curve && r.curve.length > 0).map((r, i) => ({
+      label: (r.student || '#' + r.experimentId) + (r.answer ? ' (' + r.answer + ')' : ''),
+      data: r.curve.map((p) => ({x: p[0], y: p[1]})),
+      borderColor: palette[i % palette.length],
+      backgroundColor: palette[i % palette.length],
+      pointRadius: 0,
+      borderWidth: 1.5,
+    }));
+    if (!chart) {
+      chart = new Chart(document.getElementById('class-chart'), {
+        type: 'line',
+        data: {datasets},
+        options: {animation: false, parsing: false, responsive: true, maintainAspectRatio: false,
+          scales: {x: {type: 'linear', title: {display: true, text: 'step'}}, y: {title: {display: true, text: 'loss'}}}},
+      });
+    } else {
+      chart.data.datasets = datasets;
+      chart.update();
+    }
+    document.getElementById('class-chart').setAttribute('aria-label', 'Each student\u2019s loss by step: '
+      + datasets.length + ' curves');
+  }
+
+  function refresh() {
+    fetch(api, {headers: {Accept: 'application/json'}})
+      .then((response) => (response.ok ? response.json() : Promise.reject(response.status)))
+      .then((view) => {
+        drawTable(view.runs);
+        drawTally(view.tally);
+        drawChart(view.runs);
+        const active = view.runs.some((r) => r.status === 'QUEUED' || r.status === 'RUNNING');
+        root.dataset.runs = String(view.runs.length);
+        setTimeout(refresh, active || view.runs.length === 0 ? 2000 : 5000);
+      })
+      .catch(() => setTimeout(refresh, 5000));
+  }
+  refresh();
+})();
