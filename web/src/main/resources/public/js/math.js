@@ -6,7 +6,8 @@
     console.warn('Lectern: KaTeX did not load; formulas stay as TeX');
     return;
   }
-  document.querySelectorAll('div.formula').forEach(function (node) {
+  var formulas = document.querySelectorAll('div.formula');
+  formulas.forEach(function (node) {
     var source = node.textContent.trim();
     try {
       window.katex.render(source, node, {throwOnError: false, displayMode: true});
@@ -15,4 +16,29 @@
       console.warn('Lectern: could not typeset', source, error);
     }
   });
+
+  // A typeset formula wider than its box scrolls sideways; the keyboard must be able to scroll it too, so such
+  // a formula becomes a named, focusable region. Checked again when the window's width or the fonts change.
+  function markScrolling() {
+    formulas.forEach(function (node, index) {
+      if (node.scrollWidth > node.clientWidth + 1) {
+        node.tabIndex = 0;
+        node.setAttribute('role', 'region');
+        node.setAttribute('aria-label', 'Formula ' + (index + 1) + ' of ' + formulas.length + ', scrolls sideways');
+      } else if (node.hasAttribute('tabindex')) {
+        node.removeAttribute('tabindex');
+        node.removeAttribute('role');
+        node.removeAttribute('aria-label');
+      }
+    });
+  }
+  markScrolling();
+  var pending = 0;
+  window.addEventListener('resize', function () {
+    window.cancelAnimationFrame(pending);
+    pending = window.requestAnimationFrame(markScrolling);
+  });
+  if (document.fonts && document.fonts.ready) {
+    document.fonts.ready.then(markScrolling);
+  }
 })();

@@ -42,10 +42,18 @@ function listFor(host, name) {
   let list = document.getElementById(id);
   if (!list) {
     const block = element('div', 'text-block');
-    block.appendChild(element('h3', 'text-name', name));
+    const heading = element('h3', 'text-name', name);
+    heading.id = id + '-heading';
+    block.appendChild(heading);
+    // Up to 200 lines scroll inside the block: a region the keyboard can reach, named by its heading.
+    const scroll = element('div', 'text-scroll');
+    scroll.tabIndex = 0;
+    scroll.setAttribute('role', 'region');
+    scroll.setAttribute('aria-labelledby', heading.id);
     list = element('ol', 'text-lines');
     list.id = id;
-    block.appendChild(list);
+    scroll.appendChild(list);
+    block.appendChild(scroll);
     host.appendChild(block);
   }
   return list;

@@ -134,8 +134,17 @@ function renderBarChart(figure, view, index) {
   }));
 }
 
-function renderTable(figure, view, index) {
+// A table may be wider than a phone: it scrolls inside a region that the keyboard can reach and that is named.
+function scrollRegion(label) {
   const scroll = element('div', 'table-scroll');
+  scroll.tabIndex = 0;
+  scroll.setAttribute('role', 'region');
+  scroll.setAttribute('aria-label', label || 'table');
+  return scroll;
+}
+
+function renderTable(figure, view, index) {
+  const scroll = scrollRegion(view.title);
   const table = element('table', 'data');
   table.id = 'view-' + index;
   const head = element('thead');
@@ -205,12 +214,9 @@ function renderConfusion(figure, view, index) {
         + (rowTotals[t] > 0 ? ' (' + (100 * share).toFixed(1) + '% of ' + labels[t] + ')' : '');
       if (count > 0) {
         // At least a tint for any count, so that a rare mistake is not lost.
-        const alpha = 0.08 + 0.82 * share;
-        cell.style.backgroundColor = t === p ? 'rgba(47, 102, 144, ' + alpha.toFixed(3) + ')'
-          : 'rgba(192, 66, 47, ' + alpha.toFixed(3) + ')';
-        if (alpha > 0.55) {
-          cell.classList.add('dark');
-        }
+        const shade = cellShade(t === p ? HIT : MISS, 0.08 + 0.82 * share);
+        cell.style.backgroundColor = shade.background;
+        cell.classList.add(shade.dark ? 'dark' : 'light');
       }
       tr.appendChild(cell);
     });
@@ -227,7 +233,7 @@ function renderConfusion(figure, view, index) {
   foot.appendChild(footRow);
   table.append(head, body, foot);
 
-  const scroll = element('div', 'table-scroll');
+  const scroll = scrollRegion(view.title || 'confusion matrix');
   scroll.appendChild(table);
   figure.appendChild(scroll);
   if (n > 6) {
@@ -237,4 +243,43 @@ function renderConfusion(figure, view, index) {
     figure.appendChild(element('p', 'view-note', 'accuracy ' + (100 * correct / total).toFixed(1) + '% — '
       + correct + ' of ' + total + ' on the diagonal'));
   }
+}
+
+// Confusion-matrix shading: the hue at a strength (0..1) over white, painted opaque, with white or dark text,
+// whichever reaches 4.5:1 (WCAG 1.4.3) on it. Between light and dark tints lies a band where neither text does:
+// a cell that falls there is shaded a little darker, until white text does.
+const HIT = [47, 102, 144];
+const MISS = [192, 66, 47];
+const WHITE = [255, 255, 255];
+const DARK_TEXT = [31, 35, 40];
+
+export function cellShade(rgb, strength) {
+  let alpha = Math.min(1, Math.max(0, strength));
+  for (;;) {
+    const colour = rgb.map((c) => Math.round(255 + (c - 255) * alpha));
+    const onWhite = contrastRatio(colour, WHITE);
+    const onDark = contrastRatio(colour, DARK_TEXT);
+    if (onDark >= 4.5 && onDark >= onWhite) {
+      return {background: 'rgb(' + colour.join(', ') + ')', dark: false};
+    }
+    if (onWhite >= 4.5 || alpha >= 1) {
+      return {background: 'rgb(' + colour.join(', ') + ')', dark: true};
+    }
+    alpha = Math.min(1, alpha + 0.01);
+  }
+}
+
+/** The WCAG contrast ratio of two sRGB colours given as [r, g, b], 0..255. */
+export function contrastRatio(a, b) {
+  const la = luminance(a);
+  const lb = luminance(b);
+  return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
+}
+
+function luminance(rgb) {
+  const [r, g, b] = rgb.map((c) => {
+    const v = c / 255;
+    return v <= 0.04045 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
+  });
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
 }
