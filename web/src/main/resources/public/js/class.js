@@ -84,12 +84,19 @@
       pointRadius: 0,
       borderWidth: 1.5,
     }));
+    // A diverged run's loss dwarfs the others: past three orders of magnitude the axis is logarithmic.
+    const values = datasets.flatMap((d) => d.data.map((p) => p.y)).filter((y) => y > 0 && Number.isFinite(y));
+    const logScale = values.length > 0 && Math.max(...values.slice(0, 50000)) / Math.min(...values.slice(0, 50000)) > 1000;
+    const yScale = {type: logScale ? 'logarithmic' : 'linear', title: {display: true, text: logScale ? 'loss (log scale)' : 'loss'}};
+    if (chart) {
+      chart.options.scales.y = yScale;
+    }
     if (!chart) {
       chart = new Chart(document.getElementById('class-chart'), {
         type: 'line',
         data: {datasets},
         options: {animation: false, parsing: false, responsive: true, maintainAspectRatio: false,
-          scales: {x: {type: 'linear', title: {display: true, text: 'step'}}, y: {title: {display: true, text: 'loss'}}}},
+          scales: {x: {type: 'linear', title: {display: true, text: 'step'}}, y: yScale}},
       });
     } else {
       chart.data.datasets = datasets;

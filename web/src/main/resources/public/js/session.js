@@ -9,7 +9,17 @@
   fetch('/api/session', {headers: {Accept: 'application/json'}})
     .then((response) => (response.ok ? response.json() : null))
     .then((session) => {
-      if (!session || !session.user) {
+      if (!session) {
+        return;
+      }
+      if (!session.user || session.role === 'TEACHER') {
+        const lessons = document.createElement('a');
+        lessons.href = '/lessons';
+        lessons.id = 'lessons-link';
+        lessons.textContent = 'Lessons';
+        slot.appendChild(lessons);
+      }
+      if (!session.user) {
         return;
       }
       const who = document.createElement('span');

@@ -1,0 +1,154 @@
+package dev.lectern.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.lectern.server.AccountsIT.Answer;
+import dev.lectern.server.account.Role;
+import dev.lectern.server.account.UserStore;
+import dev.lectern.server.store.Database;
+import dev.lectern.server.store.Jdbc;
+import dev.lectern.server.testing.TestServer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A lesson from the teacher's request to the class view: what students may change is all they can change, the
+ * question must be answered, a closed lesson takes no runs, and the class view shows every student's run and answer.
+ */
+class LessonsIT {
+
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static final String LESSON = "{\"title\":\"Step size\",\"plugin\":\"linear-regression\",\"dataset\":\"ex1data1\","
+            + "\"instructions\":\"Pick **alpha**.\",\"params\":{\"epochs\":200,\"featureScaling\":\"none\"},"
+            + "\"editable\":{\"learningRate\":{\"min\":0.001,\"max\":0.03}},"
+            + "\"question\":{\"text\":\"What will the cost do?\",\"kind\":\"choice\",\"choices\":[\"fall\",\"grow\"]}}";
+
+    @TempDir
+    static Path dataDir;
+    static TestServer server;
+    static String teacher;
+    static String alice;
+    static String bob;
+
+    @BeforeAll
+    static void start() throws Exception {
+        try (Database database = Database.open("jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("lectern"))) {
+            new UserStore(new Jdbc(database.dataSource())).add("teach", Role.TEACHER, "chalk-and-talk");
+        }
+        server = TestServer.start(dataDir, "--accounts", "--concurrency", "2");
+        teacher = signIn("teach", "chalk-and-talk");
+        alice = signIn("alice", send("POST", "/api/users", teacher, "{\"name\":\"alice\"}").json().get("password").asText());
+        bob = signIn("bob", send("POST", "/api/users", teacher, "{\"name\":\"bob\"}").json().get("password").asText());
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    static String signIn(String user, String password) throws Exception {
+        Answer answer = send("POST", "/api/session", null, "{\"user\":\"" + user + "\",\"password\":\"" + password + "\"}");
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        String cookie = answer.raw().headers().firstValue("Set-Cookie").orElseThrow();
+        return cookie.substring(0, cookie.indexOf(';'));
+    }
+
+    static Answer send(String method, String path, String cookie, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.url() + path)).timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (cookie != null) {
+            request.header("Cookie", cookie);
+        }
+        HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new Answer(response.statusCode(), response.body(), response);
+    }
+
+    private static JsonNode awaitDone(long id) throws Exception {
+        for (int i = 0; i < 600; i++) {
+            JsonNode run = send("GET", "/api/experiments/" + id, teacher, null).json();
+            if (!run.get("status").asText().equals("QUEUED") && !run.get("status").asText().equals("RUNNING")) {
+                return run;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("run " + id + " did not finish");
+    }
+
+    @Test
+    void aLessonFromTheTeacherToTheClassView() throws Exception {
+        assertThat(send("POST", "/api/lessons", alice, LESSON).status()).as("a student makes no lessons").isEqualTo(403);
+        assertThat(send("POST", "/api/lessons", teacher, LESSON.replace("\"learningRate\":{", "\"nope\":{")).json()
+                .get("field").asText()).isEqualTo("editable");
+        assertThat(send("POST", "/api/lessons", teacher, LESSON.replace("\"max\":0.03", "\"max\":99")).json()
+                .get("field").asText()).as("a range beyond the plugin's").isEqualTo("editable");
+        Answer created = send("POST", "/api/lessons", teacher, LESSON);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        JsonNode lesson = created.json();
+        String code = lesson.get("code").asText();
+        long lessonId = lesson.get("id").asLong();
+        assertThat(lesson.get("link").asText()).isEqualTo("/l/" + code);
+
+        Answer page = send("GET", "/l/" + code, alice, null);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("What will the cost do?").contains("name=\"learningRate\"")
+                .contains("<strong>alpha</strong>").doesNotContain("name=\"epochs\"").doesNotContain("name=\"featureScaling\"");
+
+        Answer noAnswer = send("POST", "/api/l/" + code + "/run", alice, "{\"params\":{\"learningRate\":0.01}}");
+        assertThat(noAnswer.status()).isEqualTo(400);
+        assertThat(noAnswer.json().get("field").asText()).isEqualTo("answer");
+        Answer outside = send("POST", "/api/l/" + code + "/run", alice, "{\"answer\":\"fall\",\"params\":{\"learningRate\":0.5}}");
+        assertThat(outside.json().get("field").asText()).isEqualTo("learningRate");
+        Answer aliceRun = send("POST", "/api/l/" + code + "/run", alice,
+                "{\"answer\":\"fall\",\"params\":{\"learningRate\":0.01,\"epochs\":99999}}");
+        assertThat(aliceRun.status()).as(aliceRun.body()).isEqualTo(201);
+        Answer bobRun = send("POST", "/api/l/" + code + "/run", bob, "{\"answer\":\"grow\",\"params\":{\"learningRate\":0.03}}");
+        assertThat(bobRun.status()).as(bobRun.body()).isEqualTo(201);
+        JsonNode aliceDone = awaitDone(aliceRun.json().get("id").asLong());
+        awaitDone(bobRun.json().get("id").asLong());
+        assertThat(aliceDone.get("params").get("epochs").asInt()).as("fixed values win").isEqualTo(200);
+        assertThat(aliceDone.get("params").get("learningRate").asDouble()).isEqualTo(0.01);
+        assertThat(aliceDone.get("owner").asText()).isEqualTo("alice");
+
+        assertThat(send("GET", "/api/lessons/" + lessonId + "/class", alice, null).status()).isEqualTo(403);
+        JsonNode view = send("GET", "/api/lessons/" + lessonId + "/class", teacher, null).json();
+        assertThat(view.get("runs").findValuesAsText("student")).containsExactlyInAnyOrder("alice", "bob");
+        assertThat(view.get("runs").findValuesAsText("answer")).containsExactlyInAnyOrder("fall", "grow");
+        for (JsonNode run : view.get("runs")) {
+            assertThat(run.get("curve").size()).as("a loss curve per student").isGreaterThan(10);
+        }
+        assertThat(view.get("tally").findValuesAsText("answer")).containsExactly("fall", "grow");
+        assertThat(send("GET", "/l/" + code, alice, null).body()).as("alice sees her run beside her answer")
+                .contains("/experiments/" + aliceRun.json().get("id").asLong()).doesNotContain("/experiments/"
+                        + bobRun.json().get("id").asLong() + "\"");
+        String csv = send("GET", "/api/lessons/" + lessonId + "/class.csv", teacher, null).body();
+        assertThat(csv).contains("\"alice\",\"fall\"").contains("\"bob\",\"grow\"");
+
+        assertThat(send("POST", "/api/lessons/" + lessonId + "/close", teacher, null).json().get("open").asBoolean()).isFalse();
+        assertThat(send("POST", "/api/l/" + code + "/run", alice, "{\"answer\":\"fall\"}").status()).isEqualTo(409);
+        assertThat(send("GET", "/l/nosuch", alice, null).status()).isEqualTo(404);
+    }
+
+    @Test
+    void everyReadyLessonImports() throws Exception {
+        for (String name : dev.lectern.server.lesson.SampleLessons.all().keySet()) {
+            Answer imported = send("POST", "/lessons/import/" + name, teacher, null);
+            assertThat(imported.status()).as(name + ": " + imported.body()).isEqualTo(303);
+        }
+        assertThat(send("GET", "/api/lessons", teacher, null).json().findValuesAsText("title"))
+                .hasSizeGreaterThanOrEqualTo(Map.of().size() + 5);
+        assertThat(send("GET", "/lessons", teacher, null).body()).contains("Class view");
+    }
+}
