@@ -10,9 +10,10 @@ public interface ExperimentQueue extends AutoCloseable {
      * Queues an experiment.
      *
      * @param experimentId the experiment
+     * @param owner whose it is (runs are served in turns across owners), or null without accounts
      * @return false when the queue is full
      */
-    boolean submit(long experimentId);
+    boolean submit(long experimentId, String owner);
 
     /**
      * Asks a queued or running experiment to stop.

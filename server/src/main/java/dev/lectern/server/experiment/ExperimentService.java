@@ -79,7 +79,7 @@ public final class ExperimentService implements AutoCloseable {
     public int recover() {
         int interrupted = experiments.interruptRunning();
         for (long id : experiments.idsWithStatus(ExperimentStatus.QUEUED)) {
-            if (!queue.submit(id)) {
+            if (!queue.submit(id, get(id).owner().orElse(null))) {
                 experiments.finish(id, ExperimentStatus.FAILED, "the queue was full when the server restarted", null);
             }
         }
@@ -105,7 +105,7 @@ public final class ExperimentService implements AutoCloseable {
                     json.write(values.asMap()), DeviceResolver.name(device), seed, request.sweepId(),
                     request.owner());
             Experiment created = get(id);
-            if (!queue.submit(id)) {
+            if (!queue.submit(id, request.owner())) {
                 experiments.finish(id, ExperimentStatus.FAILED, "the queue is full", null);
                 throw new QuotaExceededException("the queue is full; try again later", QueueQuota.RETRY_AFTER_SECONDS);
             }

@@ -41,7 +41,7 @@ class ExperimentServiceTest {
         boolean full;
 
         @Override
-        public boolean submit(long experimentId) {
+        public boolean submit(long experimentId, String owner) {
             if (full) {
                 return false;
             }
