@@ -20,6 +20,8 @@ import dev.lectern.server.plugin.PluginManager;
 import dev.lectern.server.plugin.PluginPageController;
 import dev.lectern.server.sweep.SweepController;
 import dev.lectern.server.sweep.SweepService;
+import dev.lectern.server.system.SystemController;
+import dev.lectern.server.DeviceResolver;
 import dev.lectern.server.metrics.LiveHub;
 import dev.lectern.server.metrics.MetricsRepository;
 import dev.lectern.server.session.SessionStore;
@@ -41,7 +43,7 @@ public final class HttpServer {
      */
     public static Javalin start(Settings settings, ExperimentService experiments, SweepService sweeps, MetricsRepository metrics,
             PluginManager plugins, DatasetService datasets, DatasetUploads uploads, LiveHub hub, Json json,
-            SessionStore sessions) {
+            SessionStore sessions, DeviceResolver devices) {
         Templates templates = new Templates();
         ErrorMapping errors = new ErrorMapping(templates);
         JettyErrors jettyErrors = new JettyErrors(errors, json.mapper());
@@ -57,7 +59,8 @@ public final class HttpServer {
                 new ExportController(experiments, metrics, json),
                 new SweepController(sweeps, experiments, metrics, plugins, json, templates),
                 new DatasetPageController(datasets, uploads, plugins, templates),
-                new DatasetApiController(datasets, uploads, plugins));
+                new DatasetApiController(datasets, uploads, plugins),
+                new SystemController(devices, settings.device(), templates));
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.jsonMapper(new JavalinJackson(json.mapper(), false));

@@ -17,6 +17,7 @@ import dev.lectern.server.history.ExportController;
 import dev.lectern.server.plugin.PluginApiController;
 import dev.lectern.server.plugin.PluginPageController;
 import dev.lectern.server.sweep.SweepController;
+import dev.lectern.server.system.SystemController;
 import io.javalin.apibuilder.EndpointGroup;
 
 /** Every route of the server in one place, each to its feature's controller. */
@@ -35,10 +36,12 @@ final class Routes {
      * @param sweeps sweeps
      * @param datasets data set pages
      * @param datasetApi the data sets' JSON
+     * @param system the engine and devices
      */
     record Controllers(PluginPageController plugins, PluginApiController pluginApi, ExperimentPageController runs,
             ExperimentApiController runApi, EventsController events, CompareController compare, ExportController exports,
-            SweepController sweeps, DatasetPageController datasets, DatasetApiController datasetApi) {}
+            SweepController sweeps, DatasetPageController datasets, DatasetApiController datasetApi,
+            SystemController system) {}
 
     private Routes() {}
 
@@ -95,6 +98,9 @@ final class Routes {
             get("/api/datasets/{id}", c.datasetApi()::get);
             get("/api/datasets/{id}/columns", c.datasetApi()::columns);
             delete("/api/datasets/{id}", c.datasetApi()::delete);
+
+            get("/system", c.system()::page);
+            get("/api/system", c.system()::api);
         };
     }
 }
