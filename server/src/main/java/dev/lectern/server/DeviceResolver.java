@@ -3,12 +3,14 @@ package dev.lectern.server;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import dev.lectern.plugin.api.InvalidParameterException;
+import dev.lectern.server.system.EngineFacts;
 import java.util.Locale;
 
 /** Turns a device choice (auto, cpu, gpu, gpu:N) into a DJL device that exists on this machine. */
 public final class DeviceResolver {
 
     private final int gpuCount;
+    private final EngineFacts facts;
 
     /**
      * Creates a resolver for the engine's GPUs.
@@ -16,7 +18,22 @@ public final class DeviceResolver {
      * @param engine the engine
      */
     public DeviceResolver(Engine engine) {
-        this.gpuCount = engine.getGpuCount();
+        this(EngineFacts.read(engine));
+    }
+
+    /**
+     * Creates a resolver for an engine's facts.
+     *
+     * @param facts what the loaded engine can do
+     */
+    public DeviceResolver(EngineFacts facts) {
+        this.facts = facts;
+        this.gpuCount = facts.usableGpus();
+    }
+
+    /** Returns the facts of the engine this resolver answers for. */
+    public EngineFacts engine() {
+        return facts;
     }
 
     /** Returns the number of usable GPUs. */
@@ -42,8 +59,7 @@ public final class DeviceResolver {
         if (c.matches("gpu(:\\d{1,3})?")) {
             int index = c.contains(":") ? Integer.parseInt(c.substring(4)) : 0;
             if (index >= gpuCount) {
-                throw new InvalidParameterException("device", "device " + c + " is not available: this machine has "
-                        + (gpuCount == 0 ? "no GPU" : gpuCount + " GPU(s)") + "; use cpu or auto");
+                throw new InvalidParameterException("device", facts.whyNoGpu(c, index));
             }
             return Device.gpu(index);
         }

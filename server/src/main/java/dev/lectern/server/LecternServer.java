@@ -82,6 +82,10 @@ public final class LecternServer implements AutoCloseable {
                     System.out, System.err));
             return;
         }
+        if (args.length > 0 && (args[0].equals("doctor") || args[0].equals("engine"))) {
+            System.exit(check(args[0], java.util.Arrays.copyOfRange(args, 1, args.length)));
+            return;
+        }
         Settings settings;
         try {
             settings = new SettingsParser(System.getenv()).parse(args);
@@ -93,6 +97,10 @@ public final class LecternServer implements AutoCloseable {
         LecternServer server;
         try {
             server = start(settings);
+        } catch (DeviceUnavailableException e) {
+            System.err.println("lectern: " + e.getMessage());
+            System.exit(2);
+            return;
         } catch (DataDirectoryLock.DataDirectoryInUseException e) {
             System.err.println("lectern: " + e.getMessage());
             System.exit(1);
@@ -100,6 +108,61 @@ public final class LecternServer implements AutoCloseable {
         }
         server.printBanner(System.out);
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "lectern-shutdown"));
+    }
+
+    /**
+     * Runs {@code lectern doctor [--steps N] [flags]} (trains every bundled plugin on every device) or
+     * {@code lectern engine} (prints the engine and devices only), with the server's flags for data sets and plugins.
+     *
+     * @param command doctor or engine
+     * @param args the flags after it
+     * @return the exit status
+     */
+    static int check(String command, String[] args) {
+        int steps = dev.lectern.server.system.Doctor.DEFAULT_STEPS;
+        List<String> rest = new java.util.ArrayList<>(List.of(args));
+        int at = rest.indexOf("--steps");
+        try {
+            if (at >= 0) {
+                if (at + 1 >= rest.size()) {
+                    throw new IllegalArgumentException("--steps needs a number");
+                }
+                steps = Integer.parseInt(rest.get(at + 1));
+                if (steps < 1) {
+                    throw new IllegalArgumentException("--steps must be at least 1");
+                }
+                rest.subList(at, at + 2).clear();
+            }
+            Settings settings = new SettingsParser(System.getenv()).parse(rest.toArray(String[]::new));
+            configureEngineDefaults();
+            DeviceResolver devices = new DeviceResolver(Engine.getEngine("PyTorch"));
+            if (command.equals("engine")) {
+                System.out.println(devices.engine().describe());
+                System.out.println("capabilities: " + String.join(", ", devices.engine().features()));
+                return 0;
+            }
+            PluginManager plugins = new PluginManager(LecternServer.class.getClassLoader(),
+                    List.of(bundledPluginsDir(), settings.pluginsDir()), List.of("bundled", "plugins folder"));
+            plugins.loadAll();
+            DatasetService datasets = new DatasetService(DatasetCatalog.builtIn(),
+                    new DatasetResolver(settings.datasetMirror(), settings.datasetCacheDir()));
+            return new dev.lectern.server.system.Doctor(plugins, datasets, devices, System.out, steps).run();
+        } catch (NumberFormatException e) {
+            System.err.println("lectern " + command + ": --steps needs a number, got " + rest.get(at + 1));
+            return 2;
+        } catch (IllegalArgumentException e) {
+            System.err.println("lectern " + command + ": " + e.getMessage());
+            return 2;
+        }
+    }
+
+    /** The {@code --device} setting names a device this server cannot train on; the server does not start. */
+    public static final class DeviceUnavailableException extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        DeviceUnavailableException(String message) {
+            super(message);
+        }
     }
 
     /**
@@ -111,6 +174,14 @@ public final class LecternServer implements AutoCloseable {
     public static LecternServer start(Settings settings) {
         long t0 = System.nanoTime();
         configureEngineDefaults();
+        Engine pytorch = Engine.getEngine("PyTorch");
+        DeviceResolver devices = new DeviceResolver(pytorch);
+        try {
+            devices.resolve(settings.device());
+        } catch (dev.lectern.plugin.api.InvalidParameterException e) {
+            // Before the data directory is locked: nothing is started, nothing to undo.
+            throw new DeviceUnavailableException("--device " + settings.device() + ": " + e.getMessage());
+        }
         try {
             Files.createDirectories(settings.dataDir());
         } catch (IOException e) {
@@ -126,11 +197,8 @@ public final class LecternServer implements AutoCloseable {
         }
         Jdbc jdbc = new Jdbc(database.dataSource());
         Json json = new Json();
-        Engine pytorch = Engine.getEngine("PyTorch");
-        DeviceResolver devices = new DeviceResolver(pytorch);
-        String engine = String.format(Locale.ROOT, "PyTorch %s via DJL %s; default device %s (%s)", pytorch.getVersion(),
-                Engine.getDjlVersion(), settings.device(), devices.gpuCount() == 0 ? "no GPU found, training on the CPU"
-                        : devices.gpuCount() + " GPU(s) found");
+        String engine = devices.engine().describe() + String.format(Locale.ROOT, "; default device %s (%s)",
+                settings.device(), DeviceResolver.name(devices.resolve(settings.device())));
         PluginManager plugins = new PluginManager(LecternServer.class.getClassLoader(),
                 List.of(bundledPluginsDir(), settings.pluginsDir()), List.of("bundled", "plugins folder"));
         plugins.loadAll();
@@ -167,7 +235,7 @@ public final class LecternServer implements AutoCloseable {
         SweepService sweeps = new SweepService(jdbc, experiments, json);
         Javalin app = HttpServer.start(settings, experiments, sweeps, metrics, plugins, datasets, uploads, hub, json,
                 new SessionStore(jdbc, Clock.systemUTC()), new UserStore(jdbc),
-                new LessonService(new LessonRepository(jdbc, json), experiments));
+                new LessonService(new LessonRepository(jdbc, json), experiments), devices);
         double seconds = (System.nanoTime() - t0) / 1e9;
         return new LecternServer(settings, lock, database, scheduler, trainingThreads, experiments, plugins, app, seconds,
                 engine);

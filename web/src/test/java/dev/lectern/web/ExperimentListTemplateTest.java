@@ -17,7 +17,7 @@ class ExperimentListTemplateTest {
     static final RunFilters NEWEST = new RunFilters("", "", "", "", "", "id", true);
 
     static RunRow run(long id, String name, String status) {
-        return new RunRow(id, name, "Linear regression", "ex1data1", status, "2026-11-23 10:00:00 UTC", "1.2 s",
+        return new RunRow(id, name, "Linear regression", "ex1data1", "cpu", status, "2026-11-23 10:00:00 UTC", "1.2 s",
                 List.of(new KeyValue("learningRate", "0.01")), List.of("baseline"),
                 List.of(new MetricCell("loss", "4.48", "4.47", "1400", false)), 40);
     }

@@ -191,6 +191,17 @@ public final class ExperimentRepository {
                 ExperimentStatus.RUNNING.name(), now(), id, ExperimentStatus.QUEUED.name()) == 1;
     }
 
+    /**
+     * Records the device a run trains on, resolved when its training starts (the row's value until then is the
+     * device the request resolved to when it was created).
+     *
+     * @param id the run
+     * @param device the device's name, such as {@code cpu} or {@code gpu:0}
+     */
+    public void recordDevice(long id, String device) {
+        jdbc.update("UPDATE experiments SET device = ? WHERE id = ?", device, id);
+    }
+
     /** Ends an active experiment; returns false if it had already ended. */
     public boolean finish(long id, ExperimentStatus status, String error, String summaryJson) {
         return jdbc.update("UPDATE experiments SET status = ?, error = ?, summary_json = ?, finished_at = ? "

@@ -103,7 +103,11 @@ public final class ExperimentRunner implements LocalExecutor.Worker {
                 hub.publish(id, "progress", fetching);
             });
             ParamValues params = ParamValues.check(plugin.hyperParameters(), json.readObject(experiment.paramsJson()));
+            // Resolved again now that training starts (the GPUs may differ from when it was queued), and stored:
+            // the run's JSON, page and table show the device it really trained on.
             Device device = devices.resolve(experiment.device());
+            experiments.recordDevice(id, DeviceResolver.name(device));
+            LOG.info("experiment {} trains on {}", id, DeviceResolver.name(device));
             RunContext context = new RunContext(device, experiment.seed(), params, data, sink, cancelled, timedOut);
             long start = System.nanoTime();
             try (TrainedModel model = watch.run(plugin, context, cancelled, timedOut)) {

@@ -56,7 +56,7 @@ public final class ExperimentViews {
                 Formats.bestAt(m, e.stepsPerEpoch()), MetricSummary.higherIsBetter(m.name()))).toList();
         int percent = e.progressTotal() > 0 ? (int) Math.min(100, 100 * e.progressDone() / e.progressTotal()) : 0;
         return new RunRow(e.id(), e.name(), pluginTitles.getOrDefault(e.pluginId(), e.pluginId()), e.datasetId(),
-                e.status().name(), e.startedAt().map(Formats::time).orElse(""), e.duration().map(Formats::duration).orElse(""),
+                e.device(), e.status().name(), e.startedAt().map(Formats::time).orElse(""), e.duration().map(Formats::duration).orElse(""),
                 params, e.tags(), cells, percent);
     }
 

@@ -25,6 +25,8 @@ import dev.lectern.server.plugin.PluginManager;
 import dev.lectern.server.plugin.PluginPageController;
 import dev.lectern.server.sweep.SweepController;
 import dev.lectern.server.sweep.SweepService;
+import dev.lectern.server.system.SystemController;
+import dev.lectern.server.DeviceResolver;
 import dev.lectern.server.metrics.LiveHub;
 import dev.lectern.server.metrics.MetricsRepository;
 import dev.lectern.server.session.SessionStore;
@@ -48,7 +50,7 @@ public final class HttpServer {
      */
     public static Javalin start(Settings settings, ExperimentService experiments, SweepService sweeps, MetricsRepository metrics,
             PluginManager plugins, DatasetService datasets, DatasetUploads uploads, LiveHub hub, Json json,
-            SessionStore sessions, UserStore users, LessonService lessons) {
+            SessionStore sessions, UserStore users, LessonService lessons, DeviceResolver devices) {
         Templates templates = new Templates();
         ErrorMapping errors = new ErrorMapping(templates);
         JettyErrors jettyErrors = new JettyErrors(errors, json.mapper());
@@ -67,7 +69,8 @@ public final class HttpServer {
                 new DatasetApiController(datasets, uploads, plugins),
                 new AccountController(users, sessions, Clock.systemUTC(), templates, json),
                 new Ownership(experiments, sweeps),
-                new LessonController(lessons, experiments, metrics, datasets, templates, json));
+                new LessonController(lessons, experiments, metrics, datasets, templates, json),
+                new SystemController(devices, settings.device(), templates));
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.jsonMapper(new JavalinJackson(json.mapper(), false));

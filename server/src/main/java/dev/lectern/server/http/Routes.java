@@ -20,6 +20,7 @@ import dev.lectern.server.history.ExportController;
 import dev.lectern.server.plugin.PluginApiController;
 import dev.lectern.server.plugin.PluginPageController;
 import dev.lectern.server.sweep.SweepController;
+import dev.lectern.server.system.SystemController;
 import io.javalin.apibuilder.EndpointGroup;
 
 /** Every route of the server in one place, each to its feature's controller. */
@@ -41,11 +42,12 @@ final class Routes {
      * @param accounts signing in, passwords, accounts
      * @param ownership hides other students' runs and sweeps
      * @param lessons lessons, their short links and class views
+     * @param system the engine and devices
      */
     record Controllers(PluginPageController plugins, PluginApiController pluginApi, ExperimentPageController runs,
             ExperimentApiController runApi, EventsController events, CompareController compare, ExportController exports,
             SweepController sweeps, DatasetPageController datasets, DatasetApiController datasetApi,
-            AccountController accounts, Ownership ownership, LessonController lessons) {}
+            AccountController accounts, Ownership ownership, LessonController lessons, SystemController system) {}
 
     private Routes() {}
 
@@ -139,6 +141,9 @@ final class Routes {
             get("/api/datasets/{id}", c.datasetApi()::get);
             get("/api/datasets/{id}/columns", c.datasetApi()::columns);
             delete("/api/datasets/{id}", c.datasetApi()::delete);
+
+            get("/system", c.system()::page);
+            get("/api/system", c.system()::api);
         };
     }
 }

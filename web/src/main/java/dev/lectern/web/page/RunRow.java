@@ -9,6 +9,7 @@ import java.util.List;
  * @param name the name
  * @param plugin the plugin title
  * @param dataset the data set id
+ * @param device the device it trains (or trained) on, such as {@code cpu} or {@code gpu:0}
  * @param status the status name
  * @param started when it started, formatted, empty if it has not
  * @param duration how long it ran, formatted, empty if it has not run
@@ -17,7 +18,7 @@ import java.util.List;
  * @param metrics the last and best value of each metric it reported
  * @param percent how far it is, 0–100, for active runs
  */
-public record RunRow(long id, String name, String plugin, String dataset, String status, String started, String duration,
+public record RunRow(long id, String name, String plugin, String dataset, String device, String status, String started, String duration,
         List<KeyValue> params, List<String> tags, List<MetricCell> metrics, int percent) {
 
     /** Tells whether the run is still queued or running, so the page keeps it current. */

@@ -8,11 +8,12 @@ import dev.lectern.plugin.api.TrainingData;
 import java.util.function.BooleanSupplier;
 
 /**
- * An in-memory training context for tests: CPU, a fixed seed, recorded metrics, and a cancellation
+ * An in-memory training context for tests: CPU unless told otherwise, a fixed seed, recorded metrics, and a cancellation
  * condition the test controls.
  */
 public final class FakeTrainingContext implements TrainingContext {
 
+    private final Device device;
     private final ParamValues params;
     private final TrainingData data;
     private final long seed;
@@ -30,6 +31,21 @@ public final class FakeTrainingContext implements TrainingContext {
      * @param cancelled asked at every {@link #isCancelled()} call
      */
     public FakeTrainingContext(ParamValues params, TrainingData data, long seed, BooleanSupplier cancelled) {
+        this(Device.cpu(), params, data, seed, cancelled);
+    }
+
+    /**
+     * Creates a context that trains on a given device.
+     *
+     * @param device the device the run must train on
+     * @param params the checked parameters
+     * @param data the data set
+     * @param seed the seed
+     * @param cancelled asked at every {@link #isCancelled()} call
+     */
+    public FakeTrainingContext(Device device, ParamValues params, TrainingData data, long seed,
+            BooleanSupplier cancelled) {
+        this.device = device;
         this.params = params;
         this.data = data;
         this.seed = seed;
@@ -38,7 +54,7 @@ public final class FakeTrainingContext implements TrainingContext {
 
     @Override
     public Device device() {
-        return Device.cpu();
+        return device;
     }
 
     @Override

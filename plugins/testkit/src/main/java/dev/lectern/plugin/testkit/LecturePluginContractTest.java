@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import ai.djl.Device;
+import ai.djl.engine.Engine;
 import dev.lectern.plugin.api.InvalidParameterException;
 import dev.lectern.plugin.api.LecturePlugin;
 import dev.lectern.plugin.api.ParamSpec;
@@ -435,6 +436,46 @@ public abstract class LecturePluginContractTest {
         properties.stringPropertyNames().stream().filter(k -> !isTiming(k))
                 .forEach(k -> entries.put(k, properties.getProperty(k)));
         return entries;
+    }
+
+    @Test
+    @Timeout(240)
+    void createsItsTensorsOnTheContextDevice() throws Exception {
+        // The server hands each run its device (cpu, gpu:0); a tensor created on any other device either fails the
+        // run on a GPU or trains on the CPU without anyone knowing. Train on a device that is not the engine's default
+        // (see DeviceWatch), and look at every manager and array the run holds, during the run and after it.
+        LecturePlugin plugin = plugin();
+        AtomicInteger calls = new AtomicInteger();
+        TrainedModel model;
+        DeviceWatch watch = DeviceWatch.start(Engine.getEngine("PyTorch").getGpuCount() > 0 ? Device.gpu(0)
+                : Device.cpu());
+        Device device = watch.device();
+        try {
+            FakeTrainingContext context = new FakeTrainingContext(device, budgetValues(plugin), tinyData(), 9, () -> {
+                if (calls.incrementAndGet() % 10 == 1) {
+                    watch.check();
+                }
+                return false;
+            });
+            try {
+                model = plugin.train(context);
+            } catch (Exception e) {
+                throw new AssertionError("training on " + device + " failed while the engine's default device was "
+                        + watch.decoy() + ": does the plugin create something without naming context.device() "
+                        + "(NDManager.newBaseManager(), Model.newInstance(name))? " + e, e);
+            }
+            try (TrainedModel trained = model) {
+                watch.check();
+                if (hasCapability(Capability.PREDICTS)) {
+                    trained.predict(ParamValues.check(trained.predictInputs(), samplePredictInput()));
+                }
+                assertThat(watch.findings()).as("managers and arrays of a run on %s (checked %d times, engine default "
+                        + "moved to %s)", device, watch.checks(), watch.decoy()).isEmpty();
+                assertThat(watch.checks()).as("checks during the run").isGreaterThan(1);
+            }
+        } finally {
+            watch.close();
+        }
     }
 
     @Test
