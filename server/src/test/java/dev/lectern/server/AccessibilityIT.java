@@ -152,6 +152,14 @@ class AccessibilityIT {
             paths.add("/datasets/" + dataset);
         }
         paths.add("/experiments/999999");
+        // The class pages: a lesson with a run, its short link, the class view, the lessons list, accounts, sign-in.
+        Http.Response lesson = http.post("/api/lessons", LessonsIT.LESSON);
+        String code = lesson.json().get("code").asText();
+        long lessonId = lesson.json().get("id").asLong();
+        Http.Response lessonRun = http.post("/api/l/" + code + "/run", "{\"answer\":\"fall\",\"params\":{\"learningRate\":0.01}}");
+        new Http(server.url()).awaitStatus(lessonRun.json().get("id").asLong(), s -> !s.equals("QUEUED") && !s.equals("RUNNING"),
+                java.time.Duration.ofSeconds(60));
+        paths.addAll(List.of("/l/" + code, "/lessons", "/lessons/" + lessonId + "/class", "/users", "/sign-in", "/system"));
 
         List<String> problems = new ArrayList<>();
         int checked = 0;
