@@ -88,8 +88,8 @@ class PluginPageTemplateTest {
                         "<div class=\"formula\">H(x) = Wx + b</div>",
                         "<div class=\"formula\">\\mathrm{cost}(W, b) = \\frac{1}{2m} \\sum_{i=1}^{m} "
                                 + "\\left( H(x^{(i)}) - y^{(i)} \\right)^2</div>")
-                .thenContainsInOrder("<link rel=\"stylesheet\" href=\"/webjars/katex/0.16.4/dist/katex.min.css\">",
-                        "<script src=\"/webjars/katex/0.16.4/dist/katex.min.js\" defer></script>",
+                .thenContainsInOrder("<link rel=\"stylesheet\" href=\"/vendor/katex/katex.min.css\">",
+                        "<script src=\"/vendor/katex/katex.min.js\" defer></script>",
                         "<script src=\"/js/math.js\" defer></script>", "</head>")
                 .thenDoesNotContain("cdn.", "https://");
     }

@@ -32,7 +32,7 @@ public final class AccessControl extends Plugin<Void> {
     /** A session's subject prefix when a person signed in. */
     public static final String USER_SUBJECT = "user:";
     /** Paths anyone may open when accounts are on: the sign-in page and what it is drawn with. */
-    private static final List<String> PUBLIC = List.of("/sign-in", "/api/session", "/css/", "/js/", "/webjars/", "/favicon");
+    private static final List<String> PUBLIC = List.of("/sign-in", "/api/session", "/css/", "/js/", "/webjars/", "/vendor/", "/favicon");
 
     private final HostAllowList hosts;
     private final Optional<byte[]> tokenHash;

@@ -90,6 +90,9 @@ final class Routes {
             get("/api/lessons/{id}/class", c.lessons()::classView);
             get("/api/lessons/{id}/class.csv", c.lessons()::classCsv);
 
+            VendorAssets vendor = new VendorAssets();
+            get("/vendor/{library}/<path>", vendor::serve);
+
             get("/", c.plugins()::dashboard);
             get("/plugins", c.plugins()::plugins);
             post("/plugins/rescan", c.plugins()::rescan);

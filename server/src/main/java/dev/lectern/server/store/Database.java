@@ -15,13 +15,13 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Opens the pool and applies pending migrations: from {@code db/migration}, or {@code db/postgresql} on
-     * PostgreSQL.
+     * Opens the pool and applies pending migrations: the portable ones in {@code db/migration}, and the few that
+     * cannot be portable from {@code db/vendor/h2} or {@code db/vendor/postgresql}.
      *
-     * <p>Why two folders: a migration applied to users' H2 files cannot change (Flyway refuses a database whose
-     * applied script's checksum differs), and V5's {@code AUTO_INCREMENT} is H2 syntax. So {@code db/postgresql}
-     * holds the same scripts with only V5 in PostgreSQL's words (the standard identity column); new migrations are
-     * written in portable SQL into both folders, which {@code MigrationsTest} checks.
+     * <p>Why vendor folders: a migration applied to users' H2 files cannot change (Flyway refuses a database whose
+     * applied script's checksum differs, and the checksum is the script's text, not its place), and V5's
+     * {@code AUTO_INCREMENT} is H2 syntax. So V5 lives once per database, the H2 text unchanged; every other
+     * migration is written once, in portable SQL ({@code MigrationsTest} checks the vendor folders match).
      *
      * @param jdbcUrl the database URL: H2 ({@code jdbc:h2:...}, user {@code sa}, no password) or PostgreSQL
      *     ({@code jdbc:postgresql://host:port/db?user=...&password=...})
@@ -43,7 +43,8 @@ public final class Database implements AutoCloseable {
         }
         HikariDataSource dataSource = new HikariDataSource(config);
         try {
-            Flyway.configure().dataSource(dataSource).locations(postgres ? "classpath:db/postgresql" : "classpath:db/migration")
+            Flyway.configure().dataSource(dataSource)
+                    .locations("classpath:db/migration", postgres ? "classpath:db/vendor/postgresql" : "classpath:db/vendor/h2")
                     .load().migrate();
         } catch (RuntimeException e) {
             dataSource.close();

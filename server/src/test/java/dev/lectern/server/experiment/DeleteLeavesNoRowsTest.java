@@ -26,7 +26,11 @@ class DeleteLeavesNoRowsTest {
             long doomed = StoredRuns.insert(jdbc, "SUCCEEDED");
             long kept = StoredRuns.insert(jdbc, "SUCCEEDED");
             MetricsRepository metrics = new MetricsRepository(jdbc);
+            long lesson = jdbc.insert("INSERT INTO lessons (code, title, instructions, plugin_id, dataset_id, fixed_json, "
+                    + "editable_json, created_at) VALUES ('abc123', 'l', '', 'p', 'd', '{}', '{}', CURRENT_TIMESTAMP)");
             for (long id : List.of(doomed, kept)) {
+                jdbc.update("INSERT INTO lesson_runs (lesson_id, experiment_id, student, answer, created_at) "
+                        + "VALUES (?, ?, 's', 'a', CURRENT_TIMESTAMP)", lesson, id);
                 List<MetricPoint> points = new ArrayList<>();
                 for (int step = 0; step < 100; step++) {
                     points.add(new MetricPoint("loss", step, 1.0 / (step + 1)));

@@ -7,34 +7,27 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code db/postgresql} is {@code db/migration} for PostgreSQL: the same scripts, identical but for those whose H2 text
- * cannot change (their checksums are recorded in users' H2 files) and is not PostgreSQL.
+ * Migrations are written once, in portable SQL, in {@code db/migration}; the few that cannot be (their H2 text is
+ * fixed by the checksums in users' H2 files) live once per database in {@code db/vendor/h2} and
+ * {@code db/vendor/postgresql}, under the same names and never also in the common folder.
  */
 class MigrationsTest {
 
-    /** Scripts whose PostgreSQL copy says the same in PostgreSQL's words. */
-    static final Set<String> POSTGRESQL_ONLY_CHANGES = Set.of("V5__metric_texts.sql");
-
     @Test
-    void thePostgresqlFolderHoldsEveryMigrationUnchangedButTheListedOnes() throws IOException, URISyntaxException {
-        Path h2 = folder("db/migration");
-        Path postgres = folder("db/postgresql");
-        List<String> names = names(h2);
-        assertThat(names).hasSizeGreaterThanOrEqualTo(11);
-        assertThat(names(postgres)).as("a new migration goes into both folders").containsExactlyElementsOf(names);
-        for (String name : names) {
-            String common = Files.readString(h2.resolve(name));
-            String copy = Files.readString(postgres.resolve(name));
-            if (POSTGRESQL_ONLY_CHANGES.contains(name)) {
-                assertThat(copy).as(name).isNotEqualTo(common);
-            } else {
-                assertThat(copy).as("db/postgresql/%s is db/migration/%s", name, name).isEqualTo(common);
-            }
+    void eachVendorFolderHoldsTheSameScriptsAndNoneIsAlsoCommon() throws IOException, URISyntaxException {
+        List<String> common = names(folder("db/migration"));
+        List<String> h2 = names(folder("db/vendor/h2"));
+        List<String> postgres = names(folder("db/vendor/postgresql"));
+        assertThat(common).hasSizeGreaterThanOrEqualTo(12);
+        assertThat(postgres).as("a vendor script exists for each database").containsExactlyElementsOf(h2);
+        assertThat(common).as("a version is either common or per vendor").doesNotContainAnyElementsOf(h2);
+        for (String name : h2) {
+            assertThat(Files.readString(folder("db/vendor/postgresql").resolve(name)))
+                    .isNotEqualTo(Files.readString(folder("db/vendor/h2").resolve(name)));
         }
     }
 
