@@ -355,6 +355,11 @@ public final class ExperimentService implements AutoCloseable {
         }
     }
 
+    /** The loaded plugins. */
+    public List<LecturePlugin> plugins() {
+        return plugins.plugins();
+    }
+
     /** Finds a loaded plugin or throws an error naming the field {@code plugin}. */
     public LecturePlugin plugin(String id) {
         if (id == null || id.isBlank()) {

@@ -75,6 +75,8 @@ final class Routes {
             post("/api/users", c.accounts()::createUser);
 
             get("/lessons", c.lessons()::listPage);
+            get("/lessons/new", c.lessons()::newLessonPage);
+            post("/lessons", c.lessons()::createForm);
             post("/lessons/import/{name}", c.lessons()::importSample);
             post("/lessons/{id}/open", c.lessons()::openForm);
             post("/lessons/{id}/close", c.lessons()::openForm);

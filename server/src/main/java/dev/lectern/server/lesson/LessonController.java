@@ -152,6 +152,76 @@ public final class LessonController {
         ctx.redirect("/lessons", HttpStatus.SEE_OTHER);
     }
 
+    /** {@code GET /lessons/new?plugin=&dataset=} (teacher): the form that turns a plugin page into a lesson. */
+    public void newLessonPage(Context ctx) {
+        if (!Viewer.of(ctx).isTeacher()) {
+            throw new dev.lectern.server.ForbiddenException("only a teacher makes and manages lessons");
+        }
+        String plugin = ctx.queryParam("plugin");
+        ctx.html(templates.render("lessons/new.jte", form(plugin, ctx.queryParam("dataset"), Map.of(), Map.of(), "", "")));
+    }
+
+    /** {@code POST /lessons} (teacher): the form; on success to the lessons list with the new link. */
+    public void createForm(Context ctx) {
+        String plugin = ctx.formParam("plugin");
+        Map<String, String> values = new LinkedHashMap<>();
+        Map<String, String> modes = new LinkedHashMap<>();
+        Map<String, Object> fixed = new LinkedHashMap<>();
+        Map<String, Lesson.Range> editable = new LinkedHashMap<>();
+        try {
+            for (ParamSpec spec : experiments.plugin(plugin).hyperParameters()) {
+                String value = ctx.formParam("v_" + spec.name());
+                String mode = ctx.formParam("m_" + spec.name());
+                values.put(spec.name(), value == null ? "" : value);
+                modes.put(spec.name(), mode == null ? "default" : mode);
+                if ("fixed".equals(mode) && value != null && !value.isBlank()) {
+                    fixed.put(spec.name(), value);
+                } else if ("students".equals(mode)) {
+                    editable.put(spec.name(), new Lesson.Range(number(ctx, "min_" + spec.name()), number(ctx, "max_" + spec.name())));
+                }
+            }
+            String questionText = ctx.formParam("question");
+            Lesson.Question question = questionText == null || questionText.isBlank() ? null
+                    : new Lesson.Question(questionText, ctx.formParam("kind"), ctx.formParam("choices") == null ? List.of()
+                            : java.util.Arrays.stream(ctx.formParam("choices").split(",")).map(String::strip).toList());
+            lessons.create(new LessonService.NewLesson(ctx.formParam("title"), ctx.formParam("instructions"), plugin,
+                    ctx.formParam("dataset"), fixed, editable, question), Viewer.of(ctx));
+            ctx.redirect("/lessons", HttpStatus.SEE_OTHER);
+        } catch (InvalidParameterException e) {
+            ctx.status(HttpStatus.BAD_REQUEST).html(templates.render("lessons/new.jte", form(plugin, ctx.formParam("dataset"),
+                    values, modes, ctx.formParam("title") == null ? "" : ctx.formParam("title"),
+                    (e.field() == null ? "" : e.field() + ": ") + e.getMessage())));
+        }
+    }
+
+    private static Double number(Context ctx, String name) {
+        String raw = ctx.formParam(name);
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return Double.parseDouble(raw.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidParameterException(name.substring(name.indexOf('_') + 1), "a range bound is a number, got '" + raw + "'");
+        }
+    }
+
+    private dev.lectern.web.page.LessonFormPage form(String pluginId, String dataset, Map<String, String> values,
+            Map<String, String> modes, String title, String error) {
+        dev.lectern.plugin.api.LecturePlugin plugin = experiments.plugin(pluginId);
+        List<dev.lectern.datasets.DatasetSpec> options = datasets.catalog().ofKinds(plugin.datasetKinds());
+        String selected = options.stream().map(d -> d.id()).filter(id -> id.equals(dataset)).findFirst()
+                .orElse(options.isEmpty() ? "" : options.get(0).id());
+        List<dev.lectern.web.page.LessonFormPage.ParamRow> rows = new ArrayList<>();
+        for (dev.lectern.web.page.FormField field : Forms.fields(plugin.hyperParameters(), values, null, null)) {
+            ParamSpec spec = plugin.hyperParameters().stream().filter(p -> p.name().equals(field.name())).findFirst().orElseThrow();
+            boolean numeric = spec.type() == dev.lectern.plugin.api.ParamType.INT || spec.type() == dev.lectern.plugin.api.ParamType.DOUBLE;
+            rows.add(new dev.lectern.web.page.LessonFormPage.ParamRow(field, modes.getOrDefault(field.name(), "default"), numeric));
+        }
+        return new dev.lectern.web.page.LessonFormPage(plugin.descriptor().id(), plugin.descriptor().title(),
+                dev.lectern.server.plugin.PluginPages.datasetOptions(options, selected), rows, title, error);
+    }
+
     /** {@code GET /lessons/{id}/class} (teacher). */
     public void classPage(Context ctx) {
         Lesson lesson = lessons.get(Ids.pathId(ctx, "lesson"), Viewer.of(ctx));
@@ -204,7 +274,9 @@ public final class LessonController {
                 l.id(), l.code(), l.title(), l.plugin(), l.open(), lessons.runs(l).size())).toList();
         List<KeyValue> samples = SampleLessons.all().entrySet().stream()
                 .map(e -> new KeyValue(e.getKey(), e.getValue().title())).toList();
-        ctx.html(templates.render("lessons/index.jte", new LessonListPage(rows, samples, error)));
+        List<KeyValue> plugins = experiments.plugins().stream()
+                .map(p -> new KeyValue(p.descriptor().id(), p.descriptor().title())).toList();
+        ctx.html(templates.render("lessons/index.jte", new LessonListPage(rows, samples, plugins, error)));
     }
 
     private LessonPage page(Context ctx, Lesson lesson, Map<String, ?> values, String answer, String field, String error) {

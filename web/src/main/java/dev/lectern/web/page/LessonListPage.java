@@ -7,9 +7,10 @@ import java.util.List;
  *
  * @param lessons the lessons
  * @param samples the ready lessons: name and title
+ * @param plugins the lectures a new lesson can be made of: id and title
  * @param error why the last request was refused, or empty
  */
-public record LessonListPage(List<LessonRow> lessons, List<KeyValue> samples, String error) {
+public record LessonListPage(List<LessonRow> lessons, List<KeyValue> samples, List<KeyValue> plugins, String error) {
 
     /**
      * One lesson.
