@@ -142,6 +142,37 @@ class LessonsIT {
     }
 
     @Test
+    void aLessonMadeWithTheFormFixesHidesAndNarrows() throws Exception {
+        assertThat(send("GET", "/lessons/new?plugin=linear-regression&dataset=ex1data1", teacher, null).body())
+                .contains("name=\"m_learningRate\"").contains("name=\"v_epochs\"");
+        HttpRequest form = HttpRequest.newBuilder(URI.create(server.url() + "/lessons"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", teacher)
+                .POST(HttpRequest.BodyPublishers.ofString("plugin=linear-regression&dataset=ex1data1&title=Form+lesson"
+                        + "&v_epochs=77&m_epochs=fixed&v_learningRate=0.01&m_learningRate=students&min_learningRate=0.002"
+                        + "&max_learningRate=0.02&m_featureScaling=default&question=Guess&kind=number")).build();
+        HttpResponse<String> made = CLIENT.send(form, HttpResponse.BodyHandlers.ofString());
+        assertThat(made.statusCode()).as(made.body()).isEqualTo(303);
+        JsonNode lesson = null;
+        for (JsonNode l : send("GET", "/api/lessons", teacher, null).json()) {
+            if (l.get("title").asText().equals("Form lesson")) {
+                lesson = l;
+            }
+        }
+        assertThat(lesson).isNotNull();
+        assertThat(lesson.get("params").get("epochs").asText()).isEqualTo("77");
+        assertThat(lesson.get("editable").get("learningRate").get("max").asDouble()).isEqualTo(0.02);
+        assertThat(lesson.get("editable").has("featureScaling")).isFalse();
+        assertThat(lesson.get("question").get("kind").asText()).isEqualTo("number");
+        HttpRequest bad = HttpRequest.newBuilder(URI.create(server.url() + "/lessons"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", teacher)
+                .POST(HttpRequest.BodyPublishers.ofString("plugin=linear-regression&dataset=ex1data1&title=Bad"
+                        + "&m_learningRate=students&max_learningRate=50")).build();
+        HttpResponse<String> refused = CLIENT.send(bad, HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("lesson-form-error").contains("learningRate");
+    }
+
+    @Test
     void everyReadyLessonImports() throws Exception {
         for (String name : dev.lectern.server.lesson.SampleLessons.all().keySet()) {
             Answer imported = send("POST", "/lessons/import/" + name, teacher, null);
