@@ -25,6 +25,7 @@ import dev.lectern.server.plugin.PluginManager;
 import dev.lectern.server.plugin.PluginStatus;
 import dev.lectern.server.session.SessionStore;
 import dev.lectern.server.store.Database;
+import dev.lectern.server.store.MoveCommand;
 import dev.lectern.server.store.Jdbc;
 import io.javalin.Javalin;
 import java.io.IOException;
@@ -80,6 +81,11 @@ public final class LecternServer implements AutoCloseable {
         if (args.length > 0 && args[0].equals("user")) {
             System.exit(UserCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.getenv(), System.in,
                     System.out, System.err));
+            return;
+        }
+        if (args.length > 0 && args[0].equals("move")) {
+            System.exit(MoveCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.getenv(), System.out,
+                    System.err));
             return;
         }
         if (args.length > 0 && (args[0].equals("doctor") || args[0].equals("engine"))) {
