@@ -169,6 +169,12 @@ class AccountsIT {
         assertThat(alices.get("items").findValuesAsText("owner")).containsOnly("alice");
         assertThat(send("GET", "/api/experiments/" + aliceRun + "/metrics", teacher, null).status()).isEqualTo(200);
         assertThat(send("GET", "/api/compare?ids=" + aliceRun + "," + bobRun, teacher, null).status()).isEqualTo(200);
+        String page = send("GET", "/experiments", teacher, null).body();
+        assertThat(page).contains("id=\"filter-owner\"").contains("<td class=\"opt run-owner\">alice</td>")
+                .contains("<td class=\"opt run-owner\">bob</td>");
+        assertThat(send("GET", "/experiments?owner=bob", teacher, null).body()).doesNotContain("run-owner\">alice");
+        assertThat(send("GET", "/experiments", alice, null).body()).as("a student sees no owner column")
+                .doesNotContain("run-owner");
     }
 
     @Test

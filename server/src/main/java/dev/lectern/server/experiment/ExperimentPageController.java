@@ -74,7 +74,7 @@ public final class ExperimentPageController {
         var summaries = metrics.summaries(found.stream().map(Experiment::id).toList());
         Map<String, String> titles = recent.pluginTitles();
         List<RunRow> rows = found.stream().map(e -> models.runRow(e, titles, summaries.getOrDefault(e.id(), List.of()),
-                plugins.find(e.pluginId()).map(LecturePlugin::hyperParameters).orElse(List.of()))).toList();
+                plugins.find(e.pluginId()).map(LecturePlugin::hyperParameters).orElse(List.of()), Viewer.of(ctx).seesAll())).toList();
         List<KeyValue> pluginOptions = plugins.plugins().stream()
                 .map(p -> new KeyValue(p.descriptor().id(), p.descriptor().title())).toList();
         List<String> datasetOptions = datasets.catalog().all().stream().map(DatasetSpec::id).toList();

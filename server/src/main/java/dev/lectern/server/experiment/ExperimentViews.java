@@ -40,7 +40,8 @@ public final class ExperimentViews {
     }
 
     /** A run as a row of the runs table: the first hyperparameters the plugin declares, every metric's last and best. */
-    public RunRow runRow(Experiment e, Map<String, String> pluginTitles, List<MetricSummary> summaries, List<ParamSpec> declared) {
+    public RunRow runRow(Experiment e, Map<String, String> pluginTitles, List<MetricSummary> summaries, List<ParamSpec> declared,
+            boolean showOwner) {
         Map<String, Object> values = json.readObject(e.paramsJson());
         List<KeyValue> params = new ArrayList<>();
         List<String> order = new ArrayList<>(declared.stream().map(ParamSpec::name).toList());
@@ -57,7 +58,7 @@ public final class ExperimentViews {
         int percent = e.progressTotal() > 0 ? (int) Math.min(100, 100 * e.progressDone() / e.progressTotal()) : 0;
         return new RunRow(e.id(), e.name(), pluginTitles.getOrDefault(e.pluginId(), e.pluginId()), e.datasetId(),
                 e.device(), e.status().name(), e.startedAt().map(Formats::time).orElse(""), e.duration().map(Formats::duration).orElse(""),
-                params, e.tags(), cells, percent);
+                params, e.tags(), cells, percent, showOwner ? e.owner().orElse("") : "");
     }
 
     private static final int MAIN_PARAMS = 5;

@@ -17,7 +17,8 @@ public final class RunQueries {
     public static RunFilters filters(Context ctx) {
         String dir = text(ctx, "dir");
         return new RunFilters(text(ctx, "plugin"), text(ctx, "dataset"), text(ctx, "status").toUpperCase(Locale.ROOT),
-                text(ctx, "tag"), text(ctx, "q"), text(ctx, "sort").isEmpty() ? "id" : text(ctx, "sort"), !"asc".equals(dir));
+                text(ctx, "tag"), text(ctx, "q"), text(ctx, "sort").isEmpty() ? "id" : text(ctx, "sort"), !"asc".equals(dir),
+                Viewer.of(ctx).seesAll() ? text(ctx, "owner") : "");
     }
 
     /**

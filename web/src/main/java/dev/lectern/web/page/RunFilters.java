@@ -15,9 +15,25 @@ import java.util.List;
  * @param q the free text, empty for none
  * @param sort the sort key, such as {@code id} or {@code best:loss}
  * @param descending whether the sort is descending
+ * @param owner the account whose runs alone to show (a teacher's filter), empty for all
  */
 public record RunFilters(String plugin, String dataset, String status, String tag, String q, String sort,
-        boolean descending) {
+        boolean descending, String owner) {
+
+    /**
+     * Filters without an owner.
+     *
+     * @param plugin the plugin filter
+     * @param dataset the data set filter
+     * @param status the status filter
+     * @param tag the tag filter
+     * @param q the text filter
+     * @param sort the sort key
+     * @param descending whether the largest comes first
+     */
+    public RunFilters(String plugin, String dataset, String status, String tag, String q, String sort, boolean descending) {
+        this(plugin, dataset, status, tag, q, sort, descending, "");
+    }
 
     /** The URL of this view with another sort: the same key again flips the direction. */
     public String sortUrl(String key) {
@@ -48,6 +64,7 @@ public record RunFilters(String plugin, String dataset, String status, String ta
         add(parts, "status", status);
         add(parts, "tag", tag);
         add(parts, "q", q);
+        add(parts, "owner", owner);
         return String.join("&", parts);
     }
 

@@ -17,9 +17,31 @@ import java.util.List;
  * @param tags its tags
  * @param metrics the last and best value of each metric it reported
  * @param percent how far it is, 0–100, for active runs
+ * @param owner the account that created it, empty without accounts
  */
 public record RunRow(long id, String name, String plugin, String dataset, String device, String status, String started, String duration,
-        List<KeyValue> params, List<String> tags, List<MetricCell> metrics, int percent) {
+        List<KeyValue> params, List<String> tags, List<MetricCell> metrics, int percent, String owner) {
+
+    /**
+     * A row without an owner (accounts off).
+     *
+     * @param id the run
+     * @param name its name
+     * @param plugin its plugin's title
+     * @param dataset its data set
+     * @param device its device
+     * @param status its status
+     * @param started when it started
+     * @param duration how long it took
+     * @param params its main hyperparameters
+     * @param tags its tags
+     * @param metrics its metrics' last and best
+     * @param percent its progress
+     */
+    public RunRow(long id, String name, String plugin, String dataset, String device, String status, String started,
+            String duration, List<KeyValue> params, List<String> tags, List<MetricCell> metrics, int percent) {
+        this(id, name, plugin, dataset, device, status, started, duration, params, tags, metrics, percent, "");
+    }
 
     /** Tells whether the run is still queued or running, so the page keeps it current. */
     public boolean active() {

@@ -15,4 +15,14 @@ import java.util.List;
  * @param error a problem with the filters, empty when none
  */
 public record RunsPage(List<RunRow> rows, Pager pager, RunFilters filters, List<KeyValue> plugins, List<String> datasets,
-        List<String> statuses, List<String> metrics, String error) {}
+        List<String> statuses, List<String> metrics, String error) {
+
+    /**
+     * Whether the table shows an owner column and filter: when any run has an owner (accounts on, a teacher's view).
+     *
+     * @return whether owners are shown
+     */
+    public boolean owners() {
+        return !filters.owner().isEmpty() || rows.stream().anyMatch(r -> !r.owner().isEmpty());
+    }
+}
