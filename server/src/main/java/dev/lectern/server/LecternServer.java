@@ -3,6 +3,7 @@ package dev.lectern.server;
 import ai.djl.engine.Engine;
 import dev.lectern.datasets.DatasetCatalog;
 import dev.lectern.server.account.UserCommand;
+import dev.lectern.server.dataset.DatasetAccess;
 import dev.lectern.server.account.UserStore;
 import dev.lectern.datasets.DatasetResolver;
 import dev.lectern.datasets.DatasetService;
@@ -231,16 +232,19 @@ public final class LecternServer implements AutoCloseable {
             return t;
         });
         ExperimentRepository runs = new ExperimentRepository(jdbc);
+        UserStore users = new UserStore(jdbc);
+        DatasetAccess datasetAccess = new DatasetAccess(uploads, users);
         ArtifactStore artifacts = new ArtifactStore(settings.artifactsDir(), jdbc);
         ExperimentRunner runner = new ExperimentRunner(runs, metrics, artifacts, plugins, datasets, devices, hub, json,
                 scheduler, new WatchedTraining(trainingThreads, settings.timeLimit()));
         ExperimentService experiments = new ExperimentService(runs, artifacts, plugins, datasets, devices, hub, json,
                 settings.device(), new LocalExecutor(settings.concurrency(), LOCAL_QUEUE_CAPACITY, runner),
-                new QueueQuota(runs, settings.maxQueued(), settings.maxQueuedPerUser(), settings.maxRunExamples()));
+                new QueueQuota(runs, settings.maxQueued(), settings.maxQueuedPerUser(), settings.maxRunExamples()),
+                datasetAccess.forRequester());
         experiments.recover();
         SweepService sweeps = new SweepService(jdbc, experiments, json);
         Javalin app = HttpServer.start(settings, experiments, sweeps, metrics, plugins, datasets, uploads, hub, json,
-                new SessionStore(jdbc, Clock.systemUTC()), new UserStore(jdbc),
+                new SessionStore(jdbc, Clock.systemUTC()), users, datasetAccess,
                 new LessonService(new LessonRepository(jdbc, json), experiments), devices);
         double seconds = (System.nanoTime() - t0) / 1e9;
         return new LecternServer(settings, lock, database, scheduler, trainingThreads, experiments, plugins, app, seconds,

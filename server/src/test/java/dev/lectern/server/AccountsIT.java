@@ -161,6 +161,52 @@ class AccountsIT {
         assertThat(send("GET", "/experiments", bob, null).body()).doesNotContain("/experiments/" + id + "\"");
     }
 
+    private static String upload(String cookie, String name) throws Exception {
+        String boundary = "----accounts-it";
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"name\"\r\n\r\n" + name + "\r\n--" + boundary
+                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name + ".csv\"\r\nContent-Type: text/csv\r\n\r\n"
+                + "x,y\n1,3\n2,5\n3,7\n4,9\n\r\n--" + boundary + "--\r\n";
+        HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(URI.create(server.url() + "/api/datasets"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary).header("Cookie", cookie)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return MAPPER.readTree(response.body()).get("id").asText();
+    }
+
+    @Test
+    void aStudentsUploadIsTheirsAndTheTeachersIsEveryones() throws Exception {
+        String alices = upload(alice, "alice-line");
+        String teachers = upload(teacher, "class-line");
+        for (String path : List.of("/api/datasets/" + alices, "/datasets/" + alices, "/api/datasets/" + alices + "/columns")) {
+            assertThat(send("GET", path, bob, null).status()).as("bob: " + path).isEqualTo(404);
+            assertThat(send("GET", path, alice, null).status()).as("alice: " + path).isNotEqualTo(404);
+            assertThat(send("GET", path, teacher, null).status()).as("teacher: " + path).isNotEqualTo(404);
+        }
+        assertThat(send("GET", "/api/datasets", bob, null).body()).doesNotContain(alices).contains(teachers);
+        assertThat(send("GET", "/datasets", bob, null).body()).doesNotContain("/datasets/" + alices + "\"");
+        Answer refused = send("POST", "/api/experiments", bob, "{\"plugin\":\"linear-regression\",\"dataset\":\"" + alices
+                + "\",\"params\":{\"epochs\":5}}");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("field").asText()).isEqualTo("dataset");
+        assertThat(refused.json().get("error").asText()).contains("unknown data set");
+        assertThat(send("POST", "/api/experiments", bob, "{\"plugin\":\"linear-regression\",\"dataset\":\"" + teachers
+                + "\",\"params\":{\"epochs\":5}}").status()).as("class material").isEqualTo(201);
+        assertThat(send("POST", "/api/experiments", alice, "{\"plugin\":\"linear-regression\",\"dataset\":\"" + alices
+                + "\",\"params\":{\"epochs\":5}}").status()).isEqualTo(201);
+        assertThat(send("GET", "/plugins/linear-regression", bob, null).body()).doesNotContain("value=\"" + alices + "\"");
+        assertThat(send("DELETE", "/api/datasets/" + alices, bob, null).status()).isEqualTo(404);
+
+        Answer sweep = send("POST", "/api/sweeps", alice, "{\"plugin\":\"linear-regression\",\"dataset\":\"linear-synthetic\","
+                + "\"params\":{\"epochs\":5},\"grid\":{\"learningRate\":[0.01,0.02]}}");
+        assertThat(sweep.status()).as(sweep.body()).isEqualTo(201);
+        assertThat(sweep.json().get("owner").asText()).isEqualTo("alice");
+        long sweepId = sweep.json().get("id").asLong();
+        assertThat(send("GET", "/api/sweeps/" + sweepId, bob, null).status()).isEqualTo(404);
+        assertThat(send("GET", "/sweeps/" + sweepId, bob, null).status()).isEqualTo(404);
+        assertThat(send("POST", "/api/sweeps/" + sweepId + "/cancel", bob, null).status()).isEqualTo(404);
+        assertThat(send("GET", "/api/sweeps/" + sweepId, teacher, null).status()).isEqualTo(200);
+    }
+
     @Test
     void theTeacherSeesEveryRunWithItsOwner() throws Exception {
         JsonNode all = send("GET", "/api/experiments?size=50", teacher, null).json();

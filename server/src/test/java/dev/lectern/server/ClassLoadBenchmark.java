@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lectern.server.AccountsIT.Answer;
-import dev.lectern.server.account.Role;
+import dev.lectern.server.access.Role;
 import dev.lectern.server.account.UserStore;
 import dev.lectern.server.store.Database;
 import dev.lectern.server.store.Jdbc;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
-import dev.lectern.server.account.Role;
+import dev.lectern.server.access.Role;
 import dev.lectern.server.account.UserStore;
 import dev.lectern.server.store.Database;
 import dev.lectern.server.store.Jdbc;

@@ -21,6 +21,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import dev.lectern.server.access.Viewer;
+import dev.lectern.server.access.Role;
 
 /**
  * Signing in and out (a page and {@code /api/session}), one's own password, and the teacher's accounts page and

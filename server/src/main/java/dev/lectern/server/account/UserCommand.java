@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import dev.lectern.server.access.Role;
 
 /**
  * {@code lectern user add --teacher NAME} (or {@code --student}): adds an account from the command line, the way the

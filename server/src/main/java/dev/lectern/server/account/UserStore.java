@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import dev.lectern.server.access.Role;
 
 /** Accounts and their passwords, hashed with Argon2id (password4j). */
 public final class UserStore {

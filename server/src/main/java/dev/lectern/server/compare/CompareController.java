@@ -1,7 +1,7 @@
 package dev.lectern.server.compare;
 
 import dev.lectern.plugin.api.InvalidParameterException;
-import dev.lectern.server.account.Viewer;
+import dev.lectern.server.access.Viewer;
 import dev.lectern.server.http.Formats;
 import dev.lectern.server.http.Ids;
 import dev.lectern.server.metrics.MetricSummary;

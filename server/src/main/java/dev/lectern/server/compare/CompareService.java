@@ -2,7 +2,7 @@ package dev.lectern.server.compare;
 
 import dev.lectern.plugin.api.InvalidParameterException;
 import dev.lectern.server.Json;
-import dev.lectern.server.account.Viewer;
+import dev.lectern.server.access.Viewer;
 import dev.lectern.server.experiment.Experiment;
 import dev.lectern.server.experiment.ExperimentService;
 import dev.lectern.server.experiment.RunFacts;

@@ -9,6 +9,7 @@ import dev.lectern.plugin.api.Table;
 import dev.lectern.server.ConflictException;
 import dev.lectern.server.plugin.PluginManager;
 import dev.lectern.datasets.DatasetService;
+import dev.lectern.server.access.Viewer;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.io.IOException;
@@ -19,6 +20,8 @@ import java.util.Map;
 
 /** The data set part of the JSON API: list, describe, plot, upload and delete. */
 public final class DatasetApiController {
+
+    private final DatasetAccess access;
 
     /** The most points a scatter plot request returns; larger tables are sampled evenly. */
     static final int MAX_POINTS = 2000;
@@ -32,8 +35,9 @@ public final class DatasetApiController {
      * @param uploads the uploads
      * @param plugins the plugins, for which ones accept a data set
      */
-    public DatasetApiController(DatasetService datasets, DatasetUploads uploads, PluginManager plugins) {
+    public DatasetApiController(DatasetService datasets, DatasetUploads uploads, PluginManager plugins, DatasetAccess access) {
         this.facts = new DatasetFacts(datasets, uploads, plugins);
+        this.access = access;
     }
 
     /** {@code GET /api/datasets}: the built-ins, then the uploads. */
@@ -41,7 +45,9 @@ public final class DatasetApiController {
         Map<String, UploadedDataset> uploads = facts.uploadsById();
         List<Map<String, Object>> out = new ArrayList<>();
         for (DatasetSpec spec : facts.datasets().catalog().all()) {
-            out.add(item(spec, uploads.get(spec.id())));
+            if (access.maySee(Viewer.of(ctx), spec.id())) {
+                out.add(item(spec, uploads.get(spec.id())));
+            }
         }
         ctx.json(out);
     }

@@ -20,6 +20,7 @@ import dev.lectern.web.page.DatasetPluginLink;
 import dev.lectern.web.page.DatasetRow;
 import dev.lectern.web.page.DatasetUploadForm;
 import dev.lectern.web.page.KeyValue;
+import dev.lectern.server.access.Viewer;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.io.IOException;
@@ -34,6 +35,8 @@ import java.util.stream.Collectors;
 
 /** The data set pages: the list with the upload form, one data set, and deleting an upload. Work without JavaScript. */
 public final class DatasetPageController {
+
+    private final DatasetAccess access;
 
     /** How many rows a data set's page shows. */
     static final int PREVIEW_ROWS = 20;
@@ -52,14 +55,15 @@ public final class DatasetPageController {
      * @param templates the page renderer
      */
     public DatasetPageController(DatasetService datasets, DatasetUploads uploads, PluginManager plugins,
-            Templates templates) {
+            Templates templates, DatasetAccess access) {
         this.facts = new DatasetFacts(datasets, uploads, plugins);
         this.templates = templates;
+        this.access = access;
     }
 
     /** {@code GET /datasets}. */
     public void index(Context ctx) {
-        ctx.html(templates.render("datasets/index.jte", listPage(emptyForm())));
+        ctx.html(templates.render("datasets/index.jte", listPage(ctx, emptyForm())));
     }
 
     /** {@code POST /datasets}: the upload form; 303 to the new data set, or the form again with the error. */
@@ -72,15 +76,15 @@ public final class DatasetPageController {
         } catch (UploadTooLargeException e) {
             ctx.header("Connection", "close");
             ctx.status(HttpStatus.CONTENT_TOO_LARGE).html(templates.render("datasets/index.jte",
-                    listPage(new DatasetUploadForm("", "", e.getMessage(), "", "", maxSize, max, "table"))));
+                    listPage(ctx, new DatasetUploadForm("", "", e.getMessage(), "", "", maxSize, max, "table"))));
         } catch (DatasetFormatException e) {
             UploadRequest typed = UploadRequest.fields(ctx);
-            ctx.status(HttpStatus.BAD_REQUEST).html(templates.render("datasets/index.jte", listPage(
+            ctx.status(HttpStatus.BAD_REQUEST).html(templates.render("datasets/index.jte", listPage(ctx, 
                     new DatasetUploadForm(typed.name(), typed.label(), e.getMessage(), "", "", maxSize, max, typed.kind()))));
         } catch (InvalidParameterException e) {
             UploadRequest typed = UploadRequest.fields(ctx);
             String field = e.field();
-            ctx.status(HttpStatus.BAD_REQUEST).html(templates.render("datasets/index.jte", listPage(
+            ctx.status(HttpStatus.BAD_REQUEST).html(templates.render("datasets/index.jte", listPage(ctx, 
                     new DatasetUploadForm(typed.name(), typed.label(), "name".equals(field) || "label".equals(field)
                             ? "" : e.getMessage(), "name".equals(field) ? e.getMessage() : "",
                             "label".equals(field) ? e.getMessage() : "", maxSize, max, typed.kind()))));
@@ -103,11 +107,14 @@ public final class DatasetPageController {
         return DatasetUploadForm.empty(UploadTooLargeException.megabytes(max), max);
     }
 
-    private DatasetListPage listPage(DatasetUploadForm form) {
+    private DatasetListPage listPage(Context ctx, DatasetUploadForm form) {
         Map<String, UploadedDataset> uploads = facts.uploadsById();
         List<DatasetRow> builtIn = new ArrayList<>();
         List<DatasetRow> uploaded = new ArrayList<>();
         for (DatasetSpec spec : facts.datasets().catalog().all()) {
+            if (!access.maySee(Viewer.of(ctx), spec.id())) {
+                continue;
+            }
             UploadedDataset upload = uploads.get(spec.id());
             String rows = upload != null ? Long.toString(upload.rows())
                     : facts.datasets().knownRows(spec.id()).map(String::valueOf).orElse("");

@@ -101,6 +101,16 @@ public final class DatasetUploads {
         return repository.all();
     }
 
+    /**
+     * Who uploaded a data set.
+     *
+     * @param id the data set
+     * @return empty when it is not an upload; else its owner, empty when made without accounts
+     */
+    public Optional<Optional<String>> owner(String id) {
+        return repository.owner(id);
+    }
+
     /** Finds an upload. */
     public Optional<UploadedDataset> find(String id) {
         return repository.find(id);
@@ -122,6 +132,24 @@ public final class DatasetUploads {
      */
     public UploadedDataset upload(InputStream content, String originalName, String name, String label, String kind)
             throws IOException {
+        return upload(content, originalName, name, label, kind, null);
+    }
+
+    /**
+     * Uploads a data set on behalf of an account: as {@link #upload(InputStream, String, String, String, String)}, and
+     * the upload belongs to the account from the moment it is registered.
+     *
+     * @param content the file's bytes
+     * @param originalName the file's name on the uploader's machine
+     * @param name the title, blank for the file's name
+     * @param label the label column, blank for the last
+     * @param kind table or text
+     * @param owner the account, or null without accounts
+     * @return the stored upload
+     * @throws IOException when the file cannot be written
+     */
+    public UploadedDataset upload(InputStream content, String originalName, String name, String label, String kind,
+            String owner) throws IOException {
         DatasetKind dataKind = kind(kind);
         String title = name == null ? "" : name.strip();
         if (title.length() > MAX_TITLE) {
@@ -149,7 +177,7 @@ public final class DatasetUploads {
                         size, rows, parsed != null ? parsed.format().delimiter() : ',',
                         parsed != null && parsed.format().hasHeader(), parsed != null ? parsed.columns() : List.of(),
                         Instant.now().truncatedTo(ChronoUnit.MILLIS), dataKind);
-                store(upload, target);
+                store(upload, target, owner);
                 LOG.info("data set '{}' uploaded from {}: {} rows, {} bytes", id, source, upload.rows(), size);
                 return upload;
             }
@@ -191,9 +219,13 @@ public final class DatasetUploads {
         };
     }
 
-    private void store(UploadedDataset upload, Path file) throws IOException {
+    private void store(UploadedDataset upload, Path file, String owner) throws IOException {
         try {
             repository.insert(upload);
+            // Owned before it is registered, so no one else sees it for a moment.
+            if (owner != null) {
+                repository.setOwner(upload.id(), owner);
+            }
             datasets.register(upload.spec(), file);
         } catch (RuntimeException e) {
             repository.delete(upload.id());

@@ -67,6 +67,16 @@ public final class UploadRepository {
         return jdbc.queryOne("SELECT " + COLUMNS + " FROM uploaded_datasets WHERE id = ?", rs -> map(rs, columns), id);
     }
 
+    /** Records who uploaded a data set. */
+    void setOwner(String id, String owner) {
+        jdbc.update("UPDATE uploaded_datasets SET owner = ? WHERE id = ?", owner, id);
+    }
+
+    /** Who uploaded a data set: empty when it is no upload; else the owner, empty when made without accounts. */
+    Optional<Optional<String>> owner(String id) {
+        return jdbc.queryOne("SELECT owner FROM uploaded_datasets WHERE id = ?", rs -> Optional.ofNullable(rs.getString(1)), id);
+    }
+
     /** Returns whether an id is stored. */
     boolean exists(String id) {
         return jdbc.queryOne("SELECT 1 FROM uploaded_datasets WHERE id = ?", rs -> true, id).isPresent();

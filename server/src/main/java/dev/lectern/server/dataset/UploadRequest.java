@@ -1,6 +1,7 @@
 package dev.lectern.server.dataset;
 
 import dev.lectern.plugin.api.InvalidParameterException;
+import dev.lectern.server.access.Viewer;
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
 import java.io.IOException;
@@ -68,7 +69,7 @@ record UploadRequest(String name, String label, String kind) {
             throw new InvalidParameterException("file", "choose a CSV or text file to upload");
         }
         try (InputStream content = file.content()) {
-            return uploads.upload(content, file.filename(), name, label, kind);
+            return uploads.upload(content, file.filename(), name, label, kind, Viewer.of(ctx).name());
         }
     }
 

@@ -14,7 +14,7 @@ import dev.lectern.server.plugin.PluginStatus;
 import dev.lectern.server.ConflictException;
 import java.io.IOException;
 import java.util.Set;
-import dev.lectern.server.account.Viewer;
+import dev.lectern.server.access.Viewer;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.ArrayList;

@@ -20,7 +20,7 @@ import dev.lectern.web.page.PluginRow;
 import dev.lectern.web.page.RunFilters;
 import dev.lectern.web.page.RunRow;
 import dev.lectern.web.page.RunsPage;
-import dev.lectern.server.account.Viewer;
+import dev.lectern.server.access.Viewer;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.HashMap;

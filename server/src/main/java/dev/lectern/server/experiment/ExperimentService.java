@@ -41,6 +41,7 @@ public final class ExperimentService implements AutoCloseable {
     private final String defaultDevice;
     private final ExperimentQueue queue;
     private final QueueQuota quota;
+    private final java.util.function.BiPredicate<String, String> mayUseDataset;
 
     /**
      * Wires the service; the queue that trains the runs is built by the caller.
@@ -55,10 +56,11 @@ public final class ExperimentService implements AutoCloseable {
      * @param defaultDevice the device of a run that names none
      * @param queue where created runs wait for a worker
      * @param quota the limits on queued work
+     * @param mayUseDataset whether a requester (by name, or null without accounts) may train on a data set
      */
     public ExperimentService(ExperimentRepository experiments, ArtifactStore artifacts, PluginManager plugins,
             DatasetService datasets, DeviceResolver devices, LiveHub hub, Json json, String defaultDevice,
-            ExperimentQueue queue, QueueQuota quota) {
+            ExperimentQueue queue, QueueQuota quota, java.util.function.BiPredicate<String, String> mayUseDataset) {
         this.experiments = experiments;
         this.artifacts = artifacts;
         this.plugins = plugins;
@@ -69,6 +71,7 @@ public final class ExperimentService implements AutoCloseable {
         this.defaultDevice = defaultDevice;
         this.queue = queue;
         this.quota = quota;
+        this.mayUseDataset = mayUseDataset;
     }
 
     /**
@@ -96,6 +99,10 @@ public final class ExperimentService implements AutoCloseable {
     public Experiment create(NewExperiment request) {
         LecturePlugin plugin = plugin(request.plugin());
         DatasetSpec dataset = dataset(plugin, request.dataset());
+        if (!mayUseDataset.test(request.owner(), dataset.id())) {
+            // Another student's upload is not there for this one: the same answer as a data set that does not exist.
+            throw new InvalidParameterException("dataset", "unknown data set '" + dataset.id() + "'");
+        }
         ParamValues values = check(request, plugin, dataset);
         Device device = devices.resolve(request.device() == null || request.device().isBlank() ? defaultDevice : request.device());
         long seed = values.has("seed") ? ((Number) values.asMap().get("seed")).longValue() : ThreadLocalRandom.current().nextInt(1 << 30);
@@ -145,7 +152,7 @@ public final class ExperimentService implements AutoCloseable {
      * @return the run
      * @throws NotFoundException when there is none, or it is another student's
      */
-    public Experiment visible(long id, dev.lectern.server.account.Viewer viewer) {
+    public Experiment visible(long id, dev.lectern.server.access.Viewer viewer) {
         Experiment experiment = get(id);
         if (!viewer.maySee(experiment.owner().orElse(null))) {
             throw new NotFoundException("experiment " + id + " does not exist");

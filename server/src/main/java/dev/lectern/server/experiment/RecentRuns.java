@@ -1,6 +1,6 @@
 package dev.lectern.server.experiment;
 
-import dev.lectern.server.account.Viewer;
+import dev.lectern.server.access.Viewer;
 import dev.lectern.server.metrics.MetricsRepository;
 import dev.lectern.server.plugin.PluginManager;
 import dev.lectern.web.page.ExperimentRow;

@@ -2,7 +2,7 @@ package dev.lectern.server.experiment;
 
 import dev.lectern.plugin.api.InvalidParameterException;
 import dev.lectern.web.page.RunFilters;
-import dev.lectern.server.account.Viewer;
+import dev.lectern.server.access.Viewer;
 import io.javalin.http.Context;
 import java.util.Locale;
 import java.util.Optional;

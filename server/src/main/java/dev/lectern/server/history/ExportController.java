@@ -24,7 +24,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import dev.lectern.server.http.Formats;
-import dev.lectern.server.account.Viewer;
+import dev.lectern.server.access.Viewer;
 import dev.lectern.server.experiment.RunFacts;
 import dev.lectern.server.http.Ids;
 import dev.lectern.server.http.JsonBodies;

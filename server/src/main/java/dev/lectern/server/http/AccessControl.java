@@ -1,7 +1,7 @@
 package dev.lectern.server.http;
 
 import dev.lectern.server.account.UserStore;
-import dev.lectern.server.account.Viewer;
+import dev.lectern.server.access.Viewer;
 import dev.lectern.server.session.SessionStore;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;

@@ -5,7 +5,7 @@ import dev.lectern.server.Json;
 import dev.lectern.server.Settings;
 import dev.lectern.server.dataset.DatasetUploads;
 import dev.lectern.server.account.AccountController;
-import dev.lectern.server.account.Ownership;
+import dev.lectern.server.dataset.DatasetAccess;
 import dev.lectern.server.account.UserStore;
 import dev.lectern.server.compare.CompareController;
 import dev.lectern.server.lesson.LessonController;
@@ -50,14 +50,14 @@ public final class HttpServer {
      */
     public static Javalin start(Settings settings, ExperimentService experiments, SweepService sweeps, MetricsRepository metrics,
             PluginManager plugins, DatasetService datasets, DatasetUploads uploads, LiveHub hub, Json json,
-            SessionStore sessions, UserStore users, LessonService lessons, DeviceResolver devices) {
+            SessionStore sessions, UserStore users, DatasetAccess datasetAccess, LessonService lessons, DeviceResolver devices) {
         Templates templates = new Templates();
         ErrorMapping errors = new ErrorMapping(templates);
         JettyErrors jettyErrors = new JettyErrors(errors, json.mapper());
         ExperimentViews views = new ExperimentViews(json);
         RecentRuns recent = new RecentRuns(experiments, metrics, plugins, views);
         Routes.Controllers controllers = new Routes.Controllers(
-                new PluginPageController(plugins, experiments, recent, datasets, templates),
+                new PluginPageController(plugins, experiments, recent, datasets, templates, datasetAccess),
                 new PluginApiController(plugins),
                 new ExperimentPageController(experiments, metrics, plugins, datasets, templates, views, recent),
                 new ExperimentApiController(experiments, metrics, plugins, json),
@@ -65,10 +65,10 @@ public final class HttpServer {
                 new CompareController(new CompareService(experiments, metrics, json), templates),
                 new ExportController(experiments, metrics, json),
                 new SweepController(sweeps, experiments, metrics, plugins, json, templates),
-                new DatasetPageController(datasets, uploads, plugins, templates),
-                new DatasetApiController(datasets, uploads, plugins),
+                new DatasetPageController(datasets, uploads, plugins, templates, datasetAccess),
+                new DatasetApiController(datasets, uploads, plugins, datasetAccess),
                 new AccountController(users, sessions, Clock.systemUTC(), templates, json),
-                new Ownership(experiments, sweeps),
+                new Ownership(experiments, sweeps, datasetAccess),
                 new LessonController(lessons, experiments, metrics, datasets, templates, json),
                 new SystemController(devices, settings.device(), templates));
         Javalin app = Javalin.create(config -> {

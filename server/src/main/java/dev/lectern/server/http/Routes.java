@@ -8,7 +8,6 @@ import static io.javalin.apibuilder.ApiBuilder.post;
 import static io.javalin.apibuilder.ApiBuilder.sse;
 
 import dev.lectern.server.account.AccountController;
-import dev.lectern.server.account.Ownership;
 import dev.lectern.server.compare.CompareController;
 import dev.lectern.server.lesson.LessonController;
 import dev.lectern.server.dataset.DatasetApiController;
@@ -60,6 +59,9 @@ final class Routes {
             }
             for (String path : new String[] {"/api/sweeps/{id}", "/api/sweeps/{id}/*", "/sweeps/{id}", "/sweeps/{id}/*"}) {
                 before(path, c.ownership()::sweep);
+            }
+            for (String path : new String[] {"/api/datasets/{id}", "/api/datasets/{id}/*", "/datasets/{id}", "/datasets/{id}/*"}) {
+                before(path, c.ownership()::dataset);
             }
             get("/sign-in", c.accounts()::signInPage);
             post("/sign-in", c.accounts()::signInForm);

@@ -8,7 +8,7 @@ import dev.lectern.plugin.api.ParamValues;
 import dev.lectern.server.ConflictException;
 import dev.lectern.server.ForbiddenException;
 import dev.lectern.server.NotFoundException;
-import dev.lectern.server.account.Viewer;
+import dev.lectern.server.access.Viewer;
 import dev.lectern.server.experiment.Experiment;
 import dev.lectern.server.experiment.ExperimentService;
 import dev.lectern.server.experiment.NewExperiment;

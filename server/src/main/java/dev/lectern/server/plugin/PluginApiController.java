@@ -1,7 +1,7 @@
 package dev.lectern.server.plugin;
 
 import dev.lectern.server.ForbiddenException;
-import dev.lectern.server.account.Viewer;
+import dev.lectern.server.access.Viewer;
 import io.javalin.http.Context;
 import java.util.List;
 

@@ -7,7 +7,8 @@ import dev.lectern.plugin.api.LecturePlugin;
 import dev.lectern.plugin.api.ParamSpec;
 import dev.lectern.server.ForbiddenException;
 import dev.lectern.server.NotFoundException;
-import dev.lectern.server.account.Viewer;
+import dev.lectern.server.access.Viewer;
+import dev.lectern.server.dataset.DatasetAccess;
 import dev.lectern.server.experiment.Experiment;
 import dev.lectern.server.experiment.ExperimentService;
 import dev.lectern.server.experiment.NewExperiment;
@@ -36,6 +37,7 @@ public final class PluginPageController {
     private final RecentRuns recent;
     private final DatasetService datasets;
     private final Templates templates;
+    private final DatasetAccess access;
 
     /**
      * Creates the controller.
@@ -45,14 +47,16 @@ public final class PluginPageController {
      * @param recent the newest runs
      * @param datasets the data sets a plugin can train on
      * @param templates renders the pages
+     * @param access which uploads a viewer may pick
      */
     public PluginPageController(PluginManager plugins, ExperimentService experiments, RecentRuns recent,
-            DatasetService datasets, Templates templates) {
+            DatasetService datasets, Templates templates, DatasetAccess access) {
         this.plugins = plugins;
         this.experiments = experiments;
         this.recent = recent;
         this.datasets = datasets;
         this.templates = templates;
+        this.access = access;
     }
 
     /** {@code GET /}: the lectures and the newest runs. */
@@ -79,7 +83,8 @@ public final class PluginPageController {
     /** {@code GET /plugins/{id}}: the lecture and its run form, defaults adapted to the chosen data set. */
     public void plugin(Context ctx) {
         LecturePlugin plugin = plugin(ctx.pathParam("id"));
-        List<DatasetSpec> options = datasets.catalog().ofKinds(plugin.datasetKinds());
+        List<DatasetSpec> options = datasets.catalog().ofKinds(plugin.datasetKinds()).stream()
+                .filter(d -> access.maySee(Viewer.of(ctx), d.id())).toList();
         String selected = Optional.ofNullable(ctx.queryParam("dataset"))
                 .filter(id -> options.stream().anyMatch(s -> s.id().equals(id)))
                 .orElse(options.isEmpty() ? "" : options.get(0).id());
@@ -106,7 +111,8 @@ public final class PluginPageController {
                     ctx.formParam("device")).ownedBy(Viewer.of(ctx).name()));
             ctx.redirect("/experiments/" + created.id(), HttpStatus.SEE_OTHER);
         } catch (InvalidParameterException e) {
-            List<DatasetSpec> options = datasets.catalog().ofKinds(plugin.datasetKinds());
+            List<DatasetSpec> options = datasets.catalog().ofKinds(plugin.datasetKinds()).stream()
+                .filter(d -> access.maySee(Viewer.of(ctx), d.id())).toList();
             ctx.status(HttpStatus.BAD_REQUEST).html(templates.render("plugins/show.jte",
                     pluginPage(ctx, plugin, options, dataset == null ? "" : dataset, submitted, e.field(), e.getMessage(),
                             name == null ? "" : name)));

@@ -13,7 +13,7 @@ import dev.lectern.server.plugin.PluginManager;
 import dev.lectern.web.Templates;
 import dev.lectern.web.page.KeyValue;
 import dev.lectern.web.page.SweepPage;
-import dev.lectern.server.account.Viewer;
+import dev.lectern.server.access.Viewer;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.ArrayList;

@@ -77,7 +77,7 @@ class ExperimentServiceTest {
         service = new ExperimentService(runs, new ArtifactStore(dir.resolve("artifacts"), jdbc), plugins,
                 new DatasetService(DatasetCatalog.builtIn(), new DatasetResolver(Optional.empty(), dir.resolve("cache"))),
                 new DeviceResolver(Engine.getEngine("PyTorch")), new LiveHub(json::write), json, "cpu", queue,
-                new QueueQuota(runs, 2, 1_000));
+                new QueueQuota(runs, 2, 1_000), (requester, dataset) -> true);
     }
 
     @AfterEach

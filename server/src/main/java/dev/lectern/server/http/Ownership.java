@@ -1,10 +1,12 @@
-package dev.lectern.server.account;
+package dev.lectern.server.http;
 
 import dev.lectern.server.NotFoundException;
 import dev.lectern.server.experiment.ExperimentService;
 import dev.lectern.server.sweep.SweepService;
 import io.javalin.http.Context;
 import java.util.Optional;
+import dev.lectern.server.access.Viewer;
+import dev.lectern.server.dataset.DatasetAccess;
 
 /**
  * Keeps a student to their own runs and sweeps: on every route that names one by its id, another's is answered
@@ -15,16 +17,27 @@ public final class Ownership {
 
     private final ExperimentService experiments;
     private final SweepService sweeps;
+    private final DatasetAccess datasets;
 
     /**
      * Creates the guard.
      *
      * @param experiments finds a run's owner
      * @param sweeps finds a sweep's owner
+     * @param datasets who may see an upload
      */
-    public Ownership(ExperimentService experiments, SweepService sweeps) {
+    public Ownership(ExperimentService experiments, SweepService sweeps, DatasetAccess datasets) {
         this.experiments = experiments;
         this.sweeps = sweeps;
+        this.datasets = datasets;
+    }
+
+    /** Before any route with a data set's {@code {id}}. */
+    public void dataset(Context ctx) {
+        String id = ctx.pathParam("id");
+        if (!datasets.maySee(Viewer.of(ctx), id)) {
+            throw new NotFoundException("data set '" + id + "' does not exist");
+        }
     }
 
     /** Before any route with an experiment's {@code {id}}. */

@@ -1,4 +1,4 @@
-package dev.lectern.server.account;
+package dev.lectern.server.access;
 
 /** What an account may do. */
 public enum Role {

@@ -1,4 +1,4 @@
-package dev.lectern.server.account;
+package dev.lectern.server.access;
 
 import io.javalin.http.Context;
 import java.util.Optional;
