@@ -196,6 +196,14 @@ class HardeningIT {
     }
 
     @Test
+    void aDataSetPageOffersOnlyPluginsThatAcceptIt() {
+        String foodTruck = raw("GET", "/datasets/ex1data1", "", null).body();
+        assertThat(foodTruck).contains("id=\"train-linear-regression\"")
+                .as("a continuous label is no class: logistic regression would refuse it").doesNotContain("id=\"train-logistic-regression\"");
+        assertThat(raw("GET", "/datasets/ex2data1", "", null).body()).contains("id=\"train-logistic-regression\"");
+    }
+
+    @Test
     void pluginAnswersShowNoServerPaths() {
         JsonNode plugins = http.get("/api/plugins").json();
         assertThat(plugins.size()).isPositive();

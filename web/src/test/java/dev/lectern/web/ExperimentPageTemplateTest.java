@@ -76,7 +76,7 @@ class ExperimentPageTemplateTest {
     void theCancelFormIsThereOnlyWhileTheRunIsActive() {
         whenRendered("experiments/show.jte", Samples.experiment("QUEUED", true, ""))
                 .thenContains("<form method=\"post\" action=\"/experiments/42/cancel\" id=\"cancel-form\">",
-                        "<button type=\"submit\" id=\"cancel\" class=\"secondary\">Cancel</button>");
+                        "<button type=\"submit\" id=\"cancel\" class=\"danger\">Cancel</button>");
         whenRendered("experiments/show.jte", Samples.experiment("SUCCEEDED", false, ""))
                 .thenDoesNotContain("cancel-form", "id=\"cancel\"");
     }

@@ -79,7 +79,21 @@ final class DatasetFacts {
 
     /** The loaded plugins that accept the data set's kind, in plugin order. */
     List<LecturePlugin> pluginsFor(DatasetSpec spec) {
-        return plugins.plugins().stream().filter(p -> p.datasetKinds().contains(spec.kind())).toList();
+        return plugins.plugins().stream().filter(p -> p.datasetKinds().contains(spec.kind()) && accepts(p, spec)).toList();
+    }
+
+    /**
+     * Whether a plugin takes the data set with its defaults for it: the same check a run's creation makes, so the
+     * page offers "train with" only where the run would be accepted (logistic regression refuses a continuous label).
+     */
+    private static boolean accepts(LecturePlugin plugin, DatasetSpec spec) {
+        try {
+            plugin.validate(dev.lectern.plugin.api.ParamValues.check(plugin.hyperParameters(), plugin.defaultsFor(spec.info())),
+                    spec.info());
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     /**
