@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.core.Linear;
 import dev.lectern.plugin.api.ParamSpec;
+import dev.lectern.plugin.support.FeatureInputs;
 import dev.lectern.plugin.api.ParamValues;
 import dev.lectern.plugin.api.Prediction;
 import dev.lectern.plugin.api.TrainedModel;
@@ -61,21 +62,17 @@ final class LinearRegressionModel implements TrainedModel {
 
     @Override
     public List<ParamSpec> predictInputs() {
-        List<ParamSpec> inputs = new ArrayList<>();
-        for (int i = 0; i < featureNames.size(); i++) {
-            inputs.add(ParamSpec.ofDouble("x" + (i + 1), featureNames.get(i), 0, -1e12, 1e12, "Value of " + featureNames.get(i)));
-        }
-        return inputs;
+        return FeatureInputs.declare(featureNames);
     }
 
     @Override
     public Prediction predict(ParamValues input) {
         double y = b;
         List<String> parts = new ArrayList<>();
+        double[] x = FeatureInputs.read(input, w.length);
         for (int i = 0; i < w.length; i++) {
-            double x = input.getDouble("x" + (i + 1));
-            y += w[i] * x;
-            parts.add(featureNames.get(i) + " = " + format(x));
+            y += w[i] * x[i];
+            parts.add(featureNames.get(i) + " = " + format(x[i]));
         }
         return new Prediction("H(x) = " + format(y) + " " + labelName + " for " + String.join(", ", parts), Map.of("y", y));
     }

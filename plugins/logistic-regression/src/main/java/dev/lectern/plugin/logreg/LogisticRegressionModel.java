@@ -2,6 +2,7 @@ package dev.lectern.plugin.logreg;
 
 import ai.djl.Device;
 import dev.lectern.plugin.api.ParamSpec;
+import dev.lectern.plugin.support.FeatureInputs;
 import dev.lectern.plugin.api.ParamValues;
 import dev.lectern.plugin.api.Prediction;
 import dev.lectern.plugin.api.TrainedModel;
@@ -78,20 +79,14 @@ final class LogisticRegressionModel implements TrainedModel {
 
     @Override
     public List<ParamSpec> predictInputs() {
-        List<ParamSpec> inputs = new ArrayList<>();
-        List<String> names = classifier.featureNames();
-        for (int j = 0; j < names.size(); j++) {
-            inputs.add(ParamSpec.ofDouble("x" + (j + 1), names.get(j), 0, -1e12, 1e12, "Value of " + names.get(j)));
-        }
-        return inputs;
+        return FeatureInputs.declare(classifier.featureNames());
     }
 
     @Override
     public Prediction predict(ParamValues input) {
-        float[] x = new float[classifier.features()];
+        float[] x = FeatureInputs.readFloats(input, classifier.features());
         List<String> given = new ArrayList<>();
         for (int j = 0; j < x.length; j++) {
-            x[j] = (float) input.getDouble("x" + (j + 1));
             given.add(classifier.featureNames().get(j) + " = " + format(x[j]));
         }
         double p = classifier.probability(x);

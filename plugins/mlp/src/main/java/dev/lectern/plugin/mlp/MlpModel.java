@@ -15,6 +15,7 @@ import dev.lectern.plugin.api.Prediction;
 import dev.lectern.plugin.api.TrainedModel;
 import dev.lectern.plugin.api.view.View;
 import dev.lectern.plugin.support.FloatText;
+import dev.lectern.plugin.support.FeatureInputs;
 import dev.lectern.plugin.support.Probabilities;
 import dev.lectern.plugin.support.ZeroInit;
 import java.io.IOException;
@@ -75,12 +76,7 @@ final class MlpModel implements TrainedModel {
         if (imageShape != null) {
             return List.of();
         }
-        List<ParamSpec> inputs = new ArrayList<>();
-        List<String> names = net.featureNames();
-        for (int i = 0; i < names.size(); i++) {
-            inputs.add(ParamSpec.ofDouble("x" + (i + 1), names.get(i), 0, -1e12, 1e12, "Value of " + names.get(i)));
-        }
-        return inputs;
+        return FeatureInputs.declare(net.featureNames());
     }
 
     @Override
@@ -88,10 +84,7 @@ final class MlpModel implements TrainedModel {
         if (imageShape != null) {
             throw new UnsupportedOperationException("this model predicts from tables only");
         }
-        float[] x = new float[net.inputs()];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = (float) input.getDouble("x" + (i + 1));
-        }
+        float[] x = FeatureInputs.readFloats(input, net.inputs());
         double[] p = net.probabilities(x);
         int predicted = Probabilities.argMax(p);
         Map<String, Double> values = new LinkedHashMap<>();

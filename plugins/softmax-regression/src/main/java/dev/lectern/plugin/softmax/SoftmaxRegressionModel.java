@@ -12,11 +12,11 @@ import dev.lectern.plugin.api.Prediction;
 import dev.lectern.plugin.api.TrainedModel;
 import dev.lectern.plugin.api.view.View;
 import dev.lectern.plugin.support.FloatText;
+import dev.lectern.plugin.support.FeatureInputs;
 import dev.lectern.plugin.support.Probabilities;
 import dev.lectern.plugin.support.ZeroInit;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,20 +61,12 @@ final class SoftmaxRegressionModel implements TrainedModel {
 
     @Override
     public List<ParamSpec> predictInputs() {
-        List<ParamSpec> inputs = new ArrayList<>();
-        List<String> names = weights.featureNames();
-        for (int i = 0; i < names.size(); i++) {
-            inputs.add(ParamSpec.ofDouble("x" + (i + 1), names.get(i), 0, -1e12, 1e12, "Value of " + names.get(i)));
-        }
-        return inputs;
+        return FeatureInputs.declare(weights.featureNames());
     }
 
     @Override
     public Prediction predict(ParamValues input) {
-        float[] x = new float[weights.features()];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = (float) input.getDouble("x" + (i + 1));
-        }
+        float[] x = FeatureInputs.readFloats(input, weights.features());
         double[] p = Probabilities.softmax(weights.logits(x));
         int predicted = Probabilities.argMax(p);
         Map<String, Double> values = new LinkedHashMap<>();
