@@ -193,7 +193,10 @@ class AccountsIT {
                 + "\",\"params\":{\"epochs\":5}}").status()).as("class material").isEqualTo(201);
         assertThat(send("POST", "/api/experiments", alice, "{\"plugin\":\"linear-regression\",\"dataset\":\"" + alices
                 + "\",\"params\":{\"epochs\":5}}").status()).isEqualTo(201);
-        assertThat(send("GET", "/plugins/linear-regression", bob, null).body()).doesNotContain("value=\"" + alices + "\"");
+        String pluginPage = send("GET", "/plugins/linear-regression", bob, null).body();
+        assertThat(pluginPage).doesNotContain("value=\"" + alices + "\"").as("no lesson link for a student")
+                .doesNotContain("make-lesson-link");
+        assertThat(send("GET", "/plugins/linear-regression", teacher, null).body()).contains("make-lesson-link");
         assertThat(send("DELETE", "/api/datasets/" + alices, bob, null).status()).isEqualTo(404);
 
         Answer sweep = send("POST", "/api/sweeps", alice, "{\"plugin\":\"linear-regression\",\"dataset\":\"linear-synthetic\","

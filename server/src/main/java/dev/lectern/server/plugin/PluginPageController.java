@@ -126,7 +126,8 @@ public final class PluginPageController {
         String formError = error != null && !datasetError && !fieldError ? error : "";
         return new PluginPage(PluginPages.card(plugin), plugin.descriptor().formulas(), plugin.guide(),
                 PluginPages.datasetOptions(options, selected), Forms.fields(plugin.hyperParameters(), values, errorField, error),
-                datasetError ? error : "", formError, name, recent.rows(Optional.of(plugin.descriptor().id()), Viewer.of(ctx), RECENT));
+                datasetError ? error : "", formError, name, recent.rows(Optional.of(plugin.descriptor().id()), Viewer.of(ctx), RECENT),
+                Viewer.of(ctx).isTeacher());
     }
 
     private LecturePlugin plugin(String id) {
