@@ -245,6 +245,18 @@ class AccountsIT {
     }
 
     @Test
+    void aTeacherResetsAForgottenPasswordAndEndsThatPersonsSessions() throws Exception {
+        String carol = signIn("carol", send("POST", "/api/users", teacher, "{\"name\":\"carol\"}").json().get("password").asText());
+        assertThat(send("GET", "/api/experiments", carol, null).status()).isEqualTo(200);
+        assertThat(send("POST", "/api/users/carol/reset", alice, null).status()).as("a student resets no one").isEqualTo(403);
+        Answer reset = send("POST", "/api/users/carol/reset", teacher, null);
+        assertThat(reset.status()).isEqualTo(200);
+        assertThat(send("GET", "/api/experiments", carol, null).status()).as("her old session ended").isEqualTo(401);
+        signIn("carol", reset.json().get("password").asText());
+        assertThat(send("POST", "/api/users/nobody/reset", teacher, null).status()).isEqualTo(404);
+    }
+
+    @Test
     void repeatedWrongPasswordsAreThrottled() throws Exception {
         int last = 0;
         for (int i = 0; i < 6; i++) {

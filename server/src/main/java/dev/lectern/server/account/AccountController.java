@@ -176,6 +176,24 @@ public final class AccountController {
         ctx.status(HttpStatus.CREATED).json(new NewUserView(name, role, password));
     }
 
+    /** {@code POST /api/users/{name}/reset} (teacher): a new one-time password, and every session of the account ends. */
+    public void resetUser(Context ctx) {
+        requireTeacher(ctx);
+        String name = ctx.pathParam("name");
+        String password = users.reset(name);
+        sessions.revokeAll(AccessControl.USER_SUBJECT + name);
+        ctx.json(new NewUserView(name, users.find(name).orElseThrow().role(), password));
+    }
+
+    /** {@code POST /users/{name}/reset} (teacher, the Accounts page's button). */
+    public void resetUserForm(Context ctx) {
+        requireTeacher(ctx);
+        String name = ctx.pathParam("name");
+        String password = users.reset(name);
+        sessions.revokeAll(AccessControl.USER_SUBJECT + name);
+        ctx.html(templates.render("account/users.jte", new UsersPage(userRows(), List.of(new KeyValue(name, password)), "")));
+    }
+
     /** {@code GET /api/users}. */
     public void listUsers(Context ctx) {
         requireTeacher(ctx);

@@ -99,6 +99,22 @@ public final class UserStore {
         jdbc.update("UPDATE users SET password_hash = ?, must_change_password = FALSE WHERE name = ?", hash(password), name);
     }
 
+    /**
+     * Gives an account a new one-time password, to be changed at the next sign-in.
+     *
+     * @param name the account
+     * @return the one-time password
+     * @throws dev.lectern.server.NotFoundException when there is no such account
+     */
+    public String reset(String name) {
+        if (find(name).isEmpty()) {
+            throw new dev.lectern.server.NotFoundException("there is no user named '" + name + "'");
+        }
+        String secret = generate();
+        jdbc.update("UPDATE users SET password_hash = ?, must_change_password = TRUE WHERE name = ?", hash(secret), name);
+        return secret;
+    }
+
     /** Finds an account by name. */
     public Optional<User> find(String name) {
         return jdbc.queryOne("SELECT name, role, must_change_password FROM users WHERE name = ?",

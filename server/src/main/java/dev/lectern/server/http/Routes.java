@@ -75,6 +75,8 @@ final class Routes {
             post("/users", c.accounts()::usersForm);
             get("/api/users", c.accounts()::listUsers);
             post("/api/users", c.accounts()::createUser);
+            post("/api/users/{name}/reset", c.accounts()::resetUser);
+            post("/users/{name}/reset", c.accounts()::resetUserForm);
 
             get("/lessons", c.lessons()::listPage);
             get("/lessons/new", c.lessons()::newLessonPage);

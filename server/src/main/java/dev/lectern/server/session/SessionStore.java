@@ -79,6 +79,16 @@ public final class SessionStore {
         }
     }
 
+    /**
+     * Ends every session of a subject at once (a reset password, a lost laptop).
+     *
+     * @param subject whose sessions
+     * @return how many ended
+     */
+    public int revokeAll(String subject) {
+        return jdbc.update("DELETE FROM sessions WHERE subject = ?", subject);
+    }
+
     private OffsetDateTime now() {
         return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
     }
