@@ -80,12 +80,18 @@ public final class RunControl implements TrainingControl {
             if (!paused) {
                 return false;
             }
-            grants += n;
             lastActionNanos = System.nanoTime();
             event = pauseToRecord ? null : RunEvent.step(nextStepLocked(), n);
-            lock.notifyAll();
         }
+        // Recorded before the loop moves on, so it comes before what the loop records in those steps.
         listener.changed(this, event);
+        synchronized (lock) {
+            if (paused) {
+                grants += n;
+                lock.notifyAll();
+            }
+        }
+        listener.changed(this, null);
         return true;
     }
 
@@ -96,13 +102,18 @@ public final class RunControl implements TrainingControl {
             if (!paused) {
                 return;
             }
+            event = pauseToRecord ? null : RunEvent.resume(nextStepLocked());
+        }
+        if (event != null) {
+            listener.changed(this, event);
+        }
+        synchronized (lock) {
             paused = false;
             grants = 0;
-            event = pauseToRecord ? null : RunEvent.resume(nextStepLocked());
             pauseToRecord = false;
             lock.notifyAll();
         }
-        listener.changed(this, event);
+        listener.changed(this, null);
     }
 
     /** Sets a live value, already checked; the loop applies it before its next step and reports it. */
