@@ -42,6 +42,29 @@ public final class ExperimentService implements AutoCloseable {
     private final ExperimentQueue queue;
     private final QueueQuota quota;
     private final RunControls controls;
+    private volatile LiveChangeGuard liveGuard = (id, values) -> {};
+
+    /** Checks a run's live changes beyond the plugin's declarations, such as a lesson's fixed values. */
+    @FunctionalInterface
+    public interface LiveChangeGuard {
+        /**
+         * Refuses a change.
+         *
+         * @param experimentId the run
+         * @param values the changes, each already checked against its parameter's declaration
+         * @throws InvalidParameterException naming the parameter that may not change so
+         */
+        void check(long experimentId, Map<String, Object> values);
+    }
+
+    /**
+     * Sets the guard of live changes.
+     *
+     * @param guard the guard
+     */
+    public void guardLiveChanges(LiveChangeGuard guard) {
+        this.liveGuard = guard;
+    }
 
     /**
      * Wires the service; the queue that trains the runs is built by the caller.
@@ -384,6 +407,9 @@ public final class ExperimentService implements AutoCloseable {
             }
             checked.put(name, spec.parse(raw));
         });
+        if (!checked.isEmpty()) {
+            liveGuard.check(id, checked);
+        }
         if (action != null && !java.util.Set.of("pause", "resume", "step").contains(action)) {
             throw new InvalidParameterException("action", "action must be pause, resume or step, got '" + action + "'");
         }
