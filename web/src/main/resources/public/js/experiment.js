@@ -6,6 +6,7 @@
 // by step (metrics.js), so a point that arrives twice is drawn once.
 import {chartsAvailable, element, format, getJson} from './common.js';
 import {addHistory, addLivePoints, setStepsPerEpoch} from './metrics.js';
+import {applyControl, endControl, enhanceControl} from './control.js';
 import {enhancePredict} from './predict.js';
 import {addTexts} from './texts.js';
 import {renderViews} from './views.js';
@@ -113,6 +114,7 @@ function finish(live) {
   if (form) {
     form.hidden = true;
   }
+  endControl();
   const bar = document.getElementById('progress-bar');
   if (bar && !bar.hasAttribute('value')) {   // an indeterminate bar stops moving
     bar.max = 1;
@@ -162,6 +164,7 @@ function loadDetails(replaceSummary) {
     if (body.summary && typeof body.summary === 'object' && (replaceSummary || !hasRows)) {
       renderSummary(body.summary);
     }
+    applyControl({events: body.events});
     if (body.error && isTerminal(body.status)) {
       showError(body.error);
     }
@@ -235,6 +238,9 @@ function connect() {
       setStepsPerEpoch(data.stepsPerEpoch);
     }
   });
+  events.addEventListener('control', (event) => {
+    applyControl(parse(event));
+  });
   events.addEventListener('texts', (event) => {
     const data = parse(event);
     if (data && Array.isArray(data.texts)) {
@@ -292,6 +298,9 @@ if (root) {
   }
   enhanceCancel();
   enhancePredict(api);
+  if (!isTerminal(root.getAttribute('data-status'))) {
+    enhanceControl(api);
+  }
   if (isTerminal(root.getAttribute('data-status'))) {
     finish(false);
   } else if (window.EventSource) {

@@ -16,6 +16,42 @@ const groups = new Map();   // chart name -> {name, series: [], chart, canvas, d
 const metrics = new Map();  // metric name -> {name, label, group, points: [{x, y}], dataset}
 let frame = 0;              // pending requestAnimationFrame, 0 when none
 let stepsPerEpoch = null;   // as the run's plugin declared, null when unknown
+let markers = [];           // live changes [{step, label}], marked on the loss chart
+const MARKED = 'loss';
+const MARKER_COLOR = '#bf3989';
+
+/** Marks steps on the loss chart, such as where the learning rate changed: [{step, label}]. */
+export function setMarkers(list) {
+  markers = Array.isArray(list) ? list.filter((m) => m && typeof m.step === 'number') : [];
+  const group = groups.get(MARKED);
+  if (group) {
+    schedule(group);
+  }
+}
+
+// The value a chart's main series has at a step: its last point at or before it, else its first.
+function valueAt(points, step) {
+  let found = null;
+  for (const p of points) {
+    if (p.x > step) {
+      break;
+    }
+    found = p;
+  }
+  return found ? found.y : points.length > 0 ? points[0].y : null;
+}
+
+// The markers as one more dataset of points, on the first series' curve, labelled in the tooltip.
+function markerData(group, shown) {
+  const main = group.series.find((s) => !isReference(s));
+  if (!main || group.name !== MARKED || markers.length === 0) {
+    return null;
+  }
+  const points = shown.get(main);
+  const data = markers.map((m) => ({x: m.step, y: valueAt(points, m.step), label: m.label}))
+    .filter((p) => p.y !== null);
+  return data;
+}
 
 /** Returns the chart a metric is drawn on: the part of its name before the first `/`. */
 export function chartName(name) {
@@ -278,6 +314,26 @@ function draw() {
       s.dataset.borderDash = reference ? [6, 4] : [];
       s.dataset.pointRadius = data.length === 1 ? 3 : 0;
     }
+    const marked = markerData(group, shown);
+    group.canvas.dataset.markers = String(marked ? marked.length : 0);
+    group.canvas.dataset.markerSteps = marked ? marked.map((p) => p.x).join(',') : '';
+    if (marked) {
+      if (!group.markerDataset) {
+        group.markerDataset = {
+          label: 'changes', data: [], showLine: false, pointStyle: 'triangle', pointRadius: 7, pointHoverRadius: 9,
+          borderColor: MARKER_COLOR, backgroundColor: MARKER_COLOR
+        };
+        group.chart.options.plugins.tooltip = {
+          callbacks: {label: (item) => (item.raw && item.raw.label ? item.raw.label : undefined)}
+        };
+      }
+      group.markerDataset.data = marked;
+    }
+    const datasets = group.series.map((t) => t.dataset);
+    if (marked && group.markerDataset) {
+      datasets.push(group.markerDataset);
+    }
+    group.chart.data.datasets = datasets;
     group.chart.update('none');
   }
 }

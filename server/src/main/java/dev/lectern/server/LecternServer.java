@@ -15,6 +15,8 @@ import dev.lectern.server.experiment.ExperimentRunner;
 import dev.lectern.server.experiment.ExperimentService;
 import dev.lectern.server.experiment.LocalExecutor;
 import dev.lectern.server.experiment.QueueQuota;
+import dev.lectern.server.experiment.RunControls;
+import dev.lectern.server.experiment.RunEventsRepository;
 import dev.lectern.server.experiment.WatchedTraining;
 import dev.lectern.server.sweep.SweepService;
 import dev.lectern.server.http.HttpServer;
@@ -235,12 +237,13 @@ public final class LecternServer implements AutoCloseable {
         UserStore users = new UserStore(jdbc);
         DatasetAccess datasetAccess = new DatasetAccess(uploads, users);
         ArtifactStore artifacts = new ArtifactStore(settings.artifactsDir(), jdbc);
+        RunControls controls = new RunControls(new RunEventsRepository(jdbc), hub, settings.pauseLimit());
         ExperimentRunner runner = new ExperimentRunner(runs, metrics, artifacts, plugins, datasets, devices, hub, json,
-                scheduler, new WatchedTraining(trainingThreads, settings.timeLimit()));
+                scheduler, new WatchedTraining(trainingThreads, settings.timeLimit()), controls);
         ExperimentService experiments = new ExperimentService(runs, artifacts, plugins, datasets, devices, hub, json,
                 settings.device(), new LocalExecutor(settings.concurrency(), LOCAL_QUEUE_CAPACITY, runner),
                 new QueueQuota(runs, settings.maxQueued(), settings.maxQueuedPerUser(), settings.maxRunExamples()),
-                datasetAccess.forRequester());
+                datasetAccess.forRequester(), controls);
         experiments.recover();
         SweepService sweeps = new SweepService(jdbc, experiments, json);
         Javalin app = HttpServer.start(settings, experiments, sweeps, metrics, plugins, datasets, uploads, hub, json,

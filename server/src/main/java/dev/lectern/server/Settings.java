@@ -27,11 +27,13 @@ import java.util.Optional;
  * @param maxRunExamples the most examples one run may pass over, epochs x rows, where both are known (20 000 000)
  * @param accounts whether people sign in (teacher and student accounts); required beyond loopback unless a token is set
  * @param maxQueuedPerUser the most runs one account may have waiting at once (20)
+ * @param pauseLimit the longest a run may stay paused, counted from its last Pause or Step; then it is CANCELLED with
+ *     the reason (30m). A paused run's time does not count against {@code timeLimit}
  */
 public record Settings(int port, String host, Path dataDir, String jdbcUrl, Optional<Path> datasetMirror,
         Path pluginsDir, int concurrency, String device, Optional<String> token, Duration timeLimit, int maxUploadMb,
         Path datasetCacheDir, Optional<String> publicUrl, List<String> allowedHosts, int maxQueued, long maxRunExamples,
-        boolean accounts, int maxQueuedPerUser) {
+        boolean accounts, int maxQueuedPerUser, Duration pauseLimit) {
 
     /** Returns the directory for experiment artifacts. */
     public Path artifactsDir() {

@@ -24,7 +24,7 @@ public final class SettingsParser {
     private static final Set<String> NAMES = Set.of(
             "port", "host", "data-dir", "jdbc-url", "dataset-mirror", "plugins-dir", "concurrency", "device", "token",
             "time-limit", "max-upload-mb", "dataset-cache", "public-url", "allowed-hosts", "max-queued",
-            "max-run-examples", "accounts", "max-queued-per-user");
+            "max-run-examples", "accounts", "max-queued-per-user", "pause-limit");
 
     /** Flags that may stand alone, meaning "on". */
     private static final Set<String> SWITCHES = Set.of("accounts");
@@ -78,8 +78,10 @@ public final class SettingsParser {
         int maxQueued = integer(flags, "max-queued", 500, 1, 1_000_000);
         long maxRunExamples = integer(flags, "max-run-examples", 20_000_000, 1, Integer.MAX_VALUE);
         int maxQueuedPerUser = integer(flags, "max-queued-per-user", 20, 1, 1_000_000);
+        Duration pauseLimit = duration("pause-limit", text(flags, "pause-limit", "30m"));
         return new Settings(port, host, dataDir, jdbcUrl, mirror, pluginsDir, concurrency, device, token, timeLimit,
-                maxUploadMb, datasetCache, publicUrl, allowedHosts, maxQueued, maxRunExamples, accounts, maxQueuedPerUser);
+                maxUploadMb, datasetCache, publicUrl, allowedHosts, maxQueued, maxRunExamples, accounts, maxQueuedPerUser,
+                pauseLimit);
     }
 
     private static String publicUrl(String raw) {

@@ -182,4 +182,31 @@ class LessonsIT {
                 .hasSizeGreaterThanOrEqualTo(Map.of().size() + 5);
         assertThat(send("GET", "/lessons", teacher, null).body()).contains("Class view");
     }
+
+    @Test
+    void aLessonRunChangesOnlyItsEditableParametersLiveWithinTheirRange() throws Exception {
+        String body = LESSON.replace("\"epochs\":200,", "\"epochs\":200000,\"optimizer\":\"sgd\",")
+                .replace("Step size", "Live step size");
+        Answer created = send("POST", "/api/lessons", teacher, body);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String code = created.json().get("code").asText();
+        Answer run = send("POST", "/api/l/" + code + "/run", alice, "{\"answer\":\"fall\",\"params\":{\"learningRate\":0.01}}");
+        assertThat(run.status()).as(run.body()).isEqualTo(201);
+        long id = run.json().get("id").asLong();
+        String control = "/api/experiments/" + id + "/control";
+        Answer changed = null;
+        for (int i = 0; i < 300; i++) {
+            changed = send("POST", control, alice, "{\"set\":{\"learningRate\":0.02}}");
+            if (changed.status() != 409) {
+                break;
+            }
+            Thread.sleep(50);   // queued, or not training yet
+        }
+        assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+        Answer outside = send("POST", control, alice, "{\"set\":{\"learningRate\":0.5}}");
+        assertThat(outside.status()).as(outside.body()).isEqualTo(400);
+        assertThat(outside.json().get("field").asText()).isEqualTo("learningRate");
+        assertThat(send("POST", "/api/experiments/" + id + "/cancel", alice, null).status()).isEqualTo(200);
+        awaitDone(id);
+    }
 }

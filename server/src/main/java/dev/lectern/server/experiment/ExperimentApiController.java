@@ -105,7 +105,58 @@ public final class ExperimentApiController {
         ctx.json(new PredictionView(answer.text(), answer.values(), json.viewsTree(answer.views())));
     }
 
+    /**
+     * {@code POST /api/experiments/{id}/control}: {@code {"action":"pause"}}, {@code {"action":"resume"}},
+     * {@code {"action":"step","n":3}} and/or {@code {"set":{"learningRate":0.1}}}; answers the run with its events.
+     */
+    public void control(Context ctx) {
+        long id = Ids.experimentId(ctx);
+        JsonNode body = JsonBodies.object(ctx, json.mapper());
+        for (var names = body.fieldNames(); names.hasNext(); ) {
+            String field = names.next();
+            if (!Set.of("action", "n", "set").contains(field)) {
+                throw new InvalidParameterException(field, "unknown field '" + field + "'; send action (pause, resume, "
+                        + "step), n (with step) or set (an object of live parameters)");
+            }
+        }
+        String action = null;
+        if (body.has("action")) {
+            action = text(body.get("action"), "action");
+        }
+        long n = 1;
+        if (body.has("n")) {
+            JsonNode node = body.get("n");
+            if (!node.isIntegralNumber() || node.asLong() < 1 || node.asLong() > MAX_SINGLE_STEPS) {
+                throw new InvalidParameterException("n", "n must be a whole number from 1 to " + MAX_SINGLE_STEPS);
+            }
+            if (!"step".equals(action)) {
+                throw new InvalidParameterException("n", "n goes with action step");
+            }
+            n = node.asLong();
+        }
+        Map<String, Object> values = new LinkedHashMap<>();
+        if (body.has("set")) {
+            JsonNode set = body.get("set");
+            if (!set.isObject()) {
+                throw new InvalidParameterException("set", "set must be a JSON object such as {\"learningRate\": 0.1}");
+            }
+            set.fields().forEachRemaining(e -> values.put(e.getKey(), JsonBodies.scalar(e.getKey(), e.getValue())));
+        }
+        if (action == null && values.isEmpty()) {
+            throw new InvalidParameterException("action", "send an action (pause, resume or step) or set");
+        }
+        Experiment after = experiments.control(id, action, n, values);
+        ctx.json(view(after, false, true));
+    }
+
+    /** The most single steps one request may grant. */
+    static final long MAX_SINGLE_STEPS = 100_000;
+
     private ExperimentView view(Experiment e, boolean withViews) {
+        return view(e, withViews, withViews);
+    }
+
+    private ExperimentView view(Experiment e, boolean withViews, boolean withEvents) {
         JsonNode views = null;
         if (withViews && e.status() == ExperimentStatus.SUCCEEDED) {
             try {
@@ -117,10 +168,10 @@ public final class ExperimentApiController {
             views = json.mapper().createArrayNode();
         }
         return new ExperimentView(e.id(), e.name(), e.pluginId(), e.pluginVersion(), e.datasetId(), e.status().name(),
-                e.error().orElse(null), e.device(), e.seed(), json.readObject(e.paramsJson()),
+                e.status() == ExperimentStatus.RUNNING && experiments.paused(e.id()), e.error().orElse(null), e.device(), e.seed(), json.readObject(e.paramsJson()),
                 json.readObject(e.summaryJson().orElse(null)), new ExperimentView.Progress(e.progressDone(), e.progressTotal()),
                 e.createdAt(), e.startedAt().orElse(null), e.finishedAt().orElse(null), e.tags(), e.notes(),
-                e.owner().orElse(null), views);
+                e.owner().orElse(null), withEvents ? experiments.events(e.id()) : null, views);
     }
 
     /** {@code PATCH /api/experiments/{id}}: any of name, tags (a list or a comma list) and notes. */

@@ -37,6 +37,7 @@ public final class ExperimentRunner implements LocalExecutor.Worker {
     private final Json json;
     private final ScheduledExecutorService scheduler;
     private final WatchedTraining watch;
+    private final RunControls controls;
 
     /**
      * Wires the runner.
@@ -55,6 +56,29 @@ public final class ExperimentRunner implements LocalExecutor.Worker {
     public ExperimentRunner(ExperimentRepository experiments, MetricsRepository metrics, ArtifactStore artifacts,
             PluginManager plugins, DatasetService datasets, DeviceResolver devices, LiveHub hub, Json json,
             ScheduledExecutorService scheduler, WatchedTraining watch) {
+        this(experiments, metrics, artifacts, plugins, datasets, devices, hub, json, scheduler, watch,
+                new RunControls(null, hub, RunControls.DEFAULT_PAUSE_LIMIT));
+    }
+
+    /**
+     * Wires the runner with the registry of the runs' controls (pause, single steps, resume, live values).
+     *
+     * @param experiments the runs' rows
+     * @param metrics where reported points go
+     * @param artifacts where saved models go
+     * @param plugins the loaded plugins
+     * @param datasets the data sets
+     * @param devices resolves device names
+     * @param hub live subscribers
+     * @param json the JSON mapper
+     * @param scheduler flushes metric batches
+     * @param watch runs the training with its time limit
+     * @param controls the controls of running runs, shared with the control endpoint
+     */
+    public ExperimentRunner(ExperimentRepository experiments, MetricsRepository metrics, ArtifactStore artifacts,
+            PluginManager plugins, DatasetService datasets, DeviceResolver devices, LiveHub hub, Json json,
+            ScheduledExecutorService scheduler, WatchedTraining watch, RunControls controls) {
+        this.controls = controls;
         this.experiments = experiments;
         this.metrics = metrics;
         this.artifacts = artifacts;
@@ -91,6 +115,8 @@ public final class ExperimentRunner implements LocalExecutor.Worker {
     private Outcome train(Experiment experiment, BatchingMetricsSink sink, AtomicBoolean cancelled) {
         long id = experiment.id();
         AtomicBoolean timedOut = new AtomicBoolean();
+        // Opened before the data loads, so a run paused that early waits before its first step.
+        RunControl control = controls.open(id, () -> cancelled.get() || timedOut.get());
         try {
             LecturePlugin plugin = plugins.find(experiment.pluginId()).orElseThrow(() -> new IllegalStateException(
                     "plugin '" + experiment.pluginId() + "' is not loaded any more"));
@@ -108,11 +134,11 @@ public final class ExperimentRunner implements LocalExecutor.Worker {
             Device device = devices.resolve(experiment.device());
             experiments.recordDevice(id, DeviceResolver.name(device));
             LOG.info("experiment {} trains on {}", id, DeviceResolver.name(device));
-            RunContext context = new RunContext(device, experiment.seed(), params, data, sink, cancelled, timedOut);
+            RunContext context = new RunContext(device, experiment.seed(), params, data, sink, cancelled, timedOut, control);
             long start = System.nanoTime();
             try (TrainedModel model = watch.run(plugin, context, cancelled, timedOut)) {
-                if (timedOut.get() || cancelled.get()) {
-                    return stopped(timedOut);
+                if (timedOut.get() || cancelled.get() || control.expired()) {
+                    return stopped(timedOut, control);
                 }
                 artifacts.save(id, model, json.writeViews(model.views()), json.write(model.predictInputs()));
                 Map<String, Double> summary = new LinkedHashMap<>(model.summary());
@@ -122,17 +148,26 @@ public final class ExperimentRunner implements LocalExecutor.Worker {
         } catch (WatchedTraining.Abandoned e) {
             return new Outcome(e.timedOut() ? ExperimentStatus.FAILED : ExperimentStatus.CANCELLED, e.getMessage(), null);
         } catch (TrainingCancelledException e) {
-            return stopped(timedOut);
+            return stopped(timedOut, control);
         } catch (TrainingDivergedException e) {
             return new Outcome(ExperimentStatus.FAILED, e.getMessage(), null);
         } catch (Exception | LinkageError | OutOfMemoryError e) {
             LOG.warn("experiment {} failed", id, e);
             return new Outcome(ExperimentStatus.FAILED, readable(e), null);
+        } finally {
+            controls.close(id);
         }
     }
 
-    /** A run the plugin ended because it was asked to: by the user (CANCELLED) or by the time limit (FAILED). */
-    private Outcome stopped(AtomicBoolean timedOut) {
+    /**
+     * A run the plugin ended because it was asked to: by the user (CANCELLED), by a pause that outlived its limit
+     * (CANCELLED, with the reason) or by the time limit (FAILED).
+     */
+    private Outcome stopped(AtomicBoolean timedOut, RunControl control) {
+        if (control.expired() && !timedOut.get()) {
+            return new Outcome(ExperimentStatus.CANCELLED, "paused for longer than the pause limit of "
+                    + WatchedTraining.describe(control.pauseLimit()) + " (setting --pause-limit)", null);
+        }
         return timedOut.get()
                 ? new Outcome(ExperimentStatus.FAILED, "exceeded the time limit of "
                         + WatchedTraining.describe(watch.timeLimit()) + " (setting --time-limit)", null)

@@ -42,6 +42,30 @@ public final class ExperimentService implements AutoCloseable {
     private final ExperimentQueue queue;
     private final QueueQuota quota;
     private final java.util.function.BiPredicate<String, String> mayUseDataset;
+    private final RunControls controls;
+    private volatile LiveChangeGuard liveGuard = (id, values) -> {};
+
+    /** Checks a run's live changes beyond the plugin's declarations, such as a lesson's fixed values. */
+    @FunctionalInterface
+    public interface LiveChangeGuard {
+        /**
+         * Refuses a change.
+         *
+         * @param experimentId the run
+         * @param values the changes, each already checked against its parameter's declaration
+         * @throws InvalidParameterException naming the parameter that may not change so
+         */
+        void check(long experimentId, Map<String, Object> values);
+    }
+
+    /**
+     * Sets the guard of live changes.
+     *
+     * @param guard the guard
+     */
+    public void guardLiveChanges(LiveChangeGuard guard) {
+        this.liveGuard = guard;
+    }
 
     /**
      * Wires the service; the queue that trains the runs is built by the caller.
@@ -61,6 +85,31 @@ public final class ExperimentService implements AutoCloseable {
     public ExperimentService(ExperimentRepository experiments, ArtifactStore artifacts, PluginManager plugins,
             DatasetService datasets, DeviceResolver devices, LiveHub hub, Json json, String defaultDevice,
             ExperimentQueue queue, QueueQuota quota, java.util.function.BiPredicate<String, String> mayUseDataset) {
+        this(experiments, artifacts, plugins, datasets, devices, hub, json, defaultDevice, queue, quota, mayUseDataset,
+                new RunControls(null, hub, RunControls.DEFAULT_PAUSE_LIMIT));
+    }
+
+    /**
+     * Wires the service with the controls of the running runs, which the runner opens.
+     *
+     * @param experiments the runs' rows
+     * @param artifacts the runs' saved models and views
+     * @param plugins the loaded plugins
+     * @param datasets the data sets
+     * @param devices resolves device names
+     * @param hub live subscribers of each run
+     * @param json the JSON mapper
+     * @param defaultDevice the device of a run that names none
+     * @param queue where created runs wait for a worker
+     * @param quota the limits on queued work
+     * @param mayUseDataset whether a requester (by name, or null without accounts) may train on a data set
+     * @param controls the controls of running runs, shared with the runner
+     */
+    public ExperimentService(ExperimentRepository experiments, ArtifactStore artifacts, PluginManager plugins,
+            DatasetService datasets, DeviceResolver devices, LiveHub hub, Json json, String defaultDevice,
+            ExperimentQueue queue, QueueQuota quota, java.util.function.BiPredicate<String, String> mayUseDataset,
+            RunControls controls) {
+        this.controls = controls;
         this.experiments = experiments;
         this.artifacts = artifacts;
         this.plugins = plugins;
@@ -303,6 +352,100 @@ public final class ExperimentService implements AutoCloseable {
             hub.publish(id, "status", event);
         }
         return get(id);
+    }
+
+    /**
+     * Whether a run is paused now (a state of RUNNING).
+     *
+     * @param id the run
+     * @return true while paused
+     */
+    public boolean paused(long id) {
+        return controls.paused(id);
+    }
+
+    /**
+     * What a person did to a run while it trained, oldest first.
+     *
+     * @param id the run
+     * @return its events
+     */
+    public List<RunEvent> events(long id) {
+        return controls.events(id);
+    }
+
+    /**
+     * Holds a running run: pause, single steps, resume, and live values of the parameters its plugin declares live.
+     * Every value is checked before anything changes.
+     *
+     * @param id the run
+     * @param action pause, resume or step, or null for none
+     * @param steps the single steps of {@code step}
+     * @param values parameter name to new value, empty for none
+     * @return the run after the request
+     * @throws ConflictException when the run is not running, or not paused for {@code step}, or its plugin was built
+     *     before the control existed (API 1.3)
+     * @throws InvalidParameterException naming a parameter that is not live-changeable or a value out of range
+     */
+    public Experiment control(long id, String action, long steps, Map<String, Object> values) {
+        Experiment experiment = get(id);
+        if (experiment.status() != ExperimentStatus.RUNNING) {
+            throw new ConflictException("experiment " + id + " is " + experiment.status()
+                    + "; only a running run can be paused, stepped, resumed or changed");
+        }
+        RunControl control = controls.find(id).orElseThrow(() -> new ConflictException("experiment " + id
+                + " is not training yet; try again in a moment"));
+        LecturePlugin plugin = plugins.find(experiment.pluginId()).orElseThrow(() -> new ConflictException(
+                "plugin '" + experiment.pluginId() + "' is not loaded any more"));
+        String api = plugin.descriptor().apiVersion();
+        if (minorVersion(api) < 3) {
+            throw new ConflictException("plugin " + experiment.pluginId() + " was built for plugin API " + api
+                    + ", which cannot pause a run or change it while it trains (that needs 1.3)");
+        }
+        Map<String, Object> checked = new java.util.LinkedHashMap<>();
+        values.forEach((name, raw) -> {
+            if (!plugin.liveParameters().contains(name)) {
+                throw new InvalidParameterException(name, name + " cannot change while " + plugin.descriptor().title()
+                        + " trains" + (plugin.liveParameters().isEmpty() ? "; none of its parameters can"
+                                : "; live-changeable: " + String.join(", ", new java.util.TreeSet<>(plugin.liveParameters()))));
+            }
+            ParamSpec spec = plugin.hyperParameters().stream().filter(s -> s.name().equals(name)).findFirst()
+                    .orElseThrow(() -> new InvalidParameterException(name, "unknown parameter '" + name + "'"));
+            if (raw == null || raw instanceof String s && s.isBlank()) {
+                throw new InvalidParameterException(name, spec.label() + " needs a value");
+            }
+            checked.put(name, spec.parse(raw));
+        });
+        if (!checked.isEmpty()) {
+            liveGuard.check(id, checked);
+        }
+        if (action != null && !java.util.Set.of("pause", "resume", "step").contains(action)) {
+            throw new InvalidParameterException("action", "action must be pause, resume or step, got '" + action + "'");
+        }
+        if ("step".equals(action) && !control.isPaused()) {
+            throw new ConflictException("experiment " + id + " is not paused; pause it before stepping");
+        }
+        checked.forEach(control::set);
+        if ("pause".equals(action)) {
+            control.pause();
+        } else if ("resume".equals(action)) {
+            control.resume();
+        } else if ("step".equals(action) && !control.step(steps)) {
+            throw new ConflictException("experiment " + id + " is not paused; pause it before stepping");
+        }
+        if (action != null || !checked.isEmpty()) {
+            LOG.info("experiment {}: {}{}", id, action == null ? "set" : action, checked.isEmpty() ? "" : " " + checked);
+        }
+        return get(id);
+    }
+
+    private static int minorVersion(String version) {
+        String[] parts = version == null ? new String[0] : version.split("\\.");
+        try {
+            return parts.length < 2 ? 0 : Integer.parseInt(parts[1].trim());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     /** Returns an experiment's views as a JSON array, or "[]" when it has none. */

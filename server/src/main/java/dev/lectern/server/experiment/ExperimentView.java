@@ -15,6 +15,7 @@ import java.util.Map;
  * @param pluginVersion the plugin's version when it was created
  * @param dataset its data set's id
  * @param status its status
+ * @param paused whether it is paused now, a state of RUNNING (pause, single steps, resume: {@code POST .../control})
  * @param error why it failed, or null
  * @param device the device it trains on
  * @param seed its random seed
@@ -27,11 +28,14 @@ import java.util.Map;
  * @param tags its tags
  * @param notes its notes (Markdown)
  * @param owner the account that created it, or null without accounts
+ * @param events what a person did to it while it trained (pause, step, resume, set), each at its step; only in the
+ *     answer about one run and to a control request
  * @param views its charts as data; only in the answer about one run
  */
 public record ExperimentView(long id, String name, String plugin, String pluginVersion, String dataset, String status,
-        String error, String device, long seed, Map<String, Object> params, Map<String, Object> summary, Progress progress,
+        boolean paused, String error, String device, long seed, Map<String, Object> params, Map<String, Object> summary, Progress progress,
         Instant createdAt, Instant startedAt, Instant finishedAt, List<String> tags, String notes, String owner,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<RunEvent> events,
         @JsonInclude(JsonInclude.Include.NON_NULL) JsonNode views) {
 
     /**

@@ -8,9 +8,15 @@ import dev.lectern.plugin.api.TrainingData;
 import dev.lectern.server.metrics.BatchingMetricsSink;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-/** The training context of one server-run experiment. */
+/** The training context of one server-run experiment; {@code control} is how the user holds it (API 1.3). */
 record RunContext(Device device, long seed, ParamValues params, TrainingData data, BatchingMetricsSink sink,
-        AtomicBoolean cancelled, AtomicBoolean timedOut) implements TrainingContext {
+        AtomicBoolean cancelled, AtomicBoolean timedOut, RunControl control) implements TrainingContext {
+
+    RunContext(Device device, long seed, ParamValues params, TrainingData data, BatchingMetricsSink sink,
+            AtomicBoolean cancelled, AtomicBoolean timedOut) {
+        this(device, seed, params, data, sink, cancelled, timedOut,
+                new RunControl(RunControls.DEFAULT_PAUSE_LIMIT, () -> cancelled.get() || timedOut.get(), (c, e) -> {}));
+    }
 
     @Override
     public MetricsSink metrics() {

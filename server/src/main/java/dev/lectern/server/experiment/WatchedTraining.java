@@ -72,7 +72,8 @@ public final class WatchedTraining {
                 throw e.getCause() instanceof Exception cause ? cause : new IllegalStateException(e.getCause());
             } catch (TimeoutException stillTraining) {
                 long now = System.nanoTime();
-                if (!timedOut.get() && now - start > timeLimit.toNanos()) {
+                // A paused run's time does not count: the person holding it is not the plugin running late.
+                if (!timedOut.get() && now - start - context.control().pausedNanos() > timeLimit.toNanos()) {
                     timedOut.set(true);
                 }
                 if ((cancelled.get() || timedOut.get()) && stopAskedAt < 0) {

@@ -129,6 +129,7 @@ final class Routes {
             before("/api/experiments/{id}/events", c.events()::beforeStream);
             sse("/api/experiments/{id}/events", c.events()::stream);
             post("/api/experiments/{id}/cancel", c.runApi()::cancel);
+            post("/api/experiments/{id}/control", c.runApi()::control);
             post("/api/experiments/{id}/predict", c.runApi()::predict);
 
             get("/compare", c.compare()::page);

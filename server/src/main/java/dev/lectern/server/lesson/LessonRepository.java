@@ -81,6 +81,11 @@ public final class LessonRepository {
                 + "experiment_id", rs -> new LessonRun(rs.getLong(1), rs.getString(2), rs.getString(3)), lessonId);
     }
 
+    /** The lesson a run was made for, if any. */
+    Optional<Long> lessonOf(long experimentId) {
+        return jdbc.queryOne("SELECT lesson_id FROM lesson_runs WHERE experiment_id = ?", rs -> rs.getLong(1), experimentId);
+    }
+
     Optional<LessonRun> runOf(long experimentId) {
         return jdbc.queryOne("SELECT experiment_id, student, answer FROM lesson_runs WHERE experiment_id = ?",
                 rs -> new LessonRun(rs.getLong(1), rs.getString(2), rs.getString(3)), experimentId);

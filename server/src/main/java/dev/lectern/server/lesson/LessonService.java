@@ -42,6 +42,27 @@ public final class LessonService {
     public LessonService(LessonRepository lessons, ExperimentService experiments) {
         this.lessons = lessons;
         this.experiments = experiments;
+        experiments.guardLiveChanges(this::checkLiveChange);
+    }
+
+    /**
+     * A live change of a lesson's run keeps to the lesson: only its editable parameters may change, within their
+     * narrowed ranges; the teacher's fixed values win while the run trains too.
+     */
+    private void checkLiveChange(long experimentId, Map<String, Object> values) {
+        Optional<Lesson> lesson = lessons.lessonOf(experimentId).flatMap(lessons::find);
+        if (lesson.isEmpty()) {
+            return;
+        }
+        List<ParamSpec> specs = experiments.plugin(lesson.get().plugin()).hyperParameters();
+        for (Map.Entry<String, Object> e : values.entrySet()) {
+            String name = e.getKey();
+            if (!lesson.get().editable().containsKey(name)) {
+                throw new InvalidParameterException(name, name + " is set by the lesson and cannot change while its run trains");
+            }
+            specs.stream().filter(s -> s.name().equals(name)).findFirst()
+                    .ifPresent(spec -> narrowed(spec, lesson.get().editable().get(name)).parse(e.getValue()));
+        }
     }
 
     /**

@@ -72,6 +72,11 @@ final class ClassLoaderSafeLecturePlugin implements LecturePlugin {
     }
 
     @Override
+    public Set<String> liveParameters() {
+        return unchecked(delegate::liveParameters);
+    }
+
+    @Override
     public TrainedModel train(TrainingContext context) throws Exception {
         return ClassLoaderSafeTrainedModel.wrap(call(() -> delegate.train(context)), loader);
     }

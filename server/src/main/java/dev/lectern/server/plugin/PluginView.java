@@ -41,15 +41,16 @@ public record PluginView(String id, String status, @JsonInclude(JsonInclude.Incl
      * @param max the largest value, or null
      * @param choices the allowed values of a choice, or null
      * @param help a sentence about it
+     * @param live whether it may change while a run trains ({@code POST /api/experiments/{id}/control}, API 1.3)
      */
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Param(String name, String label, ParamType type,
             @com.fasterxml.jackson.annotation.JsonProperty("default") Object defaultValue, Object min, Object max,
-            Object choices, String help) {
+            Object choices, String help, boolean live) {
 
-        static Param of(ParamSpec spec) {
+        static Param of(ParamSpec spec, java.util.Set<String> live) {
             return new Param(spec.name(), spec.label(), spec.type(), spec.defaultValue(), spec.min(), spec.max(),
-                    spec.choices(), spec.help());
+                    spec.choices(), spec.help(), live.contains(spec.name()));
         }
     }
 
@@ -70,6 +71,6 @@ public record PluginView(String id, String status, @JsonInclude(JsonInclude.Incl
         PluginDescriptor d = plugin.descriptor();
         return new PluginView(status.id(), "LOADED", error, source, d.title(), d.topic(), d.summary(), d.version(),
                 d.apiVersion(), d.formulas(), plugin.datasetKinds().stream().sorted().toList(),
-                plugin.hyperParameters().stream().map(Param::of).toList());
+                plugin.hyperParameters().stream().map(p -> Param.of(p, plugin.liveParameters())).toList());
     }
 }

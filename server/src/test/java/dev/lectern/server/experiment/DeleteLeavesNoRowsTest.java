@@ -38,6 +38,7 @@ class DeleteLeavesNoRowsTest {
                 metrics.insert(id, points);
                 metrics.insertTexts(id, List.of(new MetricText("sample", 1, "hello")));
                 jdbc.update("INSERT INTO artifacts (experiment_id, path, sha256, size_bytes) VALUES (?, 'model/x', 'ab', 1)", id);
+                new RunEventsRepository(jdbc).insert(id, RunEvent.set(340, "learningRate", 0.01, 0.1));
             }
             // H2 keeps names in upper case, PostgreSQL in lower case; the test's schema is the connection's current one.
             List<String> tables = jdbc.query("SELECT UPPER(TABLE_NAME) FROM INFORMATION_SCHEMA.COLUMNS "

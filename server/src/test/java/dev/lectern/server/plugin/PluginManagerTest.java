@@ -110,7 +110,7 @@ class PluginManagerTest {
         PluginManager manager = new PluginManager(getClass().getClassLoader(), List.of(plugins));
         manager.loadAll();
         assertThat(error(manager, "future"))
-                .isEqualTo("plugin.jar was built for plugin API 2.0.0 but this server provides 1.2.0 (major versions differ)");
+                .isEqualTo("plugin.jar was built for plugin API 2.0.0 but this server provides 1.3.0 (major versions differ)");
     }
 
     @Test

@@ -69,8 +69,22 @@ public interface LecturePlugin {
     default void validate(ParamValues values, DatasetInfo dataset) {}
 
     /**
+     * Returns the hyperparameters the user may change while the run trains, such as {@code learningRate}: names of
+     * {@link #hyperParameters()} whose new values the training loop reads through {@link TrainingContext#control()}
+     * and applies from its next step on. The workbench accepts a live change only for these, checks the value with
+     * the parameter's {@link ParamSpec#parse}, and records each change at the step the loop reports it applied. Since
+     * API 1.3.
+     *
+     * @return the live-changeable parameters' names; empty (the default) when none is
+     */
+    default Set<String> liveParameters() {
+        return Set.of();
+    }
+
+    /**
      * Trains a model. Called on a worker thread; report metrics and progress through the context, call
-     * {@link TrainingContext#checkCancelled()} at least once per step, and release every native resource
+     * {@link TrainingContext#checkCancelled()} at least once per step (and, since API 1.3,
+     * {@link TrainingControl#awaitStep} at each step boundary, so the user can pause it), and release every native resource
      * that is not part of the returned model before returning or throwing.
      *
      * @param context the run's device, seed, parameters, data and reporting channels

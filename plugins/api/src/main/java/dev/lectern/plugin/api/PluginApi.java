@@ -9,9 +9,11 @@ public final class PluginApi {
      * own: a different major version is refused with a clear message, and so is a newer minor version, whose
      * additions this server lacks. 1.1 added {@link ParamType#TEXT}, {@link ParamType#IMAGE}, text data sets and
      * views in predictions;
-     * 1.2 added {@link MetricsSink#reportEpoch} and {@link MetricsSink#stepsPerEpoch}, so charts can draw by epoch.
+     * 1.2 added {@link MetricsSink#reportEpoch} and {@link MetricsSink#stepsPerEpoch}, so charts can draw by epoch;
+     * 1.3 added {@link TrainingControl} (pause, single steps, resume, live values), reached through
+     * {@link TrainingContext#control()}, and {@link LecturePlugin#liveParameters()}.
      */
-    public static final String VERSION = "1.2.0";
+    public static final String VERSION = "1.3.0";
 
     private PluginApi() {}
 

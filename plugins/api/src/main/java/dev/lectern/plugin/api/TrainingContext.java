@@ -65,4 +65,15 @@ public interface TrainingContext {
             throw new TrainingCancelledException();
         }
     }
+
+    /**
+     * Returns how the user holds this run: pause, single steps, resume and live values of the parameters the plugin
+     * declares in {@link LecturePlugin#liveParameters()}. Since API 1.3; the default, for contexts built before it,
+     * is {@link TrainingControl#NONE}.
+     *
+     * @return the run's control, never {@code null}
+     */
+    default TrainingControl control() {
+        return TrainingControl.NONE;
+    }
 }

@@ -47,6 +47,12 @@ public final class CharRnnPlugin implements LecturePlugin {
         return CharRnnParams.SPECS;
     }
 
+    /** The learning rate may change while the run trains: Adam reads it before each step. */
+    @Override
+    public Set<String> liveParameters() {
+        return Set.of(CharRnnParams.LEARNING_RATE);
+    }
+
     @Override
     public Set<DatasetKind> datasetKinds() {
         return Set.of(DatasetKind.TEXT);

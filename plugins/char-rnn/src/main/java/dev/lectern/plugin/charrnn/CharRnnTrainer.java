@@ -19,7 +19,6 @@ import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
 import dev.lectern.plugin.api.Gradients;
 import dev.lectern.plugin.api.ParamValues;
 import dev.lectern.plugin.api.TrainingContext;
@@ -128,17 +127,18 @@ final class CharRnnTrainer {
 
         void run() {
             context.metrics().stepsPerEpoch(stepsPerEpoch);
-            Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) params.getDouble(LEARNING_RATE)))
-                    .build();
-            Random sampling = new Random(context.seed() + 1);
             long reportEvery = Math.max(1, (totalSteps + MAX_REPORTED_POINTS - 1) / MAX_REPORTED_POINTS);
+            StepReporter reporter = StepReporter.of(context, "loss", totalSteps).every(reportEvery).alsoAtLastStep();
+            // A learning rate the user may change while the run trains.
+            Optimizer adam = Optimizer.adam().optLearningRateTracker(
+                    reporter.liveRate(LEARNING_RATE, params.getDouble(LEARNING_RATE))).build();
+            Random sampling = new Random(context.seed() + 1);
             NDArray lossSum = manager.zeros(new Shape());
             NDArray epochLossSum = manager.zeros(new Shape());
             NDList state = net.zeroState(manager, windows.streams());
             int inWindow = 0;
             int cursor = 0;
             long step = 0;
-            StepReporter reporter = StepReporter.of(context, "loss", totalSteps).every(reportEvery).alsoAtLastStep();
             for (int epoch = 1; epoch <= epochs; epoch++) {
                 long epochStart = System.nanoTime();
                 epochLossSum.muli(0);

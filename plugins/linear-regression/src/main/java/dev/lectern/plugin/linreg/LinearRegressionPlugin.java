@@ -42,6 +42,12 @@ public final class LinearRegressionPlugin implements LecturePlugin {
         return LinearRegressionParams.SPECS;
     }
 
+    /** The learning rate may change while the run trains: the optimizer reads it before each step. */
+    @Override
+    public Set<String> liveParameters() {
+        return Set.of(LinearRegressionParams.LEARNING_RATE);
+    }
+
     @Override
     public Set<DatasetKind> datasetKinds() {
         return Set.of(DatasetKind.TABLE);

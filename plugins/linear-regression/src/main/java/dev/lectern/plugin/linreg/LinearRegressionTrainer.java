@@ -8,7 +8,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
 import dev.lectern.plugin.api.Gradients;
 import dev.lectern.plugin.api.ParamValues;
 import dev.lectern.plugin.api.Table;
@@ -75,14 +74,14 @@ final class LinearRegressionTrainer {
             NDArray b = manager.create(initial(1, random), new Shape(1));
             w.setRequiresGradient(true);
             b.setRequiresGradient(true);
-            Optimizer optimizer = optimizer();
+            StepReporter reporter = StepReporter.of(context, "loss", totalSteps).every(reportEvery);
+            Optimizer optimizer = optimizer(reporter);
             // Held for the whole run: a Java number in mul() would become a tensor over a buffer the GC may free
             // before backward reads it (see the testkit's GarbagePressure).
             NDArray half = manager.create(0.5f);
 
             long step = 0;
             long start = System.nanoTime();
-            StepReporter reporter = StepReporter.of(context, "loss", totalSteps).every(reportEvery);
             for (int epoch = 0; epoch < epochs; epoch++) {
                 NDArray xs = x;
                 NDArray ys = y;
@@ -176,8 +175,9 @@ final class LinearRegressionTrainer {
         return values;
     }
 
-    private Optimizer optimizer() {
-        return Optimizers.byName(params.getString(LinearRegressionParams.OPTIMIZER),
-                Tracker.fixed((float) params.getDouble(LinearRegressionParams.LEARNING_RATE)));
+    /** The chosen optimizer, with a learning rate the user may change while the run trains. */
+    private Optimizer optimizer(StepReporter reporter) {
+        return Optimizers.byName(params.getString(LinearRegressionParams.OPTIMIZER), reporter.liveRate(
+                LinearRegressionParams.LEARNING_RATE, params.getDouble(LinearRegressionParams.LEARNING_RATE)));
     }
 }

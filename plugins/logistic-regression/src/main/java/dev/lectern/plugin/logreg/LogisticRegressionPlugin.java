@@ -33,6 +33,12 @@ public final class LogisticRegressionPlugin implements LecturePlugin {
         return LogisticRegressionParams.SPECS;
     }
 
+    /** The learning rate may change while the run trains: the optimizer reads it before each step. */
+    @Override
+    public Set<String> liveParameters() {
+        return Set.of(LogisticRegressionParams.LEARNING_RATE);
+    }
+
     @Override
     public Set<DatasetKind> datasetKinds() {
         return Set.of(DatasetKind.TABLE);

@@ -66,11 +66,11 @@ final class LogisticRegressionTrainer {
             NDArray b = manager.create(TrainingSetup.initial(params, 1, random), new Shape(1));
             w.setRequiresGradient(true);
             b.setRequiresGradient(true);
-            Optimizer optimizer = TrainingSetup.optimizer(params);
+            StepReporter reporter = StepReporter.of(context, "loss", totalSteps).every(lossEvery);
+            Optimizer optimizer = TrainingSetup.optimizer(params, reporter);
 
             long step = 0;
             long start = System.nanoTime();
-            StepReporter reporter = StepReporter.of(context, "loss", totalSteps).every(lossEvery);
             for (int epoch = 0; epoch < epochs; epoch++) {
                 NDArray xs = x;
                 NDArray ys = y;

@@ -1,9 +1,9 @@
 package dev.lectern.plugin.logreg;
 
 import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
 import dev.lectern.plugin.api.ParamValues;
 import dev.lectern.plugin.support.Optimizers;
+import dev.lectern.plugin.support.StepReporter;
 import java.util.Random;
 
 /** The small choices a run makes before its loop: the optimizer and the initial values. */
@@ -11,9 +11,10 @@ final class TrainingSetup {
 
     private TrainingSetup() {}
 
-    static Optimizer optimizer(ParamValues params) {
-        return Optimizers.byName(params.getString(LogisticRegressionParams.OPTIMIZER),
-                Tracker.fixed((float) params.getDouble(LogisticRegressionParams.LEARNING_RATE)));
+    /** The chosen optimizer, with a learning rate the user may change while the run trains. */
+    static Optimizer optimizer(ParamValues params, StepReporter reporter) {
+        return Optimizers.byName(params.getString(LogisticRegressionParams.OPTIMIZER), reporter.liveRate(
+                LogisticRegressionParams.LEARNING_RATE, params.getDouble(LogisticRegressionParams.LEARNING_RATE)));
     }
 
     /** Returns zeros, or N(0, 1) draws from the run's generator when the user asked for a random start. */

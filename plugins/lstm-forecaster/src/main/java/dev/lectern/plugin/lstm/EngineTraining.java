@@ -11,7 +11,6 @@ import ai.djl.nn.Activation;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
 import dev.lectern.plugin.api.Gradients;
 import dev.lectern.plugin.api.TrainingContext;
 import dev.lectern.plugin.support.StepReporter;
@@ -69,7 +68,6 @@ final class EngineTraining {
                 params.add(p);
             }
             Forward forward = new Forward(settings, params);
-            Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) settings.learningRate())).build();
             double firstLoss = Double.NaN;
             double loss = Double.NaN;
             long start = System.nanoTime();
@@ -78,6 +76,9 @@ final class EngineTraining {
             // Points by step count alone, as this loop always reported them (no extra points by wall-clock time).
             StepReporter reporter = StepReporter.of(context, "loss", iterations).every(lossEvery).alsoAtLastStep()
                     .atLeastEveryNanos(Long.MAX_VALUE);
+            // A learning rate the user may change while the run trains.
+            Optimizer adam = Optimizer.adam().optLearningRateTracker(
+                    reporter.liveRate(ForecastParams.LEARNING_RATE, settings.learningRate())).build();
             for (int step = 0; step < iterations; step++) {
                 reporter.beginStep();
                 // The first update creates Adam's state arrays; they must outlive the step scope.

@@ -50,6 +50,12 @@ public final class LstmForecasterPlugin implements LecturePlugin {
         return ForecastParams.SPECS;
     }
 
+    /** The learning rate may change while the run trains: Adam reads it before each step. */
+    @Override
+    public Set<String> liveParameters() {
+        return Set.of(ForecastParams.LEARNING_RATE);
+    }
+
     @Override
     public Set<DatasetKind> datasetKinds() {
         return Set.of(DatasetKind.TIME_SERIES, DatasetKind.TABLE);

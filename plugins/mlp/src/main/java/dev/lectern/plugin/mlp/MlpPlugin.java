@@ -48,6 +48,12 @@ public final class MlpPlugin implements LecturePlugin {
         return MlpParams.SPECS;
     }
 
+    /** The learning rate may change while the run trains: the optimizer reads it before each step. */
+    @Override
+    public Set<String> liveParameters() {
+        return Set.of(MlpParams.LEARNING_RATE);
+    }
+
     @Override
     public Set<DatasetKind> datasetKinds() {
         return Set.of(DatasetKind.TABLE, DatasetKind.IMAGES);

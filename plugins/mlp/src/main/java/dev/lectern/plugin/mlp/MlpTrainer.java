@@ -18,7 +18,6 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
 import dev.lectern.plugin.api.DatasetKind;
 import dev.lectern.plugin.api.Gradients;
 import dev.lectern.plugin.api.ImageSet;
@@ -162,8 +161,9 @@ final class MlpTrainer {
                 new DropoutMasks(context.seed() + 2, params.getDouble(DROPOUT)), new Random(context.seed()));
     }
 
-    private Optimizer optimizer() {
-        return Optimizers.byName(params.getString(OPTIMIZER), Tracker.fixed((float) params.getDouble(LEARNING_RATE)));
+    /** The chosen optimizer, with a learning rate the user may change while the run trains. */
+    private Optimizer optimizer(StepReporter reporter) {
+        return Optimizers.byName(params.getString(OPTIMIZER), reporter.liveRate(LEARNING_RATE, params.getDouble(LEARNING_RATE)));
     }
 
     /** One run of mini-batch gradient descent over resident data. */
@@ -201,7 +201,6 @@ final class MlpTrainer {
 
         void run() {
             context.metrics().stepsPerEpoch((rows + batchSize - 1) / batchSize);
-            Optimizer optimizer = optimizer();
             Random random = new Random(context.seed() + 1);
             boolean fullBatch = batchSize == rows;
             long reportEvery = Math.max(images ? MIN_IMAGE_STEPS_PER_POINT : 1,
@@ -211,6 +210,7 @@ final class MlpTrainer {
             NDArray epochLossSum = manager.zeros(new Shape());
             int inWindow = 0;
             StepReporter reporter = StepReporter.of(context, "loss", totalSteps).every(reportEvery).alsoAtLastStep();
+            Optimizer optimizer = optimizer(reporter);
             long step = 0;
             evaluate.after(0);
             for (int epoch = 1; epoch <= epochs; epoch++) {

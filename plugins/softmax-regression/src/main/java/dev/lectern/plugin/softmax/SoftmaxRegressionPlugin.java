@@ -45,6 +45,12 @@ public final class SoftmaxRegressionPlugin implements LecturePlugin {
         return SoftmaxRegressionParams.SPECS;
     }
 
+    /** The learning rate may change while the run trains: the optimizer reads it before each step. */
+    @Override
+    public Set<String> liveParameters() {
+        return Set.of(SoftmaxRegressionParams.LEARNING_RATE);
+    }
+
     @Override
     public Set<DatasetKind> datasetKinds() {
         return Set.of(DatasetKind.TABLE);

@@ -7,7 +7,7 @@ import static dev.lectern.plugin.softmax.SoftmaxRegressionParams.OPTIMIZER;
 import static dev.lectern.plugin.softmax.SoftmaxRegressionParams.TEST_FRACTION;
 
 import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
+import dev.lectern.plugin.support.StepReporter;
 import dev.lectern.plugin.api.ParamValues;
 import dev.lectern.plugin.api.TrainingData;
 import dev.lectern.plugin.support.Optimizers;
@@ -44,8 +44,9 @@ final class SoftmaxRegressionSetup {
         return values;
     }
 
-    Optimizer optimizer() {
-        return Optimizers.byName(params.getString(OPTIMIZER), Tracker.fixed((float) params.getDouble(LEARNING_RATE)));
+    /** The chosen optimizer, with a learning rate the user may change while the run trains. */
+    Optimizer optimizer(StepReporter reporter) {
+        return Optimizers.byName(params.getString(OPTIMIZER), reporter.liveRate(LEARNING_RATE, params.getDouble(LEARNING_RATE)));
     }
 
     SoftmaxRegressionModel result(ClassificationData data, float[] w, float[] b, double cost, int[] trainPredicted,

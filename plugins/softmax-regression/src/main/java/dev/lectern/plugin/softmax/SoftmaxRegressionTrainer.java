@@ -66,12 +66,12 @@ final class SoftmaxRegressionTrainer {
             NDArray b = manager.create(setup.initial(k, random), new Shape(k));
             w.setRequiresGradient(true);
             b.setRequiresGradient(true);
-            Optimizer optimizer = setup.optimizer();
+            StepReporter reporter = StepReporter.of(context, "loss", totalSteps).every(reportEvery);
+            Optimizer optimizer = setup.optimizer(reporter);
 
             reportAccuracy(0, x, labels, testX, testLabels, w, b);
             long step = 0;
             long start = System.nanoTime();
-            StepReporter reporter = StepReporter.of(context, "loss", totalSteps).every(reportEvery);
             for (int epoch = 0; epoch < epochs; epoch++) {
                 NDArray order = batchesPerEpoch > 1 ? manager.create(BatchOrder.shuffled(rows, random)) : null;
                 NDArray xs = order == null ? x : x.get(new NDIndex("{}", order));

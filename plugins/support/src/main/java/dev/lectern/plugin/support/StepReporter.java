@@ -1,18 +1,27 @@
 package dev.lectern.plugin.support;
 
+import ai.djl.training.tracker.Tracker;
 import dev.lectern.plugin.api.TrainingContext;
+import dev.lectern.plugin.api.TrainingControl;
 import dev.lectern.plugin.api.TrainingDivergedException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * What a training loop does at its step boundaries, in one place: the cancellation check before a step, the
- * divergence check of its loss, the throttled report of one metric (every n-th step, optionally the last one, and
+ * What a training loop does at its step boundaries, in one place: the cancellation check and the user's control
+ * (pause, single steps, live values, see {@link TrainingControl}) before a step, the divergence check of its loss, the throttled report of one metric (every n-th step, optionally the last one, and
  * whenever the live chart has not moved for a while) and the progress bar after it.
  *
  * <p>It never reads an array: the loop decides when to copy a value to the host, typically only when {@link #due}
  * says a point is due, so a step costs no extra host synchronisation. Not thread-safe: one instance per run.
  *
+ * <p>A loop whose learning rate the user may change while it trains builds its optimizer with
+ * {@link #liveRate}: {@link #beginStep} then applies a new value before the step that first uses it, and tells the
+ * control so, which records the change at that step.
+ *
  * <pre>{@code
  * StepReporter reporter = StepReporter.of(context, "loss", totalSteps).every(reportEvery);
+ * Optimizer optimizer = Optimizers.byName(name, reporter.liveRate("learningRate", learningRate));
  * for (long step = 0; step < totalSteps; step++) {
  *     reporter.beginStep();
  *     ... forward, backward, update ...
@@ -35,11 +44,17 @@ public final class StepReporter {
     private boolean lastStep;
     private long atLeastEveryNanos = REPORT_AT_LEAST_EVERY_NANOS;
     private long lastReport = System.nanoTime();
+    private final TrainingControl control;
+    private final List<LiveRate> liveRates = new ArrayList<>();
+    private long liveVersion;
+    private long nextStep;
 
     private StepReporter(TrainingContext context, String metric, long totalSteps) {
         this.context = context;
         this.metric = metric;
         this.totalSteps = totalSteps;
+        TrainingControl given = context.control();
+        this.control = given == null ? TrainingControl.NONE : given;
     }
 
     /**
@@ -101,22 +116,63 @@ public final class StepReporter {
     }
 
     /**
-     * Call before each step: throws once the user cancelled.
+     * A learning rate the user may change while the run trains: a DJL {@link Tracker} to build the optimizer with.
+     * Its value changes only in {@link #beginStep}, on the training thread, before the step that first uses it; the
+     * optimizer reads it as a plain float per update, so it adds no copy between host and device.
      *
-     * @throws dev.lectern.plugin.api.TrainingCancelledException when cancelled
+     * @param name the live parameter's name, as the plugin declares it in
+     *     {@link dev.lectern.plugin.api.LecturePlugin#liveParameters()}, such as {@code learningRate}
+     * @param initial the value the run starts with
+     * @return the tracker
+     */
+    public LiveRate liveRate(String name, double initial) {
+        LiveRate rate = new LiveRate(name, initial);
+        liveRates.add(rate);
+        return rate;
+    }
+
+    /**
+     * Call before each step: throws once the user cancelled, waits while the user paused the run (see
+     * {@link TrainingControl#awaitStep}), and applies live values set since the last step. The step is the one after
+     * the last {@link #endStep}, 0 at first.
+     *
+     * @throws dev.lectern.plugin.api.TrainingCancelledException when cancelled, also while paused
      */
     public void beginStep() {
+        beginStep(nextStep);
+    }
+
+    /**
+     * Call before step {@code step}, for loops whose step numbers do not follow {@link #endStep}'s: as
+     * {@link #beginStep()}.
+     *
+     * @param step the step about to run
+     */
+    public void beginStep(long step) {
         context.checkCancelled();
+        control.awaitStep(step);
+        long version = control.liveVersion();
+        if (version != liveVersion) {
+            liveVersion = version;
+            for (LiveRate rate : liveRates) {
+                if (control.liveValue(rate.name) instanceof Number n && n.doubleValue() != rate.value) {
+                    double from = rate.value;
+                    rate.set(n.doubleValue());
+                    control.applied(rate.name, step, from, rate.value);
+                }
+            }
+        }
     }
 
     /**
      * Tells whether a point is due at this step: the loop then reads the value and calls {@link #report}.
      *
      * @param step the step, from 0
-     * @return true when the step is a multiple of n, the last step (if asked for), or the interval has passed
+     * @return true when the step is a multiple of n, the last step (if asked for), a single step of a paused run, or
+     *     the interval has passed
      */
     public boolean due(long step) {
-        return step % every == 0 || lastStep && step + 1 == totalSteps
+        return step % every == 0 || control.isPaused() || lastStep && step + 1 == totalSteps
                 || atLeastEveryNanos != Long.MAX_VALUE && System.nanoTime() - lastReport > atLeastEveryNanos;
     }
 
@@ -150,6 +206,39 @@ public final class StepReporter {
      * @param step the step just finished, from 0
      */
     public void endStep(long step) {
+        nextStep = step + 1;
         context.progress(step + 1, totalSteps);
+    }
+
+    /** A learning rate that {@link StepReporter#beginStep} changes when the user sets a new one; see {@link #liveRate}. */
+    public static final class LiveRate implements Tracker {
+
+        private final String name;
+        private volatile double value;
+        private volatile float rate;
+
+        private LiveRate(String name, double value) {
+            this.name = name;
+            set(value);
+        }
+
+        private void set(double value) {
+            this.value = value;
+            this.rate = (float) value;
+        }
+
+        /**
+         * Returns the rate in use.
+         *
+         * @return the current value, as set
+         */
+        public double value() {
+            return value;
+        }
+
+        @Override
+        public float getNewValue(int numUpdate) {
+            return rate;
+        }
     }
 }

@@ -4,6 +4,7 @@ import ai.djl.Device;
 import dev.lectern.plugin.api.MetricsSink;
 import dev.lectern.plugin.api.ParamValues;
 import dev.lectern.plugin.api.TrainingContext;
+import dev.lectern.plugin.api.TrainingControl;
 import dev.lectern.plugin.api.TrainingData;
 import java.util.function.BooleanSupplier;
 
@@ -21,6 +22,7 @@ public final class FakeTrainingContext implements TrainingContext {
     private final BooleanSupplier cancelled;
     private volatile long progressDone;
     private volatile long progressTotal;
+    private volatile TrainingControl control = TrainingControl.NONE;
 
     /**
      * Creates a context.
@@ -104,5 +106,21 @@ public final class FakeTrainingContext implements TrainingContext {
     @Override
     public boolean isCancelled() {
         return cancelled.getAsBoolean();
+    }
+
+    /**
+     * Gives the run a control other than {@link TrainingControl#NONE}, such as a {@link ScriptedControl}.
+     *
+     * @param control the control
+     * @return this
+     */
+    public FakeTrainingContext withControl(TrainingControl control) {
+        this.control = control;
+        return this;
+    }
+
+    @Override
+    public TrainingControl control() {
+        return control;
     }
 }

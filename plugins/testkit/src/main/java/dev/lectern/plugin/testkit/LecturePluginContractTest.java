@@ -492,6 +492,38 @@ public abstract class LecturePluginContractTest {
     }
 
     @Test
+    @Timeout(180)
+    void honoursPauseStepAndResume() throws Exception {
+        // API 1.3: Pause stops the run at its next step boundary, Step n lets exactly n steps through, Resume ends it.
+        ControlChecks.pauseStepResume(control -> trainWith(control, 13));
+    }
+
+    @Test
+    @Timeout(240)
+    void trainsTheSameWithAControlNobodyUses() throws Exception {
+        assumeThat(hasCapability(Capability.DETERMINISTIC)).isTrue();
+        assumeThat(hasCapability(Capability.REPORTS_LOSS)).isTrue();
+        ControlChecks.unusedControlChangesNothing(control -> trainWith(control, 17), "loss");
+    }
+
+    @Test
+    @Timeout(240)
+    void honoursLiveChangesOfTheParametersItDeclaresLive() throws Exception {
+        LecturePlugin plugin = plugin();
+        assumeThat(plugin.liveParameters()).as("live parameters").isNotEmpty();
+        assumeThat(hasCapability(Capability.DETERMINISTIC)).isTrue();
+        assumeThat(hasCapability(Capability.REPORTS_LOSS)).isTrue();
+        ControlChecks.liveChangesAreHonoured(plugin, budgetValues(plugin), control -> trainWith(control, 19), "loss");
+    }
+
+    private Run trainWith(dev.lectern.plugin.api.TrainingControl control, long seed) throws Exception {
+        LecturePlugin plugin = plugin();
+        FakeTrainingContext context = new FakeTrainingContext(budgetValues(plugin, tinyBudget()), tinyData(), seed,
+                () -> false).withControl(control);
+        return new Run(plugin.train(context), context);
+    }
+
+    @Test
     @Timeout(240)
     void savedModelLoadsAndPredictsTheSame(@TempDir Path dir) throws Exception {
         assumeThat(hasCapability(Capability.PREDICTS)).isTrue();

@@ -88,6 +88,8 @@ final class PolynomialTrainer {
             for (int epoch = 0; epoch < epochs; epoch++) {
                 // Rule: check for cancellation once per step.
                 context.checkCancelled();
+                // Rule (API 1.3): await the control at each step boundary, so the user can pause and single-step.
+                context.control().awaitStep(epoch);
                 // The first update creates the optimizer's state arrays (Adam's moments); they must outlive the step,
                 // so step 0 runs without a scope.
                 try (NDScope scope = epoch == 0 ? null : new NDScope()) {

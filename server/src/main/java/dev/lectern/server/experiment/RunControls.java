@@ -1,0 +1,93 @@
+package dev.lectern.server.experiment;
+
+import dev.lectern.server.metrics.LiveHub;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The controls of the runs training now, by run; each one's events are stored as they happen and sent live as SSE
+ * {@code control} events: {@code {"paused":true,"waitingAt":12,"event":{...}}} ({@code waitingAt} null while the
+ * run trains, {@code event} null for a change of state alone).
+ */
+public final class RunControls {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RunControls.class);
+
+    /** The default of {@code --pause-limit}. */
+    public static final Duration DEFAULT_PAUSE_LIMIT = Duration.ofMinutes(30);
+
+    private final Map<Long, RunControl> active = new ConcurrentHashMap<>();
+    private final RunEventsRepository store;
+    private final LiveHub hub;
+    private final Duration pauseLimit;
+
+    /**
+     * Creates the registry.
+     *
+     * @param store where events are kept, or null to keep none (tests)
+     * @param hub live subscribers, or null
+     * @param pauseLimit the longest a run may stay paused (setting {@code --pause-limit})
+     */
+    public RunControls(RunEventsRepository store, LiveHub hub, Duration pauseLimit) {
+        this.store = store;
+        this.hub = hub;
+        this.pauseLimit = pauseLimit;
+    }
+
+    /** Opens the control of a run that starts training. */
+    RunControl open(long id, BooleanSupplier stopAsked) {
+        RunControl control = new RunControl(pauseLimit, stopAsked, (c, event) -> changed(id, c, event));
+        active.put(id, control);
+        return control;
+    }
+
+    /** Forgets the control of a run that ended. */
+    void close(long id) {
+        active.remove(id);
+    }
+
+    /** The control of a run training now. */
+    Optional<RunControl> find(long id) {
+        return Optional.ofNullable(active.get(id));
+    }
+
+    /** Whether a run is paused now. */
+    public boolean paused(long id) {
+        RunControl control = active.get(id);
+        return control != null && control.isPaused();
+    }
+
+    /** A run's events, oldest first. */
+    public List<RunEvent> events(long id) {
+        return store == null ? List.of() : store.list(id);
+    }
+
+    Duration pauseLimit() {
+        return pauseLimit;
+    }
+
+    private void changed(long id, RunControl control, RunEvent event) {
+        if (event != null && store != null) {
+            try {
+                store.insert(id, event);
+            } catch (RuntimeException e) {
+                LOG.warn("event {} of experiment {} could not be stored: {}", event, id, e.getMessage());
+            }
+        }
+        if (hub != null) {
+            Map<String, Object> data = new HashMap<>();
+            data.put("paused", control.isPaused());
+            long at = control.waitingAt();
+            data.put("waitingAt", at < 0 ? null : at);
+            data.put("event", event);
+            hub.publish(id, "control", data);
+        }
+    }
+}

@@ -1,0 +1,182 @@
+// Holding a running run (issue #17): Pause, Step 1/10/100 and Resume, a field for each parameter the plugin declares
+// live-changeable, and the list of what was done at which step; the loss chart marks each change (metrics.js).
+// Every action is a fetch to POST /api/experiments/{id}/control with a JSON body; the answer and the SSE `control`
+// events keep the buttons in step with the run.
+import {element, format, getJson} from './common.js';
+import {setMarkers} from './metrics.js';
+
+let api = '';
+let events = [];
+let paused = false;
+let busy = false;
+
+const NAMES = {learningRate: 'alpha'};
+
+function describe(e) {
+  if (e.kind === 'set') {
+    return (NAMES[e.name] || e.name) + ' ' + format(e.from) + ' -> ' + format(e.to) + ' at step ' + e.step;
+  }
+  if (e.kind === 'step') {
+    return 'stepped ' + e.n + ' at step ' + e.step;
+  }
+  return (e.kind === 'pause' ? 'paused' : 'resumed') + ' at step ' + e.step;
+}
+
+function render() {
+  const list = document.getElementById('control-events');
+  if (list) {
+    list.replaceChildren(...events.map((e) => {
+      const item = element('li', 'control-event control-event-' + e.kind, describe(e));
+      item.dataset.step = String(e.step);
+      return item;
+    }));
+    list.hidden = events.length === 0;
+  }
+  setMarkers(events.filter((e) => e.kind === 'set').map((e) => ({step: e.step, label: describe(e)})));
+  const show = (id, on) => {
+    const node = document.getElementById(id);
+    if (node) {
+      node.hidden = !on;
+    }
+  };
+  show('pause', !paused);
+  show('resume', paused);
+  show('step-buttons', paused);
+  const at = document.getElementById('paused-at');
+  if (at && !paused) {
+    at.textContent = '';
+  }
+}
+
+/** Takes the run's JSON or an SSE `control` event: {paused, events} or {paused, waitingAt, event}. */
+export function applyControl(data) {
+  if (!data) {
+    return;
+  }
+  if (typeof data.paused === 'boolean') {
+    paused = data.paused;
+  }
+  if (Array.isArray(data.events)) {
+    events = data.events.slice();
+  }
+  if (data.event && typeof data.event === 'object') {
+    const e = data.event;
+    if (!events.some((o) => o.step === e.step && o.kind === e.kind && o.name === e.name && o.to === e.to && o.n === e.n)) {
+      events.push(e);
+    }
+  }
+  const at = document.getElementById('paused-at');
+  if (at && paused && typeof data.waitingAt === 'number') {
+    at.textContent = 'paused before step ' + data.waitingAt;
+  }
+  render();
+}
+
+/** The run ended: the controls go, the list of changes stays. */
+export function endControl() {
+  const row = document.getElementById('control');
+  if (row) {
+    row.hidden = true;
+  }
+  paused = false;
+}
+
+function showError(message) {
+  const box = document.getElementById('control-error');
+  if (box) {
+    box.textContent = message || '';
+    box.hidden = !message;
+  }
+}
+
+function send(body) {
+  if (busy) {
+    return Promise.resolve();
+  }
+  busy = true;
+  showError('');
+  return fetch(api + '/control', {
+    method: 'POST',
+    headers: {'Content-Type': 'application/json', Accept: 'application/json'},
+    body: JSON.stringify(body)
+  }).then((response) => response.json().catch(() => null).then((json) => {
+    if (response.ok) {
+      applyControl(json);
+    } else {
+      showError(json && json.error ? json.error : 'The server answered HTTP ' + response.status);
+    }
+  })).catch((error) => showError('No connection to the server: ' + error.message)).finally(() => {
+    busy = false;
+  });
+}
+
+function liveFields(plugin, run) {
+  const form = document.getElementById('live-form');
+  const live = plugin && Array.isArray(plugin.params) ? plugin.params.filter((p) => p.live) : [];
+  if (!form || live.length === 0) {
+    return;
+  }
+  for (const p of live) {
+    const id = 'live-' + p.name;
+    const label = element('label', null, p.label);
+    label.htmlFor = id;
+    const input = document.createElement('input');
+    input.type = 'number';
+    input.step = 'any';
+    input.id = id;
+    input.name = p.name;
+    if (typeof p.min === 'number') {
+      input.min = String(p.min);
+    }
+    if (typeof p.max === 'number') {
+      input.max = String(p.max);
+    }
+    const changed = events.filter((e) => e.kind === 'set' && e.name === p.name);
+    const current = changed.length > 0 ? changed[changed.length - 1].to : run && run.params ? run.params[p.name] : null;
+    if (typeof current === 'number') {
+      input.value = String(current);
+    }
+    form.append(label, input);
+  }
+  const apply = element('button', 'secondary', 'Apply');
+  apply.type = 'submit';
+  apply.id = 'live-apply';
+  form.appendChild(apply);
+  form.hidden = false;
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const set = {};
+    for (const input of form.querySelectorAll('input')) {
+      if (input.value.trim() !== '') {
+        set[input.name] = Number(input.value);
+      }
+    }
+    send({set: set});
+  });
+}
+
+/** Wires the controls of a running run; `base` is the run's API address. */
+export function enhanceControl(base) {
+  const row = document.getElementById('control');
+  if (!row || !window.fetch) {
+    return;
+  }
+  api = base;
+  document.getElementById('pause').addEventListener('click', () => send({action: 'pause'}));
+  document.getElementById('resume').addEventListener('click', () => send({action: 'resume'}));
+  for (const button of row.querySelectorAll('[data-steps]')) {
+    button.addEventListener('click', () => send({action: 'step', n: Number(button.dataset.steps)}));
+  }
+  const plugin = row.getAttribute('data-plugin');
+  Promise.all([getJson(api), getJson('/api/plugins')]).then(([run, plugins]) => {
+    if (run) {
+      applyControl(run);
+    }
+    const found = Array.isArray(plugins) ? plugins.find((p) => p.id === plugin) : null;
+    liveFields(found, run);
+    if (run && run.status !== 'SUCCEEDED' && run.status !== 'FAILED' && run.status !== 'CANCELLED'
+        && run.status !== 'INTERRUPTED') {
+      row.hidden = false;
+    }
+  });
+}
