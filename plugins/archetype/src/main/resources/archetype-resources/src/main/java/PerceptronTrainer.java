@@ -72,6 +72,8 @@ final class PerceptronTrainer {
             for (int epoch = 0; epoch < epochs; epoch++) {
                 // Rule: check for cancellation once per step.
                 context.checkCancelled();
+                // Rule (API 1.3): await the control at each step boundary, so the user can pause and single-step.
+                context.control().awaitStep(epoch);
                 try (NDScope scope = new NDScope()) {
                     float loss;
                     // Rule: record through Gradients.collect, never Engine.newGradientCollector(): the PyTorch engine
