@@ -31,7 +31,7 @@ class MoveToPostgresIT {
 
     private static final List<String> COUNTED = List.of("experiments", "sweeps", "metrics", "metric_summaries",
             "metric_rollups", "metric_texts", "artifacts", "uploaded_datasets", "uploaded_dataset_columns", "lessons",
-            "lesson_runs");
+            "lesson_runs", "run_events");
 
     @Test
     @Timeout(300)

@@ -27,7 +27,7 @@ public final class HistoryMove {
     /** Every table of the schema, parents before the tables that refer to them. */
     static final List<String> TABLES = List.of("sweeps", "experiments", "metrics", "metric_summaries", "metric_rollups",
             "metric_texts", "artifacts", "uploaded_datasets", "uploaded_dataset_columns", "users", "sessions", "lessons",
-            "lesson_runs");
+            "lesson_runs", "run_events");
     private static final int BATCH = 5_000;
 
     private HistoryMove() {}
@@ -95,7 +95,8 @@ public final class HistoryMove {
     /** The next id of every identity column follows the copied rows (ids were copied as they were). */
     private static void restartIdentities(Connection target) throws SQLException {
         boolean postgres = target.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
-        Map<String, String> identities = Map.of("experiments", "id", "sweeps", "id", "lessons", "id", "metric_texts", "seq");
+        Map<String, String> identities = Map.of("experiments", "id", "sweeps", "id", "lessons", "id", "metric_texts", "seq",
+                "run_events", "seq");
         for (Map.Entry<String, String> e : identities.entrySet()) {
             long next;
             try (Statement s = target.createStatement();
