@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lectern.server.testing.CookieHttp;
+import dev.lectern.server.testing.CookieHttp.Answer;
 import dev.lectern.server.testing.TestServer;
 import java.io.OutputStream;
 import java.net.URI;
@@ -36,13 +38,6 @@ class AccountsIT {
     static String bob;
     static long aliceRun;
     static long bobRun;
-
-    /** A status and body; the body parsed when it is JSON. */
-    record Answer(int status, String body, HttpResponse<String> raw) {
-        JsonNode json() throws Exception {
-            return MAPPER.readTree(body);
-        }
-    }
 
     @BeforeAll
     static void start() throws Exception {
@@ -87,27 +82,11 @@ class AccountsIT {
     }
 
     private static String signIn(String user, String password) throws Exception {
-        Answer answer = send("POST", "/api/session", null, MAPPER.writeValueAsString(java.util.Map.of("user", user,
-                "password", password)));
-        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
-        String cookie = answer.raw().headers().firstValue("Set-Cookie").orElseThrow();
-        return cookie.substring(0, cookie.indexOf(';'));
+        return CookieHttp.signIn(server.url(), user, password);
     }
 
     static Answer send(String method, String path, String cookie, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.url() + path)).timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (cookie != null) {
-            request.header("Cookie", cookie);
-        }
-        if (path.endsWith("/events")) {
-            request.header("Accept", "text/event-stream");
-        }
-        HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        return new Answer(response.statusCode(), response.body(), response);
+        return CookieHttp.send(server.url(), method, path, cookie, body);
     }
 
     @Test

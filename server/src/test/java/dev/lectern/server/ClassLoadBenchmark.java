@@ -3,16 +3,13 @@ package dev.lectern.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.lectern.server.AccountsIT.Answer;
 import dev.lectern.server.access.Role;
 import dev.lectern.server.account.UserStore;
 import dev.lectern.server.store.Database;
 import dev.lectern.server.store.Jdbc;
+import dev.lectern.server.testing.CookieHttp;
+import dev.lectern.server.testing.CookieHttp.Answer;
 import dev.lectern.server.testing.TestServer;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,7 +34,6 @@ import org.junit.jupiter.api.io.TempDir;
 class ClassLoadBenchmark {
 
     private static final int STUDENTS = 30;
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Test
     void thirtyStudentsStartALessonAtOnce(@TempDir Path dataDir) throws Exception {
@@ -133,21 +129,10 @@ class ClassLoadBenchmark {
     }
 
     private static String signIn(String base, String user, String password) throws Exception {
-        Answer answer = send(base, "POST", "/api/session", null, "{\"user\":\"" + user + "\",\"password\":\"" + password + "\"}");
-        String cookie = answer.raw().headers().firstValue("Set-Cookie").orElseThrow();
-        return cookie.substring(0, cookie.indexOf(';'));
+        return CookieHttp.signIn(base, user, password);
     }
 
     private static Answer send(String base, String method, String path, String cookie, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (cookie != null) {
-            request.header("Cookie", cookie);
-        }
-        HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        return new Answer(response.statusCode(), response.body(), response);
+        return CookieHttp.send(base, method, path, cookie, body);
     }
 }

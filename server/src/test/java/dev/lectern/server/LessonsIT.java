@@ -3,11 +3,12 @@ package dev.lectern.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.lectern.server.AccountsIT.Answer;
 import dev.lectern.server.access.Role;
 import dev.lectern.server.account.UserStore;
 import dev.lectern.server.store.Database;
 import dev.lectern.server.store.Jdbc;
+import dev.lectern.server.testing.CookieHttp;
+import dev.lectern.server.testing.CookieHttp.Answer;
 import dev.lectern.server.testing.TestServer;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -57,23 +58,11 @@ class LessonsIT {
     }
 
     static String signIn(String user, String password) throws Exception {
-        Answer answer = send("POST", "/api/session", null, "{\"user\":\"" + user + "\",\"password\":\"" + password + "\"}");
-        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
-        String cookie = answer.raw().headers().firstValue("Set-Cookie").orElseThrow();
-        return cookie.substring(0, cookie.indexOf(';'));
+        return CookieHttp.signIn(server.url(), user, password);
     }
 
     static Answer send(String method, String path, String cookie, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.url() + path)).timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (cookie != null) {
-            request.header("Cookie", cookie);
-        }
-        HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        return new Answer(response.statusCode(), response.body(), response);
+        return CookieHttp.send(server.url(), method, path, cookie, body);
     }
 
     private static JsonNode awaitDone(long id) throws Exception {
