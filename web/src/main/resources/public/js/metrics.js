@@ -43,13 +43,13 @@ function valueAt(points, step) {
 
 // The markers as one more dataset of points, on the first series' curve, labelled in the tooltip.
 function markerData(group, shown) {
-  const main = group.series.find((s) => !isReference(s));
+  const main = group.series.find((s) => !isReference(s)) || group.series[0];
   if (!main || group.name !== MARKED || markers.length === 0) {
     return null;
   }
-  const points = shown.get(main);
-  const data = markers.map((m) => ({x: m.step, y: valueAt(points, m.step), label: m.label}))
-    .filter((p) => p.y !== null);
+  const points = shown.get(main) || [];
+  // Before the curve has a point (a run paused in its first second), a change sits on the axis at its step.
+  const data = markers.map((m) => ({x: m.step, y: valueAt(points, m.step) ?? 0, label: m.label}));
   return data;
 }
 
