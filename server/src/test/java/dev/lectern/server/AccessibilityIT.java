@@ -73,10 +73,7 @@ class AccessibilityIT {
 
     @BeforeAll
     static void start() throws IOException {
-        PluginFolders.copyExample(pluginsDir.resolve(PluginFolders.EXAMPLE_ID));
-        Path broken = pluginsDir.resolve("from-the-future");
-        PluginFolders.copyExample(broken);
-        PluginFolders.withApiVersion(broken.resolve(PluginFolders.EXAMPLE_JAR), "2.0.0");
+        PluginFolders.exampleAndOneFromTheFuture(pluginsDir);
         server = TestServer.start(dataDir, "--plugins-dir", pluginsDir.toString());
         browser = Browser.launch();
     }

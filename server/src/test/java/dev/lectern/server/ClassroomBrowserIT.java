@@ -75,6 +75,11 @@ class ClassroomBrowserIT {
                 student.locator("#lesson-form input[value='" + answers[i] + "']").check();
                 student.locator("#learningRate").fill(alphas[i]);
                 Browser.screenshot(student, "classroom-lesson-" + names[i]);
+                if (i == 1) {
+                    student.setViewportSize(390, 844);
+                    Browser.screenshot(student, "classroom-lesson-390");
+                    student.setViewportSize(1280, 900);
+                }
                 student.locator("#lesson-run").click();
                 student.waitForURL("**/experiments/*");
                 assertThat(student.locator("#status")).not().hasText("QUEUED",
@@ -93,6 +98,8 @@ class ClassroomBrowserIT {
             assertThat(teacher.locator("#tally")).containsText("grow without bound (diverge)");
             teacher.waitForFunction("() => Chart.getChart('class-chart')?.data.datasets.length === 2");
             Browser.screenshot(teacher, "classroom-class-view");
+            teacher.setViewportSize(390, 844);
+            Browser.screenshot(teacher, "classroom-class-view-390");
             teacherContext.close();
         }
     }

@@ -3,31 +3,40 @@ package dev.lectern.server.lesson;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lectern.datasets.DatasetService;
+import dev.lectern.datasets.DatasetSpec;
 import dev.lectern.plugin.api.InvalidParameterException;
+import dev.lectern.plugin.api.LecturePlugin;
 import dev.lectern.plugin.api.ParamSpec;
+import dev.lectern.plugin.api.ParamType;
 import dev.lectern.server.ConflictException;
+import dev.lectern.server.ForbiddenException;
 import dev.lectern.server.Json;
 import dev.lectern.server.NotFoundException;
 import dev.lectern.server.access.Viewer;
 import dev.lectern.server.experiment.Experiment;
 import dev.lectern.server.experiment.ExperimentService;
-import dev.lectern.server.http.Forms;
 import dev.lectern.server.http.Formats;
+import dev.lectern.server.http.Forms;
 import dev.lectern.server.http.Ids;
 import dev.lectern.server.http.JsonBodies;
 import dev.lectern.server.http.Markdown;
 import dev.lectern.server.metrics.MetricsRepository;
+import dev.lectern.server.plugin.PluginPages;
 import dev.lectern.web.Templates;
 import dev.lectern.web.page.ClassPage;
+import dev.lectern.web.page.FormField;
 import dev.lectern.web.page.KeyValue;
+import dev.lectern.web.page.LessonFormPage;
 import dev.lectern.web.page.LessonListPage;
 import dev.lectern.web.page.LessonPage;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /** Lessons over the JSON API and as pages: the teacher's list and class view, and the student's short link. */
@@ -155,7 +164,7 @@ public final class LessonController {
     /** {@code GET /lessons/new?plugin=&dataset=} (teacher): the form that turns a plugin page into a lesson. */
     public void newLessonPage(Context ctx) {
         if (!Viewer.of(ctx).isTeacher()) {
-            throw new dev.lectern.server.ForbiddenException("only a teacher makes and manages lessons");
+            throw new ForbiddenException("only a teacher makes and manages lessons");
         }
         String plugin = ctx.queryParam("plugin");
         ctx.html(templates.render("lessons/new.jte", form(plugin, ctx.queryParam("dataset"), Map.of(), Map.of(), "", "")));
@@ -183,7 +192,7 @@ public final class LessonController {
             String questionText = ctx.formParam("question");
             Lesson.Question question = questionText == null || questionText.isBlank() ? null
                     : new Lesson.Question(questionText, ctx.formParam("kind"), ctx.formParam("choices") == null ? List.of()
-                            : java.util.Arrays.stream(ctx.formParam("choices").split(",")).map(String::strip).toList());
+                            : Arrays.stream(ctx.formParam("choices").split(",")).map(String::strip).toList());
             lessons.create(new LessonService.NewLesson(ctx.formParam("title"), ctx.formParam("instructions"), plugin,
                     ctx.formParam("dataset"), fixed, editable, question), Viewer.of(ctx));
             ctx.redirect("/lessons", HttpStatus.SEE_OTHER);
@@ -206,20 +215,20 @@ public final class LessonController {
         }
     }
 
-    private dev.lectern.web.page.LessonFormPage form(String pluginId, String dataset, Map<String, String> values,
+    private LessonFormPage form(String pluginId, String dataset, Map<String, String> values,
             Map<String, String> modes, String title, String error) {
-        dev.lectern.plugin.api.LecturePlugin plugin = experiments.plugin(pluginId);
-        List<dev.lectern.datasets.DatasetSpec> options = datasets.catalog().ofKinds(plugin.datasetKinds());
+        LecturePlugin plugin = experiments.plugin(pluginId);
+        List<DatasetSpec> options = datasets.catalog().ofKinds(plugin.datasetKinds());
         String selected = options.stream().map(d -> d.id()).filter(id -> id.equals(dataset)).findFirst()
                 .orElse(options.isEmpty() ? "" : options.get(0).id());
-        List<dev.lectern.web.page.LessonFormPage.ParamRow> rows = new ArrayList<>();
-        for (dev.lectern.web.page.FormField field : Forms.fields(plugin.hyperParameters(), values, null, null)) {
+        List<LessonFormPage.ParamRow> rows = new ArrayList<>();
+        for (FormField field : Forms.fields(plugin.hyperParameters(), values, null, null)) {
             ParamSpec spec = plugin.hyperParameters().stream().filter(p -> p.name().equals(field.name())).findFirst().orElseThrow();
-            boolean numeric = spec.type() == dev.lectern.plugin.api.ParamType.INT || spec.type() == dev.lectern.plugin.api.ParamType.DOUBLE;
-            rows.add(new dev.lectern.web.page.LessonFormPage.ParamRow(field, modes.getOrDefault(field.name(), "default"), numeric));
+            boolean numeric = spec.type() == ParamType.INT || spec.type() == ParamType.DOUBLE;
+            rows.add(new LessonFormPage.ParamRow(field, modes.getOrDefault(field.name(), "default"), numeric));
         }
-        return new dev.lectern.web.page.LessonFormPage(plugin.descriptor().id(), plugin.descriptor().title(),
-                dev.lectern.server.plugin.PluginPages.datasetOptions(options, selected), rows, title, error);
+        return new LessonFormPage(plugin.descriptor().id(), plugin.descriptor().title(),
+                PluginPages.datasetOptions(options, selected), rows, title, error);
     }
 
     /** {@code GET /lessons/{id}/class} (teacher). */
@@ -307,7 +316,7 @@ public final class LessonController {
             } catch (NotFoundException deleted) {
                 continue;
             }
-            List<double[]> curve = metrics.series(e.id(), CURVE_POINTS, java.util.Set.of("loss")).getOrDefault("loss", List.of());
+            List<double[]> curve = metrics.series(e.id(), CURVE_POINTS, Set.of("loss")).getOrDefault("loss", List.of());
             Double last = curve.isEmpty() ? null : curve.get(curve.size() - 1)[1];
             runs.add(new ClassView.Run(e.id(), r.student(), r.answer(), e.status().name(), e.error().orElse(null), last, curve));
             tally.computeIfAbsent(r.answer() == null ? "" : r.answer(), k -> new TreeMap<>()).merge(e.status().name(), 1,

@@ -72,4 +72,17 @@ public final class PluginFolders {
             }
         }
     }
+
+    /**
+     * Fills a plugin folder with the example plugin and a copy of it built for plugin API 2.0.0 (which the server
+     * refuses, with its reason), as the plugin pages' tests need.
+     *
+     * @param pluginsDir the folder
+     */
+    public static void exampleAndOneFromTheFuture(Path pluginsDir) throws IOException {
+        copyExample(pluginsDir.resolve(EXAMPLE_ID));
+        Path broken = pluginsDir.resolve("from-the-future");
+        copyExample(broken);
+        withApiVersion(broken.resolve(EXAMPLE_JAR), "2.0.0");
+    }
 }
