@@ -8,7 +8,6 @@ import {setMarkers} from './metrics.js';
 let api = '';
 let events = [];
 let paused = false;
-let busy = false;
 
 const NAMES = {learningRate: 'alpha'};
 
@@ -89,11 +88,12 @@ function showError(message) {
   }
 }
 
-function send(body) {
-  if (busy) {
-    return Promise.resolve();
-  }
-  busy = true;
+// Actions go out one after another, in the order they were clicked: a click while an answer is awaited is queued,
+// never dropped (the SSE event can show the new step before the answer arrives, so a quick second Step click
+// used to vanish).
+let queue = Promise.resolve();
+
+function post(body) {
   showError('');
   return fetch(api + '/control', {
     method: 'POST',
@@ -105,9 +105,12 @@ function send(body) {
     } else {
       showError(json && json.error ? json.error : 'The server answered HTTP ' + response.status);
     }
-  })).catch((error) => showError('No connection to the server: ' + error.message)).finally(() => {
-    busy = false;
-  });
+  })).catch((error) => showError('No connection to the server: ' + error.message));
+}
+
+function send(body) {
+  queue = queue.then(() => post(body));
+  return queue;
 }
 
 function liveFields(plugin, run) {

@@ -82,12 +82,17 @@ public final class RunControls {
             }
         }
         if (hub != null) {
-            Map<String, Object> data = new HashMap<>();
-            data.put("paused", control.isPaused());
-            long at = control.waitingAt();
-            data.put("waitingAt", at < 0 ? null : at);
-            data.put("event", event);
-            hub.publish(id, "control", data);
+            // The HTTP thread (step, pause) and the training thread both publish; reading the state and sending it
+            // under one monitor keeps the last event sent the latest state. Without it a Step's answer read "waiting
+            // at 12", lost the processor, and was sent after the loop's "waiting at 13", so the page showed 12.
+            synchronized (control) {
+                Map<String, Object> data = new HashMap<>();
+                data.put("paused", control.isPaused());
+                long at = control.waitingAt();
+                data.put("waitingAt", at < 0 ? null : at);
+                data.put("event", event);
+                hub.publish(id, "control", data);
+            }
         }
     }
 }
