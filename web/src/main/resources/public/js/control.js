@@ -55,15 +55,19 @@ export function applyControl(data) {
   if (typeof data.paused === 'boolean') {
     paused = data.paused;
   }
-  if (Array.isArray(data.events)) {
-    events = data.events.slice();
-  }
+  // A run's JSON is a snapshot that may predate an SSE event already shown (an answer to Step is built before the
+  // loop records the change it applies at that step), so both are merged, never one replacing the other.
+  const incoming = Array.isArray(data.events) ? data.events.slice() : [];
   if (data.event && typeof data.event === 'object') {
-    const e = data.event;
-    if (!events.some((o) => o.step === e.step && o.kind === e.kind && o.name === e.name && o.to === e.to && o.n === e.n)) {
+    incoming.push(data.event);
+  }
+  const same = (a, b) => a.step === b.step && a.kind === b.kind && a.name === b.name && a.to === b.to && a.n === b.n;
+  for (const e of incoming) {
+    if (!events.some((o) => same(o, e))) {
       events.push(e);
     }
   }
+  events.sort((a, b) => a.step - b.step);
   const at = document.getElementById('paused-at');
   if (at && paused && typeof data.waitingAt === 'number') {
     at.textContent = 'paused before step ' + data.waitingAt;

@@ -58,6 +58,10 @@ class ControlBrowserIT extends BrowserTest {
         page.waitForFunction("() => Number(document.querySelector('canvas#chart-loss')?.dataset.markers) === 1");
         assertThat(page.locator("canvas#chart-loss").getAttribute("data-marker-steps")).isEqualTo(String.valueOf(at + 3));
         Browser.screenshot(page, "run-paused-alpha-changed");
+        var wide = page.viewportSize();
+        page.setViewportSize(390, 844);
+        Browser.screenshot(page, "run-paused-alpha-changed-390");
+        page.setViewportSize(wide.width, wide.height);
 
         page.locator("#resume").click();
         assertThat(page.locator("#pause")).isVisible();
