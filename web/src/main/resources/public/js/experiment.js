@@ -70,6 +70,9 @@ function applyStatus(data) {
   badge.textContent = status;
   badge.className = 'badge status-' + status.toLowerCase();
   root.setAttribute('data-status', status);
+  if (status !== 'QUEUED') {
+    document.getElementById('waiting').hidden = true;   // a node took it: the reason it waited is gone
+  }
   showError(data.error);
   if (isTerminal(status)) {
     finish(true);

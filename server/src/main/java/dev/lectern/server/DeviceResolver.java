@@ -66,6 +66,24 @@ public final class DeviceResolver {
         throw new InvalidParameterException("device", "device must be auto, cpu, gpu or gpu:N, got '" + choice + "'");
     }
 
+    /**
+     * Checks a choice's form without resolving it here, for a run another node will resolve.
+     *
+     * @param choice auto, cpu, gpu or gpu:N (any case, blank for auto)
+     * @return the choice in lower case ({@code gpu} as {@code gpu:0})
+     * @throws InvalidParameterException naming the field {@code device}
+     */
+    public static String normalize(String choice) {
+        String c = choice == null || choice.isBlank() ? "auto" : choice.trim().toLowerCase(Locale.ROOT);
+        if (c.equals("auto") || c.equals("cpu") || c.matches("gpu:\\d{1,3}")) {
+            return c;
+        }
+        if (c.equals("gpu")) {
+            return "gpu:0";
+        }
+        throw new InvalidParameterException("device", "device must be auto, cpu, gpu or gpu:N, got '" + choice + "'");
+    }
+
     /** Formats a device the way it is stored and shown. */
     public static String name(Device device) {
         return device.isGpu() ? "gpu:" + device.getDeviceId() : "cpu";

@@ -13,7 +13,6 @@ import dev.lectern.server.experiment.ArtifactStore;
 import dev.lectern.server.experiment.ExperimentRepository;
 import dev.lectern.server.experiment.ExperimentRunner;
 import dev.lectern.server.experiment.ExperimentService;
-import dev.lectern.server.experiment.LocalExecutor;
 import dev.lectern.server.experiment.QueueQuota;
 import dev.lectern.server.experiment.RunControls;
 import dev.lectern.server.experiment.RunEventsRepository;
@@ -30,6 +29,9 @@ import dev.lectern.server.session.SessionStore;
 import dev.lectern.server.store.Database;
 import dev.lectern.server.store.MoveCommand;
 import dev.lectern.server.store.Jdbc;
+import dev.lectern.server.worker.ClusterNode;
+import dev.lectern.server.worker.WaitingReasons;
+import dev.lectern.server.worker.WorkersController;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -46,9 +48,6 @@ import java.util.concurrent.ScheduledExecutorService;
 /** The composition root: builds every part in plain code, starts them, and stops them in reverse order. */
 public final class LecternServer implements AutoCloseable {
 
-    /** The local executor's own bound; the queue quota (--max-queued) refuses work long before it. */
-    private static final int LOCAL_QUEUE_CAPACITY = 100_000;
-
     private final Settings settings;
     private final Database database;
     private final ScheduledExecutorService scheduler;
@@ -59,10 +58,12 @@ public final class LecternServer implements AutoCloseable {
     private final Javalin app;
     private final double startSeconds;
     private final String engine;
+    private final ClusterNode node;
 
     private LecternServer(Settings settings, DataDirectoryLock lock, Database database, ScheduledExecutorService scheduler,
             ExecutorService trainingThreads, ExperimentService experiments, PluginManager plugins, Javalin app,
-            double startSeconds, String engine) {
+            double startSeconds, String engine, ClusterNode node) {
+        this.node = node;
         this.settings = settings;
         this.lock = lock;
         this.database = database;
@@ -84,6 +85,11 @@ public final class LecternServer implements AutoCloseable {
         if (args.length > 0 && args[0].equals("user")) {
             System.exit(UserCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.getenv(), System.in,
                     System.out, System.err));
+            return;
+        }
+        if (args.length > 0 && args[0].equals("worker")) {
+            System.exit(LecternWorker.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.getenv(),
+                    System.err));
             return;
         }
         if (args.length > 0 && args[0].equals("move")) {
@@ -110,7 +116,7 @@ public final class LecternServer implements AutoCloseable {
             System.err.println("lectern: " + e.getMessage());
             System.exit(2);
             return;
-        } catch (DataDirectoryLock.DataDirectoryInUseException e) {
+        } catch (IllegalStateException e) {
             System.err.println("lectern: " + e.getMessage());
             System.exit(1);
             return;
@@ -238,20 +244,42 @@ public final class LecternServer implements AutoCloseable {
         DatasetAccess datasetAccess = new DatasetAccess(uploads, users);
         ArtifactStore artifacts = new ArtifactStore(settings.artifactsDir(), jdbc);
         RunControls controls = new RunControls(new RunEventsRepository(jdbc), hub, settings.pauseLimit());
+        storeLocalCopies(artifacts);
         ExperimentRunner runner = new ExperimentRunner(runs, metrics, artifacts, plugins, datasets, devices, hub, json,
-                scheduler, new WatchedTraining(trainingThreads, settings.timeLimit()), controls);
+                scheduler, new WatchedTraining(trainingThreads, settings.timeLimit()), controls, settings.name(),
+                uploads::registerFromStore);
+        ClusterNode node = ClusterNode.join(settings, database.dataSource(), jdbc, runs, plugins, devices, hub, true,
+                runner);
         ExperimentService experiments = new ExperimentService(runs, artifacts, plugins, datasets, devices, hub, json,
-                settings.device(), new LocalExecutor(settings.concurrency(), LOCAL_QUEUE_CAPACITY, runner),
+                settings.device(), node.queue(),
                 new QueueQuota(runs, settings.maxQueued(), settings.maxQueuedPerUser(), settings.maxRunExamples()),
                 datasetAccess.forRequester(), controls);
-        experiments.recover();
+        experiments.explainWaiting(new WaitingReasons(node.registry(), settings.workerTimeout()));
+        if (settings.sharedStore()) {
+            experiments.resolveDevicesWhereTrained();
+        }
+        experiments.recover(settings.name());
         SweepService sweeps = new SweepService(jdbc, experiments, json);
         Javalin app = HttpServer.start(settings, experiments, sweeps, metrics, plugins, datasets, uploads, hub, json,
                 new SessionStore(jdbc, Clock.systemUTC()), users, datasetAccess,
-                new LessonService(new LessonRepository(jdbc, json), experiments), devices);
+                new LessonService(new LessonRepository(jdbc, json), experiments), devices,
+                templates -> new WorkersController(node.registry(), runs, settings.workerTimeout(), settings.sharedStore(),
+                        templates));
         double seconds = (System.nanoTime() - t0) / 1e9;
         return new LecternServer(settings, lock, database, scheduler, trainingThreads, experiments, plugins, app, seconds,
-                engine);
+                engine, node);
+    }
+
+    /** Runs trained before the database kept models' bytes get them stored now, for workers and other nodes. */
+    static void storeLocalCopies(ArtifactStore artifacts) {
+        try {
+            int stored = artifacts.storeLocalCopies();
+            if (stored > 0) {
+                org.slf4j.LoggerFactory.getLogger(LecternServer.class).info("stored {} saved-model file(s) in the database", stored);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the saved models under the data directory: " + e.getMessage(), e);
+        }
     }
 
     /** Returns the port the server listens on (useful when started on port 0). */
@@ -286,6 +314,7 @@ public final class LecternServer implements AutoCloseable {
     public void close() {
         app.stop();
         experiments.close();
+        node.close();
         trainingThreads.shutdownNow();
         scheduler.shutdownNow();
         database.close();
@@ -296,7 +325,7 @@ public final class LecternServer implements AutoCloseable {
      * Sets DJL defaults before the engine loads, unless the operator set them: never download at run time, use
      * one intra-op thread per core and no inter-op pool (tiny lecture models lose time to thread hand-offs).
      */
-    private static void configureEngineDefaults() {
+    public static void configureEngineDefaults() {
         setDefault("ai.djl.offline", "true");
         setDefault("OPT_OUT_TRACKING", "true");
         setDefault("ai.djl.pytorch.num_threads", Integer.toString(Runtime.getRuntime().availableProcessors()));
@@ -310,7 +339,7 @@ public final class LecternServer implements AutoCloseable {
     }
 
     /** The plugins shipped with the server live in {@code plugins/} beside the jar (or beside target/classes). */
-    static Path bundledPluginsDir() {
+    public static Path bundledPluginsDir() {
         String override = System.getProperty("lectern.bundledPlugins");
         if (override != null) {
             return Path.of(override);

@@ -29,11 +29,19 @@ import java.util.Optional;
  * @param maxQueuedPerUser the most runs one account may have waiting at once (20)
  * @param pauseLimit the longest a run may stay paused, counted from its last Pause or Step; then it is CANCELLED with
  *     the reason (30m). A paused run's time does not count against {@code timeLimit}
+ * @param name this node's name among the nodes sharing one database: shown on the workers page and on each run it
+ *     trains (the machine's host name)
+ * @param workerTimeout how long a training node may stay silent before its runs are INTERRUPTED (30s)
  */
 public record Settings(int port, String host, Path dataDir, String jdbcUrl, Optional<Path> datasetMirror,
         Path pluginsDir, int concurrency, String device, Optional<String> token, Duration timeLimit, int maxUploadMb,
         Path datasetCacheDir, Optional<String> publicUrl, List<String> allowedHosts, int maxQueued, long maxRunExamples,
-        boolean accounts, int maxQueuedPerUser, Duration pauseLimit) {
+        boolean accounts, int maxQueuedPerUser, Duration pauseLimit, String name, Duration workerTimeout) {
+
+    /** Whether the store is a PostgreSQL server, which workers on other machines can share. */
+    public boolean sharedStore() {
+        return jdbcUrl.startsWith("jdbc:postgresql:");
+    }
 
     /** Returns the directory for experiment artifacts. */
     public Path artifactsDir() {

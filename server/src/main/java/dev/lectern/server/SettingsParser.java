@@ -24,7 +24,7 @@ public final class SettingsParser {
     private static final Set<String> NAMES = Set.of(
             "port", "host", "data-dir", "jdbc-url", "dataset-mirror", "plugins-dir", "concurrency", "device", "token",
             "time-limit", "max-upload-mb", "dataset-cache", "public-url", "allowed-hosts", "max-queued",
-            "max-run-examples", "accounts", "max-queued-per-user", "pause-limit");
+            "max-run-examples", "accounts", "max-queued-per-user", "pause-limit", "name", "worker-timeout");
 
     /** Flags that may stand alone, meaning "on". */
     private static final Set<String> SWITCHES = Set.of("accounts");
@@ -58,7 +58,12 @@ public final class SettingsParser {
         Optional<Path> mirror = Optional.ofNullable(value(flags, "dataset-mirror")).filter(s -> !s.isBlank())
                 .map(s -> Path.of(s).toAbsolutePath().normalize());
         Path pluginsDir = Path.of(text(flags, "plugins-dir", dataDir.resolve("plugins").toString())).toAbsolutePath().normalize();
-        int concurrency = integer(flags, "concurrency", 1, 1, 64);
+        int concurrency = integer(flags, "concurrency", 1, 0, 64);
+        if (concurrency == 0 && !jdbcUrl.startsWith("jdbc:postgresql:")) {
+            throw new IllegalArgumentException("--concurrency 0 makes a node that trains nothing; its runs need workers, "
+                    + "which share a PostgreSQL database: set --jdbc-url jdbc:postgresql://... (see README, "
+                    + "\"A class on several machines\")");
+        }
         String device = text(flags, "device", "auto").toLowerCase(Locale.ROOT);
         if (!device.matches("auto|cpu|gpu(:\\d+)?")) {
             throw new IllegalArgumentException("--device must be auto, cpu, gpu or gpu:N, got '" + device + "'");
@@ -79,9 +84,19 @@ public final class SettingsParser {
         long maxRunExamples = integer(flags, "max-run-examples", 20_000_000, 1, Integer.MAX_VALUE);
         int maxQueuedPerUser = integer(flags, "max-queued-per-user", 20, 1, 1_000_000);
         Duration pauseLimit = duration("pause-limit", text(flags, "pause-limit", "30m"));
+        String name = text(flags, "name", defaultName());
+        if (!name.matches("[A-Za-z0-9][A-Za-z0-9._@-]{0,99}")) {
+            throw new IllegalArgumentException("--name must be 1 to 100 letters, digits, '.', '_', '@' or '-', "
+                    + "starting with a letter or digit, got '" + name + "'");
+        }
+        Duration workerTimeout = duration("worker-timeout", text(flags, "worker-timeout", "30s"));
+        if (workerTimeout.compareTo(Duration.ofSeconds(3)) < 0) {
+            throw new IllegalArgumentException("--worker-timeout must be at least 3s (nodes beat every second), got "
+                    + text(flags, "worker-timeout", ""));
+        }
         return new Settings(port, host, dataDir, jdbcUrl, mirror, pluginsDir, concurrency, device, token, timeLimit,
                 maxUploadMb, datasetCache, publicUrl, allowedHosts, maxQueued, maxRunExamples, accounts, maxQueuedPerUser,
-                pauseLimit);
+                pauseLimit, name, workerTimeout);
     }
 
     private static String publicUrl(String raw) {
@@ -131,6 +146,15 @@ public final class SettingsParser {
         hosts.remove("0.0.0.0");
         hosts.remove("::");
         return List.copyOf(hosts);
+    }
+
+    private static String defaultName() {
+        try {
+            String host = InetAddress.getLocalHost().getHostName().replaceAll("[^A-Za-z0-9._@-]", "-");
+            return host.isEmpty() || !Character.isLetterOrDigit(host.charAt(0)) ? "lectern" : host;
+        } catch (IOException e) {
+            return "lectern";
+        }
     }
 
     static boolean isLoopback(String host) {

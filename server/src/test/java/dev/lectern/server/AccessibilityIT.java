@@ -156,7 +156,8 @@ class AccessibilityIT {
         Http.Response lessonRun = http.post("/api/l/" + code + "/run", "{\"answer\":\"fall\",\"params\":{\"learningRate\":0.01}}");
         new Http(server.url()).awaitStatus(lessonRun.json().get("id").asLong(), s -> !s.equals("QUEUED") && !s.equals("RUNNING"),
                 java.time.Duration.ofSeconds(60));
-        paths.addAll(List.of("/l/" + code, "/lessons", "/lessons/" + lessonId + "/class", "/users", "/sign-in", "/system"));
+        paths.addAll(List.of("/l/" + code, "/lessons", "/lessons/" + lessonId + "/class", "/users", "/sign-in", "/system",
+                "/workers"));
 
         List<String> problems = new ArrayList<>();
         int checked = 0;

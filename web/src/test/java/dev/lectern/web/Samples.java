@@ -84,7 +84,7 @@ final class Samples {
 
     private static ExperimentPage predicting(String status, boolean active, String error, List<FormField> predictFields,
             String prediction, String predictError) {
-        return new ExperimentPage(42, "lr 0.01", "linear-regression", "Linear regression", "ex1data1", status, error,
+        return new ExperimentPage(42, "lr 0.01", "linear-regression", "Linear regression", "ex1data1", status, error, "",
                 10, 1500, active,
                 List.of(new KeyValue("learningRate", "0.01"), new KeyValue("epochs", "1500")),
                 active ? List.of() : List.of(new KeyValue("W", "1.16636"), new KeyValue("b", "-3.63029")),

@@ -84,16 +84,73 @@ public final class DatasetUploads {
                 Files.deleteIfExists(leftover);
             }
         }
+        storeLocalCopies();
         int count = 0;
         for (UploadedDataset upload : repository.all()) {
-            try {
-                datasets.register(upload.spec(), dir.resolve(upload.fileName()));
+            if (register(upload)) {
                 count++;
-            } catch (IllegalArgumentException e) {
-                LOG.warn("uploaded data set '{}' is not available: {}", upload.id(), e.getMessage());
             }
         }
         return count;
+    }
+
+    /**
+     * Registers a data set uploaded through another node (a worker learns of uploads made on the web node when a
+     * run asks for one), writing its file from the database.
+     *
+     * @param id the data set
+     * @return whether it is registered now
+     */
+    public boolean registerFromStore(String id) {
+        if (datasets.isRegistered(id)) {
+            return true;
+        }
+        synchronized (ids) {
+            return repository.find(id).map(this::register).orElse(false);
+        }
+    }
+
+    private boolean register(UploadedDataset upload) {
+        Path file = dir.resolve(upload.fileName());
+        try {
+            if (!Files.exists(file)) {
+                copyFromStore(upload, file);
+            }
+            datasets.register(upload.spec(), file);
+            return true;
+        } catch (IllegalArgumentException | IOException e) {
+            LOG.warn("uploaded data set '{}' is not available: {}", upload.id(), e.getMessage());
+            return false;
+        }
+    }
+
+    private void copyFromStore(UploadedDataset upload, Path file) throws IOException {
+        Optional<byte[]> content = repository.content(upload.id());
+        if (content.isEmpty()) {
+            return;
+        }
+        String sha256 = HexFormat.of().formatHex(sha256().digest(content.get()));
+        if (!sha256.equals(upload.sha256())) {
+            throw new IOException("the stored bytes of '" + upload.id() + "' do not match its checksum");
+        }
+        Files.createDirectories(incomingDir());
+        Path part = Files.createTempFile(incomingDir(), "copy-", ".part");
+        Files.write(part, content.get());
+        Files.move(part, file, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** Stores the bytes of uploads made before the database kept them, from this node's files. */
+    private void storeLocalCopies() throws IOException {
+        for (String id : repository.withoutContent()) {
+            Optional<UploadedDataset> upload = repository.find(id);
+            if (upload.isEmpty()) {
+                continue;
+            }
+            Path file = dir.resolve(upload.get().fileName());
+            if (Files.isRegularFile(file)) {
+                repository.storeContent(id, Files.readAllBytes(file));
+            }
+        }
     }
 
     /** Returns every upload, oldest first. */
@@ -222,6 +279,7 @@ public final class DatasetUploads {
     private void store(UploadedDataset upload, Path file, String owner) throws IOException {
         try {
             repository.insert(upload);
+            repository.storeContent(upload.id(), Files.readAllBytes(file));
             // Owned before it is registered, so no one else sees it for a moment.
             if (owner != null) {
                 repository.setOwner(upload.id(), owner);

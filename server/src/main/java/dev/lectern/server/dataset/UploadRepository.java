@@ -31,6 +31,22 @@ public final class UploadRepository {
         this.jdbc = jdbc;
     }
 
+    /** Keeps an upload's bytes, so a worker on another machine can train on it. */
+    void storeContent(String id, byte[] content) {
+        jdbc.update("UPDATE uploaded_datasets SET content = ? WHERE id = ?", content, id);
+    }
+
+    /** An upload's stored bytes; empty when it has none (an upload made before the database kept them). */
+    Optional<byte[]> content(String id) {
+        return jdbc.queryOne("SELECT content FROM uploaded_datasets WHERE id = ? AND content IS NOT NULL",
+                rs -> rs.getBytes(1), id);
+    }
+
+    /** The ids of uploads whose bytes the database lacks. */
+    List<String> withoutContent() {
+        return jdbc.query("SELECT id FROM uploaded_datasets WHERE content IS NULL", rs -> rs.getString(1));
+    }
+
     /** Stores an upload and its columns; the row is removed again when the columns cannot be stored. */
     void insert(UploadedDataset d) {
         jdbc.update("INSERT INTO uploaded_datasets (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", d.id(),

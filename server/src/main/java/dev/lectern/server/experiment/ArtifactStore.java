@@ -12,7 +12,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-/** Files of an experiment under {@code <data>/artifacts/<id>/}, each recorded with its sha256. */
+/**
+ * Files of an experiment, each recorded with its sha256 and its bytes in the database, so a model trained on one
+ * machine is served by another (issue #14); {@code <data>/artifacts/<id>/} is each node's local copy. A file missing
+ * there is written from the database; a file there whose checksum is wrong is refused, never silently replaced.
+ */
 public final class ArtifactStore {
 
     static final String MODEL_DIR = "model";
@@ -47,8 +51,51 @@ public final class ArtifactStore {
         }
         for (Path file : files) {
             jdbc.update("DELETE FROM artifacts WHERE experiment_id = ? AND path = ?", experimentId, relative(dir, file));
-            jdbc.update("INSERT INTO artifacts (experiment_id, path, sha256, size_bytes) VALUES (?, ?, ?, ?)",
-                    experimentId, relative(dir, file), Checksums.sha256(file), Files.size(file));
+            jdbc.update("INSERT INTO artifacts (experiment_id, path, sha256, size_bytes, content) VALUES (?, ?, ?, ?, ?)",
+                    experimentId, relative(dir, file), Checksums.sha256(file), Files.size(file), Files.readAllBytes(file));
+        }
+    }
+
+    /**
+     * Stores in the database the bytes of files recorded before the database kept them (runs trained before
+     * issue #14, or moved from an H2 file), from this node's copy, so workers and other web nodes can serve them.
+     *
+     * @return how many files were stored
+     */
+    public int storeLocalCopies() throws IOException {
+        record Missing(long experimentId, String path, String sha256) {}
+        List<Missing> missing = jdbc.query("SELECT experiment_id, path, sha256 FROM artifacts WHERE content IS NULL",
+                rs -> new Missing(rs.getLong(1), rs.getString(2), rs.getString(3)));
+        int stored = 0;
+        for (Missing m : missing) {
+            Path file = directory(m.experimentId()).resolve(m.path());
+            if (Files.isRegularFile(file) && m.sha256().equals(Checksums.sha256(file))) {
+                jdbc.update("UPDATE artifacts SET content = ? WHERE experiment_id = ? AND path = ?",
+                        Files.readAllBytes(file), m.experimentId(), m.path());
+                stored++;
+            }
+        }
+        return stored;
+    }
+
+    /** Writes from the database each recorded file this node has no copy of (a run another node trained). */
+    private void copyFromDatabase(long experimentId) throws IOException {
+        Path dir = directory(experimentId);
+        List<String> paths = jdbc.query("SELECT path FROM artifacts WHERE experiment_id = ?", rs -> rs.getString(1),
+                experimentId);
+        for (String path : paths) {
+            Path file = dir.resolve(path).normalize();
+            if (!file.startsWith(dir) || Files.exists(file)) {
+                continue;
+            }
+            Optional<byte[]> content = jdbc.queryOne("SELECT content FROM artifacts WHERE experiment_id = ? AND path = ?",
+                    rs -> rs.getBytes(1), experimentId, path);
+            if (content.isPresent() && content.get() != null) {
+                Files.createDirectories(file.getParent());
+                Path part = Files.createTempFile(file.getParent(), ".copy-", ".part");
+                Files.write(part, content.get());
+                Files.move(part, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            }
         }
     }
 
@@ -63,6 +110,7 @@ public final class ArtifactStore {
     }
 
     private Optional<String> read(long experimentId, String name) throws IOException {
+        copyFromDatabase(experimentId);
         Path file = directory(experimentId).resolve(name);
         if (!Files.exists(file)) {
             return Optional.empty();
@@ -73,6 +121,7 @@ public final class ArtifactStore {
 
     /** Returns the saved model's directory after checking every recorded file of it. */
     public Path modelDirectory(long experimentId) throws IOException {
+        copyFromDatabase(experimentId);
         Path dir = directory(experimentId);
         Path modelDir = dir.resolve(MODEL_DIR);
         if (!Files.isDirectory(modelDir)) {
@@ -95,6 +144,7 @@ public final class ArtifactStore {
      * @throws IOException when a file is missing or damaged, or there is nothing saved
      */
     public void writeZip(long experimentId, java.io.OutputStream out) throws IOException {
+        copyFromDatabase(experimentId);
         Path dir = directory(experimentId);
         List<String> paths = jdbc.query("SELECT path FROM artifacts WHERE experiment_id = ? ORDER BY " + jdbc.byCodePoint("path"),
                 rs -> rs.getString(1), experimentId);

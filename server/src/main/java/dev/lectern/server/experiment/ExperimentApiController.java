@@ -171,7 +171,9 @@ public final class ExperimentApiController {
                 e.status() == ExperimentStatus.RUNNING && experiments.paused(e.id()), e.error().orElse(null), e.device(), e.seed(), json.readObject(e.paramsJson()),
                 json.readObject(e.summaryJson().orElse(null)), new ExperimentView.Progress(e.progressDone(), e.progressTotal()),
                 e.createdAt(), e.startedAt().orElse(null), e.finishedAt().orElse(null), e.tags(), e.notes(),
-                e.owner().orElse(null), withEvents ? experiments.events(e.id()) : null, views);
+                e.owner().orElse(null), e.worker().orElse(null),
+                withEvents ? experiments.waitingReason(e).orElse(null) : null,
+                withEvents ? experiments.events(e.id()) : null, views);
     }
 
     /** {@code PATCH /api/experiments/{id}}: any of name, tags (a list or a comma list) and notes. */

@@ -90,7 +90,7 @@ public final class ExperimentPageController {
     public void experiment(Context ctx) {
         Experiment e = experiments.get(Ids.experimentId(ctx));
         ctx.html(templates.render("experiments/show.jte",
-                models.page(e, pluginTitle(e), experiments.predictInputs(e.id()), Map.of(), null, "", null)));
+                models.page(e, pluginTitle(e), experiments.waitingReason(e).orElse(""), experiments.predictInputs(e.id()), Map.of(), null, "", null)));
     }
 
     /** The predict form without JavaScript: answer on the experiment page, or show the refused field. */
@@ -106,13 +106,13 @@ public final class ExperimentPageController {
         }
         try {
             String answer = experiments.predict(e.id(), values).text();
-            ctx.html(templates.render("experiments/show.jte", models.page(e, pluginTitle(e), inputs, values, null, answer, null)));
+            ctx.html(templates.render("experiments/show.jte", models.page(e, pluginTitle(e), experiments.waitingReason(e).orElse(""), inputs, values, null, answer, null)));
         } catch (InvalidParameterException invalid) {
             ctx.status(HttpStatus.BAD_REQUEST).html(templates.render("experiments/show.jte",
-                    models.page(e, pluginTitle(e), inputs, values, invalid.field(), "", invalid.getMessage())));
+                    models.page(e, pluginTitle(e), experiments.waitingReason(e).orElse(""), inputs, values, invalid.field(), "", invalid.getMessage())));
         } catch (ConflictException conflict) {
             ctx.status(HttpStatus.CONFLICT).html(templates.render("experiments/show.jte",
-                    models.page(e, pluginTitle(e), inputs, values, null, "", conflict.getMessage())));
+                    models.page(e, pluginTitle(e), experiments.waitingReason(e).orElse(""), inputs, values, null, "", conflict.getMessage())));
         }
     }
 

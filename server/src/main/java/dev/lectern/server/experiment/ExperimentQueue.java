@@ -1,10 +1,22 @@
 package dev.lectern.server.experiment;
 
 /**
- * Where created experiments wait for a worker. The local executor is the default; a distributed one can
- * replace it without touching plugins.
+ * Where created experiments wait for a node to train them: the job engine in the shared database
+ * ({@code worker.JobEngineQueue}), in one JVM or across machines alike.
  */
 public interface ExperimentQueue extends AutoCloseable {
+
+    /** Trains one experiment; reads the flag to know whether it was cancelled. */
+    @FunctionalInterface
+    interface Trainer {
+        /**
+         * Runs an experiment to its end.
+         *
+         * @param experimentId the experiment
+         * @param cancelled set when the user cancels
+         */
+        void run(long experimentId, java.util.concurrent.atomic.AtomicBoolean cancelled);
+    }
 
     /**
      * Queues an experiment.

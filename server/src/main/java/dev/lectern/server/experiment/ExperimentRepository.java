@@ -15,7 +15,7 @@ public final class ExperimentRepository {
 
     private static final String COLUMNS = "id, name, plugin_id, plugin_version, dataset_id, params_json, device, seed, "
             + "status, error, progress_done, progress_total, summary_json, created_at, started_at, finished_at, tags, notes, "
-            + "steps_per_epoch, owner";
+            + "steps_per_epoch, owner, worker";
 
     private final Jdbc jdbc;
 
@@ -186,9 +186,62 @@ public final class ExperimentRepository {
     }
 
     /** Moves QUEUED to RUNNING; returns false if the experiment was no longer queued (cancelled meanwhile). */
-    public boolean markRunning(long id) {
-        return jdbc.update("UPDATE experiments SET status = ?, started_at = ? WHERE id = ? AND status = ?",
-                ExperimentStatus.RUNNING.name(), now(), id, ExperimentStatus.QUEUED.name()) == 1;
+    public boolean markRunning(long id, String worker) {
+        // The claim: of two nodes handed the same run (an engine reviving an execution it thinks dead), one wins, so a
+        // run never trains twice behind the user's back; a run whose cancel was asked is not taken.
+        return jdbc.update("UPDATE experiments SET status = ?, started_at = ?, worker = ? WHERE id = ? AND status = ? "
+                + "AND cancel_requested = FALSE", ExperimentStatus.RUNNING.name(), now(), worker, id,
+                ExperimentStatus.QUEUED.name()) == 1;
+    }
+
+    /** Asks a run to stop; the node training it reads the flag (it may be on another machine). */
+    public void requestCancel(long id) {
+        jdbc.update("UPDATE experiments SET cancel_requested = TRUE WHERE id = ?", id);
+    }
+
+    /** Of the given runs, those whose cancel was asked. */
+    public List<Long> cancelRequested(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        String marks = String.join(", ", java.util.Collections.nCopies(ids.size(), "?"));
+        return jdbc.query("SELECT id FROM experiments WHERE cancel_requested = TRUE AND id IN (" + marks + ")",
+                rs -> rs.getLong(1), ids.toArray());
+    }
+
+    /** Every RUNNING run a node has taken (at most the nodes' concurrency in all), oldest first. */
+    public List<Experiment> runningOnWorkers() {
+        return jdbc.query("SELECT " + COLUMNS + " FROM experiments WHERE status = ? AND worker IS NOT NULL ORDER BY id",
+                ExperimentRepository::map, ExperimentStatus.RUNNING.name());
+    }
+
+    /** The runs a node trains now. */
+    public List<Long> runningOn(String worker) {
+        return jdbc.query("SELECT id FROM experiments WHERE status = ? AND worker = ? ORDER BY id", rs -> rs.getLong(1),
+                ExperimentStatus.RUNNING.name(), worker);
+    }
+
+    /**
+     * RUNNING runs of nodes not heard from since a moment (their heartbeat stopped) or not registered at all.
+     *
+     * @param lastSeenBefore a node seen after this is alive
+     * @param except this node's own name, never counted dead by itself
+     * @return run id to worker name
+     */
+    public java.util.Map<Long, String> runningOnSilentWorkers(Instant lastSeenBefore, String except) {
+        java.util.Map<Long, String> runs = new java.util.LinkedHashMap<>();
+        jdbc.query("SELECT e.id, e.worker FROM experiments e LEFT JOIN workers w ON w.name = e.worker "
+                + "WHERE e.status = ? AND e.worker IS NOT NULL AND e.worker <> ? "
+                + "AND (w.name IS NULL OR w.last_seen < ? OR w.stopped_at IS NOT NULL) ORDER BY e.id",
+                rs -> runs.put(rs.getLong(1), rs.getString(2)), ExperimentStatus.RUNNING.name(), except,
+                OffsetDateTime.ofInstant(lastSeenBefore, ZoneOffset.UTC));
+        return runs;
+    }
+
+    /** Marks one RUNNING run INTERRUPTED with the reason; false when it was no longer running. */
+    public boolean interrupt(long id, String reason) {
+        return jdbc.update("UPDATE experiments SET status = ?, error = ?, finished_at = ? WHERE id = ? AND status = ?",
+                ExperimentStatus.INTERRUPTED.name(), abbreviate(reason), now(), id, ExperimentStatus.RUNNING.name()) == 1;
     }
 
     /**
@@ -209,11 +262,14 @@ public final class ExperimentRepository {
                 status.name(), abbreviate(error), summaryJson, now(), id) == 1;
     }
 
-    /** Marks every experiment a crash left RUNNING as INTERRUPTED and returns how many there were. */
-    public int interruptRunning() {
-        return jdbc.update("UPDATE experiments SET status = ?, error = ?, finished_at = ? WHERE status = ?",
-                ExperimentStatus.INTERRUPTED.name(), "the server stopped while this experiment was running", now(),
-                ExperimentStatus.RUNNING.name());
+    /**
+     * Marks the runs a crash of this node left RUNNING as INTERRUPTED (and runs of no node, from before runs recorded
+     * theirs) and returns how many there were; runs other nodes train go on.
+     */
+    public int interruptRunning(String worker, String reason) {
+        return jdbc.update("UPDATE experiments SET status = ?, error = ?, finished_at = ? WHERE status = ? "
+                + "AND (worker = ? OR worker IS NULL)", ExperimentStatus.INTERRUPTED.name(), reason, now(),
+                ExperimentStatus.RUNNING.name(), worker);
     }
 
     /** Records progress. */
@@ -242,7 +298,8 @@ public final class ExperimentRepository {
                 Optional.ofNullable(rs.getString("summary_json")), instant(rs, "created_at"),
                 Optional.ofNullable(instant(rs, "started_at")), Optional.ofNullable(instant(rs, "finished_at")),
                 tags(rs.getString("tags")), rs.getString("notes"),
-                Optional.ofNullable(rs.getObject("steps_per_epoch", Long.class)), Optional.ofNullable(rs.getString("owner")));
+                Optional.ofNullable(rs.getObject("steps_per_epoch", Long.class)), Optional.ofNullable(rs.getString("owner")),
+                Optional.ofNullable(rs.getString("worker")));
     }
 
     /** Tags are stored as ",a,b," so that one tag is found with LIKE '%,a,%'. */

@@ -23,7 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Trains one experiment on a worker thread, from QUEUED to a final status, whatever the plugin does. */
-public final class ExperimentRunner implements LocalExecutor.Worker {
+public final class ExperimentRunner implements ExperimentQueue.Trainer {
 
     private static final Logger LOG = LoggerFactory.getLogger(ExperimentRunner.class);
 
@@ -38,27 +38,8 @@ public final class ExperimentRunner implements LocalExecutor.Worker {
     private final ScheduledExecutorService scheduler;
     private final WatchedTraining watch;
     private final RunControls controls;
-
-    /**
-     * Wires the runner.
-     *
-     * @param experiments the runs' rows
-     * @param metrics where reported points go
-     * @param artifacts where saved models go
-     * @param plugins the loaded plugins
-     * @param datasets the data sets
-     * @param devices resolves device names
-     * @param hub live subscribers
-     * @param json the JSON mapper
-     * @param scheduler flushes metric batches
-     * @param watch runs the training with its time limit
-     */
-    public ExperimentRunner(ExperimentRepository experiments, MetricsRepository metrics, ArtifactStore artifacts,
-            PluginManager plugins, DatasetService datasets, DeviceResolver devices, LiveHub hub, Json json,
-            ScheduledExecutorService scheduler, WatchedTraining watch) {
-        this(experiments, metrics, artifacts, plugins, datasets, devices, hub, json, scheduler, watch,
-                new RunControls(null, hub, RunControls.DEFAULT_PAUSE_LIMIT));
-    }
+    private final String node;
+    private final java.util.function.Predicate<String> datasetReady;
 
     /**
      * Wires the runner with the registry of the runs' controls (pause, single steps, resume, live values).
@@ -74,10 +55,15 @@ public final class ExperimentRunner implements LocalExecutor.Worker {
      * @param scheduler flushes metric batches
      * @param watch runs the training with its time limit
      * @param controls the controls of running runs, shared with the control endpoint
+     * @param node this node's name, recorded on each run it takes
+     * @param datasetReady makes a run's data set loadable here (a worker fetches an upload made on the web node)
      */
     public ExperimentRunner(ExperimentRepository experiments, MetricsRepository metrics, ArtifactStore artifacts,
             PluginManager plugins, DatasetService datasets, DeviceResolver devices, LiveHub hub, Json json,
-            ScheduledExecutorService scheduler, WatchedTraining watch, RunControls controls) {
+            ScheduledExecutorService scheduler, WatchedTraining watch, RunControls controls, String node,
+            java.util.function.Predicate<String> datasetReady) {
+        this.node = node;
+        this.datasetReady = datasetReady;
         this.controls = controls;
         this.experiments = experiments;
         this.metrics = metrics;
@@ -94,7 +80,7 @@ public final class ExperimentRunner implements LocalExecutor.Worker {
     @Override
     public void run(long id, AtomicBoolean cancelled) {
         Experiment experiment = experiments.find(id).orElse(null);
-        if (experiment == null || cancelled.get() || !experiments.markRunning(id)) {
+        if (experiment == null || cancelled.get() || !experiments.markRunning(id, node)) {
             return;
         }
         publishStatus(id, ExperimentStatus.RUNNING, null);
@@ -120,6 +106,7 @@ public final class ExperimentRunner implements LocalExecutor.Worker {
         try {
             LecturePlugin plugin = plugins.find(experiment.pluginId()).orElseThrow(() -> new IllegalStateException(
                     "plugin '" + experiment.pluginId() + "' is not loaded any more"));
+            datasetReady.test(experiment.datasetId());
             TrainingData data = datasets.load(experiment.datasetId(), event -> {
                 LOG.info("experiment {}: {}", id, event.message());
                 Map<String, Object> fetching = new HashMap<>();

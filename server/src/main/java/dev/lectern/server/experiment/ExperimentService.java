@@ -44,6 +44,8 @@ public final class ExperimentService implements AutoCloseable {
     private final java.util.function.BiPredicate<String, String> mayUseDataset;
     private final RunControls controls;
     private volatile LiveChangeGuard liveGuard = (id, values) -> {};
+    private volatile WaitingReason waiting = WaitingReason.NONE;
+    private volatile boolean devicesResolvedWhereTrained;
 
     /** Checks a run's live changes beyond the plugin's declarations, such as a lesson's fixed values. */
     @FunctionalInterface
@@ -65,6 +67,40 @@ public final class ExperimentService implements AutoCloseable {
      */
     public void guardLiveChanges(LiveChangeGuard guard) {
         this.liveGuard = guard;
+    }
+
+    /**
+     * Sets what tells a queued run that no node can take it.
+     *
+     * @param reason the reasons
+     */
+    public void explainWaiting(WaitingReason reason) {
+        this.waiting = reason;
+    }
+
+    /**
+     * Why a queued run waits, when no node can take it.
+     *
+     * @param run the run
+     * @return the reason, empty when it only waits its turn (or is not queued)
+     */
+    public Optional<String> waitingReason(Experiment run) {
+        try {
+            return waiting.of(run);
+        } catch (RuntimeException e) {
+            // A reason is advice: a store that cannot answer now must not fail the page.
+            LOG.debug("no waiting reason for experiment {}: {}", run.id(), e.toString());
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * On a shared store the node that takes a run may have GPUs this one lacks: a run keeps the device as asked
+     * (auto, cpu, gpu or gpu:N, checked for its form only), the engine hands a GPU run only to a node with a GPU,
+     * and that node resolves the choice when training starts.
+     */
+    public void resolveDevicesWhereTrained() {
+        this.devicesResolvedWhereTrained = true;
     }
 
     /**
@@ -124,12 +160,14 @@ public final class ExperimentService implements AutoCloseable {
     }
 
     /**
-     * Marks runs a crash left RUNNING as INTERRUPTED and queues again the ones that never started.
+     * Marks the runs a crash of this node left RUNNING as INTERRUPTED and queues the ones that wait (again: the
+     * engine keeps what it already holds, and adds runs queued before it held them).
      *
+     * @param node this node's name
      * @return how many were interrupted
      */
-    public int recover() {
-        int interrupted = experiments.interruptRunning();
+    public int recover(String node) {
+        int interrupted = experiments.interruptRunning(node, "the server stopped while this experiment was running");
         for (long id : experiments.idsWithStatus(ExperimentStatus.QUEUED)) {
             if (!queue.submit(id, get(id).owner().orElse(null))) {
                 experiments.finish(id, ExperimentStatus.FAILED, "the queue was full when the server restarted", null);
@@ -153,12 +191,12 @@ public final class ExperimentService implements AutoCloseable {
             throw new InvalidParameterException("dataset", "unknown data set '" + dataset.id() + "'");
         }
         ParamValues values = check(request, plugin, dataset);
-        Device device = devices.resolve(request.device() == null || request.device().isBlank() ? defaultDevice : request.device());
+        String deviceName = device(request.device() == null || request.device().isBlank() ? defaultDevice : request.device());
         long seed = values.has("seed") ? ((Number) values.asMap().get("seed")).longValue() : ThreadLocalRandom.current().nextInt(1 << 30);
         String name = name(request.name(), plugin, dataset);
         return quota.admit(request.owner(), 1, () -> {
             long id = experiments.insert(name, plugin.descriptor().id(), plugin.descriptor().version(), dataset.id(),
-                    json.write(values.asMap()), DeviceResolver.name(device), seed, request.sweepId(),
+                    json.write(values.asMap()), deviceName, seed, request.sweepId(),
                     request.owner());
             Experiment created = get(id);
             if (!queue.submit(id, request.owner())) {
@@ -168,6 +206,13 @@ public final class ExperimentService implements AutoCloseable {
             LOG.info("experiment {} queued: {} on {}", id, plugin.descriptor().id(), dataset.id());
             return created;
         });
+    }
+
+    private String device(String choice) {
+        if (devicesResolvedWhereTrained) {
+            return DeviceResolver.normalize(choice);
+        }
+        return DeviceResolver.name(devices.resolve(choice));
     }
 
     /**

@@ -28,6 +28,9 @@ import java.util.Map;
  * @param tags its tags
  * @param notes its notes (Markdown)
  * @param owner the account that created it, or null without accounts
+ * @param worker the node that took it (its {@code --name}), null until one does
+ * @param waiting why no node can take it while it is queued (no worker with its plugin, or with a GPU); only in
+ *     the answer about one run, and only when there is such a reason
  * @param events what a person did to it while it trained (pause, step, resume, set), each at its step; only in the
  *     answer about one run and to a control request
  * @param views its charts as data; only in the answer about one run
@@ -35,6 +38,7 @@ import java.util.Map;
 public record ExperimentView(long id, String name, String plugin, String pluginVersion, String dataset, String status,
         boolean paused, String error, String device, long seed, Map<String, Object> params, Map<String, Object> summary, Progress progress,
         Instant createdAt, Instant startedAt, Instant finishedAt, List<String> tags, String notes, String owner,
+        String worker, @JsonInclude(JsonInclude.Include.NON_NULL) String waiting,
         @JsonInclude(JsonInclude.Include.NON_NULL) List<RunEvent> events,
         @JsonInclude(JsonInclude.Include.NON_NULL) JsonNode views) {
 

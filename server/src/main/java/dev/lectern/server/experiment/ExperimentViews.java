@@ -79,7 +79,7 @@ public final class ExperimentViews {
         return 3;
     }
 
-    public ExperimentPage page(Experiment e, String pluginTitle, List<ParamSpec> predictInputs, Map<String, ?> predictValues,
+    public ExperimentPage page(Experiment e, String pluginTitle, String waiting, List<ParamSpec> predictInputs, Map<String, ?> predictValues,
             String predictField, String prediction, String predictError) {
         List<KeyValue> params = new ArrayList<>();
         json.readObject(e.paramsJson()).forEach((k, v) -> params.add(new KeyValue(k, Formats.number(v))));
@@ -91,11 +91,12 @@ public final class ExperimentViews {
         e.finishedAt().ifPresent(t -> facts.add(new KeyValue("finished", Formats.time(t))));
         e.duration().ifPresent(d -> facts.add(new KeyValue("duration", Formats.duration(d))));
         e.owner().ifPresent(owner -> facts.add(new KeyValue("owner", owner)));
+        e.worker().ifPresent(worker -> facts.add(new KeyValue("worker", worker)));
         facts.add(new KeyValue("device", e.device()));
         facts.add(new KeyValue("seed", Long.toString(e.seed())));
         facts.add(new KeyValue("plugin version", e.pluginVersion()));
         return new ExperimentPage(e.id(), e.name(), e.pluginId(), pluginTitle, e.datasetId(), e.status().name(),
-                e.error().orElse(""), e.progressDone(), e.progressTotal(), e.status().isActive(), params, summary, facts,
+                e.error().orElse(""), waiting, e.progressDone(), e.progressTotal(), e.status().isActive(), params, summary, facts,
                 Forms.fields(predictInputs, predictValues, predictField, predictError), prediction,
                 predictError != null && predictInputs.stream().noneMatch(s -> s.name().equals(predictField)) ? predictError : "",
                 e.tags(), e.notes(), Markdown.toSafeHtml(e.notes()));

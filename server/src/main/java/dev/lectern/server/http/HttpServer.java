@@ -31,6 +31,7 @@ import dev.lectern.server.metrics.LiveHub;
 import dev.lectern.server.metrics.MetricsRepository;
 import dev.lectern.server.session.SessionStore;
 import dev.lectern.web.Templates;
+import dev.lectern.server.worker.WorkersController;
 import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
 import io.javalin.http.staticfiles.Location;
@@ -43,6 +44,18 @@ public final class HttpServer {
 
     private HttpServer() {}
 
+    /** Makes the workers' controller once the page renderer exists. */
+    @FunctionalInterface
+    public interface WorkersControllerFactory {
+        /**
+         * Makes it.
+         *
+         * @param templates the page renderer
+         * @return the controller
+         */
+        WorkersController create(Templates templates);
+    }
+
     /**
      * Creates and starts the app.
      *
@@ -50,7 +63,8 @@ public final class HttpServer {
      */
     public static Javalin start(Settings settings, ExperimentService experiments, SweepService sweeps, MetricsRepository metrics,
             PluginManager plugins, DatasetService datasets, DatasetUploads uploads, LiveHub hub, Json json,
-            SessionStore sessions, UserStore users, DatasetAccess datasetAccess, LessonService lessons, DeviceResolver devices) {
+            SessionStore sessions, UserStore users, DatasetAccess datasetAccess, LessonService lessons, DeviceResolver devices,
+            WorkersControllerFactory workers) {
         Templates templates = new Templates();
         ErrorMapping errors = new ErrorMapping(templates);
         JettyErrors jettyErrors = new JettyErrors(errors, json.mapper());
@@ -70,7 +84,8 @@ public final class HttpServer {
                 new AccountController(users, sessions, Clock.systemUTC(), templates, json),
                 new Ownership(experiments, sweeps, datasetAccess),
                 new LessonController(lessons, experiments, metrics, datasets, templates, json),
-                new SystemController(devices, settings.device(), templates));
+                new SystemController(devices, settings.device(), templates),
+                workers.create(templates));
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.jsonMapper(new JavalinJackson(json.mapper(), false));

@@ -20,6 +20,7 @@ import dev.lectern.server.plugin.PluginApiController;
 import dev.lectern.server.plugin.PluginPageController;
 import dev.lectern.server.sweep.SweepController;
 import dev.lectern.server.system.SystemController;
+import dev.lectern.server.worker.WorkersController;
 import io.javalin.apibuilder.EndpointGroup;
 
 /** Every route of the server in one place, each to its feature's controller. */
@@ -42,11 +43,13 @@ final class Routes {
      * @param ownership hides other students' runs and sweeps
      * @param lessons lessons, their short links and class views
      * @param system the engine and devices
+     * @param workers the nodes that train
      */
     record Controllers(PluginPageController plugins, PluginApiController pluginApi, ExperimentPageController runs,
             ExperimentApiController runApi, EventsController events, CompareController compare, ExportController exports,
             SweepController sweeps, DatasetPageController datasets, DatasetApiController datasetApi,
-            AccountController accounts, Ownership ownership, LessonController lessons, SystemController system) {}
+            AccountController accounts, Ownership ownership, LessonController lessons, SystemController system,
+            WorkersController workers) {}
 
     private Routes() {}
 
@@ -154,6 +157,8 @@ final class Routes {
 
             get("/system", c.system()::page);
             get("/api/system", c.system()::api);
+            get("/workers", c.workers()::page);
+            get("/api/workers", c.workers()::api);
         };
     }
 }

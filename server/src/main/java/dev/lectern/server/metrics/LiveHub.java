@@ -24,8 +24,21 @@ public final class LiveHub {
         boolean send(String event, String json);
     }
 
+    /** Receives every event of every run as well, to carry it to another machine (a worker's hub to the web node). */
+    public interface Forwarder {
+        /**
+         * Takes one event; must not block for long.
+         *
+         * @param experimentId the run
+         * @param event the event name
+         * @param data the event's data, not yet serialised
+         */
+        void forward(long experimentId, String event, Object data);
+    }
+
     private final Map<Long, Set<Subscriber>> subscribers = new ConcurrentHashMap<>();
     private final Function<Object, String> toJson;
+    private volatile Forwarder forwarder;
 
     /**
      * Creates a hub.
@@ -49,18 +62,44 @@ public final class LiveHub {
         });
     }
 
+    /** Also hands every event to the forwarder from now on. */
+    public void forwardTo(Forwarder forwarder) {
+        this.forwarder = forwarder;
+    }
+
     /** Tells whether anyone listens to an experiment, so publishers can skip building events. */
     public boolean hasSubscribers(long experimentId) {
-        return subscribers.containsKey(experimentId);
+        return forwarder != null || subscribers.containsKey(experimentId);
+    }
+
+    /** Serialises event data as subscribers receive it. */
+    public String json(Object data) {
+        return toJson.apply(data);
     }
 
     /** Sends an event to every subscriber of the experiment, dropping those that are gone. */
     public void publish(long experimentId, String event, Object data) {
+        Forwarder f = forwarder;
+        if (f != null) {
+            try {
+                f.forward(experimentId, event, data);
+            } catch (RuntimeException e) {
+                LOG.debug("event {} of experiment {} was not forwarded: {}", event, experimentId, e.toString());
+            }
+        }
         Set<Subscriber> set = subscribers.get(experimentId);
         if (set == null) {
             return;
         }
-        String json = toJson.apply(data);
+        publishJson(experimentId, event, toJson.apply(data));
+    }
+
+    /** Sends an already serialised event (one that came from another machine) to the experiment's subscribers. */
+    public void publishJson(long experimentId, String event, String json) {
+        Set<Subscriber> set = subscribers.get(experimentId);
+        if (set == null) {
+            return;
+        }
         for (Subscriber subscriber : set) {
             boolean alive;
             try {

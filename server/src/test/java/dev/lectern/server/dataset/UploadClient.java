@@ -15,7 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Sends multipart uploads and the data set API's other requests; the shared {@code Http} client speaks JSON only. */
-final class UploadClient {
+public final class UploadClient {
 
     /**
      * A response.
@@ -24,8 +24,8 @@ final class UploadClient {
      * @param body the body as text
      * @param location the Location header, or null
      */
-    record Reply(int status, String body, String location) {
-        JsonNode json() {
+    public record Reply(int status, String body, String location) {
+        public JsonNode json() {
             try {
                 return body.isEmpty() ? MAPPER.nullNode() : MAPPER.readTree(body);
             } catch (IOException e) {
@@ -40,7 +40,7 @@ final class UploadClient {
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
 
-    UploadClient(String base) {
+    public UploadClient(String base) {
         this.base = base;
     }
 
@@ -50,7 +50,7 @@ final class UploadClient {
     }
 
     /** Uploads text through the API. */
-    Reply upload(String fileName, String content, String name, String label) {
+    public Reply upload(String fileName, String content, String name, String label) {
         return upload(fileName, content.getBytes(StandardCharsets.UTF_8), name, label);
     }
 

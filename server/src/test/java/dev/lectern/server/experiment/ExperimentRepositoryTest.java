@@ -183,8 +183,8 @@ class ExperimentRepositoryTest {
 
             assertThat(repo.countWithStatus(ExperimentStatus.QUEUED)).isEqualTo(2);
             assertThat(repo.idsWithStatus(ExperimentStatus.QUEUED)).containsExactly(id, other);
-            assertThat(repo.markRunning(id)).isTrue();
-            assertThat(repo.markRunning(id)).as("no longer queued").isFalse();
+            assertThat(repo.markRunning(id, "here")).isTrue();
+            assertThat(repo.markRunning(id, "here")).as("no longer queued").isFalse();
             repo.updateProgress(id, 5, 10);
             repo.updateStepsPerEpoch(id, 97);
             Experiment running = repo.find(id).orElseThrow();
@@ -204,8 +204,8 @@ class ExperimentRepositoryTest {
             assertThat(failed.finishedAt()).isPresent();
             assertThat(failed.duration()).isPresent();
 
-            assertThat(repo.markRunning(other)).isTrue();
-            assertThat(repo.interruptRunning()).isEqualTo(1);
+            assertThat(repo.markRunning(other, "here")).isTrue();
+            assertThat(repo.interruptRunning("here", "the server stopped")).isEqualTo(1);
             assertThat(repo.find(other).orElseThrow().status()).isEqualTo(ExperimentStatus.INTERRUPTED);
             assertThat(repo.countWithStatus(ExperimentStatus.RUNNING)).isZero();
 

@@ -13,6 +13,7 @@ import java.util.List;
  * @param dataset the data set id
  * @param status the status name
  * @param error the failure reason, empty when none
+ * @param waiting why no worker can take the run while it is queued, empty when one can
  * @param progressDone steps done
  * @param progressTotal steps in the whole run, 0 when unknown
  * @param active whether the run is queued or running (and so can be cancelled)
@@ -27,7 +28,7 @@ import java.util.List;
  * @param notesHtml the notes rendered to HTML with every raw HTML tag escaped and unsafe links dropped
  */
 public record ExperimentPage(long id, String name, String pluginId, String pluginTitle, String dataset, String status,
-        String error, long progressDone, long progressTotal, boolean active, List<KeyValue> params,
+        String error, String waiting, long progressDone, long progressTotal, boolean active, List<KeyValue> params,
         List<KeyValue> summary, List<KeyValue> facts, List<FormField> predictFields, String prediction, String predictError,
         List<String> tags, String notes, String notesHtml) {
 
