@@ -249,12 +249,13 @@ public final class LecternServer implements AutoCloseable {
                 scheduler, new WatchedTraining(trainingThreads, settings.timeLimit()), controls, settings.name(),
                 uploads::registerFromStore);
         ClusterNode node = ClusterNode.join(settings, database.dataSource(), jdbc, runs, plugins, devices, hub, true,
-                runner);
+                runner, controls);
         ExperimentService experiments = new ExperimentService(runs, artifacts, plugins, datasets, devices, hub, json,
                 settings.device(), node.queue(),
                 new QueueQuota(runs, settings.maxQueued(), settings.maxQueuedPerUser(), settings.maxRunExamples()),
                 datasetAccess.forRequester(), controls);
         experiments.explainWaiting(new WaitingReasons(node.registry(), settings.workerTimeout()));
+        experiments.relayControls(settings.name(), node.controlRelay());
         if (settings.sharedStore()) {
             experiments.resolveDevicesWhereTrained();
         }

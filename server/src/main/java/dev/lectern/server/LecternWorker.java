@@ -153,7 +153,7 @@ public final class LecternWorker implements AutoCloseable {
             int interrupted = runs.interruptRunning(settings.name(), "worker '" + settings.name()
                     + "' stopped while this experiment was running");
             ClusterNode node = ClusterNode.join(settings, database.dataSource(), jdbc, runs, plugins, devices, hub, false,
-                    runner);
+                    runner, controls);
             System.out.printf("Lectern worker '%s' is training up to %d run(s) at once from %s%s%n", settings.name(),
                     settings.concurrency(), redacted(settings.jdbcUrl()),
                     interrupted > 0 ? " (" + interrupted + " run(s) it left RUNNING are INTERRUPTED)" : "");

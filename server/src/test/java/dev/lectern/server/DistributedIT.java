@@ -257,6 +257,33 @@ class DistributedIT {
 
     @Test
     @Order(7)
+    void aWorkersRunIsPausedSteppedChangedAndResumedFromTheWebNode() throws Exception {
+        long id = http.post("/api/experiments", "{\"plugin\":\"linear-regression\",\"dataset\":\"ex1data1\","
+                + "\"params\":{\"epochs\":2000,\"batchSize\":1}}").json().get("id").asLong();
+        http.awaitStatus(id, "RUNNING"::equals, Duration.ofSeconds(60));
+        assertThat(control(id, "{\"action\":\"pause\"}")).isEqualTo(200);
+        JsonNode paused = awaitEvents(id, events -> events.toString().contains("\"pause\""));
+        assertThat(http.get("/api/experiments/" + id).json().get("paused").asBoolean()).isTrue();
+        long at = http.get("/api/experiments/" + id).json().get("progress").get("done").asLong();
+        Thread.sleep(1000);
+        assertThat(http.get("/api/experiments/" + id).json().get("progress").get("done").asLong())
+                .as("paused on the worker: no steps meanwhile").isLessThanOrEqualTo(at + 100);
+
+        assertThat(control(id, "{\"action\":\"step\",\"n\":3}")).isEqualTo(200);
+        assertThat(control(id, "{\"set\":{\"learningRate\":0.005}}")).isEqualTo(200);
+        JsonNode events = awaitEvents(id, e -> e.toString().contains("\"step\"") && e.toString().contains("\"set\""));
+        assertThat(events.toString()).contains("\"n\":3").contains("\"to\":0.005");
+        assertThat(control(id, "{\"set\":{\"epochs\":5}}")).as("checked on the web node").isEqualTo(400);
+
+        assertThat(control(id, "{\"action\":\"resume\"}")).isEqualTo(200);
+        JsonNode done = http.awaitStatus(id, FINAL::contains, Duration.ofSeconds(180));
+        assertThat(done.get("status").asText()).as(done.toString()).isEqualTo("SUCCEEDED");
+        assertThat(done.get("events").toString()).contains("\"resume\"");
+        assertThat(paused).isNotNull();
+    }
+
+    @Test
+    @Order(8)
     void trainingGoesOnWhileTheWebNodeRestarts() throws Exception {
         long id = http.post("/api/experiments", "{\"plugin\":\"linear-regression\",\"dataset\":\"ex1data1\","
                 + "\"params\":{\"epochs\":400,\"batchSize\":1}}").json().get("id").asLong();
@@ -273,7 +300,7 @@ class DistributedIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void aKilledWorkersRunIsInterruptedNamingItAndTheOtherCarriesOn() throws Exception {
         long id = http.post("/api/experiments", "{\"plugin\":\"linear-regression\",\"dataset\":\"ex1data1\","
                 + "\"params\":{\"epochs\":200000,\"batchSize\":1}}").json().get("id").asLong();
@@ -311,6 +338,22 @@ class DistributedIT {
                 assertThat(w.get("state").asText()).isEqualTo("silent");
             }
         }
+    }
+
+    private static int control(long id, String body) {
+        return http.post("/api/experiments/" + id + "/control", body).status();
+    }
+
+    /** A run's stored control events once they satisfy a condition (the worker stores them as it applies them). */
+    private static JsonNode awaitEvents(long id, java.util.function.Predicate<JsonNode> until) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        JsonNode events = http.get("/api/experiments/" + id).json().get("events");
+        while (!until.test(events) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            events = http.get("/api/experiments/" + id).json().get("events");
+        }
+        assertThat(until.test(events)).as("events of run " + id + ": " + events).isTrue();
+        return events;
     }
 
     /** The event lines of a run's stream on the web node, until both kinds came from the worker or the time is up. */

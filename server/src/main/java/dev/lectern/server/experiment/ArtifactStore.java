@@ -25,6 +25,7 @@ public final class ArtifactStore {
 
     private final Path root;
     private final Jdbc jdbc;
+    private final java.util.Set<Long> complete = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /**
      * Creates the store.
@@ -80,6 +81,10 @@ public final class ArtifactStore {
 
     /** Writes from the database each recorded file this node has no copy of (a run another node trained). */
     private void copyFromDatabase(long experimentId) throws IOException {
+        if (complete.contains(experimentId)) {
+            // A saved model never changes: once every file is here, the page's reads need no query for it.
+            return;
+        }
         Path dir = directory(experimentId);
         List<String> paths = jdbc.query("SELECT path FROM artifacts WHERE experiment_id = ?", rs -> rs.getString(1),
                 experimentId);
@@ -96,6 +101,9 @@ public final class ArtifactStore {
                 Files.write(part, content.get());
                 Files.move(part, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             }
+        }
+        if (!paths.isEmpty() && paths.stream().allMatch(p -> Files.exists(dir.resolve(p).normalize()))) {
+            complete.add(experimentId);
         }
     }
 
@@ -165,6 +173,7 @@ public final class ArtifactStore {
 
     /** Deletes an experiment's files. */
     public void delete(long experimentId) throws IOException {
+        complete.remove(experimentId);
         deleteTree(directory(experimentId));
     }
 

@@ -46,6 +46,8 @@ public final class ExperimentService implements AutoCloseable {
     private volatile LiveChangeGuard liveGuard = (id, values) -> {};
     private volatile WaitingReason waiting = WaitingReason.NONE;
     private volatile boolean devicesResolvedWhereTrained;
+    private volatile String node = "";
+    private volatile ControlRelay controlRelay = ControlRelay.NONE;
 
     /** Checks a run's live changes beyond the plugin's declarations, such as a lesson's fixed values. */
     @FunctionalInterface
@@ -67,6 +69,17 @@ public final class ExperimentService implements AutoCloseable {
      */
     public void guardLiveChanges(LiveChangeGuard guard) {
         this.liveGuard = guard;
+    }
+
+    /**
+     * Sends control requests of runs another node trains to that node.
+     *
+     * @param node this node's name
+     * @param relay the way to the other nodes
+     */
+    public void relayControls(String node, ControlRelay relay) {
+        this.node = node;
+        this.controlRelay = relay;
     }
 
     /**
@@ -438,8 +451,6 @@ public final class ExperimentService implements AutoCloseable {
             throw new ConflictException("experiment " + id + " is " + experiment.status()
                     + "; only a running run can be paused, stepped, resumed or changed");
         }
-        RunControl control = controls.find(id).orElseThrow(() -> new ConflictException("experiment " + id
-                + " is not training yet; try again in a moment"));
         LecturePlugin plugin = plugins.find(experiment.pluginId()).orElseThrow(() -> new ConflictException(
                 "plugin '" + experiment.pluginId() + "' is not loaded any more"));
         String api = plugin.descriptor().apiVersion();
@@ -467,15 +478,22 @@ public final class ExperimentService implements AutoCloseable {
         if (action != null && !java.util.Set.of("pause", "resume", "step").contains(action)) {
             throw new InvalidParameterException("action", "action must be pause, resume or step, got '" + action + "'");
         }
+        Optional<RunControl> local = controls.find(id);
+        if (local.isEmpty()) {
+            // Trained by another machine: that node applies the checked request (its page hears the outcome live).
+            if (experiment.worker().filter(w -> !w.equals(node)).isPresent()
+                    && controlRelay.send(experiment, action, steps, checked)) {
+                LOG.info("experiment {}: {} sent to worker '{}'", id, action == null ? "set" : action,
+                        experiment.worker().get());
+                return get(id);
+            }
+            throw new ConflictException("experiment " + id + " is not training yet; try again in a moment");
+        }
+        RunControl control = local.get();
         if ("step".equals(action) && !control.isPaused()) {
             throw new ConflictException("experiment " + id + " is not paused; pause it before stepping");
         }
-        checked.forEach(control::set);
-        if ("pause".equals(action)) {
-            control.pause();
-        } else if ("resume".equals(action)) {
-            control.resume();
-        } else if ("step".equals(action) && !control.step(steps)) {
+        if (!RunControls.apply(control, action, steps, checked)) {
             throw new ConflictException("experiment " + id + " is not paused; pause it before stepping");
         }
         if (action != null || !checked.isEmpty()) {

@@ -58,10 +58,46 @@ public final class RunControls {
         return Optional.ofNullable(active.get(id));
     }
 
-    /** Whether a run is paused now. */
+    /**
+     * Applies a checked control request to a run training here (sent by the web node when another node trains it).
+     *
+     * @param id the run
+     * @param action pause, resume or step, or null for none
+     * @param steps the single steps of {@code step}
+     * @param values parameter name to new value, already checked against the plugin's declarations
+     * @return false when the run does not train here, or a step was asked while it was not paused
+     */
+    public boolean apply(long id, String action, long steps, Map<String, Object> values) {
+        RunControl control = active.get(id);
+        return control != null && apply(control, action, steps, values);
+    }
+
+    static boolean apply(RunControl control, String action, long steps, Map<String, Object> values) {
+        values.forEach(control::set);
+        if ("pause".equals(action)) {
+            control.pause();
+        } else if ("resume".equals(action)) {
+            control.resume();
+        } else if ("step".equals(action)) {
+            return control.step(steps);
+        }
+        return true;
+    }
+
+    /** Whether a run is paused now; for a run another node trains, as its stored events last said. */
     public boolean paused(long id) {
         RunControl control = active.get(id);
-        return control != null && control.isPaused();
+        if (control != null) {
+            return control.isPaused();
+        }
+        List<RunEvent> events = events(id);
+        for (int i = events.size() - 1; i >= 0; i--) {
+            String kind = events.get(i).kind();
+            if (!RunEvent.SET.equals(kind)) {
+                return !RunEvent.RESUME.equals(kind);
+            }
+        }
+        return false;
     }
 
     /** A run's events, oldest first. */

@@ -2,9 +2,15 @@ package dev.lectern.server.worker;
 
 import dev.lectern.server.DeviceResolver;
 import dev.lectern.server.Settings;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lectern.server.experiment.ControlRelay;
 import dev.lectern.server.experiment.ExperimentQueue;
 import dev.lectern.server.experiment.ExperimentRepository;
 import dev.lectern.server.experiment.ExperimentStatus;
+import dev.lectern.server.experiment.RunControls;
 import dev.lectern.server.metrics.LiveHub;
 import dev.lectern.server.plugin.PluginManager;
 import dev.lectern.server.store.Jdbc;
@@ -35,6 +41,7 @@ import org.slf4j.LoggerFactory;
 public final class ClusterNode implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ClusterNode.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** How often the engine looks for runs another node queued, when no signal told it (PostgreSQL only). */
     static final Duration POLL = Duration.ofMillis(250);
@@ -77,11 +84,13 @@ public final class ClusterNode implements AutoCloseable {
      * @param hub this node's live hub
      * @param web whether this node serves the pages (it then relays other nodes' live events to its hub)
      * @param trainer trains one run here
+     * @param controls the controls of the runs training here, which other nodes' requests reach
      * @return the joined node
      * @throws IllegalStateException when a live node on another machine already has this name
      */
     public static ClusterNode join(Settings settings, DataSource dataSource, Jdbc jdbc, ExperimentRepository runs,
-            PluginManager plugins, DeviceResolver devices, LiveHub hub, boolean web, ExperimentQueue.Trainer trainer) {
+            PluginManager plugins, DeviceResolver devices, LiveHub hub, boolean web, ExperimentQueue.Trainer trainer,
+            RunControls controls) {
         WorkerRegistry registry = new WorkerRegistry(jdbc);
         String host = hostName();
         boolean trains = settings.concurrency() > 0;
@@ -124,6 +133,7 @@ public final class ClusterNode implements AutoCloseable {
             }
             if (trains) {
                 handlers.put(PgSignals.QUEUE, payload -> node.queue.wake());
+                handlers.put(PgSignals.CONTROL, payload -> node.applyControl(payload, controls));
             }
             node.signals = PgSignals.start(settings.jdbcUrl(), jdbc, handlers);
             forwarder[0] = new LiveForwarder(settings.name(), hub::json, node.signals);
@@ -139,6 +149,48 @@ public final class ClusterNode implements AutoCloseable {
                 shared ? " the shared store" : "", host, String.join(", ", deviceNames), pluginNames.size(),
                 settings.concurrency());
         return node;
+    }
+
+    /**
+     * Sends a control request to the node that trains a run, on a shared store.
+     *
+     * @return the relay ({@link ControlRelay#NONE} embedded)
+     */
+    public ControlRelay controlRelay() {
+        PgSignals sending = signals;
+        if (sending == null) {
+            return ControlRelay.NONE;
+        }
+        return (run, action, steps, values) -> {
+            Map<String, Object> request = new HashMap<>();
+            request.put("id", run.id());
+            request.put("worker", run.worker().orElse(null));
+            request.put("action", action);
+            request.put("steps", steps);
+            request.put("values", values);
+            try {
+                return sending.send(PgSignals.CONTROL, JSON.writeValueAsString(request));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("control request not written: " + e.getMessage(), e);
+            }
+        };
+    }
+
+    private void applyControl(String payload, RunControls controls) {
+        try {
+            JsonNode request = JSON.readTree(payload);
+            if (!name.equals(request.path("worker").asText())) {
+                return;
+            }
+            long id = request.get("id").asLong();
+            Map<String, Object> values = JSON.convertValue(request.path("values"), new TypeReference<Map<String, Object>>() {});
+            String action = request.path("action").isNull() ? null : request.path("action").asText(null);
+            if (!controls.apply(id, action, request.path("steps").asLong(1), values == null ? Map.of() : values)) {
+                LOG.info("control request for experiment {} not applied here (not training, or not paused for step)", id);
+            }
+        } catch (JsonProcessingException | RuntimeException e) {
+            LOG.warn("control request not applied: {}", e.toString());
+        }
     }
 
     /** The queue runs wait in. */

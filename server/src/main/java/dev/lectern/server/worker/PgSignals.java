@@ -22,6 +22,8 @@ public final class PgSignals implements AutoCloseable {
 
     /** Live events of runs: {@code node <tab> run id <tab> event <tab> JSON}. */
     public static final String LIVE = "lectern_live";
+    /** A control request for a run another node trains: {@link ClusterNode}'s JSON with the run and its worker. */
+    public static final String CONTROL = "lectern_control";
     /** A run was queued: the payload is its id. */
     public static final String QUEUE = "lectern_queue";
     /** The longest payload PostgreSQL takes is 8000 bytes; events are split well below it. */
@@ -60,12 +62,20 @@ public final class PgSignals implements AutoCloseable {
         return signals;
     }
 
-    /** Sends a payload on a channel; a failure (the database restarting) is logged, not thrown. */
-    public void send(String channel, String payload) {
+    /**
+     * Sends a payload on a channel; a failure (the database restarting) is logged, not thrown.
+     *
+     * @param channel the channel
+     * @param payload the payload, at most {@link #MAX_PAYLOAD} characters
+     * @return whether it was sent
+     */
+    public boolean send(String channel, String payload) {
         try {
             jdbc.query("SELECT pg_notify(?, ?)", rs -> 1, channel, payload);
+            return true;
         } catch (RuntimeException e) {
             LOG.debug("notify on {} not sent: {}", channel, e.toString());
+            return false;
         }
     }
 
