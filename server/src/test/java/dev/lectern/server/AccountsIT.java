@@ -156,6 +156,8 @@ class AccountsIT {
     void aStudentsUploadIsTheirsAndTheTeachersIsEveryones() throws Exception {
         String alices = upload(alice, "alice-line");
         String teachers = upload(teacher, "class-line");
+        assertThat(send("GET", "/api/datasets/" + alices, alice, null).json().get("owner").asText()).isEqualTo("alice");
+        assertThat(send("GET", "/api/datasets/" + teachers, bob, null).json().get("owner").asText()).isEqualTo("teach");
         for (String path : List.of("/api/datasets/" + alices, "/datasets/" + alices, "/api/datasets/" + alices + "/columns")) {
             assertThat(send("GET", path, bob, null).status()).as("bob: " + path).isEqualTo(404);
             assertThat(send("GET", path, alice, null).status()).as("alice: " + path).isNotEqualTo(404);

@@ -14,8 +14,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -52,16 +54,27 @@ class ClassLoadBenchmark {
                         .get("password").asText();
                 students.add(signIn(base, "s" + i, password));
             }
+            // The 30 lesson pages opened at once are timed apart from the pages opened while the queue drains: the
+            // issue bounds the latter, and mixing the burst in (8 % of the samples) made it the whole p95 and p99.
+            List<Long> burst = Collections.synchronizedList(new ArrayList<>());
             List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+            // Which page is slow, when the p99 is over its bound.
+            Map<String, List<Long>> byPage = new LinkedHashMap<>();
+            for (String page : List.of("/", "/experiments", "/l/{code}", "/api/lessons/{id}/class")) {
+                byPage.put(page, Collections.synchronizedList(new ArrayList<>()));
+            }
             AtomicBoolean draining = new AtomicBoolean(true);
             ExecutorService pool = Executors.newFixedThreadPool(STUDENTS + 2);
             long start = System.nanoTime();
             List<Future<Long>> runs = new ArrayList<>();
             for (int i = 0; i < STUDENTS; i++) {
                 String cookie = students.get(i);
-                double alpha = 0.001 + 0.029 * i / (STUDENTS - 1);
+                // Alphas across 0.001..0.02, all below the 0.0243 where gradient descent on the unscaled food-truck
+                // data diverges (2 / the largest eigenvalue of X'X/m), so every run is expected to end SUCCEEDED and
+                // any other ending is the server's fault, not the student's alpha.
+                double alpha = 0.001 + 0.019 * i / (STUDENTS - 1);
                 runs.add(pool.submit(() -> {
-                    timed(latencies, base, "/l/" + code, cookie);
+                    timed(burst, base, "/l/" + code, cookie);
                     Answer run = send(base, "POST", "/api/l/" + code + "/run", cookie,
                             String.format(Locale.ROOT, "{\"answer\":\"fall\",\"params\":{\"learningRate\":%.4f}}", alpha));
                     assertThat(run.status()).as(run.body()).isEqualTo(201);
@@ -77,9 +90,10 @@ class ClassLoadBenchmark {
                 int k = 0;
                 while (draining.get() && k < 20_000) {
                     String cookie = students.get(k % STUDENTS);
-                    timed(latencies, base, k % 3 == 0 ? "/experiments" : k % 3 == 1 ? "/l/" + code : "/", cookie);
+                    String page = k % 3 == 0 ? "/experiments" : k % 3 == 1 ? "/l/{code}" : "/";
+                    byPage.get(page).add(timed(latencies, base, page.replace("{code}", code), cookie));
                     if (k % 5 == 0) {
-                        timed(latencies, base, "/api/lessons/" + lesson + "/class", teacher);
+                        byPage.get("/api/lessons/{id}/class").add(timed(latencies, base, "/api/lessons/" + lesson + "/class", teacher));
                     }
                     k++;
                 }
@@ -95,7 +109,7 @@ class ClassLoadBenchmark {
                 for (JsonNode run : view.get("runs")) {
                     String status = run.get("status").asText();
                     done += status.equals("QUEUED") || status.equals("RUNNING") ? 0 : 1;
-                    succeeded += status.equals("SUCCEEDED") || status.equals("FAILED") && run.get("error").asText().contains("NaN") ? 1 : 0;
+                    succeeded += status.equals("SUCCEEDED") ? 1 : 0;
                 }
                 if (done == STUDENTS) {
                     break;
@@ -108,12 +122,25 @@ class ClassLoadBenchmark {
             pool.shutdown();
             List<Long> sorted = new ArrayList<>(latencies);
             Collections.sort(sorted);
-            System.out.printf(Locale.ROOT, "BENCH class of %d: all runs started in %.2f s, queue drained in %.1f s (2 workers); "
-                    + "%d page loads while draining: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms%n", STUDENTS, startedIn,
-                    drained, sorted.size(), pct(sorted, 50), pct(sorted, 95), pct(sorted, 99), sorted.get(sorted.size() - 1) / 1e6);
+            List<Long> opened = new ArrayList<>(burst);
+            Collections.sort(opened);
+            System.out.printf(Locale.ROOT, "BENCH class of %d: the lesson page opened by all at once: p50 %.1f ms, max %.1f ms; "
+                    + "all runs started in %.2f s, queue drained in %.1f s (2 workers); %d page loads while draining: p50 %.1f ms, "
+                    + "p95 %.1f ms, p99 %.1f ms, max %.1f ms%n", STUDENTS, pct(opened, 50), opened.get(opened.size() - 1) / 1e6,
+                    startedIn, drained, sorted.size(), pct(sorted, 50), pct(sorted, 95), pct(sorted, 99),
+                    sorted.get(sorted.size() - 1) / 1e6);
+            byPage.forEach((page, times) -> {
+                List<Long> t = new ArrayList<>(times);
+                Collections.sort(t);
+                System.out.printf(Locale.ROOT, "BENCH   %s: %d loads, p50 %.1f ms, p99 %.1f ms, max %.1f ms%n", page, t.size(),
+                        pct(t, 50), pct(t, 99), t.get(t.size() - 1) / 1e6);
+            });
+            // The issue's bounds: every student started a run within a minute, every run succeeded, and the pages
+            // answered with a p99 under 200 ms while the queue drained.
+            assertThat(startedIn).as("seconds until all %d runs were started", STUDENTS).isLessThan(60);
             assertThat(done).as("every run ended").isEqualTo(STUDENTS);
-            assertThat(succeeded).as("every run ended as its alpha makes it (converged, or diverged for large alpha)")
-                    .isEqualTo(STUDENTS);
+            assertThat(succeeded).as("every run SUCCEEDED").isEqualTo(STUDENTS);
+            assertThat(pct(sorted, 99)).as("page p99 latency in ms while the queue drained").isLessThan(200);
         }
     }
 
@@ -121,11 +148,13 @@ class ClassLoadBenchmark {
         return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1)) / 1e6;
     }
 
-    private static void timed(List<Long> latencies, String base, String path, String cookie) throws Exception {
+    private static long timed(List<Long> latencies, String base, String path, String cookie) throws Exception {
         long t0 = System.nanoTime();
         Answer answer = send(base, "GET", path, cookie, null);
-        latencies.add(System.nanoTime() - t0);
+        long took = System.nanoTime() - t0;
+        latencies.add(took);
         assertThat(answer.status()).as(path).isEqualTo(200);
+        return took;
     }
 
     private static String signIn(String base, String user, String password) throws Exception {

@@ -91,6 +91,22 @@ class HardeningIT {
         Answer ownCancel = raw("POST", "/api/experiments/" + id + "/cancel", "Origin: http://127.0.0.1:" + server.port()
                 + "\nSec-Fetch-Site: same-origin", null);
         assertThat(ownCancel.status()).isEqualTo(200);
+        // The issue names rescan, predict, renaming and deleting too: each is refused from a foreign page, and the
+        // run is still there under its own name afterwards.
+        String name = http.get("/api/experiments/" + id).json().get("name").asText();
+        List<String[]> others = List.of(
+                new String[] {"POST", "/api/plugins/rescan", null},
+                new String[] {"POST", "/plugins/rescan", null},
+                new String[] {"POST", "/api/experiments/" + id + "/predict", "{\"x1\":3.5}"},
+                new String[] {"PATCH", "/api/experiments/" + id, "{\"name\":\"renamed by evil\"}"},
+                new String[] {"DELETE", "/api/experiments/" + id, null});
+        for (String[] request : others) {
+            Answer refused = raw(request[0], request[1], "Origin: http://evil.example"
+                    + (request[2] == null ? "" : "\nContent-Type: application/json"), request[2]);
+            assertThat(refused.status()).as("%s %s -> %s", request[0], request[1], refused.body()).isEqualTo(403);
+        }
+        JsonNode after = http.get("/api/experiments/" + id).json();
+        assertThat(after.get("name").asText()).isEqualTo(name);
         Answer ownCreate = raw("POST", "/api/experiments", "Origin: http://localhost:" + server.port()
                 + "\nContent-Type: application/json; charset=utf-8", LONG_RUN.replace("150000", "10"));
         assertThat(ownCreate.status()).as("an allowed name other than the request's host is another origin: %s", ownCreate.body()).isEqualTo(403);

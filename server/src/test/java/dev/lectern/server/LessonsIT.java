@@ -98,6 +98,9 @@ class LessonsIT {
         Answer noAnswer = send("POST", "/api/l/" + code + "/run", alice, "{\"params\":{\"learningRate\":0.01}}");
         assertThat(noAnswer.status()).isEqualTo(400);
         assertThat(noAnswer.json().get("field").asText()).isEqualTo("answer");
+        Answer notAChoice = send("POST", "/api/l/" + code + "/run", alice, "{\"answer\":\"maybe\",\"params\":{\"learningRate\":0.01}}");
+        assertThat(notAChoice.status()).isEqualTo(400);
+        assertThat(notAChoice.json().get("field").asText()).as("a choice question takes one of its choices").isEqualTo("answer");
         Answer outside = send("POST", "/api/l/" + code + "/run", alice, "{\"answer\":\"fall\",\"params\":{\"learningRate\":0.5}}");
         assertThat(outside.json().get("field").asText()).isEqualTo("learningRate");
         Answer aliceRun = send("POST", "/api/l/" + code + "/run", alice,
@@ -119,6 +122,17 @@ class LessonsIT {
             assertThat(run.get("curve").size()).as("a loss curve per student").isGreaterThan(10);
         }
         assertThat(view.get("tally").findValuesAsText("answer")).containsExactly("fall", "grow");
+        // The answers against the outcomes: each answer counts its runs by how they ended (alice's alpha converges).
+        int counted = 0;
+        for (JsonNode answer : view.get("tally")) {
+            for (JsonNode n : answer.get("outcomes")) {
+                counted += n.asInt();
+            }
+            if (answer.get("answer").asText().equals("fall")) {
+                assertThat(answer.get("outcomes").get("SUCCEEDED").asInt()).as(answer.toString()).isEqualTo(1);
+            }
+        }
+        assertThat(counted).as("every run is counted once").isEqualTo(2);
         assertThat(send("GET", "/l/" + code, alice, null).body()).as("alice sees her run beside her answer")
                 .contains("/experiments/" + aliceRun.json().get("id").asLong()).doesNotContain("/experiments/"
                         + bobRun.json().get("id").asLong() + "\"");
@@ -152,6 +166,14 @@ class LessonsIT {
         assertThat(lesson.get("editable").get("learningRate").get("max").asDouble()).isEqualTo(0.02);
         assertThat(lesson.get("editable").has("featureScaling")).isFalse();
         assertThat(lesson.get("question").get("kind").asText()).isEqualTo("number");
+        // A number question takes a number, and nothing else, as its answer.
+        String numberCode = lesson.get("code").asText();
+        Answer words = send("POST", "/api/l/" + numberCode + "/run", alice, "{\"answer\":\"about five\",\"params\":{\"learningRate\":0.01}}");
+        assertThat(words.status()).isEqualTo(400);
+        assertThat(words.json().get("field").asText()).isEqualTo("answer");
+        Answer number = send("POST", "/api/l/" + numberCode + "/run", alice, "{\"answer\":\"4.5\",\"params\":{\"learningRate\":0.01}}");
+        assertThat(number.status()).as(number.body()).isEqualTo(201);
+        awaitDone(number.json().get("id").asLong());
         HttpRequest bad = HttpRequest.newBuilder(URI.create(server.url() + "/lessons"))
                 .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", teacher)
                 .POST(HttpRequest.BodyPublishers.ofString("plugin=linear-regression&dataset=ex1data1&title=Bad"

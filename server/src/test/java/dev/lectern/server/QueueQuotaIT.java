@@ -3,6 +3,11 @@ package dev.lectern.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lectern.server.access.Role;
+import dev.lectern.server.account.UserStore;
+import dev.lectern.server.store.Database;
+import dev.lectern.server.store.Jdbc;
+import dev.lectern.server.testing.CookieHttp;
 import dev.lectern.server.testing.Http;
 import dev.lectern.server.testing.RawHttp;
 import dev.lectern.server.testing.TestServer;
@@ -16,7 +21,10 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The queue has a cap (a sweep counts every combination) and one run a size limit; over them the answer says which. */
+/**
+ * The queue has a cap (a sweep counts every combination), each person with an account a cap of their own, and one run
+ * a size limit; over them the answer says which.
+ */
 class QueueQuotaIT {
 
     private static final String RUN = "{\"plugin\":\"linear-regression\",\"dataset\":\"ex1data1\",\"params\":{\"epochs\":200000}}";
@@ -79,6 +87,45 @@ class QueueQuotaIT {
             Http.Response small = http.post("/api/experiments", "{\"plugin\":\"linear-regression\",\"dataset\":\"linear-synthetic\","
                     + "\"params\":{\"epochs\":10}}");
             assertThat(small.status()).isEqualTo(201);
+        }
+    }
+
+    @Test
+    void withAccountsEachPersonHasTheirOwnCapAndOneFullQueueBlocksNoOneElse(@TempDir Path dataDir) throws Exception {
+        try (Database database = Database.open("jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("lectern"))) {
+            new UserStore(new Jdbc(database.dataSource())).add("teach", Role.TEACHER, "chalk-and-talk");
+        }
+        try (TestServer server = TestServer.start(dataDir, "--accounts", "--concurrency", "1", "--max-queued-per-user", "2")) {
+            String base = server.url();
+            String teacher = CookieHttp.signIn(base, "teach", "chalk-and-talk");
+            String alice = CookieHttp.signIn(base, "alice", CookieHttp.send(base, "POST", "/api/users", teacher,
+                    "{\"name\":\"alice\"}").json().get("password").asText());
+            String bob = CookieHttp.signIn(base, "bob", CookieHttp.send(base, "POST", "/api/users", teacher,
+                    "{\"name\":\"bob\"}").json().get("password").asText());
+            // The teacher's long run holds the only worker, so every student's run below stays QUEUED.
+            long busy = CookieHttp.send(base, "POST", "/api/experiments", teacher, RUN).json().get("id").asLong();
+            for (int i = 0; i < 600 && !CookieHttp.send(base, "GET", "/api/experiments/" + busy, teacher, null).json()
+                    .get("status").asText().equals("RUNNING"); i++) {
+                Thread.sleep(100);
+            }
+            assertThat(CookieHttp.send(base, "POST", "/api/experiments", alice, RUN).status()).isEqualTo(201);
+            assertThat(CookieHttp.send(base, "POST", "/api/experiments", alice, RUN).status()).isEqualTo(201);
+            CookieHttp.Answer third = CookieHttp.send(base, "POST", "/api/experiments", alice, RUN);
+            assertThat(third.status()).as(third.body()).isEqualTo(429);
+            assertThat(third.raw().headers().firstValue("Retry-After")).isPresent();
+            assertThat(third.json().get("error").asText()).contains("--max-queued-per-user").contains("2");
+            CookieHttp.Answer sweep = CookieHttp.send(base, "POST", "/api/sweeps", bob, "{\"plugin\":\"linear-regression\","
+                    + "\"dataset\":\"ex1data1\",\"grid\":{\"learningRate\":[0.001,0.002,0.003]}}");
+            assertThat(sweep.status()).as("a sweep of 3 does not fit a cap of 2: %s", sweep.body()).isEqualTo(429);
+            assertThat(CookieHttp.send(base, "POST", "/api/experiments", bob, RUN).status())
+                    .as("alice's full share does not keep bob out").isEqualTo(201);
+
+            for (JsonNode run : CookieHttp.send(base, "GET", "/api/experiments?size=50", teacher, null).json().get("items")) {
+                String status = run.get("status").asText();
+                if (status.equals("QUEUED") || status.equals("RUNNING")) {
+                    CookieHttp.send(base, "POST", "/api/experiments/" + run.get("id").asLong() + "/cancel", teacher, null);
+                }
+            }
         }
     }
 }

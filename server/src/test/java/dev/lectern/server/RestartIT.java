@@ -86,7 +86,16 @@ class RestartIT {
             id = http.post("/api/experiments", "{\"plugin\":\"linear-regression\",\"dataset\":\"ex1data1\","
                     + "\"params\":{\"epochs\":150000,\"batchSize\":1}}").json().get("id").asLong();
             http.awaitStatus(id, "RUNNING"::equals, Duration.ofSeconds(30));
-            Thread.sleep(700);
+            // Kill only once a batch of metrics is in the database: a fixed 700 ms pause was too short on a loaded
+            // machine (no loss series after the restart). Then wait past H2's write delay (500 ms by default: a
+            // commit reaches the file up to that much later), or a kill right after the commit loses it and the run
+            // comes back QUEUED instead of INTERRUPTED.
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (!http.get("/api/experiments/" + id + "/metrics").json().path("series").has("loss")) {
+                assertThat(System.nanoTime()).as("a first batch of metrics within 60 s").isLessThan(deadline);
+                Thread.sleep(100);
+            }
+            Thread.sleep(1500);
         } finally {
             process.destroyForcibly().waitFor();
         }

@@ -26,6 +26,23 @@ class SettingsParserTest {
         assertThat(s.maxUploadBytes()).isEqualTo(20L * 1024 * 1024);
         assertThat(s.uploadsDir()).isEqualTo(Path.of("data", "uploads").toAbsolutePath());
         assertThat(s.timeLimit()).isEqualTo(Duration.ofHours(24));
+        // The hardening and classroom settings, with the defaults the README's settings table states.
+        assertThat(s.maxQueued()).isEqualTo(500);
+        assertThat(s.maxRunExamples()).isEqualTo(20_000_000L);
+        assertThat(s.accounts()).isFalse();
+        assertThat(s.maxQueuedPerUser()).isEqualTo(20);
+        assertThat(s.pauseLimit()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(s.allowedHosts()).contains("127.0.0.1", "localhost", "::1");
+    }
+
+    @Test
+    void thePublicUrlsHostJoinsTheAllowedHostsUnlessTheyAreListed() {
+        SettingsParser parser = new SettingsParser(Map.of());
+        assertThat(parser.parse("--public-url", "https://lectern.school.example/").allowedHosts())
+                .contains("lectern.school.example", "127.0.0.1", "localhost", "::1");
+        assertThat(parser.parse("--allowed-hosts", "a.example, B.example").allowedHosts()).containsExactly("a.example", "b.example");
+        assertThat(new SettingsParser(Map.of("LECTERN_MAX_QUEUED", "7")).parse().maxQueued()).isEqualTo(7);
+        assertThat(new SettingsParser(Map.of("LECTERN_MAX_QUEUED_PER_USER", "3")).parse().maxQueuedPerUser()).isEqualTo(3);
     }
 
     @Test
@@ -77,5 +94,17 @@ class SettingsParserTest {
         assertThatThrownBy(() -> parser.parse("--host", "0.0.0.0")).hasMessageContaining("--token");
         assertThat(parser.parse("--host", "0.0.0.0", "--token", "s3cret").token()).contains("s3cret");
         assertThat(new SettingsParser(Map.of("LECTERN_TOKEN", "t")).parse("--host", "0.0.0.0").token()).contains("t");
+    }
+
+    @Test
+    void accountsInPlaceOfATokenAlsoOpenTheServerBeyondLoopback() {
+        SettingsParser parser = new SettingsParser(Map.of());
+        assertThatThrownBy(() -> parser.parse("--host", "0.0.0.0")).hasMessageContaining("--accounts");
+        Settings flag = parser.parse("--host", "0.0.0.0", "--accounts");
+        assertThat(flag.accounts()).as("--accounts alone means on").isTrue();
+        assertThat(flag.token()).isEmpty();
+        assertThat(new SettingsParser(Map.of("LECTERN_ACCOUNTS", "true")).parse("--host", "0.0.0.0").accounts()).isTrue();
+        assertThat(parser.parse("--accounts=off").accounts()).isFalse();
+        assertThatThrownBy(() -> parser.parse("--accounts=maybe")).hasMessageContaining("--accounts");
     }
 }

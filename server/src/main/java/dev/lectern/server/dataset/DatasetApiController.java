@@ -150,6 +150,8 @@ public final class DatasetApiController {
             item.put("sizeBytes", upload.sizeBytes());
             item.put("sha256", upload.sha256());
             item.put("createdAt", upload.createdAt());
+            // #15's contract: uploads carry their owner like runs and sweeps do (null when made without accounts).
+            item.put("owner", facts.uploads().owner(upload.id()).flatMap(o -> o).orElse(null));
         }
         return item;
     }

@@ -65,6 +65,8 @@ class DatasetUploadIT {
             assertThat(created.get("uploaded").asBoolean()).isTrue();
             assertThat(created.get("rows").asInt()).isEqualTo(8);
             assertThat(created.get("fileName").asText()).isEqualTo("exam.csv");
+            assertThat(created.has("owner")).as("an upload names its owner, none without accounts").isTrue();
+            assertThat(created.get("owner").isNull()).isTrue();
             assertThat(created.get("columns").toString())
                     .isEqualTo("[{\"name\":\"hours\",\"role\":\"FEATURE\"},{\"name\":\"score\",\"role\":\"LABEL\"}]");
             assertStatsOfExam(created);
