@@ -59,6 +59,7 @@ class ClusterLatencyBenchmark {
                         db.jdbcUrl(), "--name", "w1", "--concurrency", "1")) {
             Http http = new Http(web.url());
             distributed = runToRunning(http);
+            assertThat(worker.log()).as("the worker trained them").contains("trains on cpu");
             relay = relay(http, web.url(), db.jdbcUrl());
         }
         System.out.println("ClusterLatencyBenchmark (loopback, " + RUNS + " sequential runs, " + EVENTS + " events):");
@@ -96,15 +97,20 @@ class ClusterLatencyBenchmark {
         HttpResponse<Stream<String>> response = http.client().sendAsync(HttpRequest.newBuilder(
                 URI.create(web + "/api/experiments/" + id + "/events")).header("Accept", "text/event-stream").build(),
                 HttpResponse.BodyHandlers.ofLines()).get(10, TimeUnit.SECONDS);
-        Thread reader = new Thread(() -> response.body().filter(l -> l.startsWith("data:") && l.contains("sentAtNanos"))
-                .forEach(l -> {
+        Thread reader = new Thread(() -> {
+            try {
+                response.body().filter(l -> l.startsWith("data:") && l.contains("sentAtNanos")).forEach(l -> {
                     try {
                         long sent = JSON.readTree(l.substring(5).trim()).get("sentAtNanos").asLong();
                         latencies.add((System.nanoTime() - sent) / 1e6);
                     } catch (java.io.IOException e) {
                         throw new java.io.UncheckedIOException(e);
                     }
-                }));
+                });
+            } catch (java.io.UncheckedIOException closed) {
+                // The stream is closed once every event was timed.
+            }
+        });
         reader.setDaemon(true);
         reader.start();
         Thread.sleep(500);

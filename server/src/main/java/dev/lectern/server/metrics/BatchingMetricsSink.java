@@ -23,6 +23,8 @@ public final class BatchingMetricsSink implements MetricsSink, AutoCloseable {
     /** Beyond this many buffered points the reporting thread flushes itself, bounding memory. */
     private static final int MAX_BUFFERED = 50_000;
     private static final int MAX_BUFFERED_TEXTS = 1_000;
+    /** Points kept while the database is unreachable, beyond which the oldest go. */
+    private static final int MAX_RETAINED = 4 * MAX_BUFFERED;
 
     private final long experimentId;
     private final MetricsRepository repository;
@@ -33,6 +35,8 @@ public final class BatchingMetricsSink implements MetricsSink, AutoCloseable {
     /** Guards the I/O of a flush, so the training thread only ever waits for the buffer swap, never for a client. */
     private final Object flushLock = new Object();
     private List<MetricPoint> buffer = new ArrayList<>();
+    /** After a failed flush, a full buffer waits this long before the training thread tries again. */
+    private long retryAt = Long.MIN_VALUE;
     private List<MetricText> texts = new ArrayList<>();
     /** An abandoned plugin may keep reporting after its run ended; those points are dropped, not buffered forever. */
     private volatile boolean closed;
@@ -88,10 +92,10 @@ public final class BatchingMetricsSink implements MetricsSink, AutoCloseable {
         boolean full;
         synchronized (this) {
             buffer.add(point);
-            full = buffer.size() >= MAX_BUFFERED;
+            full = buffer.size() >= MAX_BUFFERED && System.nanoTime() >= retryAt;
         }
         if (full) {
-            flush();
+            flushQuietly();
         }
     }
 
@@ -128,12 +132,26 @@ public final class BatchingMetricsSink implements MetricsSink, AutoCloseable {
         synchronized (flushLock) {
             List<MetricPoint> points = takeBuffer();
             if (!points.isEmpty()) {
-                repository.insert(experimentId, points);
+                try {
+                    repository.insert(experimentId, points);
+                } catch (MetricsRepository.NotStoredException e) {
+                    // The database is away for a moment (a restart): keep the points for the next flush.
+                    putBack(points, List.of());
+                    synchronized (this) {
+                        retryAt = System.nanoTime() + 1_000_000_000L;
+                    }
+                    throw e;
+                }
                 hub.publish(experimentId, "metrics", Map.of("points", points));
             }
             List<MetricText> lines = takeTexts();
             if (!lines.isEmpty()) {
-                repository.insertTexts(experimentId, lines);
+                try {
+                    repository.insertTexts(experimentId, lines);
+                } catch (MetricsRepository.NotStoredException e) {
+                    putBack(List.of(), lines);
+                    throw e;
+                }
                 hub.publish(experimentId, "texts", Map.of("texts", lines));
             }
             long done = progressDone;
@@ -145,6 +163,24 @@ public final class BatchingMetricsSink implements MetricsSink, AutoCloseable {
                 hub.publish(experimentId, "progress", Map.of("done", done, "total", total));
             }
         }
+    }
+
+    /** Puts points and texts that could not be written back before newer ones, keeping at most a bounded number. */
+    private synchronized void putBack(List<MetricPoint> points, List<MetricText> lines) {
+        List<MetricPoint> kept = new ArrayList<>(points);
+        kept.addAll(buffer);
+        if (kept.size() > MAX_RETAINED) {
+            LOG.warn("experiment {}: the database is unreachable; {} metric point(s) dropped, the newest {} kept",
+                    experimentId, kept.size() - MAX_RETAINED, MAX_RETAINED);
+            kept = new ArrayList<>(kept.subList(kept.size() - MAX_RETAINED, kept.size()));
+        }
+        buffer = kept;
+        List<MetricText> keptTexts = new ArrayList<>(lines);
+        keptTexts.addAll(texts);
+        if (keptTexts.size() > MAX_BUFFERED_TEXTS * 4) {
+            keptTexts = new ArrayList<>(keptTexts.subList(keptTexts.size() - MAX_BUFFERED_TEXTS * 4, keptTexts.size()));
+        }
+        texts = keptTexts;
     }
 
     private synchronized List<MetricPoint> takeBuffer() {

@@ -32,7 +32,12 @@ public final class MetricsRepository {
         for (MetricPoint p : points) {
             rows.add(new Object[] {experimentId, p.name(), p.step(), p.value()});
         }
-        jdbc.batch("INSERT INTO metrics (experiment_id, name, step, metric_value) VALUES (?, ?, ?, ?)", rows);
+        try {
+            jdbc.batch("INSERT INTO metrics (experiment_id, name, step, metric_value) VALUES (?, ?, ?, ?)", rows);
+        } catch (Jdbc.StoreException e) {
+            // One transaction: none of the points were written, so the caller may send them again.
+            throw new NotStoredException(e);
+        }
         summarise(experimentId, points);
         points.stream().map(MetricPoint::name).distinct().forEach(name -> rollups.rollUp(experimentId, name));
     }
@@ -112,7 +117,18 @@ public final class MetricsRepository {
         for (MetricText t : texts) {
             rows.add(new Object[] {experimentId, t.name(), t.step(), t.text()});
         }
-        jdbc.batch("INSERT INTO metric_texts (experiment_id, name, step, text_value) VALUES (?, ?, ?, ?)", rows);
+        try {
+            jdbc.batch("INSERT INTO metric_texts (experiment_id, name, step, text_value) VALUES (?, ?, ?, ?)", rows);
+        } catch (Jdbc.StoreException e) {
+            throw new NotStoredException(e);
+        }
+    }
+
+    /** Nothing of a batch was written (the database was unreachable, say): the same batch may be sent again. */
+    public static final class NotStoredException extends RuntimeException {
+        NotStoredException(Jdbc.StoreException cause) {
+            super(cause.getMessage(), cause);
+        }
     }
 
     /**
