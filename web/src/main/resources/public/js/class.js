@@ -1,5 +1,5 @@
 // The class view: every student's loss curve on one chart, their answers against what happened, and the runs ranked
-// by their final loss; refreshed every two seconds from /api/lessons/{id}/class while any run is active.
+// by their final loss; read from /api/lessons/{id}/class whenever the lesson's event stream says a run moved.
 (function () {
   'use strict';
   const root = document.getElementById('class-view');
@@ -106,18 +106,39 @@
       + datasets.length + ' curves');
   }
 
+  // The class is read again when the lesson's stream says a run reported points, changed status or started (at
+  // most every half second), and every 30 s in case the stream was away.
+  let pending = false;
+  let reading = false;
   function refresh() {
+    if (reading) {
+      pending = true;
+      return;
+    }
+    reading = true;
     fetch(api, {headers: {Accept: 'application/json'}})
       .then((response) => (response.ok ? response.json() : Promise.reject(response.status)))
       .then((view) => {
         drawTable(view.runs);
         drawTally(view.tally);
         drawChart(view.runs);
-        const active = view.runs.some((r) => r.status === 'QUEUED' || r.status === 'RUNNING');
         root.dataset.runs = String(view.runs.length);
-        setTimeout(refresh, active || view.runs.length === 0 ? 2000 : 5000);
       })
-      .catch(() => setTimeout(refresh, 5000));
+      .catch(() => {})
+      .finally(() => {
+        reading = false;
+        if (pending) {
+          pending = false;
+          setTimeout(refresh, 500);
+        }
+      });
   }
+  const stream = new EventSource('/api/lessons/' + root.dataset.lesson + '/events');
+  stream.addEventListener('ready', refresh);
+  stream.addEventListener('run', () => {
+    root.dataset.heard = String(Number(root.dataset.heard || 0) + 1);
+    refresh();
+  });
+  setInterval(refresh, 30000);
   refresh();
 })();

@@ -16,6 +16,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -95,6 +97,24 @@ class LessonsIT {
         assertThat(page.body()).contains("What will the cost do?").contains("name=\"learningRate\"")
                 .contains("<strong>alpha</strong>").doesNotContain("name=\"epochs\"").doesNotContain("name=\"featureScaling\"");
 
+        assertThat(send("GET", "/api/lessons/" + lessonId + "/events", alice, null).status())
+                .as("a student hears no class").isEqualTo(403);
+        List<String> heard = java.util.Collections.synchronizedList(new ArrayList<>());
+        var stream = java.net.http.HttpClient.newHttpClient().sendAsync(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(server.url() + "/api/lessons/" + lessonId + "/events")).header("Cookie", teacher)
+                .header("Accept", "text/event-stream").build(), java.net.http.HttpResponse.BodyHandlers.ofLines())
+                .get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(stream.statusCode()).isEqualTo(200);
+        Thread reader = new Thread(() -> {
+            try {
+                stream.body().filter(line -> line.startsWith("data:")).forEach(heard::add);
+            } catch (java.io.UncheckedIOException closed) {
+                // closed at the end of the test
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
+
         Answer noAnswer = send("POST", "/api/l/" + code + "/run", alice, "{\"params\":{\"learningRate\":0.01}}");
         assertThat(noAnswer.status()).isEqualTo(400);
         assertThat(noAnswer.json().get("field").asText()).isEqualTo("answer");
@@ -113,6 +133,14 @@ class LessonsIT {
         assertThat(aliceDone.get("params").get("epochs").asInt()).as("fixed values win").isEqualTo(200);
         assertThat(aliceDone.get("params").get("learningRate").asDouble()).isEqualTo(0.01);
         assertThat(aliceDone.get("owner").asText()).isEqualTo("alice");
+        long aliceId = aliceDone.get("id").asLong();
+        for (int i = 0; i < 50 && heard.stream().noneMatch(l -> l.contains(aliceId + ",\"event\":\"status\"")); i++) {
+            Thread.sleep(100);
+        }
+        stream.body().close();
+        assertThat(String.join("\n", heard)).as("the class view hears each run start and end, over SSE")
+                .contains("{\"experimentId\":" + aliceId + ",\"event\":\"new\"}")
+                .contains("{\"experimentId\":" + aliceId + ",\"event\":\"status\"}");
 
         assertThat(send("GET", "/api/lessons/" + lessonId + "/class", alice, null).status()).isEqualTo(403);
         JsonNode view = send("GET", "/api/lessons/" + lessonId + "/class", teacher, null).json();

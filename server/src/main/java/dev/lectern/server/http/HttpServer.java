@@ -83,7 +83,7 @@ public final class HttpServer {
                 new DatasetApiController(datasets, uploads, plugins, datasetAccess),
                 new AccountController(users, sessions, Clock.systemUTC(), templates, json),
                 new Ownership(experiments, sweeps, datasetAccess),
-                new LessonController(lessons, experiments, metrics, datasets, templates, json),
+                new LessonController(lessons, experiments, metrics, datasets, templates, json, hub),
                 new SystemController(devices, settings.device(), templates),
                 workers.create(templates));
         Javalin app = Javalin.create(config -> {

@@ -98,6 +98,8 @@ final class Routes {
             post("/api/lessons/{id}/close", c.lessons()::close);
             get("/api/lessons/{id}/class", c.lessons()::classView);
             get("/api/lessons/{id}/class.csv", c.lessons()::classCsv);
+            before("/api/lessons/{id}/events", c.lessons()::beforeEvents);
+            sse("/api/lessons/{id}/events", c.lessons()::events);
 
             VendorAssets vendor = new VendorAssets();
             get("/vendor/{library}/<path>", vendor::serve);

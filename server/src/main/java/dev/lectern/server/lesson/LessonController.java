@@ -29,7 +29,10 @@ import dev.lectern.web.page.KeyValue;
 import dev.lectern.web.page.LessonFormPage;
 import dev.lectern.web.page.LessonListPage;
 import dev.lectern.web.page.LessonPage;
+import dev.lectern.server.http.NotAcceptableException;
+import dev.lectern.server.metrics.LiveHub;
 import io.javalin.http.Context;
+import io.javalin.http.sse.SseClient;
 import io.javalin.http.HttpStatus;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -50,6 +53,7 @@ public final class LessonController {
     private final DatasetService datasets;
     private final Templates templates;
     private final Json json;
+    private final LiveHub hub;
 
     /**
      * Creates the controller.
@@ -60,9 +64,11 @@ public final class LessonController {
      * @param datasets the data sets, for their titles
      * @param templates renders the pages
      * @param json reads bodies
+     * @param hub the runs' live events, for the class view's stream
      */
     public LessonController(LessonService lessons, ExperimentService experiments, MetricsRepository metrics,
-            DatasetService datasets, Templates templates, Json json) {
+            DatasetService datasets, Templates templates, Json json, LiveHub hub) {
+        this.hub = hub;
         this.lessons = lessons;
         this.experiments = experiments;
         this.metrics = metrics;
@@ -119,6 +125,41 @@ public final class LessonController {
     /** {@code GET /api/lessons/{id}/class} (teacher): every run with its student, answer, status and curve. */
     public void classView(Context ctx) {
         ctx.json(classOf(lessons.get(Ids.pathId(ctx, "lesson"), Viewer.of(ctx))));
+    }
+
+    /**
+     * Before {@code GET /api/lessons/{id}/events} opens: the lesson must be the teacher's to see (404 or 403 otherwise,
+     * not an open stream), and the client must take exactly text/event-stream.
+     */
+    public void beforeEvents(Context ctx) {
+        lessons.get(Ids.pathId(ctx, "lesson"), Viewer.of(ctx));
+        if (!"text/event-stream".equals(ctx.header("Accept"))) {
+            throw new NotAcceptableException("this endpoint streams Server-Sent Events: send 'Accept: text/event-stream'");
+        }
+    }
+
+    /**
+     * {@code GET /api/lessons/{id}/events} (teacher): a {@code run} event each time a student's run of the lesson
+     * reports points or changes status, and when a student starts one; the class view reads the class again on it.
+     */
+    public void events(SseClient client) {
+        Lesson lesson = lessons.get(Ids.pathId(client.ctx(), "lesson"), Viewer.of(client.ctx()));
+        ClassStream stream = new ClassStream(client, hub, id -> experiments.get(id).status().isActive());
+        client.keepAlive();
+        Runnable stop = lessons.onNewRun(lesson.id(), id -> {
+            stream.follow(id);
+            stream.send("run", "{\"experimentId\":" + id + ",\"event\":\"new\"}");
+        });
+        client.onClose(() -> {
+            stop.run();
+            stream.close();
+        });
+        for (LessonRepository.LessonRun run : lessons.runs(lesson)) {
+            if (experiments.get(run.experimentId()).status().isActive()) {
+                stream.follow(run.experimentId());
+            }
+        }
+        stream.send("ready", "{}");
     }
 
     /** {@code GET /api/lessons/{id}/class.csv} (teacher). */

@@ -18,6 +18,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongConsumer;
 
 /**
  * Lessons: a teacher narrows a plugin to one data set, fixes some parameters, lets students change others within
@@ -32,6 +35,8 @@ public final class LessonService {
     private final LessonRepository lessons;
     private final ExperimentService experiments;
     private final SecureRandom random = new SecureRandom();
+
+    private final Map<Long, Set<LongConsumer>> runListeners = new ConcurrentHashMap<>();
 
     /**
      * Creates the service.
@@ -190,7 +195,23 @@ public final class LessonService {
         Experiment run = experiments.create(new NewExperiment(lesson.plugin(), lesson.dataset(), params, name + who, null)
                 .ownedBy(viewer.name()));
         lessons.addRun(lesson.id(), run.id(), viewer.name(), checkedAnswer);
+        runListeners.getOrDefault(lesson.id(), Set.of()).forEach(listener -> listener.accept(run.id()));
         return run;
+    }
+
+    /**
+     * Tells a listener of each run a student starts in a lesson from now on (a teacher's live class view).
+     *
+     * @param lessonId the lesson
+     * @param listener told each new run's id
+     * @return stops telling it
+     */
+    public Runnable onNewRun(long lessonId, LongConsumer listener) {
+        runListeners.computeIfAbsent(lessonId, id -> ConcurrentHashMap.newKeySet()).add(listener);
+        return () -> runListeners.computeIfPresent(lessonId, (id, set) -> {
+            set.remove(listener);
+            return set.isEmpty() ? null : set;
+        });
     }
 
     /** The runs of a lesson, oldest first, with their students and answers. */
