@@ -37,6 +37,12 @@ class ApiFuzzIT {
         "GET /api/experiments/{id}/events", "POST /api/experiments/{id}/cancel", "POST /api/experiments/{id}/predict",
         "POST /api/sweeps", "GET /api/sweeps/{id}", "POST /api/sweeps/{id}/cancel", "PUT /api/experiments/{id}",
         "GET /api/{s}", "GET /experiments/{id}", "GET /plugins/{s}", "GET /sweeps/{id}", "GET /datasets/{s}", "GET /compare",
+        // Routes added after the first fuzz run: training control, workers, system, lessons, accounts and sessions.
+        "POST /api/experiments/{id}/control", "GET /api/workers", "GET /workers", "GET /api/system", "GET /system",
+        "GET /api/lessons", "POST /api/lessons", "GET /api/lessons/{id}", "POST /api/lessons/{id}/open",
+        "POST /api/lessons/{id}/close", "GET /api/lessons/{id}/class", "GET /api/lessons/{id}/class.csv",
+        "GET /api/lessons/{id}/events", "POST /api/l/{s}/run", "GET /l/{s}", "GET /lessons", "GET /api/session",
+        "POST /api/session", "DELETE /api/session", "GET /api/users", "POST /api/users", "POST /api/users/{s}/reset",
     };
     private static final String[] QUERY = {"page", "size", "plugin", "dataset", "status", "tag", "q", "sort", "dir", "ids",
         "maxPoints", "limit", "x", "y", "metric", "owner"};
@@ -79,7 +85,7 @@ class ApiFuzzIT {
                     failures.add(method + " " + path + " " + headers.replace('\n', '|') + " " + body + " -> " + answer.status()
                             + " " + answer.body());
                 }
-                if (answer.status() == 201 && path.startsWith("/api/experiments")) {
+                if (answer.status() == 201 && (path.startsWith("/api/experiments") || path.startsWith("/api/l/"))) {
                     created++;
                 } else if (answer.status() == 201 && path.startsWith("/api/sweeps")) {
                     created += MAPPER.readTree(answer.body()).get("total").asLong();

@@ -28,7 +28,6 @@ final class LinearRegressionTrainer {
 
     /** Enough points for a smooth loss curve; more would only cost database rows. */
     private static final int MAX_REPORTED_POINTS = 2000;
-    /** On long runs the curve still moves at least this often, so the live chart never looks stuck. */
     /** Points of the descent path drawn on the cost surface; each costs two tiny host copies. */
     private static final int PATH_POINTS = 150;
 

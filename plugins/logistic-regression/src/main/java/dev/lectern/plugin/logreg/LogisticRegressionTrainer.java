@@ -28,7 +28,6 @@ final class LogisticRegressionTrainer {
     private static final int MAX_LOSS_POINTS = 2000;
     /** Training accuracy needs a forward pass over all rows and a host copy, so it is sampled more sparsely. */
     private static final int MAX_ACCURACY_POINTS = 200;
-    /** On long runs the curve still moves at least this often, so the live chart never looks stuck. */
 
     private final TrainingContext context;
     private final ParamValues params;

@@ -31,7 +31,6 @@ final class SoftmaxRegressionTrainer {
     private static final int MAX_REPORTED_POINTS = 2000;
     /** Accuracy needs a forward pass over all rows, so it is measured at most this many times per run. */
     private static final int MAX_ACCURACY_POINTS = 200;
-    /** On long runs the curve still moves at least this often, so the live chart never looks stuck. */
 
     private final TrainingContext context;
     private final SoftmaxRegressionSetup setup;
