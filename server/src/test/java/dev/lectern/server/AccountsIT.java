@@ -218,6 +218,19 @@ class AccountsIT {
     }
 
     @Test
+    void signedInSessionsSurviveARestartAndStillSeeOnlyTheirOwn() throws Exception {
+        String dave = signIn("dave", send("POST", "/api/users", teacher, "{\"name\":\"dave\"}").json()
+                .get("password").asText());
+        server.restart();
+        assertThat(send("GET", "/api/session", dave, null).json().get("user").asText()).isEqualTo("dave");
+        assertThat(send("GET", "/api/experiments/" + aliceRun, alice, null).status()).as("alice, still signed in")
+                .isEqualTo(200);
+        assertThat(send("GET", "/api/experiments/" + bobRun, alice, null).status()).as("and still not bob's")
+                .isEqualTo(404);
+        assertThat(send("GET", "/api/users", teacher, null).status()).isEqualTo(200);
+    }
+
+    @Test
     void signingOutEndsTheSessionAtOnce() throws Exception {
         String session = signIn("teach", "chalk-and-talk");
         assertThat(send("GET", "/api/experiments", session, null).status()).isEqualTo(200);
