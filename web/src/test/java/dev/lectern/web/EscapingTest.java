@@ -31,7 +31,7 @@ class EscapingTest {
     @Test
     void theExperimentPage() {
         ExperimentPage page = new ExperimentPage(5, EVIL, "linear-regression", "Linear regression", "ex1data1",
-                "FAILED", EVIL, EVIL, 0, 0, false, List.of(new KeyValue("learningRate", EVIL)), List.of(), List.of(), List.of(), "", "", java.util.List.of("demo"), "**bold** <script>alert(1)</script>", "<p><strong>bold</strong> &lt;script&gt;alert(1)&lt;/script&gt;</p>");
+                "FAILED", EVIL, EVIL, 0, 0, false, List.of(new KeyValue("learningRate", EVIL)), List.of(), List.of(), List.of(), "", "", java.util.List.of("demo"), "**bold** <script>alert(1)</script>", "<p><strong>bold</strong> &lt;script&gt;alert(1)&lt;/script&gt;</p>", 0L);
         whenRendered("experiments/show.jte", page)
                 .thenContains("<title>" + ESCAPED + " · Lectern</title>", ">" + ESCAPED + "</h1>")
                 .thenDoesNotContain("<script>alert");

@@ -89,6 +89,6 @@ final class Samples {
                 List.of(new KeyValue("learningRate", "0.01"), new KeyValue("epochs", "1500")),
                 active ? List.of() : List.of(new KeyValue("W", "1.16636"), new KeyValue("b", "-3.63029")),
                 List.of(new KeyValue("created", "2026-11-23 10:15:02"), new KeyValue("device", "cpu"),
-                        new KeyValue("seed", "42")), predictFields, prediction, predictError, java.util.List.of("demo"), "**bold** <script>alert(1)</script>", "<p><strong>bold</strong> &lt;script&gt;alert(1)&lt;/script&gt;</p>");
+                        new KeyValue("seed", "42")), predictFields, prediction, predictError, java.util.List.of("demo"), "**bold** <script>alert(1)</script>", "<p><strong>bold</strong> &lt;script&gt;alert(1)&lt;/script&gt;</p>", 0L);
     }
 }

@@ -29,12 +29,13 @@ import java.util.Optional;
  * @param stepsPerEpoch how many optimizer steps make one epoch, when the plugin declared it (plugin API 1.2)
  * @param owner the account that created it, empty for runs made without accounts
  * @param worker the name of the node that took it, empty until one does (issue #14)
+ * @param parent the run it was branched from (same initial weights, one change), empty for a run of its own
  */
 public record Experiment(long id, String name, String pluginId, String pluginVersion, String datasetId,
         String paramsJson, String device, long seed, ExperimentStatus status, Optional<String> error, long progressDone,
         long progressTotal, Optional<String> summaryJson, Instant createdAt, Optional<Instant> startedAt,
         Optional<Instant> finishedAt, List<String> tags, String notes,
-        Optional<Long> stepsPerEpoch, Optional<String> owner, Optional<String> worker) {
+        Optional<Long> stepsPerEpoch, Optional<String> owner, Optional<String> worker, Optional<Long> parent) {
 
     /** Copies the tags. */
     public Experiment {

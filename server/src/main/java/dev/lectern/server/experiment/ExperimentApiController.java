@@ -47,14 +47,7 @@ public final class ExperimentApiController {
 
     public void create(Context ctx) {
         JsonNode body = JsonBodies.object(ctx, json.mapper());
-        Map<String, Object> params = new LinkedHashMap<>();
-        JsonNode paramsNode = body.path("params");
-        if (!paramsNode.isMissingNode() && !paramsNode.isNull()) {
-            if (!paramsNode.isObject()) {
-                throw new InvalidParameterException("params", "params must be a JSON object");
-            }
-            paramsNode.fields().forEachRemaining(e -> params.put(e.getKey(), JsonBodies.scalar(e.getKey(), e.getValue())));
-        }
+        Map<String, Object> params = params(body);
         Experiment created = experiments.create(new NewExperiment(JsonBodies.text(body, "plugin"), JsonBodies.text(body, "dataset"), params,
                 JsonBodies.text(body, "name"), JsonBodies.text(body, "device")).ownedBy(Viewer.of(ctx).name()));
         ctx.status(HttpStatus.CREATED).json(view(created, false));
@@ -149,6 +142,28 @@ public final class ExperimentApiController {
         ctx.json(view(after, false, true));
     }
 
+    /**
+     * {@code POST /api/experiments/{id}/branch} {@code {"params":{...}}}: the run again from the same initial weights
+     * with the given change, its {@code parent} this run.
+     */
+    public void branch(Context ctx) {
+        JsonNode body = JsonBodies.object(ctx, json.mapper());
+        Experiment created = experiments.branch(Ids.experimentId(ctx), params(body), Viewer.of(ctx).name());
+        ctx.status(HttpStatus.CREATED).json(view(created, false));
+    }
+
+    private static Map<String, Object> params(JsonNode body) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        JsonNode paramsNode = body.path("params");
+        if (!paramsNode.isMissingNode() && !paramsNode.isNull()) {
+            if (!paramsNode.isObject()) {
+                throw new InvalidParameterException("params", "params must be a JSON object");
+            }
+            paramsNode.fields().forEachRemaining(e -> params.put(e.getKey(), JsonBodies.scalar(e.getKey(), e.getValue())));
+        }
+        return params;
+    }
+
     /** The most single steps one request may grant. */
     static final long MAX_SINGLE_STEPS = 100_000;
 
@@ -171,7 +186,7 @@ public final class ExperimentApiController {
                 e.status() == ExperimentStatus.RUNNING && experiments.paused(e.id()), e.error().orElse(null), e.device(), e.seed(), json.readObject(e.paramsJson()),
                 json.readObject(e.summaryJson().orElse(null)), new ExperimentView.Progress(e.progressDone(), e.progressTotal()),
                 e.createdAt(), e.startedAt().orElse(null), e.finishedAt().orElse(null), e.tags(), e.notes(),
-                e.owner().orElse(null), e.worker().orElse(null),
+                e.owner().orElse(null), e.worker().orElse(null), e.parent().orElse(null),
                 withEvents ? experiments.waitingReason(e).orElse(null) : null,
                 withEvents ? experiments.events(e.id()) : null, views);
     }

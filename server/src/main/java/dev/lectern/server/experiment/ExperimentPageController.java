@@ -120,6 +120,21 @@ public final class ExperimentPageController {
         return plugins.find(e.pluginId()).map(p -> p.descriptor().title()).orElse(e.pluginId());
     }
 
+    /**
+     * {@code POST /experiments/{id}/branch} from the run page's form (one parameter and its new value): the new run
+     * and its parent open side by side on the compare page.
+     */
+    public void branchForm(Context ctx) {
+        long id = Ids.experimentId(ctx);
+        String name = ctx.formParam("param");
+        if (name == null || name.isBlank()) {
+            throw new InvalidParameterException("param", "choose the parameter to change");
+        }
+        Experiment created = experiments.branch(id, Map.of(name, ctx.formParam("value") == null ? "" : ctx.formParam("value")),
+                Viewer.of(ctx).name());
+        ctx.redirect("/compare?ids=" + id + "," + created.id(), HttpStatus.SEE_OTHER);
+    }
+
     public void cancel(Context ctx) {
         long id = Ids.experimentId(ctx);
         try {

@@ -15,7 +15,7 @@ public final class ExperimentRepository {
 
     private static final String COLUMNS = "id, name, plugin_id, plugin_version, dataset_id, params_json, device, seed, "
             + "status, error, progress_done, progress_total, summary_json, created_at, started_at, finished_at, tags, notes, "
-            + "steps_per_epoch, owner, worker";
+            + "steps_per_epoch, owner, worker, parent_id";
 
     private final Jdbc jdbc;
 
@@ -34,10 +34,16 @@ public final class ExperimentRepository {
      */
     public long insert(String name, String pluginId, String pluginVersion, String datasetId, String paramsJson,
             String device, long seed, Long sweepId, String owner) {
+        return insert(name, pluginId, pluginVersion, datasetId, paramsJson, device, seed, sweepId, owner, null);
+    }
+
+    /** Inserts a new QUEUED experiment, branched from another run when {@code parentId} is not null. */
+    public long insert(String name, String pluginId, String pluginVersion, String datasetId, String paramsJson,
+            String device, long seed, Long sweepId, String owner, Long parentId) {
         return jdbc.insert("INSERT INTO experiments (name, plugin_id, plugin_version, dataset_id, params_json, device, seed, "
-                + "status, created_at, sweep_id, tags, owner) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                + "status, created_at, sweep_id, tags, owner, parent_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 name, pluginId, pluginVersion, datasetId, paramsJson, device, seed, ExperimentStatus.QUEUED.name(), now(),
-                sweepId, sweepId == null ? "" : storedTags(List.of("sweep-" + sweepId)), owner);
+                sweepId, sweepId == null ? "" : storedTags(List.of("sweep-" + sweepId)), owner, parentId);
     }
 
     /**
@@ -299,7 +305,7 @@ public final class ExperimentRepository {
                 Optional.ofNullable(instant(rs, "started_at")), Optional.ofNullable(instant(rs, "finished_at")),
                 tags(rs.getString("tags")), rs.getString("notes"),
                 Optional.ofNullable(rs.getObject("steps_per_epoch", Long.class)), Optional.ofNullable(rs.getString("owner")),
-                Optional.ofNullable(rs.getString("worker")));
+                Optional.ofNullable(rs.getString("worker")), Optional.ofNullable(rs.getObject("parent_id", Long.class)));
     }
 
     /** Tags are stored as ",a,b," so that one tag is found with LIKE '%,a,%'. */

@@ -14,6 +14,7 @@ import dev.lectern.server.DeviceResolver;
 import dev.lectern.server.Json;
 import dev.lectern.server.NotFoundException;
 import dev.lectern.server.QuotaExceededException;
+import dev.lectern.server.http.Formats;
 import dev.lectern.server.metrics.LiveHub;
 import dev.lectern.server.plugin.PluginManager;
 import java.io.IOException;
@@ -205,12 +206,13 @@ public final class ExperimentService implements AutoCloseable {
         }
         ParamValues values = check(request, plugin, dataset);
         String deviceName = device(request.device() == null || request.device().isBlank() ? defaultDevice : request.device());
-        long seed = values.has("seed") ? ((Number) values.asMap().get("seed")).longValue() : ThreadLocalRandom.current().nextInt(1 << 30);
+        long seed = request.seed() != null ? request.seed()
+                : values.has("seed") ? ((Number) values.asMap().get("seed")).longValue() : ThreadLocalRandom.current().nextInt(1 << 30);
         String name = name(request.name(), plugin, dataset);
         return quota.admit(request.owner(), 1, () -> {
             long id = experiments.insert(name, plugin.descriptor().id(), plugin.descriptor().version(), dataset.id(),
                     json.write(values.asMap()), deviceName, seed, request.sweepId(),
-                    request.owner());
+                    request.owner(), request.parentId());
             Experiment created = get(id);
             if (!queue.submit(id, request.owner())) {
                 experiments.finish(id, ExperimentStatus.FAILED, "the queue is full", null);
@@ -226,6 +228,42 @@ public final class ExperimentService implements AutoCloseable {
             return DeviceResolver.normalize(choice);
         }
         return DeviceResolver.name(devices.resolve(choice));
+    }
+
+    /**
+     * Runs a run again from the same initial weights (its seed) with one change, linked to it as its parent.
+     *
+     * @param id the run to branch from: ended, or paused while it trains
+     * @param change the hyperparameters that differ (at least one)
+     * @param owner the account that asks, or null
+     * @return the new, queued run
+     * @throws ConflictException when the run is queued, or training and not paused
+     * @throws InvalidParameterException naming {@code params} for no change, or the parameter that is wrong
+     */
+    public Experiment branch(long id, Map<String, Object> change, String owner) {
+        Experiment parent = get(id);
+        if (parent.status() == ExperimentStatus.QUEUED
+                || parent.status() == ExperimentStatus.RUNNING && !paused(id)) {
+            throw new ConflictException("experiment " + id + " is " + (parent.status() == ExperimentStatus.QUEUED
+                    ? "queued" : "training") + "; a run is branched once it has ended, or while it is paused");
+        }
+        if (change == null || change.isEmpty()) {
+            throw new InvalidParameterException("params", "name the change to branch with, such as "
+                    + "{\"params\":{\"learningRate\":0.1}}");
+        }
+        LecturePlugin plugin = plugin(parent.pluginId());
+        Map<String, Object> before = json.readObject(parent.paramsJson());
+        Map<String, Object> params = new java.util.LinkedHashMap<>(before);
+        params.putAll(change);
+        // Checked as a whole first, so a wrong value is named before anything is labelled.
+        ParamValues checked = ParamValues.check(plugin.hyperParameters(), params);
+        List<String> changes = new java.util.ArrayList<>();
+        change.keySet().forEach(name -> changes.add(name + " " + Formats.number(before.get(name)) + " → "
+                + Formats.number(checked.asMap().get(name))));
+        String label = String.join(", ", changes);
+        String name = parent.name() + " · " + label;
+        return create(new NewExperiment(parent.pluginId(), parent.datasetId(), checked.asMap(),
+                name.length() > 200 ? name.substring(0, 200) : name, null, null, owner, parent.seed(), parent.id()));
     }
 
     /**

@@ -29,6 +29,7 @@ import java.util.Map;
  * @param notes its notes (Markdown)
  * @param owner the account that created it, or null without accounts
  * @param worker the node that took it (its {@code --name}), null until one does
+ * @param parent the run it was branched from, only for a branched run
  * @param waiting why no node can take it while it is queued (no worker with its plugin, or with a GPU); only in
  *     the answer about one run, and only when there is such a reason
  * @param events what a person did to it while it trained (pause, step, resume, set), each at its step; only in the
@@ -38,7 +39,8 @@ import java.util.Map;
 public record ExperimentView(long id, String name, String plugin, String pluginVersion, String dataset, String status,
         boolean paused, String error, String device, long seed, Map<String, Object> params, Map<String, Object> summary, Progress progress,
         Instant createdAt, Instant startedAt, Instant finishedAt, List<String> tags, String notes, String owner,
-        String worker, @JsonInclude(JsonInclude.Include.NON_NULL) String waiting,
+        String worker, @JsonInclude(JsonInclude.Include.NON_NULL) Long parent,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String waiting,
         @JsonInclude(JsonInclude.Include.NON_NULL) List<RunEvent> events,
         @JsonInclude(JsonInclude.Include.NON_NULL) JsonNode views) {
 

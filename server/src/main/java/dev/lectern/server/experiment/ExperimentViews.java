@@ -99,6 +99,6 @@ public final class ExperimentViews {
                 e.error().orElse(""), waiting, e.progressDone(), e.progressTotal(), e.status().isActive(), params, summary, facts,
                 Forms.fields(predictInputs, predictValues, predictField, predictError), prediction,
                 predictError != null && predictInputs.stream().noneMatch(s -> s.name().equals(predictField)) ? predictError : "",
-                e.tags(), e.notes(), Markdown.toSafeHtml(e.notes()));
+                e.tags(), e.notes(), Markdown.toSafeHtml(e.notes()), e.parent().orElse(0L));
     }
 }

@@ -12,9 +12,11 @@ import java.util.Map;
  * @param device an optional device choice
  * @param sweepId the sweep it belongs to, or null
  * @param owner the account that asks for it, or null without accounts
+ * @param seed the run's seed, or null to take the {@code seed} parameter or draw one
+ * @param parentId the run this one is branched from, or null
  */
 public record NewExperiment(String plugin, String dataset, Map<String, Object> params, String name, String device,
-        Long sweepId, String owner) {
+        Long sweepId, String owner, Long seed, Long parentId) {
 
     /** Replaces a missing map with an empty one. */
     public NewExperiment {
@@ -35,12 +37,28 @@ public record NewExperiment(String plugin, String dataset, Map<String, Object> p
     }
 
     /**
+     * A run, perhaps of a sweep, with a seed of its own.
+     *
+     * @param plugin the plugin id
+     * @param dataset the data set id
+     * @param params submitted hyperparameters
+     * @param name a name, or null
+     * @param device a device, or null
+     * @param sweepId the sweep it belongs to, or null
+     * @param owner the account, or null
+     */
+    public NewExperiment(String plugin, String dataset, Map<String, Object> params, String name, String device,
+            Long sweepId, String owner) {
+        this(plugin, dataset, params, name, device, sweepId, owner, null, null);
+    }
+
+    /**
      * The same request, made by an account.
      *
      * @param account the account, or null without accounts
      * @return the request with its owner
      */
     public NewExperiment ownedBy(String account) {
-        return new NewExperiment(plugin, dataset, params, name, device, sweepId, account);
+        return new NewExperiment(plugin, dataset, params, name, device, sweepId, account, seed, parentId);
     }
 }

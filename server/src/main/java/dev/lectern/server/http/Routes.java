@@ -115,6 +115,7 @@ final class Routes {
             get("/experiments", c.runs()::experiments);
             get("/experiments/{id}", c.runs()::experiment);
             post("/experiments/{id}/cancel", c.runs()::cancel);
+            post("/experiments/{id}/branch", c.runs()::branchForm);
             post("/experiments/{id}/predict", c.runs()::predict);
             post("/experiments/{id}/describe", c.runs()::describeForm);
             post("/experiments/{id}/delete", c.runs()::deleteForm);
@@ -134,6 +135,7 @@ final class Routes {
             before("/api/experiments/{id}/events", c.events()::beforeStream);
             sse("/api/experiments/{id}/events", c.events()::stream);
             post("/api/experiments/{id}/cancel", c.runApi()::cancel);
+            post("/api/experiments/{id}/branch", c.runApi()::branch);
             post("/api/experiments/{id}/control", c.runApi()::control);
             post("/api/experiments/{id}/predict", c.runApi()::predict);
 
