@@ -245,6 +245,7 @@ public final class LecternServer implements AutoCloseable {
         ArtifactStore artifacts = new ArtifactStore(settings.artifactsDir(), jdbc);
         RunControls controls = new RunControls(new RunEventsRepository(jdbc), hub, settings.pauseLimit());
         storeLocalCopies(artifacts);
+        plugins.busyWhen(runs::hasActiveRuns);
         ExperimentRunner runner = new ExperimentRunner(runs, metrics, artifacts, plugins, datasets, devices, hub, json,
                 scheduler, new WatchedTraining(trainingThreads, settings.timeLimit()), controls, settings.name(),
                 uploads::registerFromStore);

@@ -215,6 +215,12 @@ public final class ExperimentRepository {
                 rs -> rs.getLong(1), ids.toArray());
     }
 
+    /** Whether a plugin has runs queued or training (its classes must stay as they are). */
+    public boolean hasActiveRuns(String pluginId) {
+        return jdbc.queryOne("SELECT COUNT(*) FROM experiments WHERE plugin_id = ? AND status IN ('QUEUED', 'RUNNING')",
+                rs -> rs.getLong(1), pluginId).orElse(0L) > 0;
+    }
+
     /** Every RUNNING run a node has taken (at most the nodes' concurrency in all), oldest first. */
     public List<Experiment> runningOnWorkers() {
         return jdbc.query("SELECT " + COLUMNS + " FROM experiments WHERE status = ? AND worker IS NOT NULL ORDER BY id",

@@ -9,14 +9,17 @@ import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
+import java.util.function.Predicate;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
 import java.util.stream.Stream;
@@ -37,6 +40,8 @@ public final class PluginManager {
 
     private final ClassLoader serverLoader;
     private final List<Path> directories;
+    private final Map<String, String> fingerprints = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile Predicate<String> busy = id -> false;
     private final List<String> labels;
     private volatile List<PluginStatus> statuses = List.of();
 
@@ -96,6 +101,31 @@ public final class PluginManager {
         return shown;
     }
 
+    /**
+     * Tells rescans which plugins have runs queued or training, whose classes a rebuilt jar must not replace yet.
+     *
+     * @param busy whether a plugin (by id) has active runs
+     */
+    public void busyWhen(Predicate<String> busy) {
+        this.busy = busy;
+    }
+
+    /** The jars' names, sizes and content hashes: a rebuilt jar differs even within the same second. */
+    private static String fingerprint(Path source) {
+        try {
+            StringBuilder print = new StringBuilder();
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (URL url : jarsOf(source)) {
+                Path jar = Path.of(url.toURI());
+                print.append(jar.getFileName()).append(':').append(Files.size(jar)).append(':')
+                        .append(HexFormat.of().formatHex(sha.digest(Files.readAllBytes(jar)))).append(';');
+            }
+            return print.toString();
+        } catch (IOException | URISyntaxException | java.security.NoSuchAlgorithmException e) {
+            return "unreadable: " + e.getMessage();
+        }
+    }
+
     /** Loads every plugin; call once at start-up. */
     public synchronized void loadAll() {
         statuses = scan(List.of());
@@ -103,8 +133,8 @@ public final class PluginManager {
 
     /**
      * Looks at the plugin directories again: loads sources added since the last scan, retries sources that failed,
-     * and drops plugins whose source is gone. Loaded sources are kept as they are (a changed jar needs a restart,
-     * because its classes are already loaded).
+     * drops plugins whose source is gone, and reloads a plugin whose jar was rebuilt unless it has runs queued or
+     * training (each status's note says which were reloaded, and why one was not).
      *
      * @return the new statuses
      */
@@ -126,15 +156,32 @@ public final class PluginManager {
             for (Path source : sources(directory, failures)) {
                 List<PluginStatus> loaded = previous.stream()
                         .filter(s -> s.source().equals(source.toString()) && s.isLoaded()).toList();
-                if (!loaded.isEmpty()) {
-                    keep(loaded, byId, failures);
+                String now = fingerprint(source);
+                boolean rebuilt = !loaded.isEmpty() && !now.equals(fingerprints.get(source.toString()));
+                if (rebuilt) {
+                    List<String> active = loaded.stream().map(PluginStatus::id).filter(busy).toList();
+                    if (!active.isEmpty()) {
+                        // Its classes serve runs now: swapping them mid-run would mix two builds in one run.
+                        keep(loaded.stream().map(st -> st.noted("its jar changed, but " + String.join(", ", active)
+                                + " has runs queued or training; rescan again once they end")).toList(), byId, failures);
+                        continue;
+                    }
+                } else if (!loaded.isEmpty()) {
+                    keep(loaded.stream().map(st -> st.noted(null)).toList(), byId, failures);
                     continue;
                 }
                 try {
                     URL[] jars = jarsOf(source);
                     checkManifests(source);
                     ClassLoader loader = new PluginClassLoader("plugin:" + source.getFileName(), jars, serverLoader);
+                    int before = byId.size();
                     register(source.toString(), loader, byId, failures);
+                    fingerprints.put(source.toString(), now);
+                    if (rebuilt) {
+                        byId.replaceAll((id, st) -> st.source().equals(source.toString())
+                                ? st.noted("reloaded: its jar changed since it was loaded") : st);
+                        LOG.info("plugin from {} reloaded: its jar changed ({} plugin(s))", source, byId.size() - before);
+                    }
                 } catch (IOException | RuntimeException e) {
                     failures.add(PluginStatus.failed(source.toString(), source.getFileName().toString(), reason(e)));
                 }

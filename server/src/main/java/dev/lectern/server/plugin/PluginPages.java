@@ -20,9 +20,9 @@ public final class PluginPages {
     public static PluginRow pluginRow(PluginStatus status, PluginManager plugins) {
         String source = plugins.shownSource(status);
         return status.plugin().map(p -> new PluginRow(p.descriptor().id(), p.descriptor().title(), p.descriptor().version(),
-                p.descriptor().apiVersion(), source, true, ""))
+                p.descriptor().apiVersion(), source, true, "", status.note().orElse("")))
                 .orElseGet(() -> new PluginRow(status.id(), status.id(), "", "", source, false,
-                        plugins.shownError(status).orElse("unknown error")));
+                        plugins.shownError(status).orElse("unknown error"), status.note().orElse("")));
     }
 
     public static PluginCard card(LecturePlugin plugin) {

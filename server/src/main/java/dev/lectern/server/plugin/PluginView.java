@@ -24,11 +24,12 @@ import java.util.List;
  * @param formulas the lecture's formulas (TeX)
  * @param datasetKinds the kinds of data it trains on
  * @param params its declared hyperparameters
+ * @param note what the last rescan did with it (reloaded a rebuilt jar, or why not), null when nothing
  */
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
 public record PluginView(String id, String status, @JsonInclude(JsonInclude.Include.ALWAYS) String error, String source,
         String title, String topic, String summary, String version, String apiVersion, List<String> formulas,
-        List<DatasetKind> datasetKinds, List<Param> params) {
+        List<DatasetKind> datasetKinds, List<Param> params, @JsonInclude(JsonInclude.Include.NON_NULL) String note) {
 
     /**
      * One declared hyperparameter.
@@ -65,12 +66,14 @@ public record PluginView(String id, String status, @JsonInclude(JsonInclude.Incl
         String error = plugins.shownError(status).orElse(null);
         String source = plugins.shownSource(status);
         if (status.plugin().isEmpty()) {
-            return new PluginView(status.id(), "FAILED", error, source, null, null, null, null, null, null, null, null);
+            return new PluginView(status.id(), "FAILED", error, source, null, null, null, null, null, null, null, null,
+                    status.note().orElse(null));
         }
         LecturePlugin plugin = status.plugin().get();
         PluginDescriptor d = plugin.descriptor();
         return new PluginView(status.id(), "LOADED", error, source, d.title(), d.topic(), d.summary(), d.version(),
                 d.apiVersion(), d.formulas(), plugin.datasetKinds().stream().sorted().toList(),
-                plugin.hyperParameters().stream().map(p -> Param.of(p, plugin.liveParameters())).toList());
+                plugin.hyperParameters().stream().map(p -> Param.of(p, plugin.liveParameters())).toList(),
+                status.note().orElse(null));
     }
 }

@@ -114,6 +114,35 @@ class PluginManagerTest {
     }
 
     @Test
+    void rescanReloadsARebuiltJarUnlessThePluginHasActiveRuns(@TempDir Path work) throws IOException {
+        PluginJars.build(work, plugins.resolve("hot"), "t.hot.TestPlugin", PluginJars.source("t.hot", "hot", ""));
+        java.util.concurrent.atomic.AtomicBoolean active = new java.util.concurrent.atomic.AtomicBoolean();
+        PluginManager manager = new PluginManager(getClass().getClassLoader(), List.of(plugins));
+        manager.busyWhen(id -> id.equals("hot") && active.get());
+        manager.loadAll();
+        assertThat(manager.find("hot").orElseThrow().descriptor().summary()).isEqualTo("Does nothing.");
+        manager.rescan();
+        assertThat(manager.statuses()).allSatisfy(st -> assertThat(st.note()).as("nothing changed").isEmpty());
+
+        PluginJars.build(work.resolve("again"), plugins.resolve("hot"), "t.hot.TestPlugin",
+                PluginJars.source("t.hot", "hot", "").replace("Does nothing.", "Does something new."));
+        active.set(true);
+        manager.rescan();
+        PluginStatus kept = manager.statuses().stream().filter(st -> st.id().equals("hot")).findFirst().orElseThrow();
+        assertThat(kept.plugin().orElseThrow().descriptor().summary()).as("runs are active: the old build stays")
+                .isEqualTo("Does nothing.");
+        assertThat(kept.note()).hasValueSatisfying(n -> assertThat(n).contains("jar changed").contains("hot")
+                .contains("rescan again"));
+
+        active.set(false);
+        manager.rescan();
+        PluginStatus reloaded = manager.statuses().stream().filter(st -> st.id().equals("hot")).findFirst().orElseThrow();
+        assertThat(reloaded.plugin().orElseThrow().descriptor().summary()).as("the rebuilt jar's code answers")
+                .isEqualTo("Does something new.");
+        assertThat(reloaded.note()).hasValueSatisfying(n -> assertThat(n).startsWith("reloaded"));
+    }
+
+    @Test
     void aPluginThatThrowsInItsConstructorOrDeclaresInvalidMetadataIsListedWithTheReason(@TempDir Path work)
             throws IOException {
         PluginJars.build(work, plugins.resolve("explodes"), "t.explodes.TestPlugin",

@@ -10,6 +10,7 @@ package dev.lectern.web.page;
  * @param source where it was loaded from: "classpath" or a folder or jar
  * @param loaded whether it loaded
  * @param error why it failed, empty when loaded
+ * @param note what the last rescan did with it (reloaded a rebuilt jar, or why not), empty when nothing
  */
 public record PluginRow(String id, String title, String version, String apiVersion, String source, boolean loaded,
-        String error) {}
+        String error, String note) {}
