@@ -36,7 +36,6 @@ import io.javalin.Javalin;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URISyntaxException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -197,19 +196,9 @@ public final class LecternServer implements AutoCloseable {
             // Before the data directory is locked: nothing is started, nothing to undo.
             throw new DeviceUnavailableException("--device " + settings.device() + ": " + e.getMessage());
         }
-        try {
-            Files.createDirectories(settings.dataDir());
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot create the data directory " + settings.dataDir() + ": " + e.getMessage(), e);
-        }
-        DataDirectoryLock lock = DataDirectoryLock.acquire(settings.dataDir());
-        Database database;
-        try {
-            database = Database.open(settings.jdbcUrl());
-        } catch (RuntimeException e) {
-            lock.close();
-            throw e;
-        }
+        LockedStore store = LockedStore.open(settings.dataDir(), settings.jdbcUrl());
+        DataDirectoryLock lock = store.lock();
+        Database database = store.database();
         Jdbc jdbc = new Jdbc(database.dataSource());
         Json json = new Json();
         String engine = devices.engine().describe() + String.format(Locale.ROOT, "; default device %s (%s)",

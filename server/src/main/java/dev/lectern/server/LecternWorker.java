@@ -21,7 +21,6 @@ import dev.lectern.server.store.Jdbc;
 import dev.lectern.server.worker.ClusterNode;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -109,19 +108,9 @@ public final class LecternWorker implements AutoCloseable {
         } catch (dev.lectern.plugin.api.InvalidParameterException e) {
             throw new IllegalArgumentException("--device " + settings.device() + ": " + e.getMessage(), e);
         }
-        try {
-            Files.createDirectories(settings.dataDir());
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot create the data directory " + settings.dataDir() + ": " + e.getMessage(), e);
-        }
-        DataDirectoryLock lock = DataDirectoryLock.acquire(settings.dataDir());
-        Database database;
-        try {
-            database = Database.open(settings.jdbcUrl());
-        } catch (RuntimeException e) {
-            lock.close();
-            throw e;
-        }
+        LockedStore store = LockedStore.open(settings.dataDir(), settings.jdbcUrl());
+        DataDirectoryLock lock = store.lock();
+        Database database = store.database();
         try {
             Jdbc jdbc = new Jdbc(database.dataSource());
             Json json = new Json();
