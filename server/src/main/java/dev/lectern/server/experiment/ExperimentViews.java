@@ -89,7 +89,10 @@ public final class ExperimentViews {
         facts.add(new KeyValue("created", Formats.time(e.createdAt())));
         e.startedAt().ifPresent(t -> facts.add(new KeyValue("started", Formats.time(t))));
         e.finishedAt().ifPresent(t -> facts.add(new KeyValue("finished", Formats.time(t))));
-        e.duration().ifPresent(d -> facts.add(new KeyValue("duration", Formats.duration(d))));
+        if (!e.status().isActive()) {
+            // A training run's elapsed time would be frozen at the moment the page was drawn (and count pauses).
+            e.duration().ifPresent(d -> facts.add(new KeyValue("duration", Formats.duration(d))));
+        }
         e.owner().ifPresent(owner -> facts.add(new KeyValue("owner", owner)));
         e.worker().ifPresent(worker -> facts.add(new KeyValue("worker", worker)));
         facts.add(new KeyValue("device", e.device()));
