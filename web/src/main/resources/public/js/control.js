@@ -32,6 +32,7 @@ function render() {
     list.hidden = events.length === 0;
   }
   setMarkers(events.filter((e) => e.kind === 'set').map((e) => ({step: e.step, label: describe(e)})));
+  showLiveValues();
   const show = (id, on) => {
     const node = document.getElementById(id);
     if (node) {
@@ -44,6 +45,32 @@ function render() {
   const at = document.getElementById('paused-at');
   if (at && !paused) {
     at.textContent = '';
+  }
+}
+
+// The hyperparameters table shows what the run was started with; a value changed while it trained reads
+// "0.01 → 0.015 (live, from step 584)", so the table never claims a value the run no longer uses.
+function showLiveValues() {
+  const table = document.getElementById('params');
+  if (!table) {
+    return;
+  }
+  const latest = {};
+  events.filter((e) => e.kind === 'set').forEach((e) => {
+    latest[e.name] = e;
+  });
+  for (const row of table.querySelectorAll('tr')) {
+    const name = row.querySelector('th');
+    const value = row.querySelector('td');
+    if (!name || !value) {
+      continue;
+    }
+    if (value.dataset.initial === undefined) {
+      value.dataset.initial = value.textContent;
+    }
+    const e = latest[name.textContent];
+    value.textContent = e ? value.dataset.initial + ' \u2192 ' + format(e.to) + ' (live, from step ' + e.step + ')'
+      : value.dataset.initial;
   }
 }
 

@@ -3,6 +3,7 @@ package dev.lectern.server;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import dev.lectern.server.testing.Browser;
 import dev.lectern.server.testing.BrowserTest;
@@ -57,6 +58,8 @@ class ControlBrowserIT extends BrowserTest {
                 .containsText("alpha 0.01 -> 0.015 at step " + (at + 3));
         page.waitForFunction("() => Number(document.querySelector('canvas#chart-loss')?.dataset.markers) === 1");
         assertThat(page.locator("canvas#chart-loss").getAttribute("data-marker-steps")).isEqualTo(String.valueOf(at + 3));
+        assertThat(page.locator("#params tr", new Page.LocatorOptions().setHasText("learningRate")))
+                .containsText("0.01 \u2192 0.015 (live, from step " + (at + 3) + ")");
         Browser.screenshot(page, "run-paused-alpha-changed");
         var wide = page.viewportSize();
         page.setViewportSize(390, 844);
