@@ -249,7 +249,7 @@ public final class LecternServer implements AutoCloseable {
         if (settings.sharedStore()) {
             experiments.resolveDevicesWhereTrained();
         }
-        experiments.recover(settings.name());
+        experiments.recover(settings.sharedStore() ? settings.name() : null);
         SweepService sweeps = new SweepService(jdbc, experiments, json);
         Javalin app = HttpServer.start(settings, experiments, sweeps, metrics, plugins, datasets, uploads, hub, json,
                 new SessionStore(jdbc, Clock.systemUTC()), users, datasetAccess,

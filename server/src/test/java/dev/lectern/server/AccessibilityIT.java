@@ -212,7 +212,13 @@ class AccessibilityIT {
     /** Opens a page and waits until its scripts have drawn what the server's data gives them. */
     private void open(String path) {
         page.navigate(server.url() + path);
-        page.waitForLoadState(LoadState.NETWORKIDLE);
+        if (path.endsWith("/class")) {
+            // The class view keeps its lesson's event stream open, so the network is never idle: wait for its data.
+            page.waitForLoadState(LoadState.LOAD);
+            page.waitForFunction("() => document.getElementById('class-view')?.dataset.runs !== undefined");
+        } else {
+            page.waitForLoadState(LoadState.NETWORKIDLE);
+        }
         if (path.matches("/experiments/\\d+") && page.locator("#experiment").count() > 0) {
             // A finished run draws its views from /api/experiments/{id}: wait until all of them are in the page.
             JsonNode views = new Http(server.url()).get("/api" + path).json().path("views");

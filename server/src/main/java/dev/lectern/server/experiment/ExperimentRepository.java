@@ -276,9 +276,14 @@ public final class ExperimentRepository {
 
     /**
      * Marks the runs a crash of this node left RUNNING as INTERRUPTED (and runs of no node, from before runs recorded
-     * theirs) and returns how many there were; runs other nodes train go on.
+     * theirs) and returns how many there were; runs other nodes train go on. A null node means every RUNNING run
+     * (the only node of an embedded store).
      */
     public int interruptRunning(String worker, String reason) {
+        if (worker == null) {
+            return jdbc.update("UPDATE experiments SET status = ?, error = ?, finished_at = ? WHERE status = ?",
+                    ExperimentStatus.INTERRUPTED.name(), reason, now(), ExperimentStatus.RUNNING.name());
+        }
         return jdbc.update("UPDATE experiments SET status = ?, error = ?, finished_at = ? WHERE status = ? "
                 + "AND (worker = ? OR worker IS NULL)", ExperimentStatus.INTERRUPTED.name(), reason, now(),
                 ExperimentStatus.RUNNING.name(), worker);

@@ -177,7 +177,8 @@ public final class ExperimentService implements AutoCloseable {
      * Marks the runs a crash of this node left RUNNING as INTERRUPTED and queues the ones that wait (again: the
      * engine keeps what it already holds, and adds runs queued before it held them).
      *
-     * @param node this node's name
+     * @param node this node's name, or null when this node is the only one (an H2 file belongs to one JVM, so every
+     *     run left RUNNING was this node's, whatever name it had then)
      * @return how many were interrupted
      */
     public int recover(String node) {
