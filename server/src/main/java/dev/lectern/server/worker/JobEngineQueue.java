@@ -1,6 +1,7 @@
 package dev.lectern.server.worker;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerBuilder;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceCurrentlyExecutingException;
@@ -109,7 +110,14 @@ public final class JobEngineQueue implements ExperimentQueue {
                     .execute((instance, context) -> self[0].train(Long.parseLong(instance.getId()), worker));
             known.add(task);
         }
-        Scheduler scheduler = Scheduler.create(dataSource, known)
+        SchedulerBuilder builder = Scheduler.create(dataSource, known);
+        // A node fetches no more runs than it has threads. The engine's default fetches three per thread and picks
+        // them as threads come free, in the order they were fetched: a student's fifth run then went before another's
+        // first one queued a moment later (a CI run of JobEngineQueueTest), and a busy worker would hold runs an idle
+        // one could train. (PostgreSQL's lock-and-fetch would lock only what a node can start, but it locks runs of
+        // plugins the node lacks before it knows it lacks them.)
+        builder.pollUsingFetchAndLockOnExecute(0.5, 1.0);
+        Scheduler scheduler = builder
                 .schedulerName(new SchedulerName.Fixed(node))
                 .threads(concurrency)
                 .pollingInterval(pollInterval)

@@ -45,12 +45,13 @@ class JobEngineQueueTest {
             try {
                 long a1 = submit(queue, runs, "alice");
                 assertThat(first.await(10, TimeUnit.SECONDS)).as("the first run started").isTrue();
-                long a2 = submit(queue, runs, "alice");
-                long a3 = submit(queue, runs, "alice");
-                long a4 = submit(queue, runs, "alice");
-                long a5 = submit(queue, runs, "alice");
-                long a6 = submit(queue, runs, "alice");
-                long b1 = submit(queue, runs, "bob");
+                // Apart, so the engine looks for due runs after each one, as it does when a class presses Run.
+                long a2 = submitAfterAWhile(queue, runs, "alice");
+                long a3 = submitAfterAWhile(queue, runs, "alice");
+                long a4 = submitAfterAWhile(queue, runs, "alice");
+                long a5 = submitAfterAWhile(queue, runs, "alice");
+                long a6 = submitAfterAWhile(queue, runs, "alice");
+                long b1 = submitAfterAWhile(queue, runs, "bob");
                 gate.countDown();
                 assertThat(all.await(30, TimeUnit.SECONDS)).as("every run trained: " + order).isTrue();
                 assertThat(order).as("each run trained once").doesNotHaveDuplicates().hasSize(7);
@@ -95,6 +96,12 @@ class JobEngineQueueTest {
         long id = runs.insert("run", PLUGIN, "1", "d", "{}", "cpu", 1, null, owner);
         assertThat(queue.submit(id, owner)).isTrue();
         return id;
+    }
+
+    private static long submitAfterAWhile(JobEngineQueue queue, ExperimentRepository runs, String owner)
+            throws InterruptedException {
+        Thread.sleep(300);
+        return submit(queue, runs, owner);
     }
 
     private static void await(CountDownLatch latch) {
