@@ -227,12 +227,6 @@ public final class ExperimentRepository {
                 ExperimentRepository::map, ExperimentStatus.RUNNING.name());
     }
 
-    /** The runs a node trains now. */
-    public List<Long> runningOn(String worker) {
-        return jdbc.query("SELECT id FROM experiments WHERE status = ? AND worker = ? ORDER BY id", rs -> rs.getLong(1),
-                ExperimentStatus.RUNNING.name(), worker);
-    }
-
     /**
      * RUNNING runs of nodes not heard from since a moment (their heartbeat stopped) or not registered at all.
      *

@@ -203,11 +203,6 @@ public final class ClusterNode implements AutoCloseable {
         return registry;
     }
 
-    /** This node's name. */
-    public String name() {
-        return name;
-    }
-
     private void beat() {
         try {
             if (trains) {

@@ -26,6 +26,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
+import java.util.function.LongConsumer;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,7 +57,7 @@ public final class JobEngineQueue implements ExperimentQueue {
     private final ExperimentRepository runs;
     private final Map<Long, AtomicBoolean> flags = new ConcurrentHashMap<>();
     private final ScheduledExecutorService cancelWatch;
-    private volatile java.util.function.LongConsumer afterSubmit = id -> {};
+    private volatile LongConsumer afterSubmit = id -> {};
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private JobEngineQueue(SchedulerClient client, Scheduler scheduler, ExperimentRepository runs) {
@@ -163,7 +164,7 @@ public final class JobEngineQueue implements ExperimentQueue {
     }
 
     /** Also does this after each run queued (tells the workers, on PostgreSQL). */
-    void afterSubmit(java.util.function.LongConsumer action) {
+    void afterSubmit(LongConsumer action) {
         this.afterSubmit = action;
     }
 
@@ -193,11 +194,6 @@ public final class JobEngineQueue implements ExperimentQueue {
         if (scheduler != null) {
             scheduler.triggerCheckForDueExecutions();
         }
-    }
-
-    /** The runs this node trains now. */
-    public Set<Long> training() {
-        return Set.copyOf(flags.keySet());
     }
 
     private void readCancelFlags() {

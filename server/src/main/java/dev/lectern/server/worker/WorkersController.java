@@ -70,7 +70,7 @@ public final class WorkersController {
     public void api(Context ctx) {
         int page = Ids.positive(ctx, "page", 1, 1_000_000);
         int size = Ids.positive(ctx, "size", PAGE_SIZE, 200);
-        List<WorkerView> all = views(Viewer.of(ctx));
+        List<WorkerView> all = views(Viewer.of(ctx), registry.now(), runs.runningOnWorkers());
         ctx.json(new PageOf<>(slice(all, page, size), all.size(), page, size));
     }
 
@@ -79,8 +79,9 @@ public final class WorkersController {
         int page = Ids.positive(ctx, "page", 1, 1_000_000);
         Viewer viewer = Viewer.of(ctx);
         Instant now = registry.now();
-        List<WorkerView> all = views(viewer);
-        Map<Long, Experiment> visible = runs.runningOnWorkers().stream().filter(e -> viewer.maySee(e.owner().orElse(null)))
+        List<Experiment> running = runs.runningOnWorkers();
+        List<WorkerView> all = views(viewer, now, running);
+        Map<Long, Experiment> visible = running.stream().filter(e -> viewer.maySee(e.owner().orElse(null)))
                 .collect(Collectors.toMap(Experiment::id, e -> e));
         List<WorkersPage.Row> rows = new ArrayList<>();
         for (WorkerView w : slice(all, page, PAGE_SIZE)) {
@@ -94,9 +95,7 @@ public final class WorkersController {
                 new Pager(Math.min(page, pages), pages, all.size(), "/workers"))));
     }
 
-    private List<WorkerView> views(Viewer viewer) {
-        Instant now = registry.now();
-        List<Experiment> running = runs.runningOnWorkers();
+    private List<WorkerView> views(Viewer viewer, Instant now, List<Experiment> running) {
         List<WorkerView> views = new ArrayList<>();
         for (WorkerInfo w : registry.all()) {
             List<Experiment> mine = running.stream().filter(e -> w.name().equals(e.worker().orElse(null))).toList();
