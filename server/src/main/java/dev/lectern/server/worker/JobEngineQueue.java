@@ -4,8 +4,7 @@ import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerBuilder;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.SchedulerName;
-import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceCurrentlyExecutingException;
-import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceNotFoundException;
+import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceException;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
@@ -178,8 +177,9 @@ public final class JobEngineQueue implements ExperimentQueue {
         runs.find(experimentId).ifPresent(run -> {
             try {
                 client.cancel(TaskInstanceId.of(RunTasks.of(run), Long.toString(experimentId)));
-            } catch (TaskInstanceCurrentlyExecutingException | TaskInstanceNotFoundException e) {
-                // Training (the flag stops it) or already gone.
+            } catch (TaskInstanceException e) {
+                // Training (the flag stops it), already gone, or picked by a node in the same moment (the engine
+                // then finds nothing to remove): the row's cancel flag keeps any node from starting it.
             }
         });
     }
