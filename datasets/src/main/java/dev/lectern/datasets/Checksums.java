@@ -11,8 +11,7 @@ import java.util.HexFormat;
 /** File checksums, computed as a stream so that large data files never sit in memory whole. */
 public final class Checksums {
 
-    private Checksums() {
-    }
+    private Checksums() {}
 
     /**
      * Returns a file's SHA-256.

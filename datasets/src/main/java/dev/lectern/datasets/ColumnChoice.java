@@ -14,8 +14,7 @@ public final class ColumnChoice {
 
     private static final int NAMES_SHOWN = 12;
 
-    private ColumnChoice() {
-    }
+    private ColumnChoice() {}
 
     /**
      * Resolves a choice to a column index.
@@ -53,8 +52,10 @@ public final class ColumnChoice {
                 return number - 1;
             }
         }
-        throw new InvalidParameterException(field, field + " must be a column name (" + names(columns)
-                + ") or a column number from 1 to " + columns.size() + "; got '" + shorten(wanted) + "'");
+        throw new InvalidParameterException(
+                field,
+                field + " must be a column name (" + names(columns) + ") or a column number from 1 to " + columns.size()
+                        + "; got '" + shorten(wanted) + "'");
     }
 
     private static String names(List<Column> columns) {

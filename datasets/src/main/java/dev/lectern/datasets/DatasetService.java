@@ -157,7 +157,8 @@ public final class DatasetService {
             synchronized (loading.computeIfAbsent(id, k -> new Object())) {
                 cached = loaded.get(id);
                 if (cached == null || !cached.spec().equals(spec)) {
-                    TrainingData data = local.isPresent() ? spec.format().read(local.get(), spec.info()) : read(spec, listener);
+                    TrainingData data =
+                            local.isPresent() ? spec.format().read(local.get(), spec.info()) : read(spec, listener);
                     cached = new Loaded(spec, data);
                     loaded.put(id, cached);
                 }
@@ -175,7 +176,8 @@ public final class DatasetService {
      */
     public Optional<Integer> knownRows(String id) {
         Optional<DatasetSpec> spec = catalog.find(id);
-        if (spec.isEmpty() || (spec.get().kind() != DatasetKind.TABLE && spec.get().kind() != DatasetKind.TIME_SERIES)) {
+        if (spec.isEmpty()
+                || (spec.get().kind() != DatasetKind.TABLE && spec.get().kind() != DatasetKind.TIME_SERIES)) {
             return Optional.empty();
         }
         Loaded cached = loaded.get(id);
@@ -206,13 +208,16 @@ public final class DatasetService {
 
     private static void verify(DatasetSpec spec, Path file) throws IOException {
         if (!Files.isRegularFile(file)) {
-            throw new DatasetUnavailableException(spec.id(),
+            throw new DatasetUnavailableException(
+                    spec.id(),
                     "its file " + file.getFileName() + " is missing; delete the data set and upload it again");
         }
         String found = Checksums.sha256(file);
         if (!found.equals(spec.sha256())) {
-            throw new DatasetUnavailableException(spec.id(), "its file " + file.getFileName() + " is damaged ("
-                    + FetchFailures.mismatch(spec.sha256(), found) + "); delete the data set and upload it again");
+            throw new DatasetUnavailableException(
+                    spec.id(),
+                    "its file " + file.getFileName() + " is damaged (" + FetchFailures.mismatch(spec.sha256(), found)
+                            + "); delete the data set and upload it again");
         }
     }
 
@@ -229,6 +234,8 @@ public final class DatasetService {
             return data;
         }
         Table table = data.table();
-        return TrainingData.of(data.info(), new Table(table.columns(), table.rows(), table.values().clone()));
+        return TrainingData.of(
+                data.info(),
+                new Table(table.columns(), table.rows(), table.values().clone()));
     }
 }

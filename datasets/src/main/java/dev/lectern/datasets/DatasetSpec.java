@@ -34,9 +34,19 @@ import java.util.regex.Pattern;
  * @param generator how to generate the data
  * @param files every file of a file-backed data set, in the order its format reads them; empty when generated
  */
-public record DatasetSpec(String id, String title, DatasetKind kind, List<Column> columns, String description,
-        String license, String fileName, String sha256, List<URI> downloadUrls, FileFormat format,
-        DatasetGenerator generator, List<DataFile> files) {
+public record DatasetSpec(
+        String id,
+        String title,
+        DatasetKind kind,
+        List<Column> columns,
+        String description,
+        String license,
+        String fileName,
+        String sha256,
+        List<URI> downloadUrls,
+        FileFormat format,
+        DatasetGenerator generator,
+        List<DataFile> files) {
 
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_-]*");
 
@@ -55,8 +65,17 @@ public record DatasetSpec(String id, String title, DatasetKind kind, List<Column
      * @param format how to read the file, or null when generated
      * @param generator how to generate the data, or null when file-backed
      */
-    public DatasetSpec(String id, String title, DatasetKind kind, List<Column> columns, String description,
-            String license, String fileName, String sha256, List<URI> downloadUrls, FileFormat format,
+    public DatasetSpec(
+            String id,
+            String title,
+            DatasetKind kind,
+            List<Column> columns,
+            String description,
+            String license,
+            String fileName,
+            String sha256,
+            List<URI> downloadUrls,
+            FileFormat format,
             DatasetGenerator generator) {
         this(id, title, kind, columns, description, license, fileName, sha256, downloadUrls, format, generator, null);
     }
@@ -85,9 +104,11 @@ public record DatasetSpec(String id, String title, DatasetKind kind, List<Column
             requireDistinct(id, files);
             DataFile first = files.get(0);
             // The single-file fields mirror the first file; given explicitly they must agree with it.
-            if ((fileName != null && !fileName.equals(first.name())) || (sha256 != null && !sha256.equals(first.sha256()))
+            if ((fileName != null && !fileName.equals(first.name()))
+                    || (sha256 != null && !sha256.equals(first.sha256()))
                     || (!downloadUrls.isEmpty() && !downloadUrls.equals(first.urls()))) {
-                throw new IllegalArgumentException("data set '" + id + "' has file fields that differ from its first file");
+                throw new IllegalArgumentException(
+                        "data set '" + id + "' has file fields that differ from its first file");
             }
             fileName = first.name();
             sha256 = first.sha256();
@@ -110,11 +131,19 @@ public record DatasetSpec(String id, String title, DatasetKind kind, List<Column
      * @param format how to read the file
      * @return the spec
      */
-    public static DatasetSpec file(String id, String title, DatasetKind kind, List<Column> columns,
-            String description, String license, String fileName, String sha256, List<URI> downloadUrls,
+    public static DatasetSpec file(
+            String id,
+            String title,
+            DatasetKind kind,
+            List<Column> columns,
+            String description,
+            String license,
+            String fileName,
+            String sha256,
+            List<URI> downloadUrls,
             FileFormat format) {
-        return new DatasetSpec(id, title, kind, columns, description, license, fileName, sha256, downloadUrls,
-                format, null, null);
+        return new DatasetSpec(
+                id, title, kind, columns, description, license, fileName, sha256, downloadUrls, format, null, null);
     }
 
     /**
@@ -130,8 +159,15 @@ public record DatasetSpec(String id, String title, DatasetKind kind, List<Column
      * @param format how to read the files
      * @return the spec
      */
-    public static DatasetSpec files(String id, String title, DatasetKind kind, List<Column> columns,
-            String description, String license, List<DataFile> files, FileFormat format) {
+    public static DatasetSpec files(
+            String id,
+            String title,
+            DatasetKind kind,
+            List<Column> columns,
+            String description,
+            String license,
+            List<DataFile> files,
+            FileFormat format) {
         if (files == null || files.isEmpty()) {
             throw new IllegalArgumentException("data set '" + id + "' needs at least one file");
         }
@@ -150,10 +186,27 @@ public record DatasetSpec(String id, String title, DatasetKind kind, List<Column
      * @param generator how to generate the data
      * @return the spec
      */
-    public static DatasetSpec generated(String id, String title, DatasetKind kind, List<Column> columns,
-            String description, String license, DatasetGenerator generator) {
-        return new DatasetSpec(id, title, kind, columns, description, license, null, null, null, null,
-                Objects.requireNonNull(generator, "generator"), null);
+    public static DatasetSpec generated(
+            String id,
+            String title,
+            DatasetKind kind,
+            List<Column> columns,
+            String description,
+            String license,
+            DatasetGenerator generator) {
+        return new DatasetSpec(
+                id,
+                title,
+                kind,
+                columns,
+                description,
+                license,
+                null,
+                null,
+                null,
+                null,
+                Objects.requireNonNull(generator, "generator"),
+                null);
     }
 
     /**

@@ -8,8 +8,7 @@ import java.net.http.HttpTimeoutException;
 /** Short reasons for a failed fetch attempt, as they appear in a {@link DatasetUnavailableException}. */
 final class FetchFailures {
 
-    private FetchFailures() {
-    }
+    private FetchFailures() {}
 
     static String mismatch(String expected, String found) {
         return "checksum mismatch: expected " + expected.substring(0, 16) + "…, found " + found.substring(0, 16) + "…";

@@ -5,7 +5,7 @@ package dev.lectern.datasets;
 public interface FetchListener {
 
     /** A listener that ignores every event. */
-    FetchListener NONE = event -> { };
+    FetchListener NONE = event -> {};
 
     /**
      * Receives one event; called on the fetching thread, so it must return quickly.

@@ -47,8 +47,11 @@ public final class HttpDownloader implements Downloader {
 
     @Override
     public void download(URI source, Path target, FetchListener listener) throws IOException {
-        HttpRequest request = HttpRequest.newBuilder(source).timeout(responseTimeout)
-                .header("User-Agent", "lectern-datasets").GET().build();
+        HttpRequest request = HttpRequest.newBuilder(source)
+                .timeout(responseTimeout)
+                .header("User-Agent", "lectern-datasets")
+                .GET()
+                .build();
         HttpResponse<InputStream> response;
         try {
             response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());

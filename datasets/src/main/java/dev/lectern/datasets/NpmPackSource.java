@@ -127,8 +127,9 @@ public final class NpmPackSource {
      *         tarball cannot be read
      * @throws InterruptedIOException when the thread is interrupted; npm is killed
      */
-    public Map<String, String> fetch(String packageSpec, Map<String, Target> wanted, Path workParent,
-            FetchListener listener) throws IOException {
+    public Map<String, String> fetch(
+            String packageSpec, Map<String, Target> wanted, Path workParent, FetchListener listener)
+            throws IOException {
         Files.createDirectories(workParent);
         Path work = Files.createTempDirectory(workParent, ".npm-pack-");
         try {
@@ -147,8 +148,11 @@ public final class NpmPackSource {
         String what = describe(packageSpec);
         listener.onEvent(FetchEvent.message(what));
         invocations.incrementAndGet();
-        Process process = new ProcessBuilder(cmd).directory(work.toFile())
-                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        Process process = new ProcessBuilder(cmd)
+                .directory(work.toFile())
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile())
+                .start();
         process.getOutputStream().close();
         long start = System.nanoTime();
         try {
@@ -170,16 +174,19 @@ public final class NpmPackSource {
             throw new IOException(what + " exited with " + process.exitValue() + tail(err));
         }
         try (Stream<Path> files = Files.list(work)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(".tgz")).findFirst()
+            return files.filter(f -> f.getFileName().toString().endsWith(".tgz"))
+                    .findFirst()
                     .orElseThrow(() -> new IOException(what + " wrote no .tgz file" + tail(out)));
         }
     }
 
-    private Map<String, String> extract(Path tgz, Map<String, Target> wanted, FetchListener listener) throws IOException {
+    private Map<String, String> extract(Path tgz, Map<String, Target> wanted, FetchListener listener)
+            throws IOException {
         Map<String, String> problems = new LinkedHashMap<>();
         Set<String> seen = new HashSet<>();
         String archive = String.valueOf(tgz.getFileName());
-        try (InputStream in = new GZIPInputStream(new BufferedInputStream(Files.newInputStream(tgz), 1 << 16), 1 << 16)) {
+        try (InputStream in =
+                new GZIPInputStream(new BufferedInputStream(Files.newInputStream(tgz), 1 << 16), 1 << 16)) {
             byte[] header = new byte[BLOCK];
             String longName = null;
             while (seen.size() < wanted.size()) {
@@ -347,8 +354,10 @@ public final class NpmPackSource {
         List<String> cmd = new ArrayList<>(command);
         cmd.add("--version");
         try {
-            Process process = new ProcessBuilder(cmd).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            Process process = new ProcessBuilder(cmd)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             process.getOutputStream().close();
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
@@ -369,7 +378,8 @@ public final class NpmPackSource {
             if (text.isEmpty()) {
                 return "";
             }
-            return ": " + (text.length() > MAX_ERROR_CHARS ? "…" + text.substring(text.length() - MAX_ERROR_CHARS) : text);
+            return ": "
+                    + (text.length() > MAX_ERROR_CHARS ? "…" + text.substring(text.length() - MAX_ERROR_CHARS) : text);
         } catch (IOException e) {
             return "";
         }

@@ -16,7 +16,8 @@ class ChecksumsTest {
         Path empty = Files.createFile(dir.resolve("empty"));
         Path abc = Files.writeString(dir.resolve("abc"), "abc");
 
-        assertThat(Checksums.sha256(empty)).isEqualTo("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+        assertThat(Checksums.sha256(empty))
+                .isEqualTo("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
         assertThat(Checksums.sha256(abc)).isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
     }
 

@@ -40,6 +40,7 @@ class DatasetResolverTest {
 
     @TempDir
     Path temp;
+
     private Path mirror;
     private Path cache;
     private HttpServer server;
@@ -78,9 +79,17 @@ class DatasetResolverTest {
         Files.write(tmp, GOOD);
         String sha = Checksums.sha256(tmp);
         Files.delete(tmp);
-        return DatasetSpec.file("tiny", "Tiny", DatasetKind.TABLE,
+        return DatasetSpec.file(
+                "tiny",
+                "Tiny",
+                DatasetKind.TABLE,
                 List.of(new Column("x", ColumnRole.FEATURE), new Column("y", ColumnRole.LABEL)),
-                "two rows", "none", "tiny.csv", sha, List.of(urls), CsvFormat.DEFAULT);
+                "two rows",
+                "none",
+                "tiny.csv",
+                sha,
+                List.of(urls),
+                CsvFormat.DEFAULT);
     }
 
     private DatasetResolver resolver(Downloader downloader) {
@@ -144,7 +153,8 @@ class DatasetResolverTest {
         Files.createDirectories(cache);
         Files.write(cache.resolve("tiny.csv"), BAD);
 
-        assertThatThrownBy(() -> resolver(new HttpDownloader()).resolve(spec(url("/nothing/tiny.csv")), FetchListener.NONE))
+        assertThatThrownBy(() ->
+                        resolver(new HttpDownloader()).resolve(spec(url("/nothing/tiny.csv")), FetchListener.NONE))
                 .hasMessageContaining("cache " + cache.resolve("tiny.csv") + " (checksum mismatch: expected ")
                 .hasMessageContaining(", deleted)");
         assertThat(cache.resolve("tiny.csv")).doesNotExist();
@@ -156,7 +166,8 @@ class DatasetResolverTest {
         URI missing = url("/nothing/tiny.csv");
 
         assertThatThrownBy(() -> resolver(new HttpDownloader()).resolve(spec(bad, missing), FetchListener.NONE))
-                .isInstanceOfSatisfying(DatasetUnavailableException.class,
+                .isInstanceOfSatisfying(
+                        DatasetUnavailableException.class,
                         e -> assertThat(e.attempts()).hasSize(4))
                 .hasMessageStartingWith("data set 'tiny' is not available; tried: ")
                 .hasMessageContaining("mirror " + mirror.resolve("tiny.csv") + " (missing)")
@@ -204,7 +215,8 @@ class DatasetResolverTest {
         try {
             List<Future<Path>> results = pool.invokeAll(List.of(
                     () -> resolver.resolve(spec, FetchListener.NONE), () -> resolver.resolve(spec, FetchListener.NONE),
-                    () -> resolver.resolve(spec, FetchListener.NONE), () -> resolver.resolve(spec, FetchListener.NONE)));
+                    () -> resolver.resolve(spec, FetchListener.NONE),
+                            () -> resolver.resolve(spec, FetchListener.NONE)));
             for (Future<Path> result : results) {
                 assertThat(result.get()).hasBinaryContent(GOOD);
             }
@@ -216,7 +228,8 @@ class DatasetResolverTest {
 
     @Test
     void generatedSpecsHaveNoFileToResolve() {
-        DatasetSpec generated = DatasetCatalog.builtIn().find("linear-synthetic").orElseThrow();
+        DatasetSpec generated =
+                DatasetCatalog.builtIn().find("linear-synthetic").orElseThrow();
 
         assertThatThrownBy(() -> resolver(NEVER).resolve(generated, FetchListener.NONE))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -32,12 +32,14 @@ class DatasetServiceTest {
     Path temp;
 
     private DatasetService service(DatasetCatalog catalog, Path mirror) {
-        return new DatasetService(catalog, new DatasetResolver(Optional.of(mirror), temp.resolve("cache"), TestMirror.OFFLINE));
+        return new DatasetService(
+                catalog, new DatasetResolver(Optional.of(mirror), temp.resolve("cache"), TestMirror.OFFLINE));
     }
 
     @Test
     void generatedDataSetNeedsNoFile() throws IOException {
-        TrainingData data = service(DatasetCatalog.builtIn(), temp.resolve("empty")).load("linear-synthetic", FetchListener.NONE);
+        TrainingData data =
+                service(DatasetCatalog.builtIn(), temp.resolve("empty")).load("linear-synthetic", FetchListener.NONE);
 
         assertThat(data.info().id()).isEqualTo("linear-synthetic");
         assertThat(data.table().values()).containsExactly(LinearData.synthetic().values());
@@ -54,7 +56,9 @@ class DatasetServiceTest {
         Files.delete(mirror.resolve("ex1data1.txt"));
         TrainingData second = service.load("ex1data1", FetchListener.NONE);
 
-        assertThat(second.info()).isEqualTo(DatasetCatalog.builtIn().find("ex1data1").orElseThrow().info());
+        assertThat(second.info())
+                .isEqualTo(
+                        DatasetCatalog.builtIn().find("ex1data1").orElseThrow().info());
         assertThat(second.table().rows()).isEqualTo(97);
         assertThat(second.table().values()[0]).isEqualTo(6.1101f);
     }
@@ -78,11 +82,20 @@ class DatasetServiceTest {
     void malformedFileFailsWithItsLineAndColumn() throws IOException {
         Path mirror = Files.createDirectory(temp.resolve("mirror"));
         Path file = Files.writeString(mirror.resolve("broken.csv"), "# fine\n1,2\n3,x\n");
-        DatasetSpec spec = DatasetSpec.file("broken", "Broken", DatasetKind.TABLE,
-                List.of(new Column("a", ColumnRole.FEATURE), new Column("b", ColumnRole.LABEL)), "", "",
-                "broken.csv", Checksums.sha256(file), List.of(), CsvFormat.DEFAULT);
+        DatasetSpec spec = DatasetSpec.file(
+                "broken",
+                "Broken",
+                DatasetKind.TABLE,
+                List.of(new Column("a", ColumnRole.FEATURE), new Column("b", ColumnRole.LABEL)),
+                "",
+                "",
+                "broken.csv",
+                Checksums.sha256(file),
+                List.of(),
+                CsvFormat.DEFAULT);
 
-        assertThatThrownBy(() -> service(new DatasetCatalog(List.of(spec)), mirror).load("broken", FetchListener.NONE))
+        assertThatThrownBy(
+                        () -> service(new DatasetCatalog(List.of(spec)), mirror).load("broken", FetchListener.NONE))
                 .isInstanceOf(DatasetFormatException.class)
                 .hasMessage("broken: line 3, column 2: 'x' is not a number");
     }
@@ -97,6 +110,7 @@ class DatasetServiceTest {
         assertThat(first.values()).isNotSameAs(second.values()).containsExactly(second.values());
         assertThat(first.rows()).isEqualTo(732);
     }
+
     @Test
     void twoRunsStartingTogetherReadADataSetOnce() throws Exception {
         Path mirror = Files.createDirectory(temp.resolve("mirror"));
@@ -112,9 +126,17 @@ class DatasetServiceTest {
             }
             return CsvFormat.DEFAULT.read(path, info);
         };
-        DatasetSpec spec = DatasetSpec.file("slow", "Slow", DatasetKind.TABLE,
-                List.of(new Column("a", ColumnRole.FEATURE), new Column("b", ColumnRole.LABEL)), "", "",
-                "slow.csv", Checksums.sha256(file), List.of(), slow);
+        DatasetSpec spec = DatasetSpec.file(
+                "slow",
+                "Slow",
+                DatasetKind.TABLE,
+                List.of(new Column("a", ColumnRole.FEATURE), new Column("b", ColumnRole.LABEL)),
+                "",
+                "",
+                "slow.csv",
+                Checksums.sha256(file),
+                List.of(),
+                slow);
         DatasetService service = service(new DatasetCatalog(List.of(spec)), mirror);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
@@ -133,9 +155,17 @@ class DatasetServiceTest {
     }
 
     private static DatasetSpec uploaded(String id, Path file) throws IOException {
-        return DatasetSpec.file(id, "Uploaded " + id, DatasetKind.TABLE,
-                List.of(new Column("a", ColumnRole.FEATURE), new Column("b", ColumnRole.LABEL)), "", "",
-                id + ".csv", Checksums.sha256(file), List.of(), CsvFormat.DEFAULT.withHeader());
+        return DatasetSpec.file(
+                id,
+                "Uploaded " + id,
+                DatasetKind.TABLE,
+                List.of(new Column("a", ColumnRole.FEATURE), new Column("b", ColumnRole.LABEL)),
+                "",
+                "",
+                id + ".csv",
+                Checksums.sha256(file),
+                List.of(),
+                CsvFormat.DEFAULT.withHeader());
     }
 
     @Test
@@ -148,8 +178,11 @@ class DatasetServiceTest {
 
         assertThat(before.find("mine")).as("an earlier snapshot is unchanged").isEmpty();
         assertThat(service.catalog().all()).last().extracting(DatasetSpec::id).isEqualTo("mine");
-        assertThat(service.catalog().all()).hasSize(DatasetCatalog.builtIn().all().size() + 1);
-        assertThat(service.catalog().ofKinds(java.util.Set.of(DatasetKind.TABLE))).extracting(DatasetSpec::id).contains("mine");
+        assertThat(service.catalog().all())
+                .hasSize(DatasetCatalog.builtIn().all().size() + 1);
+        assertThat(service.catalog().ofKinds(java.util.Set.of(DatasetKind.TABLE)))
+                .extracting(DatasetSpec::id)
+                .contains("mine");
         assertThat(service.isRegistered("mine")).isTrue();
         assertThat(service.isBuiltIn("mine")).isFalse();
         TrainingData data = service.load("mine", FetchListener.NONE);
@@ -171,7 +204,8 @@ class DatasetServiceTest {
 
         Files.writeString(file, "a,b\n5,6\n");
         service.register(uploaded("mine", file), file);
-        assertThat(service.load("mine", FetchListener.NONE).table().values()).as("new content, not the cached one")
+        assertThat(service.load("mine", FetchListener.NONE).table().values())
+                .as("new content, not the cached one")
                 .containsExactly(5, 6);
     }
 
@@ -181,10 +215,13 @@ class DatasetServiceTest {
         Path file = Files.writeString(temp.resolve("x.csv"), "a,b\n1,2\n");
         service.register(uploaded("mine", file), file);
 
-        assertThatThrownBy(() -> service.register(uploaded("xor", file), file)).hasMessage("data set id 'xor' is taken");
-        assertThatThrownBy(() -> service.register(uploaded("mine", file), file)).hasMessage("data set id 'mine' is taken");
+        assertThatThrownBy(() -> service.register(uploaded("xor", file), file))
+                .hasMessage("data set id 'xor' is taken");
+        assertThatThrownBy(() -> service.register(uploaded("mine", file), file))
+                .hasMessage("data set id 'mine' is taken");
         assertThatThrownBy(() -> service.unregister("ex1data1")).hasMessage("data set 'ex1data1' is built in");
-        assertThatThrownBy(() -> service.register(DatasetCatalog.builtIn().find("xor").orElseThrow(), file))
+        assertThatThrownBy(() ->
+                        service.register(DatasetCatalog.builtIn().find("xor").orElseThrow(), file))
                 .hasMessageContaining("generated");
     }
 
@@ -198,7 +235,8 @@ class DatasetServiceTest {
         Files.writeString(file, "a,b\n1,3\n");
         assertThatThrownBy(() -> service.load("mine", FetchListener.NONE))
                 .isInstanceOf(DatasetUnavailableException.class)
-                .hasMessageStartingWith("data set 'mine' is not available: its file mine.csv is damaged (checksum mismatch")
+                .hasMessageStartingWith(
+                        "data set 'mine' is not available: its file mine.csv is damaged (checksum mismatch")
                 .hasMessageEndingWith("delete the data set and upload it again");
         Files.delete(file);
         assertThatThrownBy(() -> service.load("mine", FetchListener.NONE))

@@ -10,9 +10,9 @@ import dev.lectern.plugin.api.DatasetInfo;
 import dev.lectern.plugin.api.DatasetKind;
 import java.net.URI;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class DatasetSpecTest {
 
@@ -20,8 +20,17 @@ class DatasetSpecTest {
     private static final List<Column> COLUMNS = List.of(new Column("x", ColumnRole.FEATURE));
 
     private static DatasetSpec withFile(String fileName, String sha) {
-        return DatasetSpec.file("demo", "Demo", DatasetKind.TABLE, COLUMNS, "about", "terms", fileName, sha,
-                List.of(URI.create("https://example.org/demo.csv")), CsvFormat.DEFAULT);
+        return DatasetSpec.file(
+                "demo",
+                "Demo",
+                DatasetKind.TABLE,
+                COLUMNS,
+                "about",
+                "terms",
+                fileName,
+                sha,
+                List.of(URI.create("https://example.org/demo.csv")),
+                CsvFormat.DEFAULT);
     }
 
     @Test
@@ -51,13 +60,26 @@ class DatasetSpecTest {
             throw new AssertionError("not called");
         };
 
-        assertThat(DatasetSpec.generated("gen", null, DatasetKind.TABLE, COLUMNS, null, null, generator).generated())
+        assertThat(DatasetSpec.generated("gen", null, DatasetKind.TABLE, COLUMNS, null, null, generator)
+                        .generated())
                 .isTrue();
         assertThat(withFile("demo.csv", SHA).generated()).isFalse();
-        assertThatThrownBy(() -> new DatasetSpec("both", null, DatasetKind.TABLE, COLUMNS, null, null, "demo.csv",
-                SHA, null, CsvFormat.DEFAULT, generator)).hasMessageContaining("generator and file fields");
-        assertThatThrownBy(() -> new DatasetSpec("neither", null, DatasetKind.TABLE, COLUMNS, null, null, null,
-                null, null, null, null)).hasMessageContaining("invalid file name");
+        assertThatThrownBy(() -> new DatasetSpec(
+                        "both",
+                        null,
+                        DatasetKind.TABLE,
+                        COLUMNS,
+                        null,
+                        null,
+                        "demo.csv",
+                        SHA,
+                        null,
+                        CsvFormat.DEFAULT,
+                        generator))
+                .hasMessageContaining("generator and file fields");
+        assertThatThrownBy(() -> new DatasetSpec(
+                        "neither", null, DatasetKind.TABLE, COLUMNS, null, null, null, null, null, null, null))
+                .hasMessageContaining("invalid file name");
     }
 
     @Test
@@ -66,17 +88,29 @@ class DatasetSpecTest {
         DataFile a = new DataFile("set/a", SHA, List.of(DataFile.npm("pkg@1.0.0", "package/a")));
         DataFile b = new DataFile("set/b", SHA.replace('e', 'f'), List.of());
 
-        DatasetSpec multi = DatasetSpec.files("set", null, DatasetKind.IMAGES, null, null, null, List.of(a, b),
-                CsvFormat.DEFAULT);
+        DatasetSpec multi =
+                DatasetSpec.files("set", null, DatasetKind.IMAGES, null, null, null, List.of(a, b), CsvFormat.DEFAULT);
 
         assertThat(single.files()).containsExactly(new DataFile("demo.csv", SHA, single.downloadUrls()));
         assertThat(multi.files()).containsExactly(a, b);
         assertThat(multi.fileName()).isEqualTo("set/a");
         assertThat(multi.sha256()).isEqualTo(SHA);
         assertThat(multi.downloadUrls()).hasToString("[npm:pkg@1.0.0#package/a]");
-        assertThat(new DatasetSpec(multi.id(), multi.title(), multi.kind(), multi.columns(), multi.description(),
-                multi.license(), multi.fileName(), multi.sha256(), multi.downloadUrls(), multi.format(), null,
-                multi.files())).as("rebuilt from its accessors").isEqualTo(multi);
+        assertThat(new DatasetSpec(
+                        multi.id(),
+                        multi.title(),
+                        multi.kind(),
+                        multi.columns(),
+                        multi.description(),
+                        multi.license(),
+                        multi.fileName(),
+                        multi.sha256(),
+                        multi.downloadUrls(),
+                        multi.format(),
+                        null,
+                        multi.files()))
+                .as("rebuilt from its accessors")
+                .isEqualTo(multi);
         assertThat(a.baseName()).isEqualTo("a");
     }
 
@@ -84,16 +118,30 @@ class DatasetSpecTest {
     void multiFileSpecsRefuseRepeatedUnsafeOrContradictoryFiles() {
         DataFile a = new DataFile("a", SHA, List.of());
 
-        assertThatThrownBy(() -> DatasetSpec.files("set", null, DatasetKind.IMAGES, null, null, null, List.of(a, a),
-                CsvFormat.DEFAULT)).hasMessageContaining("lists file a twice");
-        assertThatThrownBy(() -> DatasetSpec.files("set", null, DatasetKind.IMAGES, null, null, null, List.of(),
-                CsvFormat.DEFAULT)).hasMessageContaining("needs at least one file");
+        assertThatThrownBy(() -> DatasetSpec.files(
+                        "set", null, DatasetKind.IMAGES, null, null, null, List.of(a, a), CsvFormat.DEFAULT))
+                .hasMessageContaining("lists file a twice");
+        assertThatThrownBy(() -> DatasetSpec.files(
+                        "set", null, DatasetKind.IMAGES, null, null, null, List.of(), CsvFormat.DEFAULT))
+                .hasMessageContaining("needs at least one file");
         assertThatThrownBy(() -> new DataFile("../a", SHA, List.of())).hasMessageContaining("invalid file name");
         assertThatThrownBy(() -> new DataFile("a", "ABC", List.of())).hasMessageContaining("lower-case hex SHA-256");
         assertThatThrownBy(() -> new DataFile("a", SHA, List.of(URI.create("npm:pkg@1.0.0"))))
                 .hasMessageContaining("needs npm:<package>#<entry>");
-        assertThatThrownBy(() -> new DatasetSpec("set", null, DatasetKind.IMAGES, null, null, null, "b", null, null,
-                CsvFormat.DEFAULT, null, List.of(a))).hasMessageContaining("differ from its first file");
+        assertThatThrownBy(() -> new DatasetSpec(
+                        "set",
+                        null,
+                        DatasetKind.IMAGES,
+                        null,
+                        null,
+                        null,
+                        "b",
+                        null,
+                        null,
+                        CsvFormat.DEFAULT,
+                        null,
+                        List.of(a)))
+                .hasMessageContaining("differ from its first file");
     }
 
     @ParameterizedTest

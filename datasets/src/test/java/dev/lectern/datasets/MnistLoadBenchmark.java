@@ -34,7 +34,8 @@ class MnistLoadBenchmark {
             bestRead = Math.min(bestRead, (System.nanoTime() - start) / 1e9);
             images = data.train().count();
         }
-        System.out.printf("BENCHMARK mnist load: %.3f s for %d images (train and test IDX read, best of 5)%n", bestRead, images);
+        System.out.printf(
+                "BENCHMARK mnist load: %.3f s for %d images (train and test IDX read, best of 5)%n", bestRead, images);
         System.out.printf("BENCHMARK mnist verify: %.3f s for 4 files (SHA-256 of 55 MB, best of 5)%n", bestVerify);
         assertThat(images).isEqualTo(60_000);
     }

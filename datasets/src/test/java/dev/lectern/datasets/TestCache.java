@@ -11,14 +11,14 @@ final class TestCache {
         throw new AssertionError("tests never download over HTTP, asked for " + url);
     };
 
-    private TestCache() {
-    }
+    private TestCache() {}
 
     /** The root build passes {@code lectern.datasetCache} ({@code <root>/target/dataset-cache}); alone, the module's target. */
     static Path dir() {
         String property = System.getProperty("lectern.datasetCache");
         return (property != null && !property.isBlank() ? Path.of(property) : Path.of("target", "dataset-cache"))
-                .toAbsolutePath().normalize();
+                .toAbsolutePath()
+                .normalize();
     }
 
     /** The mirror when the build names one; it has no MNIST, which is expected. */

@@ -11,8 +11,7 @@ import java.util.zip.GZIPOutputStream;
 /** Small IDX files, gzip streams and npm-style tarballs that tests write themselves. */
 public final class TestFiles {
 
-    private TestFiles() {
-    }
+    private TestFiles() {}
 
     /**
      * Returns an IDX file of unsigned bytes.

@@ -14,8 +14,7 @@ final class TestMirror {
         throw new IOException("offline in tests");
     };
 
-    private TestMirror() {
-    }
+    private TestMirror() {}
 
     static Path dir() {
         String property = System.getProperty("lectern.datasetMirror");
@@ -23,7 +22,11 @@ final class TestMirror {
             return Path.of(property).toAbsolutePath().normalize();
         }
         // Surefire runs in the module directory; the checkout's parent holds shared/datasets.
-        Path fallback = Path.of("").toAbsolutePath().getParent().resolve("../shared/datasets").normalize();
+        Path fallback = Path.of("")
+                .toAbsolutePath()
+                .getParent()
+                .resolve("../shared/datasets")
+                .normalize();
         if (Files.isDirectory(fallback)) {
             return fallback;
         }

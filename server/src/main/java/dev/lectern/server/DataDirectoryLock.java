@@ -37,8 +37,9 @@ final class DataDirectoryLock implements AutoCloseable {
             throw new IllegalStateException("cannot lock the data directory " + dataDir + ": " + e.getMessage(), e);
         }
         close(channel);
-        throw new DataDirectoryInUseException("the data directory " + dataDir + " is in use by another Lectern (it holds "
-                + file.getFileName() + " there); stop that one or pass another --data-dir");
+        throw new DataDirectoryInUseException(
+                "the data directory " + dataDir + " is in use by another Lectern (it holds " + file.getFileName()
+                        + " there); stop that one or pass another --data-dir");
     }
 
     private static void close(FileChannel channel) {

@@ -2,11 +2,11 @@ package dev.lectern.server;
 
 import ai.djl.engine.Engine;
 import dev.lectern.datasets.DatasetCatalog;
-import dev.lectern.server.account.UserCommand;
-import dev.lectern.server.dataset.DatasetAccess;
-import dev.lectern.server.account.UserStore;
 import dev.lectern.datasets.DatasetResolver;
 import dev.lectern.datasets.DatasetService;
+import dev.lectern.server.account.UserCommand;
+import dev.lectern.server.account.UserStore;
+import dev.lectern.server.dataset.DatasetAccess;
 import dev.lectern.server.dataset.DatasetUploads;
 import dev.lectern.server.dataset.UploadRepository;
 import dev.lectern.server.experiment.ArtifactStore;
@@ -17,7 +17,6 @@ import dev.lectern.server.experiment.QueueQuota;
 import dev.lectern.server.experiment.RunControls;
 import dev.lectern.server.experiment.RunEventsRepository;
 import dev.lectern.server.experiment.WatchedTraining;
-import dev.lectern.server.sweep.SweepService;
 import dev.lectern.server.http.HttpServer;
 import dev.lectern.server.lesson.LessonRepository;
 import dev.lectern.server.lesson.LessonService;
@@ -27,8 +26,9 @@ import dev.lectern.server.plugin.PluginManager;
 import dev.lectern.server.plugin.PluginStatus;
 import dev.lectern.server.session.SessionStore;
 import dev.lectern.server.store.Database;
-import dev.lectern.server.store.MoveCommand;
 import dev.lectern.server.store.Jdbc;
+import dev.lectern.server.store.MoveCommand;
+import dev.lectern.server.sweep.SweepService;
 import dev.lectern.server.worker.ClusterNode;
 import dev.lectern.server.worker.WaitingReasons;
 import dev.lectern.server.worker.WorkersController;
@@ -59,9 +59,18 @@ public final class LecternServer implements AutoCloseable {
     private final String engine;
     private final ClusterNode node;
 
-    private LecternServer(Settings settings, DataDirectoryLock lock, Database database, ScheduledExecutorService scheduler,
-            ExecutorService trainingThreads, ExperimentService experiments, PluginManager plugins, Javalin app,
-            double startSeconds, String engine, ClusterNode node) {
+    private LecternServer(
+            Settings settings,
+            DataDirectoryLock lock,
+            Database database,
+            ScheduledExecutorService scheduler,
+            ExecutorService trainingThreads,
+            ExperimentService experiments,
+            PluginManager plugins,
+            Javalin app,
+            double startSeconds,
+            String engine,
+            ClusterNode node) {
         this.node = node;
         this.settings = settings;
         this.lock = lock;
@@ -82,18 +91,22 @@ public final class LecternServer implements AutoCloseable {
      */
     public static void main(String[] args) {
         if (args.length > 0 && args[0].equals("user")) {
-            System.exit(UserCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.getenv(), System.in,
-                    System.out, System.err));
+            System.exit(UserCommand.run(
+                    java.util.Arrays.copyOfRange(args, 1, args.length),
+                    System.getenv(),
+                    System.in,
+                    System.out,
+                    System.err));
             return;
         }
         if (args.length > 0 && args[0].equals("worker")) {
-            System.exit(LecternWorker.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.getenv(),
-                    System.err));
+            System.exit(
+                    LecternWorker.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.getenv(), System.err));
             return;
         }
         if (args.length > 0 && args[0].equals("move")) {
-            System.exit(MoveCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.getenv(), System.out,
-                    System.err));
+            System.exit(MoveCommand.run(
+                    java.util.Arrays.copyOfRange(args, 1, args.length), System.getenv(), System.out, System.err));
             return;
         }
         if (args.length > 0 && (args[0].equals("doctor") || args[0].equals("engine"))) {
@@ -152,13 +165,17 @@ public final class LecternServer implements AutoCloseable {
             DeviceResolver devices = new DeviceResolver(Engine.getEngine("PyTorch"));
             if (command.equals("engine")) {
                 System.out.println(devices.engine().describe());
-                System.out.println("capabilities: " + String.join(", ", devices.engine().features()));
+                System.out.println(
+                        "capabilities: " + String.join(", ", devices.engine().features()));
                 return 0;
             }
-            PluginManager plugins = new PluginManager(LecternServer.class.getClassLoader(),
-                    List.of(bundledPluginsDir(), settings.pluginsDir()), List.of("bundled", "plugins folder"));
+            PluginManager plugins = new PluginManager(
+                    LecternServer.class.getClassLoader(),
+                    List.of(bundledPluginsDir(), settings.pluginsDir()),
+                    List.of("bundled", "plugins folder"));
             plugins.loadAll();
-            DatasetService datasets = new DatasetService(DatasetCatalog.builtIn(),
+            DatasetService datasets = new DatasetService(
+                    DatasetCatalog.builtIn(),
                     new DatasetResolver(settings.datasetMirror(), settings.datasetCacheDir()));
             return new dev.lectern.server.system.Doctor(plugins, datasets, devices, System.out, steps).run();
         } catch (NumberFormatException e) {
@@ -201,20 +218,26 @@ public final class LecternServer implements AutoCloseable {
         Database database = store.database();
         Jdbc jdbc = new Jdbc(database.dataSource());
         Json json = new Json();
-        String engine = devices.engine().describe() + String.format(Locale.ROOT, "; default device %s (%s)",
-                settings.device(), DeviceResolver.name(devices.resolve(settings.device())));
-        PluginManager plugins = new PluginManager(LecternServer.class.getClassLoader(),
-                List.of(bundledPluginsDir(), settings.pluginsDir()), List.of("bundled", "plugins folder"));
+        String engine = devices.engine().describe()
+                + String.format(
+                        Locale.ROOT,
+                        "; default device %s (%s)",
+                        settings.device(),
+                        DeviceResolver.name(devices.resolve(settings.device())));
+        PluginManager plugins = new PluginManager(
+                LecternServer.class.getClassLoader(),
+                List.of(bundledPluginsDir(), settings.pluginsDir()),
+                List.of("bundled", "plugins folder"));
         plugins.loadAll();
-        DatasetService datasets = new DatasetService(DatasetCatalog.builtIn(),
-                new DatasetResolver(settings.datasetMirror(), settings.datasetCacheDir()));
-        DatasetUploads uploads = new DatasetUploads(new UploadRepository(jdbc), datasets, settings.uploadsDir(),
-                settings.maxUploadBytes());
+        DatasetService datasets = new DatasetService(
+                DatasetCatalog.builtIn(), new DatasetResolver(settings.datasetMirror(), settings.datasetCacheDir()));
+        DatasetUploads uploads = new DatasetUploads(
+                new UploadRepository(jdbc), datasets, settings.uploadsDir(), settings.maxUploadBytes());
         try {
             uploads.registerAll();
         } catch (IOException e) {
-            throw new IllegalStateException("cannot create the uploads directory " + settings.uploadsDir() + ": "
-                    + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot create the uploads directory " + settings.uploadsDir() + ": " + e.getMessage(), e);
         }
         ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(1, r -> {
             Thread t = new Thread(r, "lectern-metrics-flush");
@@ -235,15 +258,35 @@ public final class LecternServer implements AutoCloseable {
         RunControls controls = new RunControls(new RunEventsRepository(jdbc), hub, settings.pauseLimit());
         storeLocalCopies(artifacts);
         plugins.busyWhen(runs::hasActiveRuns);
-        ExperimentRunner runner = new ExperimentRunner(runs, metrics, artifacts, plugins, datasets, devices, hub, json,
-                scheduler, new WatchedTraining(trainingThreads, settings.timeLimit()), controls, settings.name(),
+        ExperimentRunner runner = new ExperimentRunner(
+                runs,
+                metrics,
+                artifacts,
+                plugins,
+                datasets,
+                devices,
+                hub,
+                json,
+                scheduler,
+                new WatchedTraining(trainingThreads, settings.timeLimit()),
+                controls,
+                settings.name(),
                 uploads::registerFromStore);
-        ClusterNode node = ClusterNode.join(settings, database.dataSource(), jdbc, runs, plugins, devices, hub, true,
-                runner, controls);
-        ExperimentService experiments = new ExperimentService(runs, artifacts, plugins, datasets, devices, hub, json,
-                settings.device(), node.queue(),
+        ClusterNode node = ClusterNode.join(
+                settings, database.dataSource(), jdbc, runs, plugins, devices, hub, true, runner, controls);
+        ExperimentService experiments = new ExperimentService(
+                runs,
+                artifacts,
+                plugins,
+                datasets,
+                devices,
+                hub,
+                json,
+                settings.device(),
+                node.queue(),
                 new QueueQuota(runs, settings.maxQueued(), settings.maxQueuedPerUser(), settings.maxRunExamples()),
-                datasetAccess.forRequester(), controls);
+                datasetAccess.forRequester(),
+                controls);
         experiments.explainWaiting(new WaitingReasons(node.registry(), settings.workerTimeout()));
         experiments.relayControls(settings.name(), node.controlRelay());
         if (settings.sharedStore()) {
@@ -251,14 +294,26 @@ public final class LecternServer implements AutoCloseable {
         }
         experiments.recover(settings.sharedStore() ? settings.name() : null);
         SweepService sweeps = new SweepService(jdbc, experiments, json);
-        Javalin app = HttpServer.start(settings, experiments, sweeps, metrics, plugins, datasets, uploads, hub, json,
-                new SessionStore(jdbc, Clock.systemUTC()), users, datasetAccess,
-                new LessonService(new LessonRepository(jdbc, json), experiments), devices,
-                templates -> new WorkersController(node.registry(), runs, settings.workerTimeout(), settings.sharedStore(),
-                        templates));
+        Javalin app = HttpServer.start(
+                settings,
+                experiments,
+                sweeps,
+                metrics,
+                plugins,
+                datasets,
+                uploads,
+                hub,
+                json,
+                new SessionStore(jdbc, Clock.systemUTC()),
+                users,
+                datasetAccess,
+                new LessonService(new LessonRepository(jdbc, json), experiments),
+                devices,
+                templates -> new WorkersController(
+                        node.registry(), runs, settings.workerTimeout(), settings.sharedStore(), templates));
         double seconds = (System.nanoTime() - t0) / 1e9;
-        return new LecternServer(settings, lock, database, scheduler, trainingThreads, experiments, plugins, app, seconds,
-                engine, node);
+        return new LecternServer(
+                settings, lock, database, scheduler, trainingThreads, experiments, plugins, app, seconds, engine, node);
     }
 
     /** Runs trained before the database kept models' bytes get them stored now, for workers and other nodes. */
@@ -266,10 +321,12 @@ public final class LecternServer implements AutoCloseable {
         try {
             int stored = artifacts.storeLocalCopies();
             if (stored > 0) {
-                org.slf4j.LoggerFactory.getLogger(LecternServer.class).info("stored {} saved-model file(s) in the database", stored);
+                org.slf4j.LoggerFactory.getLogger(LecternServer.class)
+                        .info("stored {} saved-model file(s) in the database", stored);
             }
         } catch (IOException e) {
-            throw new IllegalStateException("cannot read the saved models under the data directory: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot read the saved models under the data directory: " + e.getMessage(), e);
         }
     }
 
@@ -284,15 +341,24 @@ public final class LecternServer implements AutoCloseable {
     }
 
     void printBanner(PrintStream out) {
-        out.printf(Locale.ROOT, "Lectern is running at http://%s:%d/ (started in %.2f s; data in %s)%n",
-                "0.0.0.0".equals(settings.host()) ? "127.0.0.1" : settings.host(), port(), startSeconds, settings.dataDir());
+        out.printf(
+                Locale.ROOT,
+                "Lectern is running at http://%s:%d/ (started in %.2f s; data in %s)%n",
+                "0.0.0.0".equals(settings.host()) ? "127.0.0.1" : settings.host(),
+                port(),
+                startSeconds,
+                settings.dataDir());
         out.println("  " + engine);
         for (PluginStatus status : plugins.statuses()) {
             if (status.isLoaded()) {
                 var d = status.plugin().orElseThrow().descriptor();
                 out.printf(Locale.ROOT, "  plugin %-20s %s %s%n", d.id(), d.version(), d.title());
             } else {
-                out.printf(Locale.ROOT, "  plugin %-20s FAILED: %s%n", status.id(), status.error().orElse(""));
+                out.printf(
+                        Locale.ROOT,
+                        "  plugin %-20s FAILED: %s%n",
+                        status.id(),
+                        status.error().orElse(""));
             }
         }
         if (plugins.statuses().isEmpty()) {
@@ -319,7 +385,9 @@ public final class LecternServer implements AutoCloseable {
     public static void configureEngineDefaults() {
         setDefault("ai.djl.offline", "true");
         setDefault("OPT_OUT_TRACKING", "true");
-        setDefault("ai.djl.pytorch.num_threads", Integer.toString(Runtime.getRuntime().availableProcessors()));
+        setDefault(
+                "ai.djl.pytorch.num_threads",
+                Integer.toString(Runtime.getRuntime().availableProcessors()));
         setDefault("ai.djl.pytorch.num_interop_threads", "1");
     }
 
@@ -336,7 +404,11 @@ public final class LecternServer implements AutoCloseable {
             return Path.of(override);
         }
         try {
-            Path location = Path.of(LecternServer.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path location = Path.of(LecternServer.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
             return location.getParent().resolve("plugins");
         } catch (URISyntaxException | RuntimeException e) {
             return Path.of("plugins");

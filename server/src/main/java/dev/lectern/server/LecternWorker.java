@@ -42,7 +42,11 @@ public final class LecternWorker implements AutoCloseable {
     private final ExecutorService trainingThreads;
     private final ScheduledExecutorService flusher;
 
-    private LecternWorker(DataDirectoryLock lock, Database database, ClusterNode node, ExecutorService trainingThreads,
+    private LecternWorker(
+            DataDirectoryLock lock,
+            Database database,
+            ClusterNode node,
+            ExecutorService trainingThreads,
             ScheduledExecutorService flusher) {
         this.lock = lock;
         this.database = database;
@@ -82,10 +86,13 @@ public final class LecternWorker implements AutoCloseable {
             return 1;
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            worker.close();
-            stopped.countDown();
-        }, "lectern-worker-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            worker.close();
+                            stopped.countDown();
+                        },
+                        "lectern-worker-shutdown"));
         try {
             stopped.await();
         } catch (InterruptedException e) {
@@ -114,13 +121,16 @@ public final class LecternWorker implements AutoCloseable {
         try {
             Jdbc jdbc = new Jdbc(database.dataSource());
             Json json = new Json();
-            PluginManager plugins = new PluginManager(LecternServer.class.getClassLoader(),
-                    List.of(LecternServer.bundledPluginsDir(), settings.pluginsDir()), List.of("bundled", "plugins folder"));
+            PluginManager plugins = new PluginManager(
+                    LecternServer.class.getClassLoader(),
+                    List.of(LecternServer.bundledPluginsDir(), settings.pluginsDir()),
+                    List.of("bundled", "plugins folder"));
             plugins.loadAll();
-            DatasetService datasets = new DatasetService(DatasetCatalog.builtIn(),
+            DatasetService datasets = new DatasetService(
+                    DatasetCatalog.builtIn(),
                     new DatasetResolver(settings.datasetMirror(), settings.datasetCacheDir()));
-            DatasetUploads uploads = new DatasetUploads(new UploadRepository(jdbc), datasets, settings.uploadsDir(),
-                    settings.maxUploadBytes());
+            DatasetUploads uploads = new DatasetUploads(
+                    new UploadRepository(jdbc), datasets, settings.uploadsDir(), settings.maxUploadBytes());
             uploads.registerAll();
             ScheduledExecutorService flusher = Executors.newScheduledThreadPool(1, r -> {
                 Thread t = new Thread(r, "lectern-metrics-flush");
@@ -136,21 +146,40 @@ public final class LecternWorker implements AutoCloseable {
             ExperimentRepository runs = new ExperimentRepository(jdbc);
             ArtifactStore artifacts = new ArtifactStore(settings.artifactsDir(), jdbc);
             RunControls controls = new RunControls(new RunEventsRepository(jdbc), hub, settings.pauseLimit());
-            ExperimentRunner runner = new ExperimentRunner(runs, new MetricsRepository(jdbc), artifacts, plugins,
-                    datasets, devices, hub, json, flusher, new WatchedTraining(trainingThreads, settings.timeLimit()),
-                    controls, settings.name(), uploads::registerFromStore);
-            int interrupted = runs.interruptRunning(settings.name(), "worker '" + settings.name()
-                    + "' stopped while this experiment was running");
-            ClusterNode node = ClusterNode.join(settings, database.dataSource(), jdbc, runs, plugins, devices, hub, false,
-                    runner, controls);
-            System.out.printf("Lectern worker '%s' is training up to %d run(s) at once from %s%s%n", settings.name(),
-                    settings.concurrency(), redacted(settings.jdbcUrl()),
+            ExperimentRunner runner = new ExperimentRunner(
+                    runs,
+                    new MetricsRepository(jdbc),
+                    artifacts,
+                    plugins,
+                    datasets,
+                    devices,
+                    hub,
+                    json,
+                    flusher,
+                    new WatchedTraining(trainingThreads, settings.timeLimit()),
+                    controls,
+                    settings.name(),
+                    uploads::registerFromStore);
+            int interrupted = runs.interruptRunning(
+                    settings.name(), "worker '" + settings.name() + "' stopped while this experiment was running");
+            ClusterNode node = ClusterNode.join(
+                    settings, database.dataSource(), jdbc, runs, plugins, devices, hub, false, runner, controls);
+            System.out.printf(
+                    "Lectern worker '%s' is training up to %d run(s) at once from %s%s%n",
+                    settings.name(),
+                    settings.concurrency(),
+                    redacted(settings.jdbcUrl()),
                     interrupted > 0 ? " (" + interrupted + " run(s) it left RUNNING are INTERRUPTED)" : "");
             System.out.println("  " + devices.engine().describe());
             for (PluginStatus status : plugins.statuses()) {
-                System.out.println("  plugin " + status.id() + (status.isLoaded()
-                        ? " " + status.plugin().orElseThrow().descriptor().version()
-                        : " FAILED: " + status.error().orElse("")));
+                System.out.println("  plugin " + status.id()
+                        + (status.isLoaded()
+                                ? " "
+                                        + status.plugin()
+                                                .orElseThrow()
+                                                .descriptor()
+                                                .version()
+                                : " FAILED: " + status.error().orElse("")));
             }
             return new LecternWorker(lock, database, node, trainingThreads, flusher);
         } catch (IOException | RuntimeException e) {

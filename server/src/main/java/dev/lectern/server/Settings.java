@@ -33,10 +33,28 @@ import java.util.Optional;
  *     trains (the machine's host name)
  * @param workerTimeout how long a training node may stay silent before its runs are INTERRUPTED (30s)
  */
-public record Settings(int port, String host, Path dataDir, String jdbcUrl, Optional<Path> datasetMirror,
-        Path pluginsDir, int concurrency, String device, Optional<String> token, Duration timeLimit, int maxUploadMb,
-        Path datasetCacheDir, Optional<String> publicUrl, List<String> allowedHosts, int maxQueued, long maxRunExamples,
-        boolean accounts, int maxQueuedPerUser, Duration pauseLimit, String name, Duration workerTimeout) {
+public record Settings(
+        int port,
+        String host,
+        Path dataDir,
+        String jdbcUrl,
+        Optional<Path> datasetMirror,
+        Path pluginsDir,
+        int concurrency,
+        String device,
+        Optional<String> token,
+        Duration timeLimit,
+        int maxUploadMb,
+        Path datasetCacheDir,
+        Optional<String> publicUrl,
+        List<String> allowedHosts,
+        int maxQueued,
+        long maxRunExamples,
+        boolean accounts,
+        int maxQueuedPerUser,
+        Duration pauseLimit,
+        String name,
+        Duration workerTimeout) {
 
     /** Whether the store is a PostgreSQL server, which workers on other machines can share. */
     public boolean sharedStore() {

@@ -22,9 +22,27 @@ import java.util.regex.Pattern;
 public final class SettingsParser {
 
     private static final Set<String> NAMES = Set.of(
-            "port", "host", "data-dir", "jdbc-url", "dataset-mirror", "plugins-dir", "concurrency", "device", "token",
-            "time-limit", "max-upload-mb", "dataset-cache", "public-url", "allowed-hosts", "max-queued",
-            "max-run-examples", "accounts", "max-queued-per-user", "pause-limit", "name", "worker-timeout");
+            "port",
+            "host",
+            "data-dir",
+            "jdbc-url",
+            "dataset-mirror",
+            "plugins-dir",
+            "concurrency",
+            "device",
+            "token",
+            "time-limit",
+            "max-upload-mb",
+            "dataset-cache",
+            "public-url",
+            "allowed-hosts",
+            "max-queued",
+            "max-run-examples",
+            "accounts",
+            "max-queued-per-user",
+            "pause-limit",
+            "name",
+            "worker-timeout");
 
     /** Flags that may stand alone, meaning "on". */
     private static final Set<String> SWITCHES = Set.of("accounts");
@@ -55,14 +73,19 @@ public final class SettingsParser {
         String host = text(flags, "host", "127.0.0.1");
         Path dataDir = Path.of(text(flags, "data-dir", "data")).toAbsolutePath().normalize();
         String jdbcUrl = text(flags, "jdbc-url", "jdbc:h2:file:" + dataDir.resolve("lectern"));
-        Optional<Path> mirror = Optional.ofNullable(value(flags, "dataset-mirror")).filter(s -> !s.isBlank())
+        Optional<Path> mirror = Optional.ofNullable(value(flags, "dataset-mirror"))
+                .filter(s -> !s.isBlank())
                 .map(s -> Path.of(s).toAbsolutePath().normalize());
-        Path pluginsDir = Path.of(text(flags, "plugins-dir", dataDir.resolve("plugins").toString())).toAbsolutePath().normalize();
+        Path pluginsDir = Path.of(
+                        text(flags, "plugins-dir", dataDir.resolve("plugins").toString()))
+                .toAbsolutePath()
+                .normalize();
         int concurrency = integer(flags, "concurrency", 1, 0, 64);
         if (concurrency == 0 && !jdbcUrl.startsWith("jdbc:postgresql:")) {
-            throw new IllegalArgumentException("--concurrency 0 makes a node that trains nothing; its runs need workers, "
-                    + "which share a PostgreSQL database: set --jdbc-url jdbc:postgresql://... (see README, "
-                    + "\"A class on several machines\")");
+            throw new IllegalArgumentException(
+                    "--concurrency 0 makes a node that trains nothing; its runs need workers, "
+                            + "which share a PostgreSQL database: set --jdbc-url jdbc:postgresql://... (see README, "
+                            + "\"A class on several machines\")");
         }
         String device = text(flags, "device", "auto").toLowerCase(Locale.ROOT);
         if (!device.matches("auto|cpu|gpu(:\\d+)?")) {
@@ -71,13 +94,18 @@ public final class SettingsParser {
         Optional<String> token = Optional.ofNullable(value(flags, "token")).filter(s -> !s.isBlank());
         boolean accounts = bool(flags, "accounts");
         if (token.isEmpty() && !accounts && !isLoopback(host)) {
-            throw new IllegalArgumentException("--host " + host + " exposes Lectern beyond this machine: turn on --accounts "
-                    + "(people sign in) or set --token (or LECTERN_ACCOUNTS / LECTERN_TOKEN)");
+            throw new IllegalArgumentException(
+                    "--host " + host + " exposes Lectern beyond this machine: turn on --accounts "
+                            + "(people sign in) or set --token (or LECTERN_ACCOUNTS / LECTERN_TOKEN)");
         }
         Duration timeLimit = duration("time-limit", text(flags, "time-limit", "24h"));
         int maxUploadMb = integer(flags, "max-upload-mb", 20, 1, 2048);
-        Path datasetCache = Path.of(text(flags, "dataset-cache", dataDir.resolve("datasets").toString())).toAbsolutePath().normalize();
-        Optional<String> publicUrl = Optional.ofNullable(value(flags, "public-url")).filter(s -> !s.isBlank())
+        Path datasetCache = Path.of(
+                        text(flags, "dataset-cache", dataDir.resolve("datasets").toString()))
+                .toAbsolutePath()
+                .normalize();
+        Optional<String> publicUrl = Optional.ofNullable(value(flags, "public-url"))
+                .filter(s -> !s.isBlank())
                 .map(SettingsParser::publicUrl);
         List<String> allowedHosts = allowedHosts(value(flags, "allowed-hosts"), host, publicUrl);
         int maxQueued = integer(flags, "max-queued", 500, 1, 1_000_000);
@@ -94,9 +122,28 @@ public final class SettingsParser {
             throw new IllegalArgumentException("--worker-timeout must be at least 3s (nodes beat every second), got "
                     + text(flags, "worker-timeout", ""));
         }
-        return new Settings(port, host, dataDir, jdbcUrl, mirror, pluginsDir, concurrency, device, token, timeLimit,
-                maxUploadMb, datasetCache, publicUrl, allowedHosts, maxQueued, maxRunExamples, accounts, maxQueuedPerUser,
-                pauseLimit, name, workerTimeout);
+        return new Settings(
+                port,
+                host,
+                dataDir,
+                jdbcUrl,
+                mirror,
+                pluginsDir,
+                concurrency,
+                device,
+                token,
+                timeLimit,
+                maxUploadMb,
+                datasetCache,
+                publicUrl,
+                allowedHosts,
+                maxQueued,
+                maxRunExamples,
+                accounts,
+                maxQueuedPerUser,
+                pauseLimit,
+                name,
+                workerTimeout);
     }
 
     private static String publicUrl(String raw) {
@@ -104,7 +151,9 @@ public final class SettingsParser {
         try {
             URI uri = new URI(url);
             if ((!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) || uri.getHost() == null) {
-                throw new IllegalArgumentException("--public-url must be an http(s) address such as https://lectern.example.edu/, got '" + raw + "'");
+                throw new IllegalArgumentException(
+                        "--public-url must be an http(s) address such as https://lectern.example.edu/, got '" + raw
+                                + "'");
             }
             return url.endsWith("/") ? url : url + "/";
         } catch (URISyntaxException e) {
@@ -182,7 +231,8 @@ public final class SettingsParser {
                 throw new IllegalArgumentException("flag --" + name + " needs a value");
             }
             if (!NAMES.contains(name)) {
-                throw new IllegalArgumentException("unknown flag --" + name + "; known: " + String.join(", ", NAMES.stream().sorted().toList()));
+                throw new IllegalArgumentException("unknown flag --" + name + "; known: "
+                        + String.join(", ", NAMES.stream().sorted().toList()));
             }
             flags.put(name, value);
         }
@@ -240,7 +290,8 @@ public final class SettingsParser {
         try {
             int parsed = Integer.parseInt(v.trim());
             if (parsed < min || parsed > max) {
-                throw new IllegalArgumentException("--" + name + " must be between " + min + " and " + max + ", got " + parsed);
+                throw new IllegalArgumentException(
+                        "--" + name + " must be between " + min + " and " + max + ", got " + parsed);
             }
             return parsed;
         } catch (NumberFormatException e) {

@@ -57,6 +57,7 @@ class AccessibilityIT {
     private static final Set<String> SCREENSHOTS = Set.of("/", "/plugins", "/experiments", "/datasets");
     /** Pages whose tables must fit a 1400 px window without scrolling sideways. */
     private static final Set<String> FIT_AT_DESKTOP = Set.of("/", "/plugins", "/experiments", "/datasets");
+
     private static final Set<String> TERMINAL = Set.of("SUCCEEDED", "FAILED", "CANCELLED", "INTERRUPTED");
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -105,8 +106,12 @@ class AccessibilityIT {
     void everyPageTypeHasNoWcagViolationsAndNoHorizontalOverflowAtDesktopAndPhoneWidths() throws Exception {
         long started = System.nanoTime();
         Http http = new Http(server.url());
-        String upload = upload(http, "study.csv", "# hours studied and the exam score\nhours,score\n1,52.5\n2,55\n"
-                + "3,57.5\n4,60\n5,62.5\n6,65\n7,67.5\n8,70\n", "Study hours");
+        String upload = upload(
+                http,
+                "study.csv",
+                "# hours studied and the exam score\nhours,score\n1,52.5\n2,55\n"
+                        + "3,57.5\n4,60\n5,62.5\n6,65\n7,67.5\n8,70\n",
+                "Study hours");
 
         // One run of each plugin, on its lecture data, kept short; the CNN and the LSTM first, as they take longest.
         Map<String, Long> runs = new LinkedHashMap<>();
@@ -117,10 +122,13 @@ class AccessibilityIT {
         runs.put("logistic-regression", create(http, "logistic-regression", "ex2data1", "{\"epochs\":300}"));
         runs.put("softmax-regression", create(http, "softmax-regression", "data-04-zoo", "{\"epochs\":100}"));
         runs.put("mlp", create(http, "mlp", "xor", "{\"epochs\":300}"));
-        runs.put("polynomial-regression", create(http, "polynomial-regression", "linear-synthetic", "{\"epochs\":300}"));
+        runs.put(
+                "polynomial-regression", create(http, "polynomial-regression", "linear-synthetic", "{\"epochs\":300}"));
         runs.put("failing-test", create(http, "failing-test", "two-blobs", "{\"steps\":5}"));
-        Http.Response sweep = http.post("/api/sweeps", "{\"plugin\":\"linear-regression\",\"dataset\":\"linear-synthetic\","
-                + "\"name\":\"two rates\",\"params\":{\"epochs\":100},\"grid\":{\"learningRate\":[0.01,0.1]}}");
+        Http.Response sweep = http.post(
+                "/api/sweeps",
+                "{\"plugin\":\"linear-regression\",\"dataset\":\"linear-synthetic\","
+                        + "\"name\":\"two rates\",\"params\":{\"epochs\":100},\"grid\":{\"learningRate\":[0.01,0.1]}}");
         assertThat(sweep.status()).as(String.valueOf(sweep.json())).isEqualTo(201);
         List<Long> waitFor = new ArrayList<>(runs.values());
         sweep.json().get("experiments").forEach(run -> waitFor.add(run.get("id").asLong()));
@@ -130,7 +138,9 @@ class AccessibilityIT {
         for (Map.Entry<String, Long> run : runs.entrySet()) {
             String expected = run.getKey().equals("failing-test") ? "FAILED" : "SUCCEEDED";
             JsonNode experiment = http.get("/api/experiments/" + run.getValue()).json();
-            assertThat(experiment.get("status").asText()).as(run.getKey() + ": " + experiment).isEqualTo(expected);
+            assertThat(experiment.get("status").asText())
+                    .as(run.getKey() + ": " + experiment)
+                    .isEqualTo(expected);
         }
         long trained = System.nanoTime();
 
@@ -153,10 +163,20 @@ class AccessibilityIT {
         Http.Response lesson = http.post("/api/lessons", LessonsIT.LESSON);
         String code = lesson.json().get("code").asText();
         long lessonId = lesson.json().get("id").asLong();
-        Http.Response lessonRun = http.post("/api/l/" + code + "/run", "{\"answer\":\"fall\",\"params\":{\"learningRate\":0.01}}");
-        new Http(server.url()).awaitStatus(lessonRun.json().get("id").asLong(), s -> !s.equals("QUEUED") && !s.equals("RUNNING"),
-                java.time.Duration.ofSeconds(60));
-        paths.addAll(List.of("/l/" + code, "/lessons", "/lessons/" + lessonId + "/class", "/users", "/sign-in", "/system",
+        Http.Response lessonRun =
+                http.post("/api/l/" + code + "/run", "{\"answer\":\"fall\",\"params\":{\"learningRate\":0.01}}");
+        new Http(server.url())
+                .awaitStatus(
+                        lessonRun.json().get("id").asLong(),
+                        s -> !s.equals("QUEUED") && !s.equals("RUNNING"),
+                        java.time.Duration.ofSeconds(60));
+        paths.addAll(List.of(
+                "/l/" + code,
+                "/lessons",
+                "/lessons/" + lessonId + "/class",
+                "/users",
+                "/sign-in",
+                "/system",
                 "/workers"));
 
         List<String> problems = new ArrayList<>();
@@ -178,32 +198,38 @@ class AccessibilityIT {
                 }
                 if (width >= 1400 && FIT_AT_DESKTOP.contains(path)) {
                     // Scrolling sideways is for phones: on a desktop these tables fit their page.
-                    Object scrolled = page.evaluate("() => Array.from(document.querySelectorAll('.table-scroll'))"
-                            + ".filter(s => s.scrollWidth > s.clientWidth + 1)"
-                            + ".map(s => s.getAttribute('aria-label') + ' ' + s.scrollWidth + ' px in ' + s.clientWidth + ' px')");
+                    Object scrolled = page.evaluate(
+                            "() => Array.from(document.querySelectorAll('.table-scroll'))"
+                                    + ".filter(s => s.scrollWidth > s.clientWidth + 1)"
+                                    + ".map(s => s.getAttribute('aria-label') + ' ' + s.scrollWidth + ' px in ' + s.clientWidth + ' px')");
                     if (!((List<?>) scrolled).isEmpty()) {
                         problems.add(path + " @" + width + "px: tables wider than the page: " + scrolled);
                     }
                 }
-                if (SCREENSHOTS.contains(path) || path.equals("/experiments/" + runs.get("cnn"))
+                if (SCREENSHOTS.contains(path)
+                        || path.equals("/experiments/" + runs.get("cnn"))
                         || path.startsWith("/sweeps/")) {
                     Browser.screenshot(page, "a11y-" + slug(path) + "-" + width);
                 }
                 if (path.equals("/experiments/" + runs.get("cnn"))) {
-                    page.locator("#predict-section").screenshot(new Locator.ScreenshotOptions()
-                            .setPath(Browser.SCREENSHOTS.resolve("a11y-cnn-predict-" + width + ".png")));
+                    page.locator("#predict-section")
+                            .screenshot(new Locator.ScreenshotOptions()
+                                    .setPath(Browser.SCREENSHOTS.resolve("a11y-cnn-predict-" + width + ".png")));
                 }
                 if (path.equals("/experiments/" + runs.get("softmax-regression"))) {
-                    page.locator("figure.view-confusion").first().screenshot(new Locator.ScreenshotOptions()
-                            .setPath(Browser.SCREENSHOTS.resolve("a11y-confusion-" + width + ".png")));
+                    page.locator("figure.view-confusion")
+                            .first()
+                            .screenshot(new Locator.ScreenshotOptions()
+                                    .setPath(Browser.SCREENSHOTS.resolve("a11y-confusion-" + width + ".png")));
                 }
                 checked++;
             }
         }
         problems.addAll(parallelCoordinateContrast(sweep.json().get("id").asLong()));
         problems.addAll(theDigitCanvasWorksFromTheKeyboard(runs.get("cnn")));
-        System.out.printf("AccessibilityIT: %d page checks; training %.1f s, pages %.1f s%n", checked,
-                (trained - started) / 1e9, (System.nanoTime() - trained) / 1e9);
+        System.out.printf(
+                "AccessibilityIT: %d page checks; training %.1f s, pages %.1f s%n",
+                checked, (trained - started) / 1e9, (System.nanoTime() - trained) / 1e9);
         if (!problems.isEmpty()) {
             fail(problems.size() + " accessibility problems:\n" + String.join("\n", problems));
         }
@@ -235,7 +261,9 @@ class AccessibilityIT {
         StringBuilder text = new StringBuilder(path + " @" + width + "px: " + rule.getId() + " (" + rule.getImpact()
                 + ", " + rule.getNodes().size() + " elements): " + rule.getHelp());
         for (CheckedNode node : rule.getNodes()) {
-            text.append("\n    ").append(node.getTarget()).append(": ")
+            text.append("\n    ")
+                    .append(node.getTarget())
+                    .append(": ")
                     .append(String.valueOf(node.getFailureSummary()).replace("\n", " "));
         }
         return text.toString();
@@ -273,8 +301,9 @@ class AccessibilityIT {
         for (JsonNode colour : JSON.readTree(colours)) {
             double ratio = contrast(colour.asText(), background == null ? "#ffffff" : background);
             if (ratio < 3) {
-                problems.add(String.format("/sweeps/%d: parallel coordinates line %s on %s is %.2f:1 (needs 3:1)", sweepId,
-                        colour.asText(), background, ratio));
+                problems.add(String.format(
+                        "/sweeps/%d: parallel coordinates line %s on %s is %.2f:1 (needs 3:1)",
+                        sweepId, colour.asText(), background, ratio));
             }
         }
         return problems;
@@ -307,7 +336,8 @@ class AccessibilityIT {
             problems.add("/experiments/" + cnn + ": picking the sample digit 3 drew nothing");
         }
         page.locator("#predict").focus();
-        page.waitForResponse(r -> r.url().endsWith("/predict"), () -> page.keyboard().press("Enter"));
+        page.waitForResponse(
+                r -> r.url().endsWith("/predict"), () -> page.keyboard().press("Enter"));
         page.waitForFunction("() => document.getElementById('prediction').textContent.includes('% sure')");
         return problems;
     }
@@ -328,8 +358,10 @@ class AccessibilityIT {
     }
 
     private static long create(Http http, String plugin, String dataset, String params) {
-        Http.Response created = http.post("/api/experiments", "{\"plugin\":\"" + plugin + "\",\"dataset\":\"" + dataset
-                + "\",\"name\":\"" + plugin + " for axe\",\"params\":" + params + "}");
+        Http.Response created = http.post(
+                "/api/experiments",
+                "{\"plugin\":\"" + plugin + "\",\"dataset\":\"" + dataset + "\",\"name\":\"" + plugin
+                        + " for axe\",\"params\":" + params + "}");
         assertThat(created.status()).as(plugin + ": " + created.json()).isEqualTo(201);
         return created.json().get("id").asLong();
     }
@@ -340,10 +372,13 @@ class AccessibilityIT {
         String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"name\"\r\n\r\n" + name + "\r\n"
                 + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
                 + "\"\r\nContent-Type: text/csv\r\n\r\n" + csv + "\r\n--" + boundary + "--\r\n";
-        HttpResponse<String> response = http.client().send(HttpRequest.newBuilder(URI.create(server.url() + "/api/datasets"))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.client()
+                .send(
+                        HttpRequest.newBuilder(URI.create(server.url() + "/api/datasets"))
+                                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         return JSON.readTree(response.body()).get("id").asText();
     }

@@ -29,40 +29,124 @@ class ApiFuzzIT {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private static final String[] ROUTES = {
-        "GET /api/plugins", "POST /api/plugins/rescan", "GET /api/datasets", "POST /api/datasets", "GET /api/datasets/{s}",
-        "GET /api/datasets/{s}/columns", "DELETE /api/datasets/{s}", "POST /api/experiments", "GET /api/experiments",
-        "GET /api/experiments/export.csv", "GET /api/experiments/export.json", "GET /api/experiments/metrics.csv",
-        "GET /api/compare", "GET /api/experiments/{id}", "PATCH /api/experiments/{id}", "DELETE /api/experiments/{id}",
-        "GET /api/experiments/{id}/artifacts.zip", "GET /api/experiments/{id}/metrics", "GET /api/experiments/{id}/texts",
-        "GET /api/experiments/{id}/events", "POST /api/experiments/{id}/cancel", "POST /api/experiments/{id}/predict",
-        "POST /api/sweeps", "GET /api/sweeps/{id}", "POST /api/sweeps/{id}/cancel", "PUT /api/experiments/{id}",
-        "GET /api/{s}", "GET /experiments/{id}", "GET /plugins/{s}", "GET /sweeps/{id}", "GET /datasets/{s}", "GET /compare",
+        "GET /api/plugins",
+        "POST /api/plugins/rescan",
+        "GET /api/datasets",
+        "POST /api/datasets",
+        "GET /api/datasets/{s}",
+        "GET /api/datasets/{s}/columns",
+        "DELETE /api/datasets/{s}",
+        "POST /api/experiments",
+        "GET /api/experiments",
+        "GET /api/experiments/export.csv",
+        "GET /api/experiments/export.json",
+        "GET /api/experiments/metrics.csv",
+        "GET /api/compare",
+        "GET /api/experiments/{id}",
+        "PATCH /api/experiments/{id}",
+        "DELETE /api/experiments/{id}",
+        "GET /api/experiments/{id}/artifacts.zip",
+        "GET /api/experiments/{id}/metrics",
+        "GET /api/experiments/{id}/texts",
+        "GET /api/experiments/{id}/events",
+        "POST /api/experiments/{id}/cancel",
+        "POST /api/experiments/{id}/predict",
+        "POST /api/sweeps",
+        "GET /api/sweeps/{id}",
+        "POST /api/sweeps/{id}/cancel",
+        "PUT /api/experiments/{id}",
+        "GET /api/{s}",
+        "GET /experiments/{id}",
+        "GET /plugins/{s}",
+        "GET /sweeps/{id}",
+        "GET /datasets/{s}",
+        "GET /compare",
         // Routes added after the first fuzz run: training control, workers, system, lessons, accounts and sessions.
-        "POST /api/experiments/{id}/control", "GET /api/workers", "GET /workers", "GET /api/system", "GET /system",
-        "GET /api/lessons", "POST /api/lessons", "GET /api/lessons/{id}", "POST /api/lessons/{id}/open",
-        "POST /api/lessons/{id}/close", "GET /api/lessons/{id}/class", "GET /api/lessons/{id}/class.csv",
-        "GET /api/lessons/{id}/events", "POST /api/l/{s}/run", "GET /l/{s}", "GET /lessons", "GET /api/session",
-        "POST /api/session", "DELETE /api/session", "GET /api/users", "POST /api/users", "POST /api/users/{s}/reset",
+        "POST /api/experiments/{id}/control",
+        "GET /api/workers",
+        "GET /workers",
+        "GET /api/system",
+        "GET /system",
+        "GET /api/lessons",
+        "POST /api/lessons",
+        "GET /api/lessons/{id}",
+        "POST /api/lessons/{id}/open",
+        "POST /api/lessons/{id}/close",
+        "GET /api/lessons/{id}/class",
+        "GET /api/lessons/{id}/class.csv",
+        "GET /api/lessons/{id}/events",
+        "POST /api/l/{s}/run",
+        "GET /l/{s}",
+        "GET /lessons",
+        "GET /api/session",
+        "POST /api/session",
+        "DELETE /api/session",
+        "GET /api/users",
+        "POST /api/users",
+        "POST /api/users/{s}/reset",
     };
-    private static final String[] QUERY = {"page", "size", "plugin", "dataset", "status", "tag", "q", "sort", "dir", "ids",
-        "maxPoints", "limit", "x", "y", "metric", "owner"};
-    private static final String[] PLUGINS = {"linear-regression", "logistic-regression", "softmax-regression", "mlp", "cnn",
-        "char-rnn", "lstm-forecaster", "nope", ""};
-    private static final String[] DATASETS = {"ex1data1", "ex2data1", "xor", "hello", "mnist", "data-04-zoo", "linear-synthetic",
-        "nope", ""};
-    private static final String[] PARAMS = {"learningRate", "epochs", "batchSize", "seed", "optimizer", "hiddenSize",
-        "dropout", "standardize", "digit", "x1", "temperature", "preset"};
+    private static final String[] QUERY = {
+        "page",
+        "size",
+        "plugin",
+        "dataset",
+        "status",
+        "tag",
+        "q",
+        "sort",
+        "dir",
+        "ids",
+        "maxPoints",
+        "limit",
+        "x",
+        "y",
+        "metric",
+        "owner"
+    };
+    private static final String[] PLUGINS = {
+        "linear-regression",
+        "logistic-regression",
+        "softmax-regression",
+        "mlp",
+        "cnn",
+        "char-rnn",
+        "lstm-forecaster",
+        "nope",
+        ""
+    };
+    private static final String[] DATASETS = {
+        "ex1data1", "ex2data1", "xor", "hello", "mnist", "data-04-zoo", "linear-synthetic", "nope", ""
+    };
+    private static final String[] PARAMS = {
+        "learningRate",
+        "epochs",
+        "batchSize",
+        "seed",
+        "optimizer",
+        "hiddenSize",
+        "dropout",
+        "standardize",
+        "digit",
+        "x1",
+        "temperature",
+        "preset"
+    };
 
     private final Random random = new Random(SEED);
 
     @Test
     @Timeout(900)
     void generatedRequestsNeverCrashTheServerOrChangeWhatTheyWereRefused(@TempDir Path dataDir) throws Exception {
-        try (TestServer server = TestServer.start(dataDir, "--concurrency", "1", "--max-queued", "30",
-                "--max-run-examples", "2000000")) {
+        try (TestServer server = TestServer.start(
+                dataDir, "--concurrency", "1", "--max-queued", "30", "--max-run-examples", "2000000")) {
             Http http = new Http(server.url());
-            long known = http.post("/api/experiments", "{\"plugin\":\"linear-regression\",\"dataset\":\"linear-synthetic\","
-                    + "\"params\":{\"epochs\":5}}").json().get("id").asLong();
+            long known = http.post(
+                            "/api/experiments",
+                            "{\"plugin\":\"linear-regression\",\"dataset\":\"linear-synthetic\","
+                                    + "\"params\":{\"epochs\":5}}")
+                    .json()
+                    .get("id")
+                    .asLong();
             http.awaitStatus(known, "SUCCEEDED"::equals, Duration.ofSeconds(60));
             long runsBefore = count(http, "/api/experiments?size=1");
             int datasetsBefore = http.get("/api/datasets").json().size();
@@ -73,17 +157,20 @@ class ApiFuzzIT {
             for (int i = 0; i < REQUESTS; i++) {
                 String route = pick(ROUTES);
                 String method = route.substring(0, route.indexOf(' '));
-                String path = route.substring(route.indexOf(' ') + 1).replace("{id}", id(known)).replace("{s}", word());
+                String path = route.substring(route.indexOf(' ') + 1)
+                        .replace("{id}", id(known))
+                        .replace("{s}", word());
                 if (random.nextInt(3) == 0) {
                     path += query();
                 }
                 String headers = headers(server.port(), method);
                 String body = method.equals("GET") || method.equals("DELETE") ? null : body(path);
-                RawHttp.Answer answer = RawHttp.send(server.port(), method + " " + path + " HTTP/1.1\n" + headers, body);
+                RawHttp.Answer answer =
+                        RawHttp.send(server.port(), method + " " + path + " HTTP/1.1\n" + headers, body);
                 statuses.merge(answer.status(), 1, Integer::sum);
                 if (answer.status() >= 500) {
-                    failures.add(method + " " + path + " " + headers.replace('\n', '|') + " " + body + " -> " + answer.status()
-                            + " " + answer.body());
+                    failures.add(method + " " + path + " " + headers.replace('\n', '|') + " " + body + " -> "
+                            + answer.status() + " " + answer.body());
                 }
                 if (answer.status() == 201 && (path.startsWith("/api/experiments") || path.startsWith("/api/l/"))) {
                     created++;
@@ -94,14 +181,17 @@ class ApiFuzzIT {
                 }
                 if (path.startsWith("/api/") && answer.status() >= 400 && answer.status() != 431) {
                     JsonNode error = MAPPER.readTree(answer.body());
-                    assertThat(error.has("error")).as("%s %s -> %s", method, path, answer.body()).isTrue();
+                    assertThat(error.has("error"))
+                            .as("%s %s -> %s", method, path, answer.body())
+                            .isTrue();
                 }
             }
-            System.out.println("FUZZ " + REQUESTS + " requests, answers by status: " + statuses + "; runs created " + created
-                    + ", deleted " + deleted);
+            System.out.println("FUZZ " + REQUESTS + " requests, answers by status: " + statuses + "; runs created "
+                    + created + ", deleted " + deleted);
             assertThat(failures).as("answers of 500 or more").isEmpty();
             assertThat(http.get("/api/plugins").status()).as("still healthy").isEqualTo(200);
-            assertThat(count(http, "/api/experiments?size=1")).as("runs: only accepted requests changed them")
+            assertThat(count(http, "/api/experiments?size=1"))
+                    .as("runs: only accepted requests changed them")
                     .isEqualTo(runsBefore + created - deleted);
             assertThat(http.get("/api/datasets").json().size()).isEqualTo(datasetsBefore);
             for (JsonNode run : http.get("/api/experiments?size=200").json().get("items")) {
@@ -150,15 +240,19 @@ class ApiFuzzIT {
         StringBuilder q = new StringBuilder("?");
         int n = 1 + random.nextInt(3);
         for (int i = 0; i < n; i++) {
-            q.append(i == 0 ? "" : "&").append(pick(QUERY)).append('=').append(switch (random.nextInt(7)) {
-                case 0 -> "-1";
-                case 1 -> "0";
-                case 2 -> "999999999999";
-                case 3 -> "1,2,3";
-                case 4 -> "last:loss";
-                case 5 -> "%27%3B--";
-                default -> word();
-            });
+            q.append(i == 0 ? "" : "&")
+                    .append(pick(QUERY))
+                    .append('=')
+                    .append(
+                            switch (random.nextInt(7)) {
+                                case 0 -> "-1";
+                                case 1 -> "0";
+                                case 2 -> "999999999999";
+                                case 3 -> "1,2,3";
+                                case 4 -> "last:loss";
+                                case 5 -> "%27%3B--";
+                                default -> word();
+                            });
         }
         return q.toString();
     }
@@ -171,15 +265,17 @@ class ApiFuzzIT {
             case 1 -> h.append("\nOrigin: null");
             case 2 -> h.append("\nSec-Fetch-Site: cross-site");
             case 3 -> h.append("\nOrigin: http://127.0.0.1:").append(port);
-            default -> { }
+            default -> {}
         }
         if (!method.equals("GET")) {
-            h.append("\nContent-Type: ").append(switch (random.nextInt(8)) {
-                case 0 -> "text/plain";
-                case 1 -> "application/x-www-form-urlencoded";
-                case 2 -> "multipart/form-data; boundary=zz";
-                default -> "application/json";
-            });
+            h.append("\nContent-Type: ")
+                    .append(
+                            switch (random.nextInt(8)) {
+                                case 0 -> "text/plain";
+                                case 1 -> "application/x-www-form-urlencoded";
+                                case 2 -> "multipart/form-data; boundary=zz";
+                                default -> "application/json";
+                            });
         }
         if (random.nextInt(4) == 0) {
             h.append("\nAccept: ").append(random.nextBoolean() ? "text/event-stream" : "text/html");
@@ -242,7 +338,9 @@ class ApiFuzzIT {
         body.put(random.nextInt(6) == 0 ? "grid" : "params", random.nextInt(8) == 0 ? value(null) : params);
         if (path.contains("/api/sweeps")) {
             java.util.Map<String, Object> grid = new java.util.LinkedHashMap<>();
-            grid.put(pick(PARAMS), random.nextBoolean() ? java.util.Arrays.asList(value(null), value(null)) : value(null));
+            grid.put(
+                    pick(PARAMS),
+                    random.nextBoolean() ? java.util.Arrays.asList(value(null), value(null)) : value(null));
             body.put("grid", grid);
         }
         if (random.nextBoolean()) {

@@ -3,17 +3,11 @@ package dev.lectern.server;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import dev.lectern.server.testing.Browser;
 import dev.lectern.server.testing.BrowserTest;
-
-
-
-
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -40,7 +34,8 @@ class BrowserIT extends BrowserTest {
         page.locator("#run").click();
         page.waitForURL("**/experiments/*");
 
-        assertThat(page.locator("#status")).hasText("SUCCEEDED", new LocatorAssertions.HasTextOptions().setTimeout(60_000));
+        assertThat(page.locator("#status"))
+                .hasText("SUCCEEDED", new LocatorAssertions.HasTextOptions().setTimeout(60_000));
         Locator loss = page.locator("canvas#chart-loss");
         page.waitForFunction("() => Number(document.querySelector('canvas#chart-loss')?.dataset.points) > 1000");
         assertThat(Integer.parseInt(loss.getAttribute("data-points"))).isGreaterThan(1000);
@@ -83,7 +78,8 @@ class BrowserIT extends BrowserTest {
         Browser.screenshot(page, "run-live");
 
         page.locator("#cancel").click();
-        assertThat(page.locator("#status")).hasText("CANCELLED", new LocatorAssertions.HasTextOptions().setTimeout(5_000));
+        assertThat(page.locator("#status"))
+                .hasText("CANCELLED", new LocatorAssertions.HasTextOptions().setTimeout(5_000));
         assertThat(page.locator("#cancel-form")).isHidden();
         Browser.screenshot(page, "run-cancelled");
 
@@ -99,7 +95,8 @@ class BrowserIT extends BrowserTest {
         // The browser's own min/max check would stop the form first; the server must still refuse on its own.
         page.evalOnSelector("#run-form", "form => form.noValidate = true");
         page.locator("#learningRate").fill("-1");
-        Response response = page.waitForResponse(r -> r.url().endsWith("/plugins/linear-regression/experiments"),
+        Response response = page.waitForResponse(
+                r -> r.url().endsWith("/plugins/linear-regression/experiments"),
                 () -> page.locator("#run").click());
         assertThat(response.status()).isEqualTo(400);
         assertThat(page.locator("#error-learningRate")).containsText("at least");
@@ -107,5 +104,4 @@ class BrowserIT extends BrowserTest {
         assertThat(page.locator("#learningRate")).hasValue("-1");
         Browser.screenshot(page, "invalid-learning-rate");
     }
-
 }

@@ -39,19 +39,33 @@ class ClassLoadBenchmark {
 
     @Test
     void thirtyStudentsStartALessonAtOnce(@TempDir Path dataDir) throws Exception {
-        try (Database database = Database.open("jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("lectern"))) {
+        try (Database database = Database.open(
+                "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("lectern"))) {
             new UserStore(new Jdbc(database.dataSource())).add("teach", Role.TEACHER, "chalk-and-talk");
         }
         try (TestServer server = TestServer.start(dataDir, "--accounts", "--concurrency", "2")) {
             String base = server.url();
             String teacher = signIn(base, "teach", "chalk-and-talk");
-            String code = send(base, "POST", "/api/lessons", teacher, LessonsIT.LESSON.replace("\"epochs\":200", "\"epochs\":300"))
-                    .json().get("code").asText();
-            long lesson = send(base, "GET", "/api/lessons", teacher, null).json().get(0).get("id").asLong();
+            String code = send(
+                            base,
+                            "POST",
+                            "/api/lessons",
+                            teacher,
+                            LessonsIT.LESSON.replace("\"epochs\":200", "\"epochs\":300"))
+                    .json()
+                    .get("code")
+                    .asText();
+            long lesson = send(base, "GET", "/api/lessons", teacher, null)
+                    .json()
+                    .get(0)
+                    .get("id")
+                    .asLong();
             List<String> students = new ArrayList<>();
             for (int i = 0; i < STUDENTS; i++) {
-                String password = send(base, "POST", "/api/users", teacher, "{\"name\":\"s" + i + "\"}").json()
-                        .get("password").asText();
+                String password = send(base, "POST", "/api/users", teacher, "{\"name\":\"s" + i + "\"}")
+                        .json()
+                        .get("password")
+                        .asText();
                 students.add(signIn(base, "s" + i, password));
             }
             // The 30 lesson pages opened at once are timed apart from the pages opened while the queue drains: the
@@ -75,8 +89,13 @@ class ClassLoadBenchmark {
                 double alpha = 0.001 + 0.019 * i / (STUDENTS - 1);
                 runs.add(pool.submit(() -> {
                     timed(burst, base, "/l/" + code, cookie);
-                    Answer run = send(base, "POST", "/api/l/" + code + "/run", cookie,
-                            String.format(Locale.ROOT, "{\"answer\":\"fall\",\"params\":{\"learningRate\":%.4f}}", alpha));
+                    Answer run = send(
+                            base,
+                            "POST",
+                            "/api/l/" + code + "/run",
+                            cookie,
+                            String.format(
+                                    Locale.ROOT, "{\"answer\":\"fall\",\"params\":{\"learningRate\":%.4f}}", alpha));
                     assertThat(run.status()).as(run.body()).isEqualTo(201);
                     return run.json().get("id").asLong();
                 }));
@@ -93,7 +112,8 @@ class ClassLoadBenchmark {
                     String page = k % 3 == 0 ? "/experiments" : k % 3 == 1 ? "/l/{code}" : "/";
                     byPage.get(page).add(timed(latencies, base, page.replace("{code}", code), cookie));
                     if (k % 5 == 0) {
-                        byPage.get("/api/lessons/{id}/class").add(timed(latencies, base, "/api/lessons/" + lesson + "/class", teacher));
+                        byPage.get("/api/lessons/{id}/class")
+                                .add(timed(latencies, base, "/api/lessons/" + lesson + "/class", teacher));
                     }
                     k++;
                 }
@@ -103,7 +123,8 @@ class ClassLoadBenchmark {
             int done = 0;
             int succeeded = 0;
             while (System.nanoTime() < deadline) {
-                JsonNode view = send(base, "GET", "/api/lessons/" + lesson + "/class", teacher, null).json();
+                JsonNode view = send(base, "GET", "/api/lessons/" + lesson + "/class", teacher, null)
+                        .json();
                 done = 0;
                 succeeded = 0;
                 for (JsonNode run : view.get("runs")) {
@@ -124,23 +145,43 @@ class ClassLoadBenchmark {
             Collections.sort(sorted);
             List<Long> opened = new ArrayList<>(burst);
             Collections.sort(opened);
-            System.out.printf(Locale.ROOT, "BENCH class of %d: the lesson page opened by all at once: p50 %.1f ms, max %.1f ms; "
-                    + "all runs started in %.2f s, queue drained in %.1f s (2 workers); %d page loads while draining: p50 %.1f ms, "
-                    + "p95 %.1f ms, p99 %.1f ms, max %.1f ms%n", STUDENTS, pct(opened, 50), opened.get(opened.size() - 1) / 1e6,
-                    startedIn, drained, sorted.size(), pct(sorted, 50), pct(sorted, 95), pct(sorted, 99),
+            System.out.printf(
+                    Locale.ROOT,
+                    "BENCH class of %d: the lesson page opened by all at once: p50 %.1f ms, max %.1f ms; "
+                            + "all runs started in %.2f s, queue drained in %.1f s (2 workers); %d page loads while draining: p50 %.1f ms, "
+                            + "p95 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                    STUDENTS,
+                    pct(opened, 50),
+                    opened.get(opened.size() - 1) / 1e6,
+                    startedIn,
+                    drained,
+                    sorted.size(),
+                    pct(sorted, 50),
+                    pct(sorted, 95),
+                    pct(sorted, 99),
                     sorted.get(sorted.size() - 1) / 1e6);
             byPage.forEach((page, times) -> {
                 List<Long> t = new ArrayList<>(times);
                 Collections.sort(t);
-                System.out.printf(Locale.ROOT, "BENCH   %s: %d loads, p50 %.1f ms, p99 %.1f ms, max %.1f ms%n", page, t.size(),
-                        pct(t, 50), pct(t, 99), t.get(t.size() - 1) / 1e6);
+                System.out.printf(
+                        Locale.ROOT,
+                        "BENCH   %s: %d loads, p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                        page,
+                        t.size(),
+                        pct(t, 50),
+                        pct(t, 99),
+                        t.get(t.size() - 1) / 1e6);
             });
             // The bounds: every student started a run within a minute, every run succeeded, and the pages
             // answered with a p99 under 200 ms while the queue drained.
-            assertThat(startedIn).as("seconds until all %d runs were started", STUDENTS).isLessThan(60);
+            assertThat(startedIn)
+                    .as("seconds until all %d runs were started", STUDENTS)
+                    .isLessThan(60);
             assertThat(done).as("every run ended").isEqualTo(STUDENTS);
             assertThat(succeeded).as("every run SUCCEEDED").isEqualTo(STUDENTS);
-            assertThat(pct(sorted, 99)).as("page p99 latency in ms while the queue drained").isLessThan(200);
+            assertThat(pct(sorted, 99))
+                    .as("page p99 latency in ms while the queue drained")
+                    .isLessThan(200);
         }
     }
 

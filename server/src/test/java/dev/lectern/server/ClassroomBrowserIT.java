@@ -28,7 +28,8 @@ class ClassroomBrowserIT {
     @Test
     @Timeout(240)
     void aLessonFromTheTeacherToTwoStudentsAndBack(@TempDir Path dataDir) {
-        try (Database database = Database.open("jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("lectern"))) {
+        try (Database database = Database.open(
+                "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("lectern"))) {
             new UserStore(new Jdbc(database.dataSource())).add("ada", Role.TEACHER, "analytical-engine");
         }
         try (TestServer server = TestServer.start(dataDir, "--accounts", "--concurrency", "2");
@@ -70,9 +71,11 @@ class ClassroomBrowserIT {
                 student.locator("#save-password").click();
                 student.navigate(server.url() + link);
                 assertThat(student.locator("#lesson-form input[name=epochs]")).hasCount(0);
-                assertThat(student.locator("#lesson-form input, #lesson-form select").and(student.locator(":not([type=radio])")))
+                assertThat(student.locator("#lesson-form input, #lesson-form select")
+                                .and(student.locator(":not([type=radio])")))
                         .hasCount(1);
-                student.locator("#lesson-form input[value='" + answers[i] + "']").check();
+                student.locator("#lesson-form input[value='" + answers[i] + "']")
+                        .check();
                 student.locator("#learningRate").fill(alphas[i]);
                 Browser.screenshot(student, "classroom-lesson-" + names[i]);
                 if (i == 1) {
@@ -82,8 +85,9 @@ class ClassroomBrowserIT {
                 }
                 student.locator("#lesson-run").click();
                 student.waitForURL("**/experiments/*");
-                assertThat(student.locator("#status")).not().hasText("QUEUED",
-                        new LocatorAssertions.HasTextOptions().setTimeout(60_000));
+                assertThat(student.locator("#status"))
+                        .not()
+                        .hasText("QUEUED", new LocatorAssertions.HasTextOptions().setTimeout(60_000));
                 student.navigate(server.url() + "/experiments");
                 assertThat(student.locator("table.experiments")).not().containsText(names[1 - i] + "-");
                 context.close();
@@ -105,17 +109,25 @@ class ClassroomBrowserIT {
             // Ranked by final loss: alice's alpha 0.01 converges, bob's 0.03 diverges on the unscaled data.
             teacher.waitForFunction("() => [...document.querySelectorAll('#class-runs tbody tr')]"
                     + ".every(r => !/QUEUED|RUNNING/.test(r.cells[3].textContent))");
-            assertThat(teacher.locator("#class-runs tbody tr").first().locator("td").nth(1)).hasText("alice");
+            assertThat(teacher.locator("#class-runs tbody tr")
+                            .first()
+                            .locator("td")
+                            .nth(1))
+                    .hasText("alice");
             // One click compares the ticked runs (the issue's "compare any subset").
-            List<String> ids = ((List<?>) teacher.locator("#class-runs input[name=ids]").evaluateAll("boxes => boxes.map(b => b.value)"))
+            List<String> ids = ((List<?>) teacher.locator("#class-runs input[name=ids]")
+                            .evaluateAll("boxes => boxes.map(b => b.value)"))
                     .stream().map(String::valueOf).toList();
             assertThat(ids).hasSize(2);
             teacher.locator("#class-runs input[name=ids]").nth(0).check();
             teacher.locator("#class-runs input[name=ids]").nth(1).check();
             teacher.locator("#compare-selected").click();
             teacher.waitForURL("**/compare?**");
-            assertThat(teacher.locator("#compare-page")).hasAttribute("data-ids",
-                    java.util.regex.Pattern.compile("^(" + ids.get(0) + "," + ids.get(1) + "|" + ids.get(1) + "," + ids.get(0) + ")$"));
+            assertThat(teacher.locator("#compare-page"))
+                    .hasAttribute(
+                            "data-ids",
+                            java.util.regex.Pattern.compile(
+                                    "^(" + ids.get(0) + "," + ids.get(1) + "|" + ids.get(1) + "," + ids.get(0) + ")$"));
             teacherContext.close();
         }
     }

@@ -42,7 +42,8 @@ class ClusterLatencyBenchmark {
 
     private static final int RUNS = 30;
     private static final int EVENTS = 300;
-    private static final String TINY = "{\"plugin\":\"linear-regression\",\"dataset\":\"ex1data1\",\"params\":{\"epochs\":5}}";
+    private static final String TINY =
+            "{\"plugin\":\"linear-regression\",\"dataset\":\"ex1data1\",\"params\":{\"epochs\":5}}";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
@@ -53,10 +54,17 @@ class ClusterLatencyBenchmark {
         }
         List<Double> distributed;
         List<Double> relay;
-        try (NodeProcess web = NodeProcess.web(dir.resolve("web"), "--jdbc-url", db.jdbcUrl(), "--concurrency", "0",
-                "--name", "web");
-                NodeProcess worker = NodeProcess.worker(dir.resolve("w1"), NodeProcess.bundledPlugins(), "--jdbc-url",
-                        db.jdbcUrl(), "--name", "w1", "--concurrency", "1")) {
+        try (NodeProcess web = NodeProcess.web(
+                        dir.resolve("web"), "--jdbc-url", db.jdbcUrl(), "--concurrency", "0", "--name", "web");
+                NodeProcess worker = NodeProcess.worker(
+                        dir.resolve("w1"),
+                        NodeProcess.bundledPlugins(),
+                        "--jdbc-url",
+                        db.jdbcUrl(),
+                        "--name",
+                        "w1",
+                        "--concurrency",
+                        "1")) {
             Http http = new Http(web.url());
             distributed = runToRunning(http);
             assertThat(worker.log()).as("the worker trained them").contains("trains on cpu");
@@ -71,13 +79,16 @@ class ClusterLatencyBenchmark {
     /** Creates tiny runs one after another on an idle queue; each one's wait is its start minus its creation. */
     private static List<Double> runToRunning(Http http) throws Exception {
         for (int i = 0; i < 3; i++) {
-            http.awaitStatus(http.post("/api/experiments", TINY).json().get("id").asLong(), "SUCCEEDED"::equals,
+            http.awaitStatus(
+                    http.post("/api/experiments", TINY).json().get("id").asLong(),
+                    "SUCCEEDED"::equals,
                     Duration.ofSeconds(120));
         }
         List<Double> waits = new ArrayList<>();
         for (int i = 0; i < RUNS; i++) {
             long id = http.post("/api/experiments", TINY).json().get("id").asLong();
-            JsonNode done = http.awaitStatus(id, s -> !s.equals("QUEUED") && !s.equals("RUNNING"), Duration.ofSeconds(120));
+            JsonNode done =
+                    http.awaitStatus(id, s -> !s.equals("QUEUED") && !s.equals("RUNNING"), Duration.ofSeconds(120));
             assertThat(done.get("status").asText()).isEqualTo("SUCCEEDED");
             Instant created = Instant.parse(done.get("createdAt").asText());
             Instant started = Instant.parse(done.get("startedAt").asText());
@@ -91,22 +102,34 @@ class ClusterLatencyBenchmark {
      * without GPU workers), and times each from before the notification to its arrival on the web node's stream.
      */
     private static List<Double> relay(Http http, String web, String jdbcUrl) throws Exception {
-        long id = http.post("/api/experiments", "{\"plugin\":\"linear-regression\",\"dataset\":\"ex1data1\","
-                + "\"device\":\"gpu\"}").json().get("id").asLong();
+        long id = http.post(
+                        "/api/experiments",
+                        "{\"plugin\":\"linear-regression\",\"dataset\":\"ex1data1\"," + "\"device\":\"gpu\"}")
+                .json()
+                .get("id")
+                .asLong();
         List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
-        HttpResponse<Stream<String>> response = http.client().sendAsync(HttpRequest.newBuilder(
-                URI.create(web + "/api/experiments/" + id + "/events")).header("Accept", "text/event-stream").build(),
-                HttpResponse.BodyHandlers.ofLines()).get(10, TimeUnit.SECONDS);
+        HttpResponse<Stream<String>> response = http.client()
+                .sendAsync(
+                        HttpRequest.newBuilder(URI.create(web + "/api/experiments/" + id + "/events"))
+                                .header("Accept", "text/event-stream")
+                                .build(),
+                        HttpResponse.BodyHandlers.ofLines())
+                .get(10, TimeUnit.SECONDS);
         Thread reader = new Thread(() -> {
             try {
-                response.body().filter(l -> l.startsWith("data:") && l.contains("sentAtNanos")).forEach(l -> {
-                    try {
-                        long sent = JSON.readTree(l.substring(5).trim()).get("sentAtNanos").asLong();
-                        latencies.add((System.nanoTime() - sent) / 1e6);
-                    } catch (java.io.IOException e) {
-                        throw new java.io.UncheckedIOException(e);
-                    }
-                });
+                response.body()
+                        .filter(l -> l.startsWith("data:") && l.contains("sentAtNanos"))
+                        .forEach(l -> {
+                            try {
+                                long sent = JSON.readTree(l.substring(5).trim())
+                                        .get("sentAtNanos")
+                                        .asLong();
+                                latencies.add((System.nanoTime() - sent) / 1e6);
+                            } catch (java.io.IOException e) {
+                                throw new java.io.UncheckedIOException(e);
+                            }
+                        });
             } catch (java.io.UncheckedIOException closed) {
                 // The stream is closed once every event was timed.
             }
@@ -117,8 +140,10 @@ class ClusterLatencyBenchmark {
         try (Connection c = DriverManager.getConnection(jdbcUrl);
                 PreparedStatement notify = c.prepareStatement("SELECT pg_notify('lectern_live', ?)")) {
             for (int i = 0; i < EVENTS; i++) {
-                notify.setString(1, "bench\t" + id + "\tprogress\t{\"done\":" + i + ",\"total\":0,\"sentAtNanos\":"
-                        + System.nanoTime() + "}");
+                notify.setString(
+                        1,
+                        "bench\t" + id + "\tprogress\t{\"done\":" + i + ",\"total\":0,\"sentAtNanos\":"
+                                + System.nanoTime() + "}");
                 notify.executeQuery().close();
                 Thread.sleep(10);
             }
@@ -136,8 +161,12 @@ class ClusterLatencyBenchmark {
     private static void print(String what, List<Double> millis) {
         List<Double> sorted = new ArrayList<>(millis);
         Collections.sort(sorted);
-        System.out.printf(Locale.ROOT, "  %-56s p50 %7.1f ms  p95 %7.1f ms  max %7.1f ms%n", what,
-                sorted.get(sorted.size() / 2), sorted.get((int) Math.ceil(sorted.size() * 0.95) - 1),
+        System.out.printf(
+                Locale.ROOT,
+                "  %-56s p50 %7.1f ms  p95 %7.1f ms  max %7.1f ms%n",
+                what,
+                sorted.get(sorted.size() / 2),
+                sorted.get((int) Math.ceil(sorted.size() * 0.95) - 1),
                 sorted.get(sorted.size() - 1));
     }
 }

@@ -47,22 +47,37 @@ class CompareAxisBrowserIT extends BrowserTest {
         assertThat(steps).as("mini-batches of 20 over the training rows").isGreaterThan(1);
         assertThat(names(mini.get("perEpoch"))).containsExactlyInAnyOrder("accuracy/train", "accuracy/test");
         JsonNode accuracy = mini.get("series").get("accuracy/test");
-        assertThat(accuracy.get(accuracy.size() - 1).get(0).asLong()).as("last epoch").isEqualTo(EPOCHS);
+        assertThat(accuracy.get(accuracy.size() - 1).get(0).asLong())
+                .as("last epoch")
+                .isEqualTo(EPOCHS);
         JsonNode loss = mini.get("series").get("loss");
         assertThat(loss.get(loss.size() - 1).get(0).asLong()).as("last step").isEqualTo(EPOCHS * steps);
 
-        JsonNode compared = http.get("/api/compare?ids=" + fullBatch + "," + miniBatch).json();
-        assertThat(compared.get("experiments").get(1).get("stepsPerEpoch").asLong()).isEqualTo(steps);
-        String csv = http.client().sendAsync(java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.url()
-                + "/api/experiments/metrics.csv?ids=" + miniBatch)).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString()).join().body();
-        assertThat(csv).contains(",accuracy/test," + EPOCHS + ",").contains(",epoch\r\n").contains(",step\r\n");
+        JsonNode compared =
+                http.get("/api/compare?ids=" + fullBatch + "," + miniBatch).json();
+        assertThat(compared.get("experiments").get(1).get("stepsPerEpoch").asLong())
+                .isEqualTo(steps);
+        String csv = http.client()
+                .sendAsync(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                                        server.url() + "/api/experiments/metrics.csv?ids=" + miniBatch))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString())
+                .join()
+                .body();
+        assertThat(csv)
+                .contains(",accuracy/test," + EPOCHS + ",")
+                .contains(",epoch\r\n")
+                .contains(",step\r\n");
     }
 
     @Test
     @Timeout(120)
     void runsWithOtherBatchSizesLineUpByEpochAndSwitchToSteps() {
-        long steps = http.get("/api/experiments/" + miniBatch + "/metrics").json().get("stepsPerEpoch").asLong();
+        long steps = http.get("/api/experiments/" + miniBatch + "/metrics")
+                .json()
+                .get("stepsPerEpoch")
+                .asLong();
         page.navigate(server.url() + "/compare?ids=" + fullBatch + "," + miniBatch);
 
         Locator loss = page.locator("canvas#compare-loss");
@@ -78,7 +93,9 @@ class CompareAxisBrowserIT extends BrowserTest {
         assertThat(loss).hasAttribute("data-axis", "step");
         assertThat(page).hasURL(java.util.regex.Pattern.compile(".*[?&]x=step.*"));
         assertThat(maxX(loss)).as("the mini-batch run's last step").isEqualTo(EPOCHS * steps);
-        assertThat(maxX(accuracy)).as("accuracy of the last epoch at its last step").isEqualTo(EPOCHS * steps);
+        assertThat(maxX(accuracy))
+                .as("accuracy of the last epoch at its last step")
+                .isEqualTo(EPOCHS * steps);
         Browser.screenshot(page, "compare-by-step");
 
         page.reload();
@@ -96,8 +113,10 @@ class CompareAxisBrowserIT extends BrowserTest {
     @Timeout(120)
     void aRunWithoutDeclaredEpochsKeepsTheComparisonByStepAndSaysWhich() throws Exception {
         // The failing test plugin reports loss the API 1.1 way: per step, with no steps per epoch declared.
-        Http.Response created = http.post("/api/experiments", "{\"plugin\":\"failing-test\",\"dataset\":\"two-blobs\","
-                + "\"name\":\"undeclared\",\"params\":{\"steps\":5}}");
+        Http.Response created = http.post(
+                "/api/experiments",
+                "{\"plugin\":\"failing-test\",\"dataset\":\"two-blobs\","
+                        + "\"name\":\"undeclared\",\"params\":{\"steps\":5}}");
         assertThat(created.status()).as(String.valueOf(created.json())).isEqualTo(201);
         long undeclared = created.json().get("id").asLong();
         http.awaitStatus(undeclared, "FAILED"::equals, Duration.ofSeconds(60));
@@ -122,9 +141,12 @@ class CompareAxisBrowserIT extends BrowserTest {
     }
 
     private static long softmax(int batchSize) {
-        Http.Response created = http.post("/api/experiments", "{\"plugin\":\"softmax-regression\",\"dataset\":\"two-blobs\","
-                + "\"name\":\"batch " + batchSize + "\",\"params\":{\"epochs\":" + EPOCHS + ",\"batchSize\":" + batchSize
-                + ",\"learningRate\":0.05}}");
+        Http.Response created = http.post(
+                "/api/experiments",
+                "{\"plugin\":\"softmax-regression\",\"dataset\":\"two-blobs\","
+                        + "\"name\":\"batch " + batchSize + "\",\"params\":{\"epochs\":" + EPOCHS + ",\"batchSize\":"
+                        + batchSize
+                        + ",\"learningRate\":0.05}}");
         assertThat(created.status()).as(String.valueOf(created.json())).isEqualTo(201);
         return created.json().get("id").asLong();
     }

@@ -54,10 +54,10 @@ class ControlBrowserIT extends BrowserTest {
         page.locator("#live-learningRate").fill("0.015");
         page.locator("#live-apply").click();
         page.locator("#step-1").click();
-        assertThat(page.locator("#control-events"))
-                .containsText("alpha 0.01 -> 0.015 at step " + (at + 3));
+        assertThat(page.locator("#control-events")).containsText("alpha 0.01 -> 0.015 at step " + (at + 3));
         page.waitForFunction("() => Number(document.querySelector('canvas#chart-loss')?.dataset.markers) === 1");
-        assertThat(page.locator("canvas#chart-loss").getAttribute("data-marker-steps")).isEqualTo(String.valueOf(at + 3));
+        assertThat(page.locator("canvas#chart-loss").getAttribute("data-marker-steps"))
+                .isEqualTo(String.valueOf(at + 3));
         assertThat(page.locator("#params tr", new Page.LocatorOptions().setHasText("learningRate")))
                 .containsText("0.01 \u2192 0.015 (live, from step " + (at + 3) + ")");
         Browser.screenshot(page, "run-paused-alpha-changed");
@@ -68,7 +68,8 @@ class ControlBrowserIT extends BrowserTest {
 
         page.locator("#resume").click();
         assertThat(page.locator("#pause")).isVisible();
-        assertThat(page.locator("#status")).hasText("SUCCEEDED", new LocatorAssertions.HasTextOptions().setTimeout(120_000));
+        assertThat(page.locator("#status"))
+                .hasText("SUCCEEDED", new LocatorAssertions.HasTextOptions().setTimeout(120_000));
         assertThat(page.locator("#progress-text")).hasText("step 100000 of 100000");
         assertThat(page.locator("#control")).isHidden();
         assertThat(page.locator("#control-events")).containsText("alpha 0.01 -> 0.015 at step " + (at + 3));

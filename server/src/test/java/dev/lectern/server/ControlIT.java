@@ -25,7 +25,8 @@ class ControlIT {
 
     private static final Set<String> FINAL = Set.of("SUCCEEDED", "FAILED", "CANCELLED", "INTERRUPTED");
     /** Full-batch steps on ex1data1: far more than any test waits for, within the server's examples per run. */
-    private static final String LONG_RUN = "{\"plugin\":\"linear-regression\",\"dataset\":\"ex1data1\",\"params\":{\"epochs\":200000}}";
+    private static final String LONG_RUN =
+            "{\"plugin\":\"linear-regression\",\"dataset\":\"ex1data1\",\"params\":{\"epochs\":200000}}";
 
     @TempDir
     static Path dataDir;
@@ -83,12 +84,14 @@ class ControlIT {
         assertThat(run.get("paused").asBoolean()).isFalse();
         List<String> events = new ArrayList<>();
         run.get("events").forEach(e -> events.add(e.toString()));
-        assertThat(events).containsExactly(
-                "{\"step\":" + at + ",\"kind\":\"pause\"}",
-                "{\"step\":" + at + ",\"kind\":\"step\",\"n\":3}",
-                "{\"step\":" + (at + 3) + ",\"kind\":\"step\",\"n\":1}",
-                "{\"step\":" + (at + 3) + ",\"kind\":\"set\",\"name\":\"learningRate\",\"from\":0.01,\"to\":0.015}",
-                "{\"step\":" + (at + 4) + ",\"kind\":\"resume\"}");
+        assertThat(events)
+                .containsExactly(
+                        "{\"step\":" + at + ",\"kind\":\"pause\"}",
+                        "{\"step\":" + at + ",\"kind\":\"step\",\"n\":3}",
+                        "{\"step\":" + (at + 3) + ",\"kind\":\"step\",\"n\":1}",
+                        "{\"step\":" + (at + 3)
+                                + ",\"kind\":\"set\",\"name\":\"learningRate\",\"from\":0.01,\"to\":0.015}",
+                        "{\"step\":" + (at + 4) + ",\"kind\":\"resume\"}");
         // Training goes on from where it was held.
         long resumedAt = progress(http, id);
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
@@ -106,8 +109,10 @@ class ControlIT {
     @Test
     @Timeout(60)
     void aFinishedRunCannotBeHeld() throws Exception {
-        JsonNode created = http.post("/api/experiments",
-                "{\"plugin\":\"linear-regression\",\"dataset\":\"ex1data1\",\"params\":{\"epochs\":5}}").json();
+        JsonNode created = http.post(
+                        "/api/experiments",
+                        "{\"plugin\":\"linear-regression\",\"dataset\":\"ex1data1\",\"params\":{\"epochs\":5}}")
+                .json();
         long id = created.get("id").asLong();
         http.awaitStatus(id, FINAL::contains, Duration.ofSeconds(30));
         expectError(control(http, id, "{\"action\":\"pause\"}"), 409, null);
@@ -123,7 +128,8 @@ class ControlIT {
         long at = awaitPausedAt(http, id);
         JsonNode done = http.awaitStatus(id, FINAL::contains, Duration.ofSeconds(20));
         assertThat(done.get("status").asText()).isEqualTo("CANCELLED");
-        assertThat(done.get("error").asText()).isEqualTo("paused for longer than the pause limit of 4 s (setting --pause-limit)");
+        assertThat(done.get("error").asText())
+                .isEqualTo("paused for longer than the pause limit of 4 s (setting --pause-limit)");
         assertThat(done.get("paused").asBoolean()).isFalse();
         assertThat(done.get("progress").get("done").asLong()).isEqualTo(at);
         assertThat(done.get("events").get(0).get("kind").asText()).isEqualTo("pause");
@@ -141,9 +147,12 @@ class ControlIT {
             JsonNode run = other.get("/api/experiments/" + id).json();
             assertThat(run.get("status").asText()).as(run.toString()).isEqualTo("RUNNING");
             assertThat(run.get("paused").asBoolean()).isTrue();
-            assertThat(other.post("/api/experiments/" + id + "/cancel", "").status()).isEqualTo(200);
+            assertThat(other.post("/api/experiments/" + id + "/cancel", "").status())
+                    .isEqualTo(200);
             JsonNode done = other.awaitStatus(id, FINAL::contains, Duration.ofSeconds(20));
-            assertThat(done.get("status").asText()).as("a paused run ends at once when cancelled").isEqualTo("CANCELLED");
+            assertThat(done.get("status").asText())
+                    .as("a paused run ends at once when cancelled")
+                    .isEqualTo("CANCELLED");
         }
     }
 
@@ -167,7 +176,9 @@ class ControlIT {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < deadline) {
             JsonNode run = http.get("/api/experiments/" + id).json();
-            assertThat(FINAL).as("run %d ended before it could be held: %s", id, run).doesNotContain(run.get("status").asText());
+            assertThat(FINAL)
+                    .as("run %d ended before it could be held: %s", id, run)
+                    .doesNotContain(run.get("status").asText());
             if (run.get("progress").get("done").asLong() > 0) {
                 return id;
             }
@@ -183,8 +194,10 @@ class ControlIT {
         do {
             run = http.get("/api/experiments/" + id).json();
             JsonNode events = run.get("events");
-            if (events.size() > 0 && "pause".equals(events.get(0).get("kind").asText())
-                    && run.get("progress").get("done").asLong() == events.get(0).get("step").asLong()) {
+            if (events.size() > 0
+                    && "pause".equals(events.get(0).get("kind").asText())
+                    && run.get("progress").get("done").asLong()
+                            == events.get(0).get("step").asLong()) {
                 return events.get(0).get("step").asLong();
             }
             Thread.sleep(20);
@@ -193,7 +206,11 @@ class ControlIT {
     }
 
     private static long progress(Http http, long id) {
-        return http.get("/api/experiments/" + id).json().get("progress").get("done").asLong();
+        return http.get("/api/experiments/" + id)
+                .json()
+                .get("progress")
+                .get("done")
+                .asLong();
     }
 
     private static void awaitProgress(Http http, long id, long step) throws InterruptedException {

@@ -54,16 +54,21 @@ class ExperimentApiIT {
         JsonNode linear = find(plugins, "linear-regression");
         assertThat(linear.get("status").asText()).isEqualTo("LOADED");
         assertThat(linear.get("source").asText()).endsWith("linear-regression");
-        assertThat(linear.get("params").findValuesAsText("name")).contains("learningRate", "epochs", "batchSize", "optimizer", "seed");
+        assertThat(linear.get("params").findValuesAsText("name"))
+                .contains("learningRate", "epochs", "batchSize", "optimizer", "seed");
     }
 
     @Test
     void rescanKeepsLoadedPluginsAndThePluginsPageListsThem() throws Exception {
         Http.Response rescanned = http.post("/api/plugins/rescan", "");
         assertThat(rescanned.status()).isEqualTo(200);
-        assertThat(find(rescanned.json(), "linear-regression").get("status").asText()).isEqualTo("LOADED");
-        HttpResponse<String> page = http.client().send(HttpRequest.newBuilder(URI.create(server.url() + "/plugins")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        assertThat(find(rescanned.json(), "linear-regression").get("status").asText())
+                .isEqualTo("LOADED");
+        HttpResponse<String> page = http.client()
+                .send(
+                        HttpRequest.newBuilder(URI.create(server.url() + "/plugins"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("id=\"plugin-row-linear-regression\"").contains("id=\"rescan\"");
     }
@@ -85,12 +90,18 @@ class ExperimentApiIT {
         assertThat(summary.get("cost (normal equation)").asDouble()).isCloseTo(4.476971, within(1e-4));
         assertThat(done.get("progress").get("done").asLong()).isEqualTo(1500);
 
-        JsonNode loss = http.get("/api/experiments/" + id + "/metrics").json().get("series").get("loss");
+        JsonNode loss = http.get("/api/experiments/" + id + "/metrics")
+                .json()
+                .get("series")
+                .get("loss");
         assertThat(loss.get(0).get(0).asLong()).isZero();
         assertThat(loss.get(0).get(1).asDouble()).as("J(0, 0)").isCloseTo(32.072734, within(1e-3));
         assertThat(loss.get(loss.size() - 1).get(1).asDouble()).isCloseTo(4.483388, within(1e-3));
 
-        JsonNode reference = http.get("/api/experiments/" + id + "/metrics").json().get("series").get("loss/normal equation");
+        JsonNode reference = http.get("/api/experiments/" + id + "/metrics")
+                .json()
+                .get("series")
+                .get("loss/normal equation");
         assertThat(reference).hasSize(2);
 
         JsonNode views = done.get("views");
@@ -98,21 +109,27 @@ class ExperimentApiIT {
         assertThat(views.get(0).get("type").asText()).isEqualTo("XyChart");
         assertThat(views.get(0).get("series").get(0).get("x")).hasSize(97);
 
-        JsonNode prediction = http.post("/api/experiments/" + id + "/predict", "{\"x1\":3.5}").json();
-        assertThat(prediction.get("values").get("y").asDouble()).as("profit at 35,000 people, in $10,000s")
+        JsonNode prediction =
+                http.post("/api/experiments/" + id + "/predict", "{\"x1\":3.5}").json();
+        assertThat(prediction.get("values").get("y").asDouble())
+                .as("profit at 35,000 people, in $10,000s")
                 .isCloseTo(0.4519767868, within(2e-3));
     }
 
     @Test
     @Timeout(120)
     void serverSentEventsCarryProgressMetricsAndTheFinalStatus() throws Exception {
-        long id = created("{\"plugin\":\"linear-regression\",\"dataset\":\"linear-synthetic\",\"params\":{\"epochs\":30000}}")
-                .get("id").asLong();
+        long id = created(
+                        "{\"plugin\":\"linear-regression\",\"dataset\":\"linear-synthetic\",\"params\":{\"epochs\":30000}}")
+                .get("id")
+                .asLong();
         HttpRequest request = HttpRequest.newBuilder(URI.create(server.url() + "/api/experiments/" + id + "/events"))
-                .header("Accept", "text/event-stream").build();
+                .header("Accept", "text/event-stream")
+                .build();
         List<String> events = new ArrayList<>();
         HttpResponse<Stream<String>> response = http.client().send(request, HttpResponse.BodyHandlers.ofLines());
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/event-stream"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("text/event-stream"));
         String lastStatus = null;
         String lastData = null;
         try (Stream<String> lines = response.body()) {
@@ -134,7 +151,9 @@ class ExperimentApiIT {
         }
         assertThat(lastStatus).as("final status event %s", lastData).isEqualTo("SUCCEEDED");
         assertThat(events).contains("metrics", "progress");
-        assertThat(events.stream().filter("metrics"::equals).count()).as("metric batches while training").isGreaterThan(1);
+        assertThat(events.stream().filter("metrics"::equals).count())
+                .as("metric batches while training")
+                .isGreaterThan(1);
 
         JsonNode summary = http.get("/api/experiments/" + id).json().get("summary");
         assertThat(summary.get("W").asDouble()).as("true W = 2").isCloseTo(2.0, within(0.04));
@@ -145,12 +164,23 @@ class ExperimentApiIT {
         return Stream.of(
                 Arguments.of("{\"plugin\":\"no-such-plugin\",\"dataset\":\"ex1data1\"}", "plugin"),
                 Arguments.of("{\"plugin\":\"linear-regression\",\"dataset\":\"no-such-data\"}", "dataset"),
-                Arguments.of("{\"plugin\":\"linear-regression\",\"dataset\":\"ex1data1\",\"params\":{\"learningRate\":-1}}", "learningRate"),
-                Arguments.of("{\"plugin\":\"linear-regression\",\"dataset\":\"ex1data1\",\"params\":{\"learningRate\":\"abc\"}}", "learningRate"),
-                Arguments.of("{\"plugin\":\"linear-regression\",\"dataset\":\"ex1data1\",\"params\":{\"epochs\":1000000000}}", "epochs"),
-                Arguments.of("{\"plugin\":\"linear-regression\",\"dataset\":\"ex1data1\",\"params\":{\"optimizer\":\"rmsprop\"}}", "optimizer"),
-                Arguments.of("{\"plugin\":\"linear-regression\",\"dataset\":\"ex1data1\",\"params\":{\"momentum\":0.9}}", "momentum"),
-                Arguments.of("{\"plugin\":\"linear-regression\",\"dataset\":\"ex1data1\",\"device\":\"gpu:3\"}", "device"),
+                Arguments.of(
+                        "{\"plugin\":\"linear-regression\",\"dataset\":\"ex1data1\",\"params\":{\"learningRate\":-1}}",
+                        "learningRate"),
+                Arguments.of(
+                        "{\"plugin\":\"linear-regression\",\"dataset\":\"ex1data1\",\"params\":{\"learningRate\":\"abc\"}}",
+                        "learningRate"),
+                Arguments.of(
+                        "{\"plugin\":\"linear-regression\",\"dataset\":\"ex1data1\",\"params\":{\"epochs\":1000000000}}",
+                        "epochs"),
+                Arguments.of(
+                        "{\"plugin\":\"linear-regression\",\"dataset\":\"ex1data1\",\"params\":{\"optimizer\":\"rmsprop\"}}",
+                        "optimizer"),
+                Arguments.of(
+                        "{\"plugin\":\"linear-regression\",\"dataset\":\"ex1data1\",\"params\":{\"momentum\":0.9}}",
+                        "momentum"),
+                Arguments.of(
+                        "{\"plugin\":\"linear-regression\",\"dataset\":\"ex1data1\",\"device\":\"gpu:3\"}", "device"),
                 Arguments.of("{\"plugin\":\"linear-regression\",\"dataset\":\"ex1data1\",\"params\":[1]}", "params"),
                 Arguments.of("not json", "body"));
     }
@@ -163,7 +193,9 @@ class ExperimentApiIT {
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.json().get("field").asText()).isEqualTo(field);
         assertThat(response.json().get("error").asText()).isNotBlank();
-        assertThat(http.get("/api/experiments").json().get("total").asLong()).as("nothing created").isEqualTo(before);
+        assertThat(http.get("/api/experiments").json().get("total").asLong())
+                .as("nothing created")
+                .isEqualTo(before);
     }
 
     @Test
@@ -177,14 +209,17 @@ class ExperimentApiIT {
     void unknownExperimentsAre404() {
         assertThat(http.get("/api/experiments/999999").status()).isEqualTo(404);
         assertThat(http.get("/api/experiments/abc").status()).isEqualTo(404);
-        assertThat(http.get("/api/experiments/abc").json().get("error").asText()).contains("abc");
+        assertThat(http.get("/api/experiments/abc").json().get("error").asText())
+                .contains("abc");
     }
 
     @Test
     @Timeout(60)
     void cancelStopsARunningExperimentQuicklyAndKeepsItsMetrics() throws Exception {
         long id = created("{\"plugin\":\"linear-regression\",\"dataset\":\"ex1data1\","
-                + "\"params\":{\"epochs\":150000,\"batchSize\":1}}").get("id").asLong();
+                        + "\"params\":{\"epochs\":150000,\"batchSize\":1}}")
+                .get("id")
+                .asLong();
         http.awaitStatus(id, "RUNNING"::equals, Duration.ofSeconds(20));
         Thread.sleep(500);
         long asked = System.nanoTime();
@@ -192,8 +227,15 @@ class ExperimentApiIT {
         JsonNode done = http.awaitStatus(id, FINAL::contains, Duration.ofSeconds(5));
         assertThat(done.get("status").asText()).isEqualTo("CANCELLED");
         assertThat(Duration.ofNanos(System.nanoTime() - asked)).isLessThan(Duration.ofSeconds(2));
-        assertThat(http.get("/api/experiments/" + id + "/metrics").json().get("series").get("loss").size()).isPositive();
-        assertThat(http.post("/api/experiments/" + id + "/cancel", "").status()).as("cancel again").isEqualTo(409);
+        assertThat(http.get("/api/experiments/" + id + "/metrics")
+                        .json()
+                        .get("series")
+                        .get("loss")
+                        .size())
+                .isPositive();
+        assertThat(http.post("/api/experiments/" + id + "/cancel", "").status())
+                .as("cancel again")
+                .isEqualTo(409);
     }
 
     @Test
@@ -207,14 +249,17 @@ class ExperimentApiIT {
         JsonNode second = http.awaitStatus(b, FINAL::contains, Duration.ofSeconds(90));
         assertThat(first.get("status").asText()).as(first.toString()).isEqualTo("SUCCEEDED");
         assertThat(second.get("status").asText()).as(second.toString()).isEqualTo("SUCCEEDED");
-        assertThat(second.get("summary").get("W").asDouble()).isEqualTo(first.get("summary").get("W").asDouble());
+        assertThat(second.get("summary").get("W").asDouble())
+                .isEqualTo(first.get("summary").get("W").asDouble());
     }
 
     @Test
     @Timeout(60)
     void aDivergingLearningRateFailsWithTheStep() throws Exception {
-        long id = created("{\"plugin\":\"linear-regression\",\"dataset\":\"ex1data1\",\"params\":{\"learningRate\":0.03}}")
-                .get("id").asLong();
+        long id = created(
+                        "{\"plugin\":\"linear-regression\",\"dataset\":\"ex1data1\",\"params\":{\"learningRate\":0.03}}")
+                .get("id")
+                .asLong();
         JsonNode done = http.awaitStatus(id, FINAL::contains, Duration.ofSeconds(30));
         assertThat(done.get("status").asText()).isEqualTo("FAILED");
         assertThat(done.get("error").asText()).matches("loss became NaN/Inf at step \\d+.*");
@@ -223,11 +268,17 @@ class ExperimentApiIT {
     @Test
     @Timeout(60)
     void aPluginThatThrowsFailsTheExperimentWithItsMessage() throws Exception {
-        long id = created("{\"plugin\":\"failing-test\",\"dataset\":\"ex1data1\",\"params\":{\"steps\":4}}").get("id").asLong();
+        long id = created("{\"plugin\":\"failing-test\",\"dataset\":\"ex1data1\",\"params\":{\"steps\":4}}")
+                .get("id")
+                .asLong();
         JsonNode done = http.awaitStatus(id, FINAL::contains, Duration.ofSeconds(30));
         assertThat(done.get("status").asText()).isEqualTo("FAILED");
         assertThat(done.get("error").asText()).isEqualTo("fake failure after 4 steps");
-        assertThat(http.get("/api/experiments/" + id + "/metrics").json().get("series").get("loss")).hasSize(4);
+        assertThat(http.get("/api/experiments/" + id + "/metrics")
+                        .json()
+                        .get("series")
+                        .get("loss"))
+                .hasSize(4);
     }
 
     @Test
@@ -250,7 +301,9 @@ class ExperimentApiIT {
     private static JsonNode created(String body) {
         Http.Response response = http.post("/api/experiments", body);
         assertThat(response.status()).as(response.json().toString()).isEqualTo(201);
-        assertThat(response.json().get("status").asText()).as("status as created").isEqualTo("QUEUED");
+        assertThat(response.json().get("status").asText())
+                .as("status as created")
+                .isEqualTo("QUEUED");
         return response.json();
     }
 

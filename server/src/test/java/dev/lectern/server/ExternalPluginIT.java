@@ -10,23 +10,15 @@ import dev.lectern.server.testing.Http;
 import dev.lectern.server.testing.PluginFolders;
 import dev.lectern.server.testing.TestServer;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
-import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
-import java.util.jar.JarInputStream;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,10 +37,12 @@ class ExternalPluginIT {
     private static final String JAR = "lectern-example-polynomial-regression-0.1.0-SNAPSHOT.jar";
     /** The example's plugin folder, relative to this module; the reactor builds the example before the server. */
     private static final Path EXAMPLE_FOLDER = Path.of("..", "plugins", "examples", ID, "target", "plugin", ID);
+
     private static final Set<String> FINAL = Set.of("SUCCEEDED", "FAILED", "CANCELLED", "INTERRUPTED");
 
     @TempDir
     static Path dataDir;
+
     @TempDir
     static Path pluginsDir;
 
@@ -78,21 +72,29 @@ class ExternalPluginIT {
         JsonNode plugin = plugin(ID);
         assertThat(plugin.get("status").asText()).as(plugin.toString()).isEqualTo("LOADED");
         assertThat(plugin.get("error").isNull()).isTrue();
-        assertThat(plugin.get("source").asText()).as("named by its folder, not by its path on the server")
+        assertThat(plugin.get("source").asText())
+                .as("named by its folder, not by its path on the server")
                 .isEqualTo("plugins folder/" + ID);
         assertThat(plugin.get("apiVersion").asText()).isEqualTo(PluginApi.VERSION);
         assertThat(plugin.get("params").findValuesAsText("name"))
                 .containsExactly("degree", "learningRate", "epochs", "optimizer", "seed");
-        assertThat(plugin("linear-regression").get("status").asText()).as("the bundled plugins still load").isEqualTo("LOADED");
+        assertThat(plugin("linear-regression").get("status").asText())
+                .as("the bundled plugins still load")
+                .isEqualTo("LOADED");
     }
 
     @Test
     void thePluginJarDeclaresTheApiVersionInItsManifest() throws IOException {
         try (Stream<Path> files = Files.list(pluginsDir.resolve(ID))) {
-            List<String> names = files.map(p -> p.getFileName().toString()).sorted().toList();
-            assertThat(names).as("the plugin jar and only its bundled libraries").containsExactly(
-                    "jackson-annotations-2.12.7.jar", "jackson-core-2.12.7.jar", "jackson-databind-2.12.7.jar",
-                    JAR);
+            List<String> names =
+                    files.map(p -> p.getFileName().toString()).sorted().toList();
+            assertThat(names)
+                    .as("the plugin jar and only its bundled libraries")
+                    .containsExactly(
+                            "jackson-annotations-2.12.7.jar",
+                            "jackson-core-2.12.7.jar",
+                            "jackson-databind-2.12.7.jar",
+                            JAR);
         }
         try (JarFile jar = new JarFile(pluginsDir.resolve(ID).resolve(JAR).toFile())) {
             var attributes = jar.getManifest().getMainAttributes();
@@ -105,10 +107,14 @@ class ExternalPluginIT {
     @Timeout(120)
     void trainsOverTheApiWithItsOwnJacksonAndPredicts() throws Exception {
         assertThat(PackageVersion.VERSION.getMajorVersion()).isEqualTo(2);
-        assertThat(PackageVersion.VERSION.getMinorVersion()).as("the server's own Jackson").isEqualTo(18);
+        assertThat(PackageVersion.VERSION.getMinorVersion())
+                .as("the server's own Jackson")
+                .isEqualTo(18);
 
-        Http.Response created = http.post("/api/experiments",
-                "{\"plugin\":\"" + ID + "\",\"dataset\":\"linear-synthetic\",\"params\":{\"degree\":3,\"epochs\":1500}}");
+        Http.Response created = http.post(
+                "/api/experiments",
+                "{\"plugin\":\"" + ID
+                        + "\",\"dataset\":\"linear-synthetic\",\"params\":{\"degree\":3,\"epochs\":1500}}");
         assertThat(created.status()).as(created.json().toString()).isEqualTo(201);
         long id = created.json().get("id").asLong();
         JsonNode done = http.awaitStatus(id, FINAL::contains, Duration.ofSeconds(90));
@@ -116,13 +122,16 @@ class ExternalPluginIT {
         assertThat(done.get("status").asText()).as(done.toString()).isEqualTo("SUCCEEDED");
         JsonNode summary = done.get("summary");
         System.out.println("polynomial-regression on linear-synthetic: " + summary);
-        assertThat(summary.get("jacksonMinor").asInt()).as("the Jackson the plugin sees: its own 2.12").isEqualTo(12);
+        assertThat(summary.get("jacksonMinor").asInt())
+                .as("the Jackson the plugin sees: its own 2.12")
+                .isEqualTo(12);
         // linear-synthetic is y = 2x + 4 + noise: a cubic fit finds the line, with x² and x³ near zero.
         assertThat(summary.get("θ0").asDouble()).isCloseTo(4.0, within(0.15));
         assertThat(summary.get("θ1").asDouble()).isCloseTo(2.0, within(0.1));
         assertThat(summary.get("θ2").asDouble()).isCloseTo(0.0, within(0.02));
         assertThat(summary.get("θ3").asDouble()).isCloseTo(0.0, within(0.01));
-        assertThat(summary.get("cost").asDouble()).isCloseTo(summary.get("cost (least squares)").asDouble(), within(1e-3));
+        assertThat(summary.get("cost").asDouble())
+                .isCloseTo(summary.get("cost (least squares)").asDouble(), within(1e-3));
         assertThat(summary.get("msPerEpoch").asDouble()).isPositive();
         assertThat(done.get("progress").get("done").asLong()).isEqualTo(1500);
 
@@ -162,7 +171,8 @@ class ExternalPluginIT {
 
     @Test
     void aCopyBuiltForAnotherMajorApiVersionIsRefusedOnRescanWithTheReason() throws Exception {
-        // The same plugin, but its jar's manifest claims plugin API 2.0.0: the server refuses it before loading a class.
+        // The same plugin, but its jar's manifest claims plugin API 2.0.0: the server refuses it before loading a
+        // class.
         String broken = ID + "-api2";
         Path folder = pluginsDir.resolve(broken);
         PluginFolders.copy(EXAMPLE_FOLDER, folder);
@@ -172,17 +182,26 @@ class ExternalPluginIT {
         assertThat(rescanned.status()).isEqualTo(200);
         JsonNode failed = find(rescanned.json(), broken);
         assertThat(failed.get("status").asText()).isEqualTo("FAILED");
-        assertThat(failed.get("error").asText()).isEqualTo(
-                JAR + " was built for plugin API 2.0.0 but this server provides " + PluginApi.VERSION + " (major versions differ)");
-        assertThat(find(rescanned.json(), ID).get("status").asText()).as("the working copy stays loaded").isEqualTo("LOADED");
+        assertThat(failed.get("error").asText())
+                .isEqualTo(JAR + " was built for plugin API 2.0.0 but this server provides " + PluginApi.VERSION
+                        + " (major versions differ)");
+        assertThat(find(rescanned.json(), ID).get("status").asText())
+                .as("the working copy stays loaded")
+                .isEqualTo("LOADED");
 
-        HttpResponse<String> page = http.client().send(HttpRequest.newBuilder(URI.create(server.url() + "/plugins")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> page = http.client()
+                .send(
+                        HttpRequest.newBuilder(URI.create(server.url() + "/plugins"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(page.body()).contains("id=\"plugin-row-" + broken + "\"").contains("was built for plugin API 2.0.0");
 
         PluginFolders.delete(folder);
         Http.Response afterRemoval = http.post("/api/plugins/rescan", "");
-        assertThat(afterRemoval.json().findValuesAsText("id")).as("a removed folder is dropped").doesNotContain(broken).contains(ID);
+        assertThat(afterRemoval.json().findValuesAsText("id"))
+                .as("a removed folder is dropped")
+                .doesNotContain(broken)
+                .contains(ID);
     }
 
     private static JsonNode plugin(String id) {

@@ -48,25 +48,43 @@ class GoldenApiIT {
             check("dataset-ex2data1", http.get("/api/datasets/ex2data1"));
             check("dataset-columns", http.get("/api/datasets/ex2data1/columns?x=exam1&y=exam2"));
 
-            Http.Response created = http.post("/api/experiments", "{\"plugin\":\"linear-regression\",\"dataset\":\"ex1data1\","
-                    + "\"params\":{\"epochs\":40},\"name\":\"golden one\"}");
+            Http.Response created = http.post(
+                    "/api/experiments",
+                    "{\"plugin\":\"linear-regression\",\"dataset\":\"ex1data1\","
+                            + "\"params\":{\"epochs\":40},\"name\":\"golden one\"}");
             check("experiment-created", created);
             long first = created.json().get("id").asLong();
             http.awaitStatus(first, "SUCCEEDED"::equals, Duration.ofSeconds(60));
-            long second = http.post("/api/experiments", "{\"plugin\":\"linear-regression\",\"dataset\":\"ex1data1\","
-                    + "\"params\":{\"epochs\":40,\"learningRate\":0.02}}").json().get("id").asLong();
+            long second = http.post(
+                            "/api/experiments",
+                            "{\"plugin\":\"linear-regression\",\"dataset\":\"ex1data1\","
+                                    + "\"params\":{\"epochs\":40,\"learningRate\":0.02}}")
+                    .json()
+                    .get("id")
+                    .asLong();
             http.awaitStatus(second, "SUCCEEDED"::equals, Duration.ofSeconds(60));
-            long hello = http.post("/api/experiments", "{\"plugin\":\"char-rnn\",\"dataset\":\"hello\",\"params\":{\"epochs\":5}}")
-                    .json().get("id").asLong();
+            long hello = http.post(
+                            "/api/experiments",
+                            "{\"plugin\":\"char-rnn\",\"dataset\":\"hello\",\"params\":{\"epochs\":5}}")
+                    .json()
+                    .get("id")
+                    .asLong();
             http.awaitStatus(hello, "SUCCEEDED"::equals, Duration.ofSeconds(120));
 
             check("experiment", http.get("/api/experiments/" + first));
             check("experiment-list", http.get("/api/experiments?size=5"));
-            check("experiment-list-filtered", http.get("/api/experiments?plugin=linear-regression&sort=best:loss&dir=asc"));
+            check(
+                    "experiment-list-filtered",
+                    http.get("/api/experiments?plugin=linear-regression&sort=best:loss&dir=asc"));
             check("experiment-metrics", http.get("/api/experiments/" + first + "/metrics?maxPoints=10"));
             check("experiment-texts", http.get("/api/experiments/" + hello + "/texts?limit=3"));
-            check("experiment-patch", send(server, "PATCH", "/api/experiments/" + first,
-                    "{\"name\":\"golden renamed\",\"tags\":[\"a\",\"b\"],\"notes\":\"*n*\"}"));
+            check(
+                    "experiment-patch",
+                    send(
+                            server,
+                            "PATCH",
+                            "/api/experiments/" + first,
+                            "{\"name\":\"golden renamed\",\"tags\":[\"a\",\"b\"],\"notes\":\"*n*\"}"));
             check("experiment-predict", http.post("/api/experiments/" + first + "/predict", "{\"x1\":3.5}"));
             check("experiment-cancel-finished", http.post("/api/experiments/" + first + "/cancel", ""));
             check("compare", http.get("/api/compare?ids=" + first + "," + second));
@@ -74,8 +92,10 @@ class GoldenApiIT {
             checkText("export-csv", text(server, "/api/experiments/export.csv?ids=" + first + "," + second));
             checkText("metrics-csv", text(server, "/api/experiments/metrics.csv?ids=" + first));
 
-            Http.Response sweep = http.post("/api/sweeps", "{\"plugin\":\"linear-regression\",\"dataset\":\"linear-synthetic\","
-                    + "\"params\":{\"epochs\":5},\"grid\":{\"learningRate\":[0.01,0.1]},\"name\":\"golden sweep\"}");
+            Http.Response sweep = http.post(
+                    "/api/sweeps",
+                    "{\"plugin\":\"linear-regression\",\"dataset\":\"linear-synthetic\","
+                            + "\"params\":{\"epochs\":5},\"grid\":{\"learningRate\":[0.01,0.1]},\"name\":\"golden sweep\"}");
             check("sweep-created", sweep);
             long sweepId = sweep.json().get("id").asLong();
             for (JsonNode run : sweep.json().get("experiments")) {
@@ -84,20 +104,31 @@ class GoldenApiIT {
             check("sweep", http.get("/api/sweeps/" + sweepId));
             check("sweep-cancel", http.post("/api/sweeps/" + sweepId + "/cancel", ""));
 
-            check("error-unknown-plugin", http.post("/api/experiments", "{\"plugin\":\"nope\",\"dataset\":\"ex1data1\"}"));
-            check("error-bad-param", http.post("/api/experiments", "{\"plugin\":\"linear-regression\",\"dataset\":\"ex1data1\","
-                    + "\"params\":{\"learningRate\":-1}}"));
+            check(
+                    "error-unknown-plugin",
+                    http.post("/api/experiments", "{\"plugin\":\"nope\",\"dataset\":\"ex1data1\"}"));
+            check(
+                    "error-bad-param",
+                    http.post(
+                            "/api/experiments",
+                            "{\"plugin\":\"linear-regression\",\"dataset\":\"ex1data1\","
+                                    + "\"params\":{\"learningRate\":-1}}"));
             check("error-not-found", http.get("/api/experiments/999999"));
             check("delete", send(server, "DELETE", "/api/experiments/" + second, null));
         }
-        assertThat(mismatches).as("answers that differ from their golden files (-Dlectern.golden.update=true records a "
-                + "deliberate change)").isEmpty();
+        assertThat(mismatches)
+                .as("answers that differ from their golden files (-Dlectern.golden.update=true records a "
+                        + "deliberate change)")
+                .isEmpty();
     }
 
     private static Http.Response send(TestServer server, String method, String path, String body) throws IOException {
-        RawHttp.Answer answer = RawHttp.send(server.port(), method + " " + path + " HTTP/1.1\nHost: 127.0.0.1\n"
-                + "Content-Type: application/json", body);
-        return new Http.Response(answer.status(), answer.body().isEmpty() ? MAPPER.nullNode() : MAPPER.readTree(answer.body()));
+        RawHttp.Answer answer = RawHttp.send(
+                server.port(),
+                method + " " + path + " HTTP/1.1\nHost: 127.0.0.1\n" + "Content-Type: application/json",
+                body);
+        return new Http.Response(
+                answer.status(), answer.body().isEmpty() ? MAPPER.nullNode() : MAPPER.readTree(answer.body()));
     }
 
     private static String text(TestServer server, String path) {
@@ -153,11 +184,16 @@ class GoldenApiIT {
         if (node.isNull()) {
             return node;
         }
-        if (key != null && (key.endsWith("At") || key.equals("seed") || key.toLowerCase().contains("duration")
-                || key.equals("sha256") || key.equals("size") && node.isTextual())) {
+        if (key != null
+                && (key.endsWith("At")
+                        || key.equals("seed")
+                        || key.toLowerCase().contains("duration")
+                        || key.equals("sha256")
+                        || key.equals("size") && node.isTextual())) {
             return TextNode.valueOf("<" + key + ">");
         }
-        if ("status".equals(key) && (node.asText().equals("QUEUED") || node.asText().equals("RUNNING"))) {
+        if ("status".equals(key)
+                && (node.asText().equals("QUEUED") || node.asText().equals("RUNNING"))) {
             // A run just created may already have been taken by a worker.
             return TextNode.valueOf("<QUEUED or RUNNING>");
         }

@@ -23,10 +23,12 @@ import org.junit.jupiter.api.io.TempDir;
 class HardeningIT {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final String LONG_RUN = "{\"plugin\":\"linear-regression\",\"dataset\":\"ex1data1\",\"params\":{\"epochs\":150000}}";
+    private static final String LONG_RUN =
+            "{\"plugin\":\"linear-regression\",\"dataset\":\"ex1data1\",\"params\":{\"epochs\":150000}}";
 
     @TempDir
     static Path dataDir;
+
     static TestServer server;
     static Http http;
 
@@ -42,8 +44,11 @@ class HardeningIT {
     }
 
     private static Answer raw(String method, String path, String headers, String body) {
-        return RawHttp.send(server.port(), method + " " + path + " HTTP/1.1\nHost: 127.0.0.1:" + server.port()
-                + (headers.isEmpty() ? "" : "\n" + headers), body);
+        return RawHttp.send(
+                server.port(),
+                method + " " + path + " HTTP/1.1\nHost: 127.0.0.1:" + server.port()
+                        + (headers.isEmpty() ? "" : "\n" + headers),
+                body);
     }
 
     private static JsonNode json(Answer answer) throws Exception {
@@ -57,27 +62,43 @@ class HardeningIT {
     @Test
     void crossSiteRequestsChangeNothing() throws Exception {
         long before = total();
-        Answer textPlain = raw("POST", "/api/experiments", "Origin: http://evil.example\nContent-Type: text/plain", LONG_RUN);
+        Answer textPlain =
+                raw("POST", "/api/experiments", "Origin: http://evil.example\nContent-Type: text/plain", LONG_RUN);
         assertThat(textPlain.status()).isEqualTo(403);
         assertThat(json(textPlain).get("field").asText()).isEqualTo("Origin");
         assertThat(json(textPlain).get("error").asText()).contains("http://evil.example");
 
-        Answer form = raw("POST", "/api/experiments", "Origin: http://evil.example\nContent-Type: application/x-www-form-urlencoded",
+        Answer form = raw(
+                "POST",
+                "/api/experiments",
+                "Origin: http://evil.example\nContent-Type: application/x-www-form-urlencoded",
                 "plugin=linear-regression&dataset=ex1data1");
         assertThat(form.status()).isEqualTo(403);
         Answer nullOrigin = raw("POST", "/api/experiments", "Origin: null\nContent-Type: application/json", LONG_RUN);
         assertThat(nullOrigin.status()).isEqualTo(403);
-        Answer fetchMetadata = raw("POST", "/api/experiments", "Sec-Fetch-Site: cross-site\nContent-Type: application/json", LONG_RUN);
+        Answer fetchMetadata =
+                raw("POST", "/api/experiments", "Sec-Fetch-Site: cross-site\nContent-Type: application/json", LONG_RUN);
         assertThat(fetchMetadata.status()).isEqualTo(403);
-        Answer sweep = raw("POST", "/api/sweeps", "Origin: http://evil.example\nContent-Type: text/plain",
+        Answer sweep = raw(
+                "POST",
+                "/api/sweeps",
+                "Origin: http://evil.example\nContent-Type: text/plain",
                 "{\"plugin\":\"linear-regression\",\"dataset\":\"ex1data1\",\"grid\":{\"learningRate\":[0.01,0.02]}}");
         assertThat(sweep.status()).isEqualTo(403);
         String boundary = "----x";
-        Answer upload = raw("POST", "/api/datasets", "Origin: http://evil.example\nContent-Type: multipart/form-data; boundary=" + boundary,
-                "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.csv\"\r\n\r\nx,y\n1,2\n3,4\n\r\n--" + boundary + "--\r\n");
+        Answer upload = raw(
+                "POST",
+                "/api/datasets",
+                "Origin: http://evil.example\nContent-Type: multipart/form-data; boundary=" + boundary,
+                "--" + boundary
+                        + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.csv\"\r\n\r\nx,y\n1,2\n3,4\n\r\n--"
+                        + boundary + "--\r\n");
         assertThat(upload.status()).isEqualTo(403);
-        Answer pageForm = raw("POST", "/plugins/linear-regression/experiments",
-                "Origin: http://evil.example\nContent-Type: application/x-www-form-urlencoded", "dataset=ex1data1");
+        Answer pageForm = raw(
+                "POST",
+                "/plugins/linear-regression/experiments",
+                "Origin: http://evil.example\nContent-Type: application/x-www-form-urlencoded",
+                "dataset=ex1data1");
         assertThat(pageForm.status()).isEqualTo(403);
         assertThat(pageForm.header("Content-Type")).startsWith("text/html");
         assertThat(total()).as("no refused request made a run").isEqualTo(before);
@@ -87,9 +108,13 @@ class HardeningIT {
         long id = http.post("/api/experiments", LONG_RUN).json().get("id").asLong();
         Answer foreignCancel = raw("POST", "/api/experiments/" + id + "/cancel", "Origin: http://evil.example", null);
         assertThat(foreignCancel.status()).isEqualTo(403);
-        assertThat(http.get("/api/experiments/" + id).json().get("status").asText()).isIn("QUEUED", "RUNNING");
-        Answer ownCancel = raw("POST", "/api/experiments/" + id + "/cancel", "Origin: http://127.0.0.1:" + server.port()
-                + "\nSec-Fetch-Site: same-origin", null);
+        assertThat(http.get("/api/experiments/" + id).json().get("status").asText())
+                .isIn("QUEUED", "RUNNING");
+        Answer ownCancel = raw(
+                "POST",
+                "/api/experiments/" + id + "/cancel",
+                "Origin: http://127.0.0.1:" + server.port() + "\nSec-Fetch-Site: same-origin",
+                null);
         assertThat(ownCancel.status()).isEqualTo(200);
         // The issue names rescan, predict, renaming and deleting too: each is refused from a foreign page, and the
         // run is still there under its own name afterwards.
@@ -101,17 +126,29 @@ class HardeningIT {
                 new String[] {"PATCH", "/api/experiments/" + id, "{\"name\":\"renamed by evil\"}"},
                 new String[] {"DELETE", "/api/experiments/" + id, null});
         for (String[] request : others) {
-            Answer refused = raw(request[0], request[1], "Origin: http://evil.example"
-                    + (request[2] == null ? "" : "\nContent-Type: application/json"), request[2]);
-            assertThat(refused.status()).as("%s %s -> %s", request[0], request[1], refused.body()).isEqualTo(403);
+            Answer refused = raw(
+                    request[0],
+                    request[1],
+                    "Origin: http://evil.example" + (request[2] == null ? "" : "\nContent-Type: application/json"),
+                    request[2]);
+            assertThat(refused.status())
+                    .as("%s %s -> %s", request[0], request[1], refused.body())
+                    .isEqualTo(403);
         }
         JsonNode after = http.get("/api/experiments/" + id).json();
         assertThat(after.get("name").asText()).isEqualTo(name);
-        Answer ownCreate = raw("POST", "/api/experiments", "Origin: http://localhost:" + server.port()
-                + "\nContent-Type: application/json; charset=utf-8", LONG_RUN.replace("150000", "10"));
-        assertThat(ownCreate.status()).as("an allowed name other than the request's host is another origin: %s", ownCreate.body()).isEqualTo(403);
-        Answer ownHostCreate = RawHttp.send(server.port(), "POST /api/experiments HTTP/1.1\nHost: localhost:" + server.port()
-                + "\nOrigin: http://localhost:" + server.port() + "\nContent-Type: application/json; charset=utf-8",
+        Answer ownCreate = raw(
+                "POST",
+                "/api/experiments",
+                "Origin: http://localhost:" + server.port() + "\nContent-Type: application/json; charset=utf-8",
+                LONG_RUN.replace("150000", "10"));
+        assertThat(ownCreate.status())
+                .as("an allowed name other than the request's host is another origin: %s", ownCreate.body())
+                .isEqualTo(403);
+        Answer ownHostCreate = RawHttp.send(
+                server.port(),
+                "POST /api/experiments HTTP/1.1\nHost: localhost:" + server.port() + "\nOrigin: http://localhost:"
+                        + server.port() + "\nContent-Type: application/json; charset=utf-8",
                 LONG_RUN.replace("150000", "10"));
         assertThat(ownHostCreate.status()).as(ownHostCreate.body()).isEqualTo(201);
     }
@@ -122,16 +159,22 @@ class HardeningIT {
         Answer textPlain = raw("POST", "/api/experiments", "Content-Type: text/plain", LONG_RUN);
         assertThat(textPlain.status()).isEqualTo(415);
         assertThat(json(textPlain).get("field").asText()).isEqualTo("Content-Type");
-        assertThat(raw("POST", "/api/sweeps", "Content-Type: text/plain",
-                "{\"plugin\":\"linear-regression\",\"dataset\":\"ex1data1\",\"grid\":{\"learningRate\":[0.01]}}").status())
+        assertThat(raw(
+                                "POST",
+                                "/api/sweeps",
+                                "Content-Type: text/plain",
+                                "{\"plugin\":\"linear-regression\",\"dataset\":\"ex1data1\",\"grid\":{\"learningRate\":[0.01]}}")
+                        .status())
                 .isEqualTo(415);
-        assertThat(raw("PATCH", "/api/experiments/1", "", "{\"name\":\"x\"}").status()).isIn(404, 415);
+        assertThat(raw("PATCH", "/api/experiments/1", "", "{\"name\":\"x\"}").status())
+                .isIn(404, 415);
         assertThat(total()).isEqualTo(before);
     }
 
     @Test
     void foreignHostNamesReadNothing() throws Exception {
-        Answer rebinding = RawHttp.send(server.port(), "GET /api/experiments HTTP/1.1\nHost: rebind.evil.example", null);
+        Answer rebinding =
+                RawHttp.send(server.port(), "GET /api/experiments HTTP/1.1\nHost: rebind.evil.example", null);
         assertThat(rebinding.status()).isEqualTo(403);
         assertThat(json(rebinding).get("field").asText()).isEqualTo("Host");
         assertThat(rebinding.body()).doesNotContain("items");
@@ -140,17 +183,24 @@ class HardeningIT {
         assertThat(page.body()).doesNotContain("Linear regression");
         assertThat(page.header("Content-Security-Policy")).contains("default-src 'self'");
         for (String host : List.of("localhost", "127.0.0.1", "[::1]")) {
-            Answer ok = RawHttp.send(server.port(), "GET /api/experiments HTTP/1.1\nHost: " + host + ":" + server.port(), null);
+            Answer ok = RawHttp.send(
+                    server.port(), "GET /api/experiments HTTP/1.1\nHost: " + host + ":" + server.port(), null);
             assertThat(ok.status()).as(host).isEqualTo(200);
         }
     }
 
     @Test
     void aHostileNoteCannotBreakItsPage() throws Exception {
-        long id = http.post("/api/experiments", LONG_RUN.replace("150000", "5")).json().get("id").asLong();
+        long id = http.post("/api/experiments", LONG_RUN.replace("150000", "5"))
+                .json()
+                .get("id")
+                .asLong();
         http.awaitStatus(id, s -> !s.equals("QUEUED") && !s.equals("RUNNING"), Duration.ofSeconds(60));
         String notes = ">".repeat(5000) + " x";
-        Answer patch = raw("PATCH", "/api/experiments/" + id, "Content-Type: application/json",
+        Answer patch = raw(
+                "PATCH",
+                "/api/experiments/" + id,
+                "Content-Type: application/json",
                 MAPPER.writeValueAsString(java.util.Map.of("notes", notes)));
         assertThat(patch.status()).isEqualTo(200);
         Answer page = raw("GET", "/experiments/" + id, "", null);
@@ -160,7 +210,8 @@ class HardeningIT {
         Answer emptyName = raw("PATCH", "/api/experiments/" + id, "Content-Type: application/json", "{\"name\":\"\"}");
         assertThat(emptyName.status()).isEqualTo(400);
         assertThat(json(emptyName).get("field").asText()).isEqualTo("name");
-        assertThat(http.get("/api/experiments/" + id).json().get("name").asText()).isNotEmpty();
+        assertThat(http.get("/api/experiments/" + id).json().get("name").asText())
+                .isNotEmpty();
     }
 
     @Test
@@ -174,7 +225,10 @@ class HardeningIT {
         assertThat(unknownRoute.header("Content-Type")).startsWith("application/json");
         assertThat(json(unknownRoute).get("error").asText()).contains("/api/nothing-here");
 
-        Answer tooLarge = raw("POST", "/api/experiments", "Content-Type: application/json",
+        Answer tooLarge = raw(
+                "POST",
+                "/api/experiments",
+                "Content-Type: application/json",
                 "{\"name\":\"" + "x".repeat(1_100_000) + "\"}");
         assertThat(tooLarge.status()).isEqualTo(413);
         assertThat(tooLarge.header("Content-Type")).startsWith("application/json");
@@ -200,11 +254,16 @@ class HardeningIT {
 
     @Test
     void cnnPredictNamesTheMissingDrawing() throws Exception {
-        long id = http.post("/api/experiments", "{\"plugin\":\"cnn\",\"dataset\":\"mnist\",\"params\":{\"epochs\":1,\"trainLimit\":200}}")
-                .json().get("id").asLong();
+        long id = http.post(
+                        "/api/experiments",
+                        "{\"plugin\":\"cnn\",\"dataset\":\"mnist\",\"params\":{\"epochs\":1,\"trainLimit\":200}}")
+                .json()
+                .get("id")
+                .asLong();
         JsonNode done = http.awaitStatus(id, s -> !s.equals("QUEUED") && !s.equals("RUNNING"), Duration.ofMinutes(4));
         assertThat(done.get("status").asText()).as(done.toString()).isEqualTo("SUCCEEDED");
-        for (String body : List.of("{}", "{\"digit\":\"\"}", "{\"digit\":null}", "{\"digit\":\"data:text/plain,hi\"}")) {
+        for (String body :
+                List.of("{}", "{\"digit\":\"\"}", "{\"digit\":null}", "{\"digit\":\"data:text/plain,hi\"}")) {
             Answer answer = raw("POST", "/api/experiments/" + id + "/predict", "Content-Type: application/json", body);
             assertThat(answer.status()).as(body + " -> " + answer.body()).isEqualTo(400);
             assertThat(json(answer).get("field").asText()).as(body).isEqualTo("digit");
@@ -214,8 +273,10 @@ class HardeningIT {
     @Test
     void aDataSetPageOffersOnlyPluginsThatAcceptIt() {
         String foodTruck = raw("GET", "/datasets/ex1data1", "", null).body();
-        assertThat(foodTruck).contains("id=\"train-linear-regression\"")
-                .as("a continuous label is no class: logistic regression would refuse it").doesNotContain("id=\"train-logistic-regression\"");
+        assertThat(foodTruck)
+                .contains("id=\"train-linear-regression\"")
+                .as("a continuous label is no class: logistic regression would refuse it")
+                .doesNotContain("id=\"train-logistic-regression\"");
         assertThat(raw("GET", "/datasets/ex2data1", "", null).body()).contains("id=\"train-logistic-regression\"");
     }
 

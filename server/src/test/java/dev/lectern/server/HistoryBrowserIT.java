@@ -60,14 +60,19 @@ class HistoryBrowserIT {
             assertThat(page.locator("#selection-count")).containsText("2 selected");
             page.locator("#compare").click();
             page.waitForURL("**/compare?ids=*");
-            assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/compare\\?ids=(" + first + "," + second + "|"
-                    + second + "," + first + ")$"));
+            assertThat(page)
+                    .hasURL(java.util.regex.Pattern.compile(
+                            ".*/compare\\?ids=(" + first + "," + second + "|" + second + "," + first + ")$"));
 
             Locator loss = page.locator("canvas#compare-loss");
             // "loss" and "loss/normal equation" share one chart, as on a run's page: two runs, two series each.
             assertThat(loss).hasAttribute("data-curves", "4");
-            assertThat(loss.getAttribute("data-labels").split("\\|")).containsExactlyInAnyOrder("learningRate 0.01",
-                    "learningRate 0.1", "learningRate 0.01 · normal equation", "learningRate 0.1 · normal equation");
+            assertThat(loss.getAttribute("data-labels").split("\\|"))
+                    .containsExactlyInAnyOrder(
+                            "learningRate 0.01",
+                            "learningRate 0.1",
+                            "learningRate 0.01 · normal equation",
+                            "learningRate 0.1 · normal equation");
             assertThat(page.locator("canvas#compare-loss_normal_equation")).hasCount(0);
             Locator differs = page.locator("#compare-params tr.differs");
             assertThat(differs).hasCount(1);
@@ -85,7 +90,8 @@ class HistoryBrowserIT {
             page.locator("#edit-notes").fill("The **larger** rate converges sooner.");
             page.locator("#save-description").click();
             assertThat(page.locator("#notes strong")).hasText("larger");
-            page.locator(".meta a.tag", new Page.LocatorOptions().setHasText("sweep")).click();
+            page.locator(".meta a.tag", new Page.LocatorOptions().setHasText("sweep"))
+                    .click();
             page.waitForURL("**/experiments?tag=sweep");
             assertThat(page.locator("#runs tbody tr")).hasCount(1);
             Browser.screenshot(page, "runs-filtered-by-tag");
@@ -99,7 +105,8 @@ class HistoryBrowserIT {
         page.locator("#name").fill("lr " + learningRate);
         page.locator("#run").click();
         page.waitForURL("**/experiments/*");
-        assertThat(page.locator("#status")).hasText("SUCCEEDED", new LocatorAssertions.HasTextOptions().setTimeout(60_000));
+        assertThat(page.locator("#status"))
+                .hasText("SUCCEEDED", new LocatorAssertions.HasTextOptions().setTimeout(60_000));
         String url = page.url();
         return url.substring(url.lastIndexOf('/') + 1);
     }

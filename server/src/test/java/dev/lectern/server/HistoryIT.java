@@ -74,7 +74,8 @@ class HistoryIT {
 
     @Test
     void sortingByTheBestLossOrdersTheRunsAndPagesSplitThem() {
-        JsonNode byBest = http.get("/api/experiments?dataset=linear-synthetic&sort=best:loss&dir=asc").json();
+        JsonNode byBest = http.get("/api/experiments?dataset=linear-synthetic&sort=best:loss&dir=asc")
+                .json();
         List<Double> best = new ArrayList<>();
         for (JsonNode item : byBest.get("items")) {
             for (JsonNode m : item.get("metrics")) {
@@ -84,10 +85,14 @@ class HistoryIT {
             }
         }
         assertThat(best).hasSize(3).isSorted();
-        assertThat(byBest.get("items").get(2).get("id").asLong()).as("the smallest rate learns least").isEqualTo(slow);
+        assertThat(byBest.get("items").get(2).get("id").asLong())
+                .as("the smallest rate learns least")
+                .isEqualTo(slow);
 
-        JsonNode first = http.get("/api/experiments?dataset=linear-synthetic&sort=name&dir=asc&size=2&page=1").json();
-        JsonNode second = http.get("/api/experiments?dataset=linear-synthetic&sort=name&dir=asc&size=2&page=2").json();
+        JsonNode first = http.get("/api/experiments?dataset=linear-synthetic&sort=name&dir=asc&size=2&page=1")
+                .json();
+        JsonNode second = http.get("/api/experiments?dataset=linear-synthetic&sort=name&dir=asc&size=2&page=2")
+                .json();
         assertThat(first.get("total").asLong()).isEqualTo(3);
         assertThat(first.get("items")).hasSize(2);
         assertThat(second.get("items")).hasSize(1);
@@ -115,8 +120,11 @@ class HistoryIT {
         assertThat(runs).contains("class=\"tag\"");
         patch(slow, "{\"notes\":\"<img src=x onerror=alert(1)> [link](javascript:alert(1)) *fine*\"}");
         String page = text("/experiments/" + slow);
-        assertThat(page).contains("<em>fine</em>").contains("&lt;img src=x onerror=alert(1)&gt;")
-                .doesNotContain("<img src=x").doesNotContain("href=\"javascript:");
+        assertThat(page)
+                .contains("<em>fine</em>")
+                .contains("&lt;img src=x onerror=alert(1)&gt;")
+                .doesNotContain("<img src=x")
+                .doesNotContain("href=\"javascript:");
     }
 
     @Test
@@ -124,10 +132,14 @@ class HistoryIT {
         String csv = text("/api/experiments/export.csv?dataset=linear-synthetic");
         String[] lines = csv.split("\r\n");
         assertThat(lines).hasSize(4);
-        assertThat(lines[0]).startsWith("id,name,plugin,dataset,status").contains("param.learningRate").contains("summary.");
+        assertThat(lines[0])
+                .startsWith("id,name,plugin,dataset,status")
+                .contains("param.learningRate")
+                .contains("summary.");
         assertThat(csv).contains("Food truck slow").contains("0.001").contains("0.1");
 
-        JsonNode listed = http.get("/api/experiments?ids=&dataset=linear-synthetic").json();
+        JsonNode listed =
+                http.get("/api/experiments?ids=&dataset=linear-synthetic").json();
         long points = 0;
         for (JsonNode item : listed.get("items")) {
             if (item.get("id").asLong() == fast) {
@@ -143,7 +155,12 @@ class HistoryIT {
         JsonNode json = JSON.readTree(text("/api/experiments/export.json?ids=" + fast + "," + blobs));
         assertThat(json.get("experiments")).hasSize(2);
         assertThat(json.get("experiments").get(0).get("metrics")).hasSize((int) points);
-        assertThat(json.get("experiments").get(0).get("params").get("learningRate").asDouble()).isEqualTo(0.01);
+        assertThat(json.get("experiments")
+                        .get(0)
+                        .get("params")
+                        .get("learningRate")
+                        .asDouble())
+                .isEqualTo(0.01);
         assertThat(json.get("experiments").get(0).get("tags").toString()).isEqualTo("[\"sweep\",\"lr\"]");
     }
 
@@ -154,7 +171,8 @@ class HistoryIT {
         assertThat(compare.get("experiments").get(0).get("label").asText()).isEqualTo("learningRate 0.01");
         assertThat(compare.get("experiments").get(1).get("label").asText()).isEqualTo("learningRate 0.1");
         assertThat(compare.get("sharedMetrics").toString()).contains("loss");
-        assertThat(compare.get("experiments").get(0).get("series").get("loss").size()).isBetween(2, 2000);
+        assertThat(compare.get("experiments").get(0).get("series").get("loss").size())
+                .isBetween(2, 2000);
 
         Http.Response one = http.get("/api/compare?ids=" + fast);
         assertThat(one.status()).isEqualTo(400);
@@ -167,10 +185,14 @@ class HistoryIT {
     void theSavedModelDownloadsAsAZipAndADamagedFileIsRefused() throws Exception {
         long id = other("to download");
         http.awaitStatus(id, "SUCCEEDED"::equals, Duration.ofSeconds(120));
-        HttpResponse<byte[]> zip = http.client().send(HttpRequest.newBuilder(URI.create(server.url()
-                + "/api/experiments/" + id + "/artifacts.zip")).build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> zip = http.client()
+                .send(
+                        HttpRequest.newBuilder(URI.create(server.url() + "/api/experiments/" + id + "/artifacts.zip"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
         assertThat(zip.statusCode()).isEqualTo(200);
-        assertThat(zip.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("zip"));
+        assertThat(zip.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).contains("zip"));
         List<String> names = new ArrayList<>();
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip.body()))) {
             for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
@@ -181,7 +203,8 @@ class HistoryIT {
         assertThat(names).anySatisfy(n -> assertThat(n).contains("/model/"));
 
         Path modelFile;
-        try (var files = Files.walk(dataDir.resolve("artifacts").resolve(Long.toString(id)).resolve("model"))) {
+        try (var files = Files.walk(
+                dataDir.resolve("artifacts").resolve(Long.toString(id)).resolve("model"))) {
             modelFile = files.filter(Files::isRegularFile).findFirst().orElseThrow();
         }
         Files.write(modelFile, new byte[] {1, 2, 3});
@@ -246,22 +269,26 @@ class HistoryIT {
 
     private static HttpResponse<String> patchResponse(long id, String body) {
         return send(HttpRequest.newBuilder(URI.create(server.url() + "/api/experiments/" + id))
-                .header("Content-Type", "application/json").method("PATCH", HttpRequest.BodyPublishers.ofString(body)));
+                .header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(body)));
     }
 
     private static HttpResponse<String> delete(long id) {
-        return send(HttpRequest.newBuilder(URI.create(server.url() + "/api/experiments/" + id)).DELETE());
+        return send(HttpRequest.newBuilder(URI.create(server.url() + "/api/experiments/" + id))
+                .DELETE());
     }
 
     private static String text(String path) throws Exception {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(server.url() + path)).GET());
+        HttpResponse<String> response =
+                send(HttpRequest.newBuilder(URI.create(server.url() + path)).GET());
         assertThat(response.statusCode()).as(path).isEqualTo(200);
         return response.body();
     }
 
     private static HttpResponse<String> send(HttpRequest.Builder request) {
         try {
-            return http.client().send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+            return http.client()
+                    .send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (Exception e) {
             throw new AssertionError(e);
         }

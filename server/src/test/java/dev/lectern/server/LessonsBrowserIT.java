@@ -5,18 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.BoundingBox;
 import dev.lectern.server.testing.Browser;
 import dev.lectern.server.testing.BrowserTest;
-
-
-
-
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -34,7 +28,8 @@ class LessonsBrowserIT extends BrowserTest {
         page.locator("#run").click();
         page.waitForURL("**/experiments/*");
 
-        assertThat(page.locator("#status")).hasText("SUCCEEDED", new LocatorAssertions.HasTextOptions().setTimeout(60_000));
+        assertThat(page.locator("#status"))
+                .hasText("SUCCEEDED", new LocatorAssertions.HasTextOptions().setTimeout(60_000));
         assertThat(summaryValue("trainAccuracy")).hasText("1");
         Locator boundary = page.locator("figure.view-heatmap").first();
         assertThat(boundary).containsText("boundary");
@@ -51,7 +46,8 @@ class LessonsBrowserIT extends BrowserTest {
         page.locator("#epochs").fill("1");
         page.locator("#run").click();
         page.waitForURL("**/experiments/*");
-        assertThat(page.locator("#status")).hasText("SUCCEEDED", new LocatorAssertions.HasTextOptions().setTimeout(240_000));
+        assertThat(page.locator("#status"))
+                .hasText("SUCCEEDED", new LocatorAssertions.HasTextOptions().setTimeout(240_000));
 
         // The predict form arrives with the finished page; it can be drawn on once its script has taken it over.
         Locator canvas = page.locator("#digit-canvas[data-ready=true]");
@@ -61,11 +57,17 @@ class LessonsBrowserIT extends BrowserTest {
         // A "1": one stroke down the middle, drawn as a person drags the mouse.
         page.mouse().move(box.x + box.width * 0.5, box.y + box.height * 0.2);
         page.mouse().down();
-        page.mouse().move(box.x + box.width * 0.52, box.y + box.height * 0.8, new com.microsoft.playwright.Mouse.MoveOptions().setSteps(12));
+        page.mouse()
+                .move(
+                        box.x + box.width * 0.52,
+                        box.y + box.height * 0.8,
+                        new com.microsoft.playwright.Mouse.MoveOptions().setSteps(12));
         page.mouse().up();
         assertThat(page.locator("#digit")).hasValue(java.util.regex.Pattern.compile("^data:image/png;base64,.+"));
 
-        Response response = page.waitForResponse(r -> r.url().endsWith("/predict"), () -> page.locator("#predict").click());
+        Response response = page.waitForResponse(
+                r -> r.url().endsWith("/predict"),
+                () -> page.locator("#predict").click());
         assertThat(response.status()).isEqualTo(200);
         JsonNode answer = new ObjectMapper().readTree(response.text());
         assertThat(answer.get("values").size()).as("one probability per digit").isEqualTo(10);
@@ -89,7 +91,8 @@ class LessonsBrowserIT extends BrowserTest {
         page.navigate(server.url() + "/plugins/char-rnn?dataset=hello");
         page.locator("#run").click();
         page.waitForURL("**/experiments/*");
-        assertThat(page.locator("#status")).hasText("SUCCEEDED", new LocatorAssertions.HasTextOptions().setTimeout(60_000));
+        assertThat(page.locator("#status"))
+                .hasText("SUCCEEDED", new LocatorAssertions.HasTextOptions().setTimeout(60_000));
 
         Locator predicted = page.locator("#texts-predicted li");
         assertThat(predicted.first().locator(".text-value")).hasText("ello");
@@ -100,6 +103,8 @@ class LessonsBrowserIT extends BrowserTest {
     }
 
     private Locator summaryValue(String name) {
-        return page.locator("#summary tr").filter(new Locator.FilterOptions().setHasText(name)).locator("td");
+        return page.locator("#summary tr")
+                .filter(new Locator.FilterOptions().setHasText(name))
+                .locator("td");
     }
 }

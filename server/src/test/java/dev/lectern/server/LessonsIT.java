@@ -30,7 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LessonsIT {
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     static final String LESSON = "{\"title\":\"Step size\",\"plugin\":\"linear-regression\",\"dataset\":\"ex1data1\","
             + "\"instructions\":\"Pick **alpha**.\",\"params\":{\"epochs\":200,\"featureScaling\":\"none\"},"
             + "\"editable\":{\"learningRate\":{\"min\":0.001,\"max\":0.03}},"
@@ -38,6 +39,7 @@ class LessonsIT {
 
     @TempDir
     static Path dataDir;
+
     static TestServer server;
     static String teacher;
     static String alice;
@@ -45,13 +47,24 @@ class LessonsIT {
 
     @BeforeAll
     static void start() throws Exception {
-        try (Database database = Database.open("jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("lectern"))) {
+        try (Database database = Database.open(
+                "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("lectern"))) {
             new UserStore(new Jdbc(database.dataSource())).add("teach", Role.TEACHER, "chalk-and-talk");
         }
         server = TestServer.start(dataDir, "--accounts", "--concurrency", "2");
         teacher = signIn("teach", "chalk-and-talk");
-        alice = signIn("alice", send("POST", "/api/users", teacher, "{\"name\":\"alice\"}").json().get("password").asText());
-        bob = signIn("bob", send("POST", "/api/users", teacher, "{\"name\":\"bob\"}").json().get("password").asText());
+        alice = signIn(
+                "alice",
+                send("POST", "/api/users", teacher, "{\"name\":\"alice\"}")
+                        .json()
+                        .get("password")
+                        .asText());
+        bob = signIn(
+                "bob",
+                send("POST", "/api/users", teacher, "{\"name\":\"bob\"}")
+                        .json()
+                        .get("password")
+                        .asText());
     }
 
     @AfterAll
@@ -70,7 +83,8 @@ class LessonsIT {
     private static JsonNode awaitDone(long id) throws Exception {
         for (int i = 0; i < 600; i++) {
             JsonNode run = send("GET", "/api/experiments/" + id, teacher, null).json();
-            if (!run.get("status").asText().equals("QUEUED") && !run.get("status").asText().equals("RUNNING")) {
+            if (!run.get("status").asText().equals("QUEUED")
+                    && !run.get("status").asText().equals("RUNNING")) {
                 return run;
             }
             Thread.sleep(100);
@@ -80,11 +94,20 @@ class LessonsIT {
 
     @Test
     void aLessonFromTheTeacherToTheClassView() throws Exception {
-        assertThat(send("POST", "/api/lessons", alice, LESSON).status()).as("a student makes no lessons").isEqualTo(403);
-        assertThat(send("POST", "/api/lessons", teacher, LESSON.replace("\"learningRate\":{", "\"nope\":{")).json()
-                .get("field").asText()).isEqualTo("editable");
-        assertThat(send("POST", "/api/lessons", teacher, LESSON.replace("\"max\":0.03", "\"max\":99")).json()
-                .get("field").asText()).as("a range beyond the plugin's").isEqualTo("editable");
+        assertThat(send("POST", "/api/lessons", alice, LESSON).status())
+                .as("a student makes no lessons")
+                .isEqualTo(403);
+        assertThat(send("POST", "/api/lessons", teacher, LESSON.replace("\"learningRate\":{", "\"nope\":{"))
+                        .json()
+                        .get("field")
+                        .asText())
+                .isEqualTo("editable");
+        assertThat(send("POST", "/api/lessons", teacher, LESSON.replace("\"max\":0.03", "\"max\":99"))
+                        .json()
+                        .get("field")
+                        .asText())
+                .as("a range beyond the plugin's")
+                .isEqualTo("editable");
         Answer created = send("POST", "/api/lessons", teacher, LESSON);
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         JsonNode lesson = created.json();
@@ -94,15 +117,26 @@ class LessonsIT {
 
         Answer page = send("GET", "/l/" + code, alice, null);
         assertThat(page.status()).isEqualTo(200);
-        assertThat(page.body()).contains("What will the cost do?").contains("name=\"learningRate\"")
-                .contains("<strong>alpha</strong>").doesNotContain("name=\"epochs\"").doesNotContain("name=\"featureScaling\"");
+        assertThat(page.body())
+                .contains("What will the cost do?")
+                .contains("name=\"learningRate\"")
+                .contains("<strong>alpha</strong>")
+                .doesNotContain("name=\"epochs\"")
+                .doesNotContain("name=\"featureScaling\"");
 
-        assertThat(send("GET", "/api/lessons/" + lessonId + "/events", alice, null).status())
-                .as("a student hears no class").isEqualTo(403);
+        assertThat(send("GET", "/api/lessons/" + lessonId + "/events", alice, null)
+                        .status())
+                .as("a student hears no class")
+                .isEqualTo(403);
         List<String> heard = java.util.Collections.synchronizedList(new ArrayList<>());
-        var stream = java.net.http.HttpClient.newHttpClient().sendAsync(java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create(server.url() + "/api/lessons/" + lessonId + "/events")).header("Cookie", teacher)
-                .header("Accept", "text/event-stream").build(), java.net.http.HttpResponse.BodyHandlers.ofLines())
+        var stream = java.net.http.HttpClient.newHttpClient()
+                .sendAsync(
+                        java.net.http.HttpRequest.newBuilder(
+                                        java.net.URI.create(server.url() + "/api/lessons/" + lessonId + "/events"))
+                                .header("Cookie", teacher)
+                                .header("Accept", "text/event-stream")
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofLines())
                 .get(10, java.util.concurrent.TimeUnit.SECONDS);
         assertThat(stream.statusCode()).isEqualTo(200);
         Thread reader = new Thread(() -> {
@@ -118,19 +152,29 @@ class LessonsIT {
         Answer noAnswer = send("POST", "/api/l/" + code + "/run", alice, "{\"params\":{\"learningRate\":0.01}}");
         assertThat(noAnswer.status()).isEqualTo(400);
         assertThat(noAnswer.json().get("field").asText()).isEqualTo("answer");
-        Answer notAChoice = send("POST", "/api/l/" + code + "/run", alice, "{\"answer\":\"maybe\",\"params\":{\"learningRate\":0.01}}");
+        Answer notAChoice = send(
+                "POST", "/api/l/" + code + "/run", alice, "{\"answer\":\"maybe\",\"params\":{\"learningRate\":0.01}}");
         assertThat(notAChoice.status()).isEqualTo(400);
-        assertThat(notAChoice.json().get("field").asText()).as("a choice question takes one of its choices").isEqualTo("answer");
-        Answer outside = send("POST", "/api/l/" + code + "/run", alice, "{\"answer\":\"fall\",\"params\":{\"learningRate\":0.5}}");
+        assertThat(notAChoice.json().get("field").asText())
+                .as("a choice question takes one of its choices")
+                .isEqualTo("answer");
+        Answer outside = send(
+                "POST", "/api/l/" + code + "/run", alice, "{\"answer\":\"fall\",\"params\":{\"learningRate\":0.5}}");
         assertThat(outside.json().get("field").asText()).isEqualTo("learningRate");
-        Answer aliceRun = send("POST", "/api/l/" + code + "/run", alice,
+        Answer aliceRun = send(
+                "POST",
+                "/api/l/" + code + "/run",
+                alice,
                 "{\"answer\":\"fall\",\"params\":{\"learningRate\":0.01,\"epochs\":99999}}");
         assertThat(aliceRun.status()).as(aliceRun.body()).isEqualTo(201);
-        Answer bobRun = send("POST", "/api/l/" + code + "/run", bob, "{\"answer\":\"grow\",\"params\":{\"learningRate\":0.03}}");
+        Answer bobRun = send(
+                "POST", "/api/l/" + code + "/run", bob, "{\"answer\":\"grow\",\"params\":{\"learningRate\":0.03}}");
         assertThat(bobRun.status()).as(bobRun.body()).isEqualTo(201);
         JsonNode aliceDone = awaitDone(aliceRun.json().get("id").asLong());
         awaitDone(bobRun.json().get("id").asLong());
-        assertThat(aliceDone.get("params").get("epochs").asInt()).as("fixed values win").isEqualTo(200);
+        assertThat(aliceDone.get("params").get("epochs").asInt())
+                .as("fixed values win")
+                .isEqualTo(200);
         assertThat(aliceDone.get("params").get("learningRate").asDouble()).isEqualTo(0.01);
         assertThat(aliceDone.get("owner").asText()).isEqualTo("alice");
         long aliceId = aliceDone.get("id").asLong();
@@ -138,12 +182,16 @@ class LessonsIT {
             Thread.sleep(100);
         }
         stream.body().close();
-        assertThat(String.join("\n", heard)).as("the class view hears each run start and end, over SSE")
+        assertThat(String.join("\n", heard))
+                .as("the class view hears each run start and end, over SSE")
                 .contains("{\"experimentId\":" + aliceId + ",\"event\":\"new\"}")
                 .contains("{\"experimentId\":" + aliceId + ",\"event\":\"status\"}");
 
-        assertThat(send("GET", "/api/lessons/" + lessonId + "/class", alice, null).status()).isEqualTo(403);
-        JsonNode view = send("GET", "/api/lessons/" + lessonId + "/class", teacher, null).json();
+        assertThat(send("GET", "/api/lessons/" + lessonId + "/class", alice, null)
+                        .status())
+                .isEqualTo(403);
+        JsonNode view = send("GET", "/api/lessons/" + lessonId + "/class", teacher, null)
+                .json();
         assertThat(view.get("runs").findValuesAsText("student")).containsExactlyInAnyOrder("alice", "bob");
         assertThat(view.get("runs").findValuesAsText("answer")).containsExactlyInAnyOrder("fall", "grow");
         for (JsonNode run : view.get("runs")) {
@@ -157,30 +205,44 @@ class LessonsIT {
                 counted += n.asInt();
             }
             if (answer.get("answer").asText().equals("fall")) {
-                assertThat(answer.get("outcomes").get("SUCCEEDED").asInt()).as(answer.toString()).isEqualTo(1);
+                assertThat(answer.get("outcomes").get("SUCCEEDED").asInt())
+                        .as(answer.toString())
+                        .isEqualTo(1);
             }
         }
         assertThat(counted).as("every run is counted once").isEqualTo(2);
-        assertThat(send("GET", "/l/" + code, alice, null).body()).as("alice sees her run beside her answer")
-                .contains("/experiments/" + aliceRun.json().get("id").asLong()).doesNotContain("/experiments/"
-                        + bobRun.json().get("id").asLong() + "\"");
-        String csv = send("GET", "/api/lessons/" + lessonId + "/class.csv", teacher, null).body();
+        assertThat(send("GET", "/l/" + code, alice, null).body())
+                .as("alice sees her run beside her answer")
+                .contains("/experiments/" + aliceRun.json().get("id").asLong())
+                .doesNotContain("/experiments/" + bobRun.json().get("id").asLong() + "\"");
+        String csv = send("GET", "/api/lessons/" + lessonId + "/class.csv", teacher, null)
+                .body();
         assertThat(csv).contains("\"alice\",\"fall\"").contains("\"bob\",\"grow\"");
 
-        assertThat(send("POST", "/api/lessons/" + lessonId + "/close", teacher, null).json().get("open").asBoolean()).isFalse();
-        assertThat(send("POST", "/api/l/" + code + "/run", alice, "{\"answer\":\"fall\"}").status()).isEqualTo(409);
+        assertThat(send("POST", "/api/lessons/" + lessonId + "/close", teacher, null)
+                        .json()
+                        .get("open")
+                        .asBoolean())
+                .isFalse();
+        assertThat(send("POST", "/api/l/" + code + "/run", alice, "{\"answer\":\"fall\"}")
+                        .status())
+                .isEqualTo(409);
         assertThat(send("GET", "/l/nosuch", alice, null).status()).isEqualTo(404);
     }
 
     @Test
     void aLessonMadeWithTheFormFixesHidesAndNarrows() throws Exception {
-        assertThat(send("GET", "/lessons/new?plugin=linear-regression&dataset=ex1data1", teacher, null).body())
-                .contains("name=\"m_learningRate\"").contains("name=\"v_epochs\"");
+        assertThat(send("GET", "/lessons/new?plugin=linear-regression&dataset=ex1data1", teacher, null)
+                        .body())
+                .contains("name=\"m_learningRate\"")
+                .contains("name=\"v_epochs\"");
         HttpRequest form = HttpRequest.newBuilder(URI.create(server.url() + "/lessons"))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", teacher)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", teacher)
                 .POST(HttpRequest.BodyPublishers.ofString("plugin=linear-regression&dataset=ex1data1&title=Form+lesson"
                         + "&v_epochs=77&m_epochs=fixed&v_learningRate=0.01&m_learningRate=students&min_learningRate=0.002"
-                        + "&max_learningRate=0.02&m_featureScaling=default&question=Guess&kind=number")).build();
+                        + "&max_learningRate=0.02&m_featureScaling=default&question=Guess&kind=number"))
+                .build();
         HttpResponse<String> made = CLIENT.send(form, HttpResponse.BodyHandlers.ofString());
         assertThat(made.statusCode()).as(made.body()).isEqualTo(303);
         JsonNode lesson = null;
@@ -191,21 +253,32 @@ class LessonsIT {
         }
         assertThat(lesson).isNotNull();
         assertThat(lesson.get("params").get("epochs").asText()).isEqualTo("77");
-        assertThat(lesson.get("editable").get("learningRate").get("max").asDouble()).isEqualTo(0.02);
+        assertThat(lesson.get("editable").get("learningRate").get("max").asDouble())
+                .isEqualTo(0.02);
         assertThat(lesson.get("editable").has("featureScaling")).isFalse();
         assertThat(lesson.get("question").get("kind").asText()).isEqualTo("number");
         // A number question takes a number, and nothing else, as its answer.
         String numberCode = lesson.get("code").asText();
-        Answer words = send("POST", "/api/l/" + numberCode + "/run", alice, "{\"answer\":\"about five\",\"params\":{\"learningRate\":0.01}}");
+        Answer words = send(
+                "POST",
+                "/api/l/" + numberCode + "/run",
+                alice,
+                "{\"answer\":\"about five\",\"params\":{\"learningRate\":0.01}}");
         assertThat(words.status()).isEqualTo(400);
         assertThat(words.json().get("field").asText()).isEqualTo("answer");
-        Answer number = send("POST", "/api/l/" + numberCode + "/run", alice, "{\"answer\":\"4.5\",\"params\":{\"learningRate\":0.01}}");
+        Answer number = send(
+                "POST",
+                "/api/l/" + numberCode + "/run",
+                alice,
+                "{\"answer\":\"4.5\",\"params\":{\"learningRate\":0.01}}");
         assertThat(number.status()).as(number.body()).isEqualTo(201);
         awaitDone(number.json().get("id").asLong());
         HttpRequest bad = HttpRequest.newBuilder(URI.create(server.url() + "/lessons"))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", teacher)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", teacher)
                 .POST(HttpRequest.BodyPublishers.ofString("plugin=linear-regression&dataset=ex1data1&title=Bad"
-                        + "&m_learningRate=students&max_learningRate=50")).build();
+                        + "&m_learningRate=students&max_learningRate=50"))
+                .build();
         HttpResponse<String> refused = CLIENT.send(bad, HttpResponse.BodyHandlers.ofString());
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.body()).contains("lesson-form-error").contains("learningRate");
@@ -229,7 +302,8 @@ class LessonsIT {
         Answer created = send("POST", "/api/lessons", teacher, body);
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         String code = created.json().get("code").asText();
-        Answer run = send("POST", "/api/l/" + code + "/run", alice, "{\"answer\":\"fall\",\"params\":{\"learningRate\":0.01}}");
+        Answer run = send(
+                "POST", "/api/l/" + code + "/run", alice, "{\"answer\":\"fall\",\"params\":{\"learningRate\":0.01}}");
         assertThat(run.status()).as(run.body()).isEqualTo(201);
         long id = run.json().get("id").asLong();
         String control = "/api/experiments/" + id + "/control";
@@ -239,13 +313,15 @@ class LessonsIT {
             if (changed.status() != 409) {
                 break;
             }
-            Thread.sleep(50);   // queued, or not training yet
+            Thread.sleep(50); // queued, or not training yet
         }
         assertThat(changed.status()).as(changed.body()).isEqualTo(200);
         Answer outside = send("POST", control, alice, "{\"set\":{\"learningRate\":0.5}}");
         assertThat(outside.status()).as(outside.body()).isEqualTo(400);
         assertThat(outside.json().get("field").asText()).isEqualTo("learningRate");
-        assertThat(send("POST", "/api/experiments/" + id + "/cancel", alice, null).status()).isEqualTo(200);
+        assertThat(send("POST", "/api/experiments/" + id + "/cancel", alice, null)
+                        .status())
+                .isEqualTo(200);
         awaitDone(id);
     }
 }

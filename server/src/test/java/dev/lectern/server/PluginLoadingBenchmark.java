@@ -26,7 +26,10 @@ class PluginLoadingBenchmark {
         Path plugins = Files.createDirectories(work.resolve("plugins"));
         Path empty = Files.createDirectories(work.resolve("no-plugins"));
         for (int i = 0; i < PLUGINS; i++) {
-            PluginJars.build(work, plugins.resolve("bench-" + i), "bench.p" + i + ".TestPlugin",
+            PluginJars.build(
+                    work,
+                    plugins.resolve("bench-" + i),
+                    "bench.p" + i + ".TestPlugin",
                     PluginJars.source("bench.p" + i, "bench-" + i, ""));
         }
         double[] loadAll = new double[5];
@@ -35,7 +38,10 @@ class PluginLoadingBenchmark {
             PluginManager manager = new PluginManager(getClass().getClassLoader(), List.of(plugins));
             manager.loadAll();
             loadAll[r] = (System.nanoTime() - t) / 1e6;
-            if (manager.plugins().stream().filter(p -> p.descriptor().id().startsWith("bench-")).count() != PLUGINS) {
+            if (manager.plugins().stream()
+                            .filter(p -> p.descriptor().id().startsWith("bench-"))
+                            .count()
+                    != PLUGINS) {
                 throw new AssertionError("not every benchmark plugin loaded: " + manager.statuses());
             }
         }
@@ -46,9 +52,15 @@ class PluginLoadingBenchmark {
             without[r] = startMillis(work.resolve("a" + r), empty);
             with[r] = startMillis(work.resolve("b" + r), plugins);
         }
-        System.out.printf(Locale.ROOT, "BENCHMARK plugin loading: %d jars in own class loaders, PluginManager.loadAll first %.0f ms, "
+        System.out.printf(
+                Locale.ROOT,
+                "BENCHMARK plugin loading: %d jars in own class loaders, PluginManager.loadAll first %.0f ms, "
                         + "then median %.0f ms; server start-up median %.0f ms without them, %.0f ms with them (adds %.0f ms)%n",
-                PLUGINS, loadAll[0], median(Arrays.copyOfRange(loadAll, 1, loadAll.length)), median(without), median(with),
+                PLUGINS,
+                loadAll[0],
+                median(Arrays.copyOfRange(loadAll, 1, loadAll.length)),
+                median(without),
+                median(with),
                 median(with) - median(without));
     }
 

@@ -79,16 +79,21 @@ class PluginsBrowserIT {
     @Timeout(120)
     void theExamplePluginsGeneratedPredictFormAnswers() throws Exception {
         Http http = new Http(server.url());
-        Http.Response created = http.post("/api/experiments",
+        Http.Response created = http.post(
+                "/api/experiments",
                 "{\"plugin\":\"polynomial-regression\",\"dataset\":\"linear-synthetic\",\"params\":{\"epochs\":600}}");
         long id = created.json().get("id").asLong();
-        assertThat(http.awaitStatus(id, "SUCCEEDED"::equals, Duration.ofSeconds(60)).get("status").asText()).isEqualTo("SUCCEEDED");
+        assertThat(http.awaitStatus(id, "SUCCEEDED"::equals, Duration.ofSeconds(60))
+                        .get("status")
+                        .asText())
+                .isEqualTo("SUCCEEDED");
 
         page.navigate(server.url() + "/experiments/" + id);
         assertThat(page.locator("#predict-form")).isVisible();
         page.locator("#predict-form input[name=x]").fill("1.5");
         page.locator("#predict").click();
-        assertThat(page.locator("#prediction")).containsText("H(1.5", new LocatorAssertions.ContainsTextOptions().setTimeout(10_000));
+        assertThat(page.locator("#prediction"))
+                .containsText("H(1.5", new LocatorAssertions.ContainsTextOptions().setTimeout(10_000));
         String answer = page.locator("#prediction").textContent();
         double value = Double.parseDouble(answer.replaceAll("(?s).*H\\(1\\.50*\\) = (-?[0-9.eE+-]+).*", "$1"));
         assertThat(value).as("2 x 1.5 + 4 on the synthetic line").isBetween(6.8, 7.2);

@@ -48,7 +48,9 @@ class PostgresServerIT {
                 + "\"params\":{\"learningRate\":0.001,\"epochs\":300}}");
         for (long id : new long[] {course, quick}) {
             assertThat(http.awaitStatus(id, s -> !s.equals("QUEUED") && !s.equals("RUNNING"), Duration.ofSeconds(120))
-                    .get("status").asText()).isEqualTo("SUCCEEDED");
+                            .get("status")
+                            .asText())
+                    .isEqualTo("SUCCEEDED");
         }
     }
 
@@ -65,31 +67,45 @@ class PostgresServerIT {
         assertThat(done.get("summary").get("W").asDouble()).isCloseTo(1.166362, within(1e-3));
         assertThat(done.get("summary").get("cost").asDouble()).isCloseTo(4.483388, within(1e-3));
         assertThat(done.get("progress").get("done").asLong()).isEqualTo(1500);
-        JsonNode loss = http.get("/api/experiments/" + course + "/metrics").json().get("series").get("loss");
+        JsonNode loss = http.get("/api/experiments/" + course + "/metrics")
+                .json()
+                .get("series")
+                .get("loss");
         assertThat(loss.get(0).get(0).asLong()).isZero();
         assertThat(loss.get(0).get(1).asDouble()).as("J(0, 0)").isCloseTo(32.072734, within(1e-3));
         assertThat(loss.get(loss.size() - 1).get(1).asDouble()).isCloseTo(4.483388, within(1e-3));
-        assertThat(http.get("/api/experiments/" + course + "/metrics").json().get("series").get("loss/normal equation"))
+        assertThat(http.get("/api/experiments/" + course + "/metrics")
+                        .json()
+                        .get("series")
+                        .get("loss/normal equation"))
                 .hasSize(2);
     }
 
     @Test
     void theRunsTableSortsAndFiltersOnPostgres() {
-        JsonNode byBest = http.get("/api/experiments?dataset=ex1data1&sort=best:loss&dir=asc").json();
+        JsonNode byBest = http.get("/api/experiments?dataset=ex1data1&sort=best:loss&dir=asc")
+                .json();
         assertThat(byBest.get("total").asInt()).isGreaterThanOrEqualTo(2);
-        assertThat(byBest.get("items").get(0).get("id").asLong()).as("the course run's loss is lowest").isEqualTo(course);
-        JsonNode byName = http.get("/api/experiments?dataset=ex1data1&sort=name&dir=asc").json();
+        assertThat(byBest.get("items").get(0).get("id").asLong())
+                .as("the course run's loss is lowest")
+                .isEqualTo(course);
+        JsonNode byName =
+                http.get("/api/experiments?dataset=ex1data1&sort=name&dir=asc").json();
         assertThat(byName.get("items").get(0).get("name").asText()).isEqualTo("Food truck");
         assertThat(byName.get("items").get(1).get("name").asText()).isEqualTo("quick");
-        assertThat(http.get("/api/experiments?q=FOOD").json().get("total").asInt()).isEqualTo(1);
+        assertThat(http.get("/api/experiments?q=FOOD").json().get("total").asInt())
+                .isEqualTo(1);
     }
 
     @Test
     void compareAndExportsReadEveryRunBack() throws Exception {
         JsonNode compare = http.get("/api/compare?ids=" + course + "," + quick).json();
-        assertThat(compare.get("differingParams").toString()).contains("learningRate").contains("epochs");
+        assertThat(compare.get("differingParams").toString())
+                .contains("learningRate")
+                .contains("epochs");
         assertThat(compare.get("sharedMetrics").toString()).contains("loss");
-        assertThat(compare.get("experiments").get(0).get("series").get("loss").size()).isBetween(2, 2000);
+        assertThat(compare.get("experiments").get(0).get("series").get("loss").size())
+                .isBetween(2, 2000);
 
         JsonNode listed = http.get("/api/experiments?dataset=ex1data1").json();
         long points = 0;
@@ -112,8 +128,10 @@ class PostgresServerIT {
 
     @Test
     void aSweepIsStoredAndItsRunsFoundByItsTag() throws Exception {
-        Http.Response created = http.post("/api/sweeps", "{\"plugin\":\"linear-regression\",\"dataset\":\"linear-synthetic\","
-                + "\"name\":\"rates\",\"grid\":{\"learningRate\":[0.01,0.1],\"epochs\":[100]}}");
+        Http.Response created = http.post(
+                "/api/sweeps",
+                "{\"plugin\":\"linear-regression\",\"dataset\":\"linear-synthetic\","
+                        + "\"name\":\"rates\",\"grid\":{\"learningRate\":[0.01,0.1],\"epochs\":[100]}}");
         assertThat(created.status()).as(String.valueOf(created.json())).isEqualTo(201);
         long id = created.json().get("id").asLong();
         for (JsonNode run : created.json().get("experiments")) {
@@ -122,7 +140,11 @@ class PostgresServerIT {
         JsonNode sweep = http.get("/api/sweeps/" + id).json();
         assertThat(sweep.get("done").asInt()).isEqualTo(2);
         assertThat(sweep.get("grid").get("learningRate")).hasSize(2);
-        assertThat(http.get("/api/experiments?tag=sweep-" + id).json().get("total").asInt()).isEqualTo(2);
+        assertThat(http.get("/api/experiments?tag=sweep-" + id)
+                        .json()
+                        .get("total")
+                        .asInt())
+                .isEqualTo(2);
     }
 
     @Test
@@ -132,7 +154,12 @@ class PostgresServerIT {
         JsonNode again = http.get("/api/experiments/" + course).json();
         assertThat(again.get("status").asText()).isEqualTo("SUCCEEDED");
         assertThat(again.get("name").asText()).isEqualTo("Food truck");
-        assertThat(http.get("/api/experiments/" + course + "/metrics").json().get("series").get("loss").size()).isPositive();
+        assertThat(http.get("/api/experiments/" + course + "/metrics")
+                        .json()
+                        .get("series")
+                        .get("loss")
+                        .size())
+                .isPositive();
     }
 
     private static long create(String body) {
@@ -142,8 +169,10 @@ class PostgresServerIT {
     }
 
     private static String text(String path) throws Exception {
-        HttpResponse<String> response = http.client().send(HttpRequest.newBuilder(URI.create(server.url() + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.client()
+                .send(
+                        HttpRequest.newBuilder(URI.create(server.url() + path)).build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
         return response.body();
     }

@@ -16,7 +16,8 @@ class SettingsParserTest {
         assertThat(s.port()).isEqualTo(7070);
         assertThat(s.host()).isEqualTo("127.0.0.1");
         assertThat(s.dataDir()).isEqualTo(Path.of("data").toAbsolutePath());
-        assertThat(s.jdbcUrl()).isEqualTo("jdbc:h2:file:" + Path.of("data", "lectern").toAbsolutePath());
+        assertThat(s.jdbcUrl())
+                .isEqualTo("jdbc:h2:file:" + Path.of("data", "lectern").toAbsolutePath());
         assertThat(s.pluginsDir()).isEqualTo(Path.of("data", "plugins").toAbsolutePath());
         assertThat(s.concurrency()).isEqualTo(1);
         assertThat(s.device()).isEqualTo("auto");
@@ -38,18 +39,30 @@ class SettingsParserTest {
     @Test
     void thePublicUrlsHostJoinsTheAllowedHostsUnlessTheyAreListed() {
         SettingsParser parser = new SettingsParser(Map.of());
-        assertThat(parser.parse("--public-url", "https://lectern.school.example/").allowedHosts())
+        assertThat(parser.parse("--public-url", "https://lectern.school.example/")
+                        .allowedHosts())
                 .contains("lectern.school.example", "127.0.0.1", "localhost", "::1");
-        assertThat(parser.parse("--allowed-hosts", "a.example, B.example").allowedHosts()).containsExactly("a.example", "b.example");
-        assertThat(new SettingsParser(Map.of("LECTERN_MAX_QUEUED", "7")).parse().maxQueued()).isEqualTo(7);
-        assertThat(new SettingsParser(Map.of("LECTERN_MAX_QUEUED_PER_USER", "3")).parse().maxQueuedPerUser()).isEqualTo(3);
+        assertThat(parser.parse("--allowed-hosts", "a.example, B.example").allowedHosts())
+                .containsExactly("a.example", "b.example");
+        assertThat(new SettingsParser(Map.of("LECTERN_MAX_QUEUED", "7")).parse().maxQueued())
+                .isEqualTo(7);
+        assertThat(new SettingsParser(Map.of("LECTERN_MAX_QUEUED_PER_USER", "3"))
+                        .parse()
+                        .maxQueuedPerUser())
+                .isEqualTo(3);
     }
 
     @Test
     void theUploadLimitComesFromTheFlagOrTheEnvironment() {
-        assertThat(new SettingsParser(Map.of()).parse("--max-upload-mb", "1").maxUploadBytes()).isEqualTo(1L << 20);
-        assertThat(new SettingsParser(Map.of("LECTERN_MAX_UPLOAD_MB", "300")).parse().maxUploadMb()).isEqualTo(300);
-        assertThat(new SettingsParser(Map.of("LECTERN_MAX_UPLOAD_MB", "300")).parse("--max-upload-mb=5").maxUploadMb())
+        assertThat(new SettingsParser(Map.of()).parse("--max-upload-mb", "1").maxUploadBytes())
+                .isEqualTo(1L << 20);
+        assertThat(new SettingsParser(Map.of("LECTERN_MAX_UPLOAD_MB", "300"))
+                        .parse()
+                        .maxUploadMb())
+                .isEqualTo(300);
+        assertThat(new SettingsParser(Map.of("LECTERN_MAX_UPLOAD_MB", "300"))
+                        .parse("--max-upload-mb=5")
+                        .maxUploadMb())
                 .isEqualTo(5);
     }
 
@@ -66,7 +79,8 @@ class SettingsParserTest {
 
     @Test
     void flagsWinOverEnvironmentVariables() {
-        Map<String, String> env = Map.of("LECTERN_PORT", "8080", "LECTERN_DATA_DIR", "/srv/env", "LECTERN_CONCURRENCY", "3");
+        Map<String, String> env =
+                Map.of("LECTERN_PORT", "8080", "LECTERN_DATA_DIR", "/srv/env", "LECTERN_CONCURRENCY", "3");
         Settings s = new SettingsParser(env).parse("--port=9090", "--device", "cpu");
         assertThat(s.port()).isEqualTo(9090);
         assertThat(s.dataDir()).isEqualTo(Path.of("/srv/env"));
@@ -92,8 +106,12 @@ class SettingsParserTest {
     void bindingBeyondLoopbackRequiresAToken() {
         SettingsParser parser = new SettingsParser(Map.of());
         assertThatThrownBy(() -> parser.parse("--host", "0.0.0.0")).hasMessageContaining("--token");
-        assertThat(parser.parse("--host", "0.0.0.0", "--token", "s3cret").token()).contains("s3cret");
-        assertThat(new SettingsParser(Map.of("LECTERN_TOKEN", "t")).parse("--host", "0.0.0.0").token()).contains("t");
+        assertThat(parser.parse("--host", "0.0.0.0", "--token", "s3cret").token())
+                .contains("s3cret");
+        assertThat(new SettingsParser(Map.of("LECTERN_TOKEN", "t"))
+                        .parse("--host", "0.0.0.0")
+                        .token())
+                .contains("t");
     }
 
     @Test
@@ -103,7 +121,10 @@ class SettingsParserTest {
         Settings flag = parser.parse("--host", "0.0.0.0", "--accounts");
         assertThat(flag.accounts()).as("--accounts alone means on").isTrue();
         assertThat(flag.token()).isEmpty();
-        assertThat(new SettingsParser(Map.of("LECTERN_ACCOUNTS", "true")).parse("--host", "0.0.0.0").accounts()).isTrue();
+        assertThat(new SettingsParser(Map.of("LECTERN_ACCOUNTS", "true"))
+                        .parse("--host", "0.0.0.0")
+                        .accounts())
+                .isTrue();
         assertThat(parser.parse("--accounts=off").accounts()).isFalse();
         assertThatThrownBy(() -> parser.parse("--accounts=maybe")).hasMessageContaining("--accounts");
     }

@@ -41,24 +41,32 @@ class SweepIT {
 
     @Test
     void aTwoByThreeGridCreatesSixRunsThatAllFinish() throws Exception {
-        Http.Response created = http.post("/api/sweeps", "{\"plugin\":\"linear-regression\",\"dataset\":\"linear-synthetic\","
-                + "\"name\":\"rates\",\"params\":{\"optimizer\":\"sgd\"},"
-                + "\"grid\":{\"learningRate\":[0.001,0.01,0.1],\"epochs\":[100,200]}}");
+        Http.Response created = http.post(
+                "/api/sweeps",
+                "{\"plugin\":\"linear-regression\",\"dataset\":\"linear-synthetic\","
+                        + "\"name\":\"rates\",\"params\":{\"optimizer\":\"sgd\"},"
+                        + "\"grid\":{\"learningRate\":[0.001,0.01,0.1],\"epochs\":[100,200]}}");
         assertThat(created.status()).as(String.valueOf(created.json())).isEqualTo(201);
         long id = created.json().get("id").asLong();
         assertThat(created.json().get("total").asInt()).isEqualTo(6);
         Set<String> combinations = new HashSet<>();
         for (JsonNode run : created.json().get("experiments")) {
-            combinations.add(run.get("params").get("learningRate").asDouble() + "/" + run.get("params").get("epochs").asInt());
+            combinations.add(run.get("params").get("learningRate").asDouble() + "/"
+                    + run.get("params").get("epochs").asInt());
             assertThat(run.get("params").get("optimizer").asText()).isEqualTo("sgd");
             http.awaitStatus(run.get("id").asLong(), "SUCCEEDED"::equals, Duration.ofSeconds(120));
         }
-        assertThat(combinations).containsExactlyInAnyOrder("0.001/100", "0.001/200", "0.01/100", "0.01/200", "0.1/100", "0.1/200");
+        assertThat(combinations)
+                .containsExactlyInAnyOrder("0.001/100", "0.001/200", "0.01/100", "0.01/200", "0.1/100", "0.1/200");
 
         JsonNode sweep = http.get("/api/sweeps/" + id).json();
         assertThat(sweep.get("done").asInt()).isEqualTo(6);
         assertThat(sweep.get("grid").get("learningRate")).hasSize(3);
-        assertThat(http.get("/api/experiments?tag=sweep-" + id).json().get("total").asInt()).isEqualTo(6);
+        assertThat(http.get("/api/experiments?tag=sweep-" + id)
+                        .json()
+                        .get("total")
+                        .asInt())
+                .isEqualTo(6);
         String page = text("/sweeps/" + id);
         assertThat(page).contains("6 of 6 done").contains("id=\"parallel\"").contains("best loss");
         assertThat(page.split("id=\"sweep-run-")).hasSize(7);
@@ -67,17 +75,22 @@ class SweepIT {
     @Test
     void aBadGridIsRefusedBeforeAnyRunIsCreated() {
         long before = http.get("/api/experiments").json().get("total").asLong();
-        Http.Response badValue = http.post("/api/sweeps", "{\"plugin\":\"linear-regression\",\"dataset\":\"linear-synthetic\","
-                + "\"grid\":{\"learningRate\":[0.01,-1]}}");
+        Http.Response badValue = http.post(
+                "/api/sweeps",
+                "{\"plugin\":\"linear-regression\",\"dataset\":\"linear-synthetic\","
+                        + "\"grid\":{\"learningRate\":[0.01,-1]}}");
         assertThat(badValue.status()).isEqualTo(400);
         assertThat(badValue.json().get("field").asText()).isEqualTo("learningRate");
-        Http.Response unknown = http.post("/api/sweeps", "{\"plugin\":\"linear-regression\",\"dataset\":\"linear-synthetic\","
-                + "\"grid\":{\"colour\":[1,2]}}");
+        Http.Response unknown = http.post(
+                "/api/sweeps",
+                "{\"plugin\":\"linear-regression\",\"dataset\":\"linear-synthetic\"," + "\"grid\":{\"colour\":[1,2]}}");
         assertThat(unknown.status()).isEqualTo(400);
         assertThat(unknown.json().get("field").asText()).isEqualTo("grid");
-        Http.Response tooMany = http.post("/api/sweeps", "{\"plugin\":\"linear-regression\",\"dataset\":\"linear-synthetic\","
-                + "\"grid\":{\"learningRate\":[0.1,0.2,0.3,0.4,0.5,0.6,0.7,0.8,0.9,1.0,1.1],"
-                + "\"epochs\":[1,2,3,4,5,6,7,8,9,10]}}");
+        Http.Response tooMany = http.post(
+                "/api/sweeps",
+                "{\"plugin\":\"linear-regression\",\"dataset\":\"linear-synthetic\","
+                        + "\"grid\":{\"learningRate\":[0.1,0.2,0.3,0.4,0.5,0.6,0.7,0.8,0.9,1.0,1.1],"
+                        + "\"epochs\":[1,2,3,4,5,6,7,8,9,10]}}");
         assertThat(tooMany.status()).isEqualTo(400);
         assertThat(tooMany.json().get("error").asText()).contains("110 combinations");
         assertThat(http.get("/api/experiments").json().get("total").asLong()).isEqualTo(before);
@@ -85,8 +98,10 @@ class SweepIT {
 
     @Test
     void cancellingASweepStopsTheRunningAndTheQueuedRuns() throws Exception {
-        Http.Response created = http.post("/api/sweeps", "{\"plugin\":\"linear-regression\",\"dataset\":\"ex1data1\","
-                + "\"params\":{\"epochs\":150000,\"batchSize\":1},\"grid\":{\"learningRate\":[0.001,0.002,0.003]}}");
+        Http.Response created = http.post(
+                "/api/sweeps",
+                "{\"plugin\":\"linear-regression\",\"dataset\":\"ex1data1\","
+                        + "\"params\":{\"epochs\":150000,\"batchSize\":1},\"grid\":{\"learningRate\":[0.001,0.002,0.003]}}");
         assertThat(created.status()).isEqualTo(201);
         long id = created.json().get("id").asLong();
         long first = created.json().get("experiments").get(0).get("id").asLong();
@@ -103,8 +118,10 @@ class SweepIT {
     }
 
     private static String text(String path) throws Exception {
-        HttpResponse<String> response = http.client().send(HttpRequest.newBuilder(URI.create(server.url() + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.client()
+                .send(
+                        HttpRequest.newBuilder(URI.create(server.url() + path)).build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         return response.body();
     }

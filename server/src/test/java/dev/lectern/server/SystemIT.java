@@ -48,7 +48,8 @@ class SystemIT {
         assertThat(r.status()).isEqualTo(200);
         JsonNode engine = r.json().get("engine");
         assertThat(engine.get("name").asText()).isEqualTo("PyTorch");
-        assertThat(engine.get("version").asText()).isEqualTo(Engine.getEngine("PyTorch").getVersion());
+        assertThat(engine.get("version").asText())
+                .isEqualTo(Engine.getEngine("PyTorch").getVersion());
         assertThat(engine.get("djlVersion").asText()).isEqualTo(Engine.getDjlVersion());
         JsonNode devices = r.json().get("devices");
         assertThat(devices.get(0).get("name").asText()).isEqualTo("cpu");
@@ -61,7 +62,9 @@ class SystemIT {
             assertThat(r.json().get("defaultDevice").get("resolved").asText()).isEqualTo("cpu");
             assertThat(r.json().get("gpuBuild").asText()).contains("Training on a GPU");
             for (JsonNode d : devices) {
-                assertThat(d.get("usable").asBoolean()).as(d.toString()).isEqualTo(d.get("kind").asText().equals("cpu"));
+                assertThat(d.get("usable").asBoolean())
+                        .as(d.toString())
+                        .isEqualTo(d.get("kind").asText().equals("cpu"));
             }
         } else {
             assertThat(engine.get("cuda").asBoolean()).isTrue();
@@ -73,8 +76,10 @@ class SystemIT {
     @Test
     void theSystemPageIsInTheNavigationAndShowsTheBuild() throws Exception {
         String page = html("/system");
-        assertThat(page).contains("<a href=\"/system\" aria-current=\"page\">System</a>")
-                .contains("id=\"engine-build\"").contains(Engine.getEngine("PyTorch").getVersion())
+        assertThat(page)
+                .contains("<a href=\"/system\" aria-current=\"page\">System</a>")
+                .contains("id=\"engine-build\"")
+                .contains(Engine.getEngine("PyTorch").getVersion())
                 .contains("id=\"device-cpu\"");
         if (!cuda) {
             assertThat(page).contains("CPU build").contains("id=\"gpu-help\"").contains("Training on a GPU");
@@ -86,12 +91,16 @@ class SystemIT {
     void askingForAGpuThisBuildCannotUseIsA400NamingDeviceAndTheBuild() {
         org.junit.jupiter.api.Assumptions.assumeFalse(cuda, "this host's engine can use a GPU");
         for (String device : new String[] {"gpu", "gpu:0", "GPU:1"}) {
-            Http.Response r = http.post("/api/experiments",
+            Http.Response r = http.post(
+                    "/api/experiments",
                     "{\"plugin\":\"linear-regression\",\"dataset\":\"ex1data1\",\"device\":\"" + device + "\"}");
             assertThat(r.status()).as(device).isEqualTo(400);
             assertThat(r.json().get("field").asText()).isEqualTo("device");
-            assertThat(r.json().get("error").asText()).contains("this server runs PyTorch " + Engine.getEngine("PyTorch")
-                    .getVersion() + " CPU build").contains("Training on a GPU").contains("-Pgpu");
+            assertThat(r.json().get("error").asText())
+                    .contains("this server runs PyTorch "
+                            + Engine.getEngine("PyTorch").getVersion() + " CPU build")
+                    .contains("Training on a GPU")
+                    .contains("-Pgpu");
         }
         assertThat(http.get("/api/experiments").json().toString()).doesNotContain("\"gpu");
     }
@@ -99,7 +108,8 @@ class SystemIT {
     @Test
     @Timeout(120)
     void aRunRecordsTheDeviceItTrainedOnAndTheTableShowsIt() throws Exception {
-        Http.Response created = http.post("/api/experiments",
+        Http.Response created = http.post(
+                "/api/experiments",
                 "{\"plugin\":\"linear-regression\",\"dataset\":\"ex1data1\",\"device\":\"auto\",\"params\":{\"epochs\":5}}");
         assertThat(created.status()).as(created.json().toString()).isEqualTo(201);
         long id = created.json().get("id").asLong();
@@ -107,14 +117,20 @@ class SystemIT {
         assertThat(done.get("status").asText()).isEqualTo("SUCCEEDED");
         String trained = cuda ? "gpu:0" : "cpu";
         assertThat(done.get("device").asText()).isEqualTo(trained);
-        assertThat(http.get("/api/experiments/" + id).json().get("device").asText()).isEqualTo(trained);
+        assertThat(http.get("/api/experiments/" + id).json().get("device").asText())
+                .isEqualTo(trained);
         assertThat(html("/experiments")).contains("<td class=\"opt run-device\"><code>" + trained + "</code></td>");
         assertThat(html("/experiments/" + id)).contains(trained);
     }
 
     private static String html(String path) throws Exception {
-        HttpResponse<String> r = http.client().send(HttpRequest.newBuilder(URI.create(server.url() + path))
-                .header("Accept", "text/html").GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = http.client()
+                .send(
+                        HttpRequest.newBuilder(URI.create(server.url() + path))
+                                .header("Accept", "text/html")
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as(path).isEqualTo(200);
         return r.body();
     }

@@ -39,7 +39,8 @@ class TimeLimitIT {
     @Test
     @Timeout(60)
     void aCooperativeRunPastTheLimitStopsAtItsNextStepAndFails() throws Exception {
-        long id = create("{\"plugin\":\"linear-regression\",\"dataset\":\"ex1data1\",\"params\":{\"epochs\":150000,\"batchSize\":1}}");
+        long id = create(
+                "{\"plugin\":\"linear-regression\",\"dataset\":\"ex1data1\",\"params\":{\"epochs\":150000,\"batchSize\":1}}");
         JsonNode done = http.awaitStatus(id, FINAL::contains, Duration.ofSeconds(20));
         assertThat(done.get("status").asText()).isEqualTo("FAILED");
         assertThat(done.get("error").asText()).isEqualTo("exceeded the time limit of 2 s (setting --time-limit)");
@@ -51,9 +52,14 @@ class TimeLimitIT {
         long stubborn = create("{\"plugin\":\"stubborn-test\",\"dataset\":\"ex1data1\",\"params\":{\"seconds\":40}}");
         JsonNode done = http.awaitStatus(stubborn, FINAL::contains, Duration.ofSeconds(30));
         assertThat(done.get("status").asText()).isEqualTo("FAILED");
-        assertThat(done.get("error").asText()).contains("exceeded the time limit of 2 s").contains("abandoned");
+        assertThat(done.get("error").asText())
+                .contains("exceeded the time limit of 2 s")
+                .contains("abandoned");
         long after = create("{\"plugin\":\"linear-regression\",\"dataset\":\"ex1data1\"}");
-        assertThat(http.awaitStatus(after, FINAL::contains, Duration.ofSeconds(30)).get("status").asText()).isEqualTo("SUCCEEDED");
+        assertThat(http.awaitStatus(after, FINAL::contains, Duration.ofSeconds(30))
+                        .get("status")
+                        .asText())
+                .isEqualTo("SUCCEEDED");
     }
 
     private static long create(String body) {

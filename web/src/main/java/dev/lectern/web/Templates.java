@@ -7,7 +7,8 @@ import gg.jte.output.StringOutput;
 /** Renders the precompiled templates; each root template takes one page record named {@code page}. */
 public final class Templates {
 
-    private final TemplateEngine engine = TemplateEngine.createPrecompiled(null, ContentType.Html, null, "dev.lectern.web.jte");
+    private final TemplateEngine engine =
+            TemplateEngine.createPrecompiled(null, ContentType.Html, null, "dev.lectern.web.jte");
 
     /**
      * Renders a template.

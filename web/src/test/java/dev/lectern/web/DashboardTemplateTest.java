@@ -12,7 +12,8 @@ class DashboardTemplateTest {
     @Test
     void listsLoadedPluginsWithLinksTopicAndVersion() {
         whenRendered("dashboard.jte", new DashboardPage(List.of(Samples.linearRegression()), List.of()))
-                .thenContains("<title>Dashboard · Lectern</title>",
+                .thenContains(
+                        "<title>Dashboard · Lectern</title>",
                         "<a href=\"/plugins/linear-regression\">Linear regression</a>",
                         "Cost function and gradient descent",
                         "Fits a line to the data by minimising the mean squared error.",
@@ -22,23 +23,31 @@ class DashboardTemplateTest {
 
     @Test
     void showsAFailedPluginWithItsError() {
-        Rendered page = whenRendered("dashboard.jte",
+        Rendered page = whenRendered(
+                "dashboard.jte",
                 new DashboardPage(List.of(Samples.linearRegression(), Samples.brokenPlugin()), List.of()));
 
-        page.thenContainsInOrder("class=\"card plugin failed\"", "broken.jar",
-                "API version 2 required, this server provides 1");
+        page.thenContainsInOrder(
+                "class=\"card plugin failed\"", "broken.jar", "API version 2 required, this server provides 1");
         assertThat(page.html()).doesNotContain("href=\"/plugins/\"");
     }
 
     @Test
     void listsRecentExperimentsWithStatusBadgesAndALinkToAll() {
-        whenRendered("dashboard.jte", new DashboardPage(List.of(Samples.linearRegression()),
-                List.of(Samples.row(12, "fast", "RUNNING"), Samples.row(11, "slow", "FAILED"))))
-                .thenContains("Recent experiments", "href=\"/experiments\"",
+        whenRendered(
+                        "dashboard.jte",
+                        new DashboardPage(
+                                List.of(Samples.linearRegression()),
+                                List.of(Samples.row(12, "fast", "RUNNING"), Samples.row(11, "slow", "FAILED"))))
+                .thenContains(
+                        "Recent experiments",
+                        "href=\"/experiments\"",
                         "<a href=\"/experiments/12\">fast</a>",
                         "<span class=\"badge status-running\">RUNNING</span>",
                         "<span class=\"badge status-failed\">FAILED</span>",
-                        "4.4770", "1.2 s", "ex1data1")
+                        "4.4770",
+                        "1.2 s",
+                        "ex1data1")
                 .thenContainsInOrder("/experiments/12", "/experiments/11");
     }
 
@@ -53,8 +62,13 @@ class DashboardTemplateTest {
     void layoutMarksTheCurrentPageAndLinksTheStylesheet() {
         Rendered page = whenRendered("dashboard.jte", new DashboardPage(List.of(), List.of()));
 
-        page.thenContains("<!DOCTYPE html>", "<meta charset=\"utf-8\">", "name=\"viewport\"",
-                "<link rel=\"stylesheet\" href=\"/css/app.css\">", "<a class=\"brand\" href=\"/\">Lectern</a>",
-                "<a href=\"/\" aria-current=\"page\">Dashboard</a>", "<a href=\"/experiments\">Experiments</a>");
+        page.thenContains(
+                "<!DOCTYPE html>",
+                "<meta charset=\"utf-8\">",
+                "name=\"viewport\"",
+                "<link rel=\"stylesheet\" href=\"/css/app.css\">",
+                "<a class=\"brand\" href=\"/\">Lectern</a>",
+                "<a href=\"/\" aria-current=\"page\">Dashboard</a>",
+                "<a href=\"/experiments\">Experiments</a>");
     }
 }

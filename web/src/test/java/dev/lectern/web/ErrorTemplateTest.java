@@ -10,8 +10,11 @@ class ErrorTemplateTest {
     @Test
     void showsStatusHeadingMessageAndAWayHome() {
         whenRendered("error.jte", new ErrorPage(404, "No experiment 99"))
-                .thenContains("<title>Not found · Lectern</title>", "<p class=\"error-status\">404</p>",
-                        "<h1>Not found</h1>", "<p class=\"error-message\">No experiment 99</p>",
+                .thenContains(
+                        "<title>Not found · Lectern</title>",
+                        "<p class=\"error-status\">404</p>",
+                        "<h1>Not found</h1>",
+                        "<p class=\"error-message\">No experiment 99</p>",
                         "<a href=\"/\">Back to the dashboard</a>");
     }
 

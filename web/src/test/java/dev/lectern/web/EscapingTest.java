@@ -8,8 +8,8 @@ import dev.lectern.web.page.ExperimentPage;
 import dev.lectern.web.page.FormField;
 import dev.lectern.web.page.KeyValue;
 import dev.lectern.web.page.Pager;
-import dev.lectern.web.page.RunFilters;
 import dev.lectern.web.page.PluginCard;
+import dev.lectern.web.page.RunFilters;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -21,17 +21,40 @@ class EscapingTest {
 
     @Test
     void experimentNamesInTables() {
-        whenRendered("experiments/index.jte", ExperimentListTemplateTest.page(
-                List.of(ExperimentListTemplateTest.run(1, EVIL, "SUCCEEDED")), new Pager(1, 1, 1, "/experiments"),
-                new RunFilters(EVIL, "", "", EVIL, EVIL, "id", true)))
+        whenRendered(
+                        "experiments/index.jte",
+                        ExperimentListTemplateTest.page(
+                                List.of(ExperimentListTemplateTest.run(1, EVIL, "SUCCEEDED")),
+                                new Pager(1, 1, 1, "/experiments"),
+                                new RunFilters(EVIL, "", "", EVIL, EVIL, "id", true)))
                 .thenContains(ESCAPED)
                 .thenDoesNotContain("<script>alert");
     }
 
     @Test
     void theExperimentPage() {
-        ExperimentPage page = new ExperimentPage(5, EVIL, "linear-regression", "Linear regression", "ex1data1",
-                "FAILED", EVIL, EVIL, 0, 0, false, List.of(new KeyValue("learningRate", EVIL)), List.of(), List.of(), List.of(), "", "", java.util.List.of("demo"), "**bold** <script>alert(1)</script>", "<p><strong>bold</strong> &lt;script&gt;alert(1)&lt;/script&gt;</p>", 0L);
+        ExperimentPage page = new ExperimentPage(
+                5,
+                EVIL,
+                "linear-regression",
+                "Linear regression",
+                "ex1data1",
+                "FAILED",
+                EVIL,
+                EVIL,
+                0,
+                0,
+                false,
+                List.of(new KeyValue("learningRate", EVIL)),
+                List.of(),
+                List.of(),
+                List.of(),
+                "",
+                "",
+                java.util.List.of("demo"),
+                "**bold** <script>alert(1)</script>",
+                "<p><strong>bold</strong> &lt;script&gt;alert(1)&lt;/script&gt;</p>",
+                0L);
         whenRendered("experiments/show.jte", page)
                 .thenContains("<title>" + ESCAPED + " · Lectern</title>", ">" + ESCAPED + "</h1>")
                 .thenDoesNotContain("<script>alert");
@@ -40,7 +63,8 @@ class EscapingTest {
     @Test
     void fieldValuesAndTheExperimentNameInTheForm() {
         String quoteBreak = "\"><script>alert(1)</script>";
-        FormField field = new FormField("learningRate", "Learning rate", "double", quoteBreak, "", "", List.of(), "", EVIL);
+        FormField field =
+                new FormField("learningRate", "Learning rate", "double", quoteBreak, "", "", List.of(), "", EVIL);
         whenRendered("plugins/show.jte", Samples.pluginPage(List.of(field), EVIL, EVIL, quoteBreak))
                 .thenContains("value=\"&#34;>&lt;script>alert(1)&lt;/script>\"")
                 .thenDoesNotContain("<script>alert", "\"><script");
@@ -51,15 +75,27 @@ class EscapingTest {
         String quoteBreak = "\"><script>alert(1)</script>";
         FormField field = new FormField("x", "Input " + EVIL, "double", quoteBreak, "", "", List.of(), EVIL, EVIL);
         whenRendered("experiments/show.jte", Samples.predicting(List.of(field), EVIL, EVIL))
-                .thenContains("value=\"&#34;>&lt;script>alert(1)&lt;/script>\"", ">" + ESCAPED + "</output>",
+                .thenContains(
+                        "value=\"&#34;>&lt;script>alert(1)&lt;/script>\"",
+                        ">" + ESCAPED + "</output>",
                         "role=\"alert\">" + ESCAPED + "</p>")
                 .thenDoesNotContain("<script>alert", "\"><script");
     }
 
     @Test
     void formulasAndTheGuideAreTextNotMarkup() {
-        whenRendered("plugins/show.jte", new dev.lectern.web.page.PluginPage(Samples.linearRegression(),
-                List.of("x < y " + EVIL), EVIL + "\n\n" + EVIL, Samples.datasets(), List.of(), "", "", "", List.of()))
+        whenRendered(
+                        "plugins/show.jte",
+                        new dev.lectern.web.page.PluginPage(
+                                Samples.linearRegression(),
+                                List.of("x < y " + EVIL),
+                                EVIL + "\n\n" + EVIL,
+                                Samples.datasets(),
+                                List.of(),
+                                "",
+                                "",
+                                "",
+                                List.of()))
                 .thenContains("<div class=\"formula\">x &lt; y " + ESCAPED + "</div>", "<p>" + ESCAPED + "</p>")
                 .thenDoesNotContain("<script>alert");
     }

@@ -47,7 +47,8 @@ final class Rendered {
 
     /** Returns the opening tag that carries the given attribute, such as {@code name="epochs"}; fails if none. */
     String tagWith(String attribute) {
-        Matcher m = Pattern.compile("<[a-z]+\\b[^>]*\\s" + Pattern.quote(attribute) + "[^>]*>").matcher(html);
+        Matcher m = Pattern.compile("<[a-z]+\\b[^>]*\\s" + Pattern.quote(attribute) + "[^>]*>")
+                .matcher(html);
         assertThat(m.find()).as("a tag with %s in %s", attribute, template).isTrue();
         return m.group();
     }

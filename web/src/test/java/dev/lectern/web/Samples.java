@@ -15,8 +15,14 @@ final class Samples {
     private Samples() {}
 
     static PluginCard linearRegression() {
-        return new PluginCard("linear-regression", "Linear regression", "Cost function and gradient descent",
-                "Fits a line to the data by minimising the mean squared error.", "0.1.0", true, "");
+        return new PluginCard(
+                "linear-regression",
+                "Linear regression",
+                "Cost function and gradient descent",
+                "Fits a line to the data by minimising the mean squared error.",
+                "0.1.0",
+                true,
+                "");
     }
 
     static PluginCard brokenPlugin() {
@@ -24,12 +30,21 @@ final class Samples {
     }
 
     static ExperimentRow row(long id, String name, String status) {
-        return new ExperimentRow(id, name, "Linear regression", "ex1data1", status, "2026-11-23 10:15", "1.2 s", "4.4770");
+        return new ExperimentRow(
+                id, name, "Linear regression", "ex1data1", status, "2026-11-23 10:15", "1.2 s", "4.4770");
     }
 
     static FormField learningRate(String value, String error) {
-        return new FormField("learningRate", "Learning rate", "double", value, "0", "10", List.of(),
-                "Step size of gradient descent", error);
+        return new FormField(
+                "learningRate",
+                "Learning rate",
+                "double",
+                value,
+                "0",
+                "10",
+                List.of(),
+                "Step size of gradient descent",
+                error);
     }
 
     static FormField epochs() {
@@ -46,12 +61,14 @@ final class Samples {
 
     static List<DatasetOption> datasets() {
         return List.of(
-                new DatasetOption("ex1data1", "Food truck profits", "Population of a city against profit (97 rows).", true),
+                new DatasetOption(
+                        "ex1data1", "Food truck profits", "Population of a city against profit (97 rows).", true),
                 new DatasetOption("linear-synthetic", "Synthetic line", "y = 2x + 1 with Gaussian noise.", false));
     }
 
     static final String HYPOTHESIS = "H(x) = Wx + b";
-    static final String COST = "\\mathrm{cost}(W, b) = \\frac{1}{2m} \\sum_{i=1}^{m} \\left( H(x^{(i)}) - y^{(i)} \\right)^2";
+    static final String COST =
+            "\\mathrm{cost}(W, b) = \\frac{1}{2m} \\sum_{i=1}^{m} \\left( H(x^{(i)}) - y^{(i)} \\right)^2";
     static final String GUIDE = """
             Watch the cost fall on the loss chart; the dashed line is the best cost any line can reach.
 
@@ -63,14 +80,31 @@ final class Samples {
         return pluginPage(GUIDE, fields, datasetError, formError, name);
     }
 
-    static PluginPage pluginPage(String guide, List<FormField> fields, String datasetError, String formError, String name) {
-        return new PluginPage(linearRegression(), List.of(HYPOTHESIS, COST), guide, datasets(), fields, datasetError, formError,
-                name, List.of(row(7, "first try", "SUCCEEDED")));
+    static PluginPage pluginPage(
+            String guide, List<FormField> fields, String datasetError, String formError, String name) {
+        return new PluginPage(
+                linearRegression(),
+                List.of(HYPOTHESIS, COST),
+                guide,
+                datasets(),
+                fields,
+                datasetError,
+                formError,
+                name,
+                List.of(row(7, "first try", "SUCCEEDED")));
     }
 
     static FormField population(String value, String error) {
-        return new FormField("population", "Population (10,000s)", "double", value, "", "", List.of(),
-                "City population in units of 10,000", error);
+        return new FormField(
+                "population",
+                "Population (10,000s)",
+                "double",
+                value,
+                "",
+                "",
+                List.of(),
+                "City population in units of 10,000",
+                error);
     }
 
     static ExperimentPage experiment(String status, boolean active, String error) {
@@ -82,13 +116,37 @@ final class Samples {
         return predicting("SUCCEEDED", false, "", predictFields, prediction, predictError);
     }
 
-    private static ExperimentPage predicting(String status, boolean active, String error, List<FormField> predictFields,
-            String prediction, String predictError) {
-        return new ExperimentPage(42, "lr 0.01", "linear-regression", "Linear regression", "ex1data1", status, error, "",
-                10, 1500, active,
+    private static ExperimentPage predicting(
+            String status,
+            boolean active,
+            String error,
+            List<FormField> predictFields,
+            String prediction,
+            String predictError) {
+        return new ExperimentPage(
+                42,
+                "lr 0.01",
+                "linear-regression",
+                "Linear regression",
+                "ex1data1",
+                status,
+                error,
+                "",
+                10,
+                1500,
+                active,
                 List.of(new KeyValue("learningRate", "0.01"), new KeyValue("epochs", "1500")),
                 active ? List.of() : List.of(new KeyValue("W", "1.16636"), new KeyValue("b", "-3.63029")),
-                List.of(new KeyValue("created", "2026-11-23 10:15:02"), new KeyValue("device", "cpu"),
-                        new KeyValue("seed", "42")), predictFields, prediction, predictError, java.util.List.of("demo"), "**bold** <script>alert(1)</script>", "<p><strong>bold</strong> &lt;script&gt;alert(1)&lt;/script&gt;</p>", 0L);
+                List.of(
+                        new KeyValue("created", "2026-11-23 10:15:02"),
+                        new KeyValue("device", "cpu"),
+                        new KeyValue("seed", "42")),
+                predictFields,
+                prediction,
+                predictError,
+                java.util.List.of("demo"),
+                "**bold** <script>alert(1)</script>",
+                "<p><strong>bold</strong> &lt;script&gt;alert(1)&lt;/script&gt;</p>",
+                0L);
     }
 }

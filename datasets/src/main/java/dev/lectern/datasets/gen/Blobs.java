@@ -33,8 +33,7 @@ public final class Blobs {
     /** The seed of {@code three-blobs}. */
     public static final long THREE_SEED = 11L;
 
-    private Blobs() {
-    }
+    private Blobs() {}
 
     /**
      * Returns the {@code two-blobs} table: 200 rows, 100 per class.
@@ -66,7 +65,8 @@ public final class Blobs {
     public static Table generate(int n, double[][] centers, double sd, long seed) {
         int k = centers.length;
         if (k < 2 || n < k) {
-            throw new IllegalArgumentException("need at least two classes and a row per class, got k=" + k + ", n=" + n);
+            throw new IllegalArgumentException(
+                    "need at least two classes and a row per class, got k=" + k + ", n=" + n);
         }
         if (!(sd >= 0) || !Double.isFinite(sd)) {
             throw new IllegalArgumentException("the standard deviation must be finite and at least 0, got " + sd);
@@ -91,7 +91,9 @@ public final class Blobs {
     }
 
     static List<Column> columns(String label) {
-        return List.of(new Column("x1", ColumnRole.FEATURE), new Column("x2", ColumnRole.FEATURE),
+        return List.of(
+                new Column("x1", ColumnRole.FEATURE),
+                new Column("x2", ColumnRole.FEATURE),
                 new Column(label, ColumnRole.LABEL));
     }
 }

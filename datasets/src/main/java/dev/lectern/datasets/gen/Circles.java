@@ -23,8 +23,7 @@ public final class Circles {
     /** The seed of {@code circles}. */
     public static final long SEED = 13L;
 
-    private Circles() {
-    }
+    private Circles() {}
 
     /**
      * Returns the {@code circles} table: 300 rows, 150 per circle.

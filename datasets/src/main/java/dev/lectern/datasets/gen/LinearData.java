@@ -30,8 +30,7 @@ public final class LinearData {
     /** The seed of {@code linear-synthetic}. */
     public static final long SYNTHETIC_SEED = 42L;
 
-    private LinearData() {
-    }
+    private LinearData() {}
 
     /**
      * Returns the {@code linear-synthetic} table: 500 rows of {@code y = 2x + 4 + N(0, 0.5²)}, x in [-5, 5).
@@ -39,8 +38,14 @@ public final class LinearData {
      * @return a new table with columns {@code x} and {@code y}
      */
     public static Table synthetic() {
-        return generate(SYNTHETIC_ROWS, new double[] {SYNTHETIC_W}, SYNTHETIC_B, SYNTHETIC_NOISE_SD,
-                SYNTHETIC_X_MIN, SYNTHETIC_X_MAX, SYNTHETIC_SEED);
+        return generate(
+                SYNTHETIC_ROWS,
+                new double[] {SYNTHETIC_W},
+                SYNTHETIC_B,
+                SYNTHETIC_NOISE_SD,
+                SYNTHETIC_X_MIN,
+                SYNTHETIC_X_MAX,
+                SYNTHETIC_SEED);
     }
 
     /**

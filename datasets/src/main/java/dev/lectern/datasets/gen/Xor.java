@@ -18,8 +18,7 @@ public final class Xor {
         1, 1, 0,
     };
 
-    private Xor() {
-    }
+    private Xor() {}
 
     /**
      * Returns the truth table.

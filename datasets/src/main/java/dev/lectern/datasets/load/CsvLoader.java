@@ -30,8 +30,7 @@ public final class CsvLoader {
     private static final Pattern NON_FINITE = Pattern.compile("[+-]?(nan|inf|infinity)", Pattern.CASE_INSENSITIVE);
     private static final int MAX_SHOWN = 40;
 
-    private CsvLoader() {
-    }
+    private CsvLoader() {}
 
     /**
      * Parses a UTF-8 (or ASCII) file.
@@ -63,7 +62,8 @@ public final class CsvLoader {
      * @throws DatasetFormatException when the content is malformed
      * @throws IOException when the reader fails
      */
-    public static Table load(Reader reader, CsvFormat format, String datasetId, List<Column> columns) throws IOException {
+    public static Table load(Reader reader, CsvFormat format, String datasetId, List<Column> columns)
+            throws IOException {
         if (columns.isEmpty()) {
             throw new IllegalArgumentException("data set '" + datasetId + "' declares no columns");
         }
@@ -104,13 +104,14 @@ public final class CsvLoader {
         return new Table(columns, rows, Arrays.copyOf(values, rows * width));
     }
 
-    private static void parseRow(String line, char delimiter, int width, float[] out, int offset, String datasetId,
-            int lineNo) throws DatasetFormatException {
+    private static void parseRow(
+            String line, char delimiter, int width, float[] out, int offset, String datasetId, int lineNo)
+            throws DatasetFormatException {
         int found = 1 + (int) line.chars().filter(c -> c == delimiter).count();
         if (found != width) {
             // The column named is the first extra cell, or the first missing one.
-            throw new DatasetFormatException(datasetId, lineNo, Math.min(found, width) + 1,
-                    "expected " + width + " columns, found " + found);
+            throw new DatasetFormatException(
+                    datasetId, lineNo, Math.min(found, width) + 1, "expected " + width + " columns, found " + found);
         }
         int start = 0;
         for (int col = 0; col < width; col++) {

@@ -40,6 +40,7 @@ public record CsvUpload(List<Column> columns, CsvFormat format, Table table) {
     public static final int MAX_LINE_BYTES = 1 << 20;
     /** The most columns an upload may have. */
     public static final int MAX_COLUMNS = 1000;
+
     private static final int MAX_NAME = 100;
 
     /**
@@ -55,20 +56,28 @@ public record CsvUpload(List<Column> columns, CsvFormat format, Table table) {
      */
     public static CsvUpload parse(Path file, String source, String label) throws IOException {
         FirstRow first = checkText(file, source);
-        char delimiter = first.text.indexOf(',') >= 0 ? ','
+        char delimiter = first.text.indexOf(',') >= 0
+                ? ','
                 : first.text.indexOf('\t') >= 0 ? '\t' : first.text.indexOf(';') >= 0 ? ';' : ',';
         List<String> cells = split(first.text, delimiter);
         if (cells.size() < 2) {
-            throw new DatasetFormatException(source, first.line, 0, "found 1 column; a data set needs at least two "
-                    + "(features, then a label), separated by commas");
+            throw new DatasetFormatException(
+                    source,
+                    first.line,
+                    0,
+                    "found 1 column; a data set needs at least two " + "(features, then a label), separated by commas");
         }
         if (cells.size() > MAX_COLUMNS) {
-            throw new DatasetFormatException(source, first.line, MAX_COLUMNS + 1,
+            throw new DatasetFormatException(
+                    source,
+                    first.line,
+                    MAX_COLUMNS + 1,
                     "found " + cells.size() + " columns; at most " + MAX_COLUMNS + " are allowed");
         }
         boolean header = cells.stream().anyMatch(c -> !c.isEmpty() && !CsvLoader.looksNumeric(c));
         List<String> names = header ? names(cells) : numbered(cells.size());
-        List<Column> unlabelled = names.stream().map(n -> new Column(n, ColumnRole.FEATURE)).toList();
+        List<Column> unlabelled =
+                names.stream().map(n -> new Column(n, ColumnRole.FEATURE)).toList();
         int labelIndex = ColumnChoice.resolve(unlabelled, label, "label", names.size() - 1);
         List<Column> columns = new ArrayList<>(names.size());
         for (int i = 0; i < names.size(); i++) {
@@ -105,8 +114,10 @@ public record CsvUpload(List<Column> columns, CsvFormat format, Table table) {
 
     /** Splits bytes into lines and checks each; holds at most one line. */
     private static final class LineScan {
-        private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        private final CharsetDecoder utf8 = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
         private final String source;
         private byte[] line = new byte[8192];
         private int length;
@@ -132,13 +143,18 @@ public record CsvUpload(List<Column> columns, CsvFormat format, Table table) {
             }
             textBytes++;
             if (b >= 0 && b < 0x20 && b != '\t') {
-                throw new DatasetFormatException(source, lineNo, 0, b == 0
-                        ? "not a text file (it contains a NUL byte)"
-                        : String.format(Locale.ROOT, "not a text file (it contains the control byte 0x%02x)", b));
+                throw new DatasetFormatException(
+                        source,
+                        lineNo,
+                        0,
+                        b == 0
+                                ? "not a text file (it contains a NUL byte)"
+                                : String.format(
+                                        Locale.ROOT, "not a text file (it contains the control byte 0x%02x)", b));
             }
             if (length == MAX_LINE_BYTES) {
-                throw new DatasetFormatException(source, lineNo, 0,
-                        "longer than " + MAX_LINE_BYTES / 1024 + " KiB; not a CSV file of numbers");
+                throw new DatasetFormatException(
+                        source, lineNo, 0, "longer than " + MAX_LINE_BYTES / 1024 + " KiB; not a CSV file of numbers");
             }
             if (length == line.length) {
                 line = Arrays.copyOf(line, Math.min(MAX_LINE_BYTES, 2 * line.length));
@@ -227,7 +243,8 @@ public record CsvUpload(List<Column> columns, CsvFormat format, Table table) {
     }
 
     private static String unquote(String cell) {
-        if (cell.length() >= 2 && (cell.charAt(0) == '"' || cell.charAt(0) == '\'')
+        if (cell.length() >= 2
+                && (cell.charAt(0) == '"' || cell.charAt(0) == '\'')
                 && cell.charAt(cell.length() - 1) == cell.charAt(0)) {
             return cell.substring(1, cell.length() - 1);
         }

@@ -38,7 +38,8 @@ public interface FileFormat {
      */
     default TrainingData read(List<Path> files, DatasetInfo info) throws IOException {
         if (files.size() != 1) {
-            throw new IllegalArgumentException("data set '" + info.id() + "' is read from one file, got " + files.size());
+            throw new IllegalArgumentException(
+                    "data set '" + info.id() + "' is read from one file, got " + files.size());
         }
         return read(files.get(0), info);
     }

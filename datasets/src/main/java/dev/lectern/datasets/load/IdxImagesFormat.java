@@ -17,8 +17,8 @@ import java.util.stream.IntStream;
 public record IdxImagesFormat(List<String> classNames) implements FileFormat {
 
     /** The ten digit classes "0" .. "9" of MNIST. */
-    public static final IdxImagesFormat DIGITS =
-            new IdxImagesFormat(IntStream.range(0, 10).mapToObj(Integer::toString).toList());
+    public static final IdxImagesFormat DIGITS = new IdxImagesFormat(
+            IntStream.range(0, 10).mapToObj(Integer::toString).toList());
 
     /** Copies the class names. */
     public IdxImagesFormat {
@@ -44,8 +44,10 @@ public record IdxImagesFormat(List<String> classNames) implements FileFormat {
             throw new IllegalArgumentException("data set '" + info.id() + "' needs 4 IDX files (train images, train "
                     + "labels, test images, test labels), got " + files.size());
         }
-        return TrainingData.of(info, new LabelledImages(
-                IdxReader.readImages(files.get(0), files.get(1), classNames),
-                IdxReader.readImages(files.get(2), files.get(3), classNames)));
+        return TrainingData.of(
+                info,
+                new LabelledImages(
+                        IdxReader.readImages(files.get(0), files.get(1), classNames),
+                        IdxReader.readImages(files.get(2), files.get(3), classNames)));
     }
 }

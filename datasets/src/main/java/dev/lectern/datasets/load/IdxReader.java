@@ -32,8 +32,7 @@ public final class IdxReader {
 
     private static final int GZIP_BUFFER = 64 * 1024;
 
-    private IdxReader() {
-    }
+    private IdxReader() {}
 
     /**
      * The content of one IDX file.
@@ -67,14 +66,18 @@ public final class IdxReader {
         IdxData pixels = read(images, 3);
         IdxData classes = read(labels, 1);
         if (pixels.count() != classes.count()) {
-            throw error(images, "holds " + pixels.count() + " images but " + labels.getFileName() + " holds "
-                    + classes.count() + " labels; the counts must match");
+            throw error(
+                    images,
+                    "holds " + pixels.count() + " images but " + labels.getFileName() + " holds " + classes.count()
+                            + " labels; the counts must match");
         }
         byte[] l = classes.data();
         for (int i = 0; i < l.length; i++) {
             if (Byte.toUnsignedInt(l[i]) >= classNames.size()) {
-                throw error(labels, "label " + Byte.toUnsignedInt(l[i]) + " of item " + i + " is outside 0.."
-                        + (classNames.size() - 1));
+                throw error(
+                        labels,
+                        "label " + Byte.toUnsignedInt(l[i]) + " of item " + i + " is outside 0.."
+                                + (classNames.size() - 1));
             }
         }
         return new ImageSet(pixels.count(), pixels.dims()[1], pixels.dims()[2], pixels.data(), l, classNames);
@@ -106,7 +109,8 @@ public final class IdxReader {
         }
     }
 
-    // fileSize is the raw file's length, so that a short file is refused before a large array is allocated; -1 for gzip.
+    // fileSize is the raw file's length, so that a short file is refused before a large array is allocated; -1 for
+    // gzip.
     private static IdxData read(Path file, InputStream in, int expectedDims, long fileSize) throws IOException {
         byte[] magic = in.readNBytes(4);
         if (magic.length < 4) {
@@ -114,19 +118,26 @@ public final class IdxReader {
         }
         int expectedMagic = (UNSIGNED_BYTE << 8) | expectedDims;
         if (magic[0] != 0 || magic[1] != 0) {
-            throw error(file, "bad magic number " + hex(magic) + "; expected " + String.format(Locale.ROOT, "0x%08X",
-                    expectedMagic) + " (an IDX file starts with two zero bytes)");
+            throw error(
+                    file,
+                    "bad magic number " + hex(magic) + "; expected "
+                            + String.format(Locale.ROOT, "0x%08X", expectedMagic)
+                            + " (an IDX file starts with two zero bytes)");
         }
         int type = magic[2] & 0xff;
         if (type != UNSIGNED_BYTE) {
-            throw error(file, "wrong element type 0x" + String.format(Locale.ROOT, "%02X", type) + " (" + typeName(type)
-                    + ") in magic number " + hex(magic) + "; only unsigned bytes (0x08) are read");
+            throw error(
+                    file,
+                    "wrong element type 0x" + String.format(Locale.ROOT, "%02X", type) + " (" + typeName(type)
+                            + ") in magic number " + hex(magic) + "; only unsigned bytes (0x08) are read");
         }
         int ndims = magic[3] & 0xff;
         if (ndims != expectedDims) {
-            throw error(file, "bad magic number " + hex(magic) + ": " + ndims + " dimension(s), expected "
-                    + String.format(Locale.ROOT, "0x%08X", expectedMagic) + " (" + expectedDims + ": "
-                    + (expectedDims == 1 ? "labels" : "images") + ")");
+            throw error(
+                    file,
+                    "bad magic number " + hex(magic) + ": " + ndims + " dimension(s), expected "
+                            + String.format(Locale.ROOT, "0x%08X", expectedMagic) + " (" + expectedDims + ": "
+                            + (expectedDims == 1 ? "labels" : "images") + ")");
         }
         byte[] header = in.readNBytes(4 * ndims);
         if (header.length < 4 * ndims) {
@@ -135,14 +146,18 @@ public final class IdxReader {
         int[] dims = new int[ndims];
         long elements = 1;
         for (int i = 0; i < ndims; i++) {
-            dims[i] = ((header[4 * i] & 0xff) << 24) | ((header[4 * i + 1] & 0xff) << 16)
-                    | ((header[4 * i + 2] & 0xff) << 8) | (header[4 * i + 3] & 0xff);
+            dims[i] = ((header[4 * i] & 0xff) << 24)
+                    | ((header[4 * i + 1] & 0xff) << 16)
+                    | ((header[4 * i + 2] & 0xff) << 8)
+                    | (header[4 * i + 3] & 0xff);
             if (dims[i] < 0 || (i > 0 && dims[i] == 0)) {
                 throw error(file, "dimension " + (i + 1) + " is " + dims[i]);
             }
             elements *= dims[i];
             if (elements > Integer.MAX_VALUE - 16) {
-                throw error(file, "dimensions " + Arrays.toString(Arrays.copyOf(dims, i + 1)) + " are too large for one array");
+                throw error(
+                        file,
+                        "dimensions " + Arrays.toString(Arrays.copyOf(dims, i + 1)) + " are too large for one array");
             }
         }
         long headerBytes = 4 + 4L * ndims;
@@ -161,13 +176,18 @@ public final class IdxReader {
     }
 
     private static DatasetFormatException sizeError(Path file, int[] dims, long promised, long found) {
-        String shape = Arrays.toString(dims).replace(", ", " x ").replace("[", "").replace("]", "");
+        String shape =
+                Arrays.toString(dims).replace(", ", " x ").replace("[", "").replace("]", "");
         if (found < promised) {
-            return error(file, "truncated: the header promises " + promised + " bytes of data (" + shape
-                    + "), the file holds only " + found);
+            return error(
+                    file,
+                    "truncated: the header promises " + promised + " bytes of data (" + shape
+                            + "), the file holds only " + found);
         }
-        return error(file, "the header promises " + promised + " bytes of data (" + shape + ") but the file holds "
-                + found + "; " + (found - promised) + " extra bytes");
+        return error(
+                file,
+                "the header promises " + promised + " bytes of data (" + shape + ") but the file holds " + found + "; "
+                        + (found - promised) + " extra bytes");
     }
 
     private static DatasetFormatException error(Path file, String problem) {

@@ -23,8 +23,7 @@ public final class TextFormat implements FileFormat {
     /** The one text format. */
     public static final TextFormat UTF8 = new TextFormat();
 
-    private TextFormat() {
-    }
+    private TextFormat() {}
 
     @Override
     public TrainingData read(Path file, DatasetInfo info) throws IOException {
@@ -42,8 +41,10 @@ public final class TextFormat implements FileFormat {
      */
     public static String readText(Path file, String source) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
         String text;
         try {
             text = decoder.decode(ByteBuffer.wrap(bytes)).toString();
@@ -55,7 +56,8 @@ public final class TextFormat implements FileFormat {
         }
         int nul = text.indexOf('\0');
         if (nul >= 0) {
-            throw new DatasetFormatException(source, lineOf(text, nul), 0, "the file contains NUL characters; it looks binary, not text");
+            throw new DatasetFormatException(
+                    source, lineOf(text, nul), 0, "the file contains NUL characters; it looks binary, not text");
         }
         text = text.replace("\r\n", "\n");
         if (text.isBlank()) {
@@ -75,8 +77,10 @@ public final class TextFormat implements FileFormat {
     }
 
     private static int lineOfFirstBadByte(byte[] bytes) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
         int line = 1;
         int start = 0;
         for (int i = 0; i <= bytes.length; i++) {

@@ -14,5 +14,5 @@ import dev.lectern.plugin.api.ColumnRole;
  * @param std the sample standard deviation (divisor {@code n - 1}; 0 for a single value)
  * @param missing the number of missing values; always 0, since the parsers refuse empty and non-finite cells
  */
-public record ColumnStats(String name, ColumnRole role, int count, float min, float max, double mean, double std,
-        int missing) {}
+public record ColumnStats(
+        String name, ColumnRole role, int count, float min, float max, double mean, double std, int missing) {}

@@ -12,8 +12,7 @@ public final class TableStats {
     /** The most distinct values a label may have and still count as classes. */
     public static final int MAX_CLASSES = 20;
 
-    private TableStats() {
-    }
+    private TableStats() {}
 
     /**
      * Returns the statistics of every column, in column order. Sums are taken in {@code double}, with the mean
@@ -45,8 +44,15 @@ public final class TableStats {
             }
             double std = rows < 2 ? 0 : Math.sqrt(squares / (rows - 1));
             var column = table.columns().get(c);
-            out.add(new ColumnStats(column.name(), column.role(), rows, rows == 0 ? Float.NaN : min,
-                    rows == 0 ? Float.NaN : max, mean, std, 0));
+            out.add(new ColumnStats(
+                    column.name(),
+                    column.role(),
+                    rows,
+                    rows == 0 ? Float.NaN : min,
+                    rows == 0 ? Float.NaN : max,
+                    mean,
+                    std,
+                    0));
         }
         return out;
     }

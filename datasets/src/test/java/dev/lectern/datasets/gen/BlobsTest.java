@@ -96,10 +96,13 @@ class BlobsTest {
 
     @Test
     void invalidArgumentsAreRejected() {
-        assertThatThrownBy(() -> Blobs.generate(10, new double[][] {{0, 0}}, 1, 1)).hasMessageContaining("two classes");
+        assertThatThrownBy(() -> Blobs.generate(10, new double[][] {{0, 0}}, 1, 1))
+                .hasMessageContaining("two classes");
         assertThatThrownBy(() -> Blobs.generate(1, Blobs.TWO_CENTERS, 1, 1)).hasMessageContaining("row per class");
-        assertThatThrownBy(() -> Blobs.generate(10, Blobs.TWO_CENTERS, -1, 1)).hasMessageContaining("standard deviation");
-        assertThatThrownBy(() -> Blobs.generate(10, new double[][] {{0, 0}, {1}}, 1, 1)).hasMessageContaining("two finite");
+        assertThatThrownBy(() -> Blobs.generate(10, Blobs.TWO_CENTERS, -1, 1))
+                .hasMessageContaining("standard deviation");
+        assertThatThrownBy(() -> Blobs.generate(10, new double[][] {{0, 0}, {1}}, 1, 1))
+                .hasMessageContaining("two finite");
     }
 
     static int[] counts(float[] labels, int classes) {

@@ -17,7 +17,8 @@ class LinearDataTest {
     @Test
     void sameSeedGivesIdenticalValues() {
         assertThat(draw(7).values()).containsExactly(draw(7).values());
-        assertThat(LinearData.synthetic().values()).containsExactly(LinearData.synthetic().values());
+        assertThat(LinearData.synthetic().values())
+                .containsExactly(LinearData.synthetic().values());
     }
 
     @Test

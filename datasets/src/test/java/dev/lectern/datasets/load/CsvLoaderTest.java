@@ -18,7 +18,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class CsvLoaderTest {
 
-    private static final List<Column> TWO = List.of(new Column("x", ColumnRole.FEATURE), new Column("y", ColumnRole.LABEL));
+    private static final List<Column> TWO =
+            List.of(new Column("x", ColumnRole.FEATURE), new Column("y", ColumnRole.LABEL));
     private static final float[] EXPECTED = {6.1101f, 17.592f, 5.5277f, 9.1302f, -1.5f, 0.25f};
 
     private static Table parse(String text, CsvFormat format) throws IOException {
@@ -30,15 +31,16 @@ class CsvLoaderTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "6.1101,17.592\n5.5277,9.1302\n-1.5,0.25\n",
-        "6.1101,17.592\r\n5.5277,9.1302\r\n-1.5,0.25\r\n",
-        "6.1101,17.592\n5.5277,9.1302\n-1.5,0.25",
-        "6.1101,17.592\r\n5.5277,9.1302\r\n-1.5,0.25",
-        "# source: somewhere, with, commas\"\r\n# x,y\r\n6.1101,17.592\r\n\r\n5.5277,9.1302\r\n  # indented\r\n-1.5,0.25",
-        " 6.1101 , 17.592\n\n\n5.5277,\t9.1302 \n-1.5e0,+.25\n\n",
-        "\uFEFF6.1101,17.592\n5.5277,9.1302\n-1.5,0.25\n",
-    })
+    @ValueSource(
+            strings = {
+                "6.1101,17.592\n5.5277,9.1302\n-1.5,0.25\n",
+                "6.1101,17.592\r\n5.5277,9.1302\r\n-1.5,0.25\r\n",
+                "6.1101,17.592\n5.5277,9.1302\n-1.5,0.25",
+                "6.1101,17.592\r\n5.5277,9.1302\r\n-1.5,0.25",
+                "# source: somewhere, with, commas\"\r\n# x,y\r\n6.1101,17.592\r\n\r\n5.5277,9.1302\r\n  # indented\r\n-1.5,0.25",
+                " 6.1101 , 17.592\n\n\n5.5277,\t9.1302 \n-1.5e0,+.25\n\n",
+                "\uFEFF6.1101,17.592\n5.5277,9.1302\n-1.5,0.25\n",
+            })
     void lineEndingsCommentsBlanksAndFinalNewlineParseIdentically(String text) throws IOException {
         Table table = parse(text);
 
@@ -103,8 +105,7 @@ class CsvLoaderTest {
 
     @Test
     void emptyCellNamesItsColumn() {
-        assertThatThrownBy(() -> parse("1,2\n,4\n"))
-                .hasMessage("ex1data1: line 2, column 1: empty cell");
+        assertThatThrownBy(() -> parse("1,2\n,4\n")).hasMessage("ex1data1: line 2, column 1: empty cell");
     }
 
     @ParameterizedTest
@@ -120,7 +121,9 @@ class CsvLoaderTest {
         String cell = "z".repeat(500);
 
         assertThatThrownBy(() -> parse("1," + cell))
-                .message().hasSizeLessThan(120).contains("line 1, column 2");
+                .message()
+                .hasSizeLessThan(120)
+                .contains("line 1, column 2");
     }
 
     @Test
@@ -141,7 +144,8 @@ class CsvLoaderTest {
         Path good = Files.writeString(dir.resolve("good.csv"), "6.1101,17.592\r\n5.5277,9.1302\r\n-1.5,0.25");
         Path bad = Files.write(dir.resolve("bad.csv"), new byte[] {'1', ',', '2', '\n', '3', ',', (byte) 0xff, '\n'});
 
-        assertThat(CsvLoader.load(good, CsvFormat.DEFAULT, "ex1data1", TWO).values()).containsExactly(EXPECTED);
+        assertThat(CsvLoader.load(good, CsvFormat.DEFAULT, "ex1data1", TWO).values())
+                .containsExactly(EXPECTED);
         assertThatThrownBy(() -> CsvLoader.load(bad, CsvFormat.DEFAULT, "ex1data1", TWO))
                 .isInstanceOf(DatasetFormatException.class)
                 .hasMessage("ex1data1: line 2, column 2: not UTF-8 text");

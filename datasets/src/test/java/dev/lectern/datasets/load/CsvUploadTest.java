@@ -41,8 +41,11 @@ class CsvUploadTest {
     void aFirstRowWithANameIsTheHeaderAndTheLastColumnTheLabel() throws IOException {
         CsvUpload upload = parse("# prices\nsize,rooms,price\n2104,3,399900\n1600,3,329900\n");
 
-        assertThat(upload.columns()).containsExactly(new Column("size", ColumnRole.FEATURE),
-                new Column("rooms", ColumnRole.FEATURE), new Column("price", ColumnRole.LABEL));
+        assertThat(upload.columns())
+                .containsExactly(
+                        new Column("size", ColumnRole.FEATURE),
+                        new Column("rooms", ColumnRole.FEATURE),
+                        new Column("price", ColumnRole.LABEL));
         assertThat(upload.format()).isEqualTo(new CsvFormat(',', "#", true));
         assertThat(upload.table().rows()).isEqualTo(2);
         assertThat(upload.table().values()).containsExactly(2104, 3, 399900, 1600, 3, 329900);
@@ -95,7 +98,8 @@ class CsvUploadTest {
         CsvUpload upload = CsvUpload.parse(file("size,rooms,price\n2104,3,399900\n"), "data.csv", label);
 
         assertThat(upload.labelIndex()).isEqualTo(1);
-        assertThat(upload.columns()).extracting(Column::role)
+        assertThat(upload.columns())
+                .extracting(Column::role)
                 .containsExactly(ColumnRole.FEATURE, ColumnRole.LABEL, ColumnRole.FEATURE);
         assertThat(upload.table().features()).containsExactly(2104, 399900);
         assertThat(upload.table().label()).containsExactly(3);
@@ -103,8 +107,10 @@ class CsvUploadTest {
 
     @Test
     void anExactNameWinsOverANumberAndBlankMeansTheLastColumn() throws IOException {
-        assertThat(CsvUpload.parse(file("a,1,b\n5,6,7\n"), "data.csv", "1").labelIndex()).isEqualTo(1);
-        assertThat(CsvUpload.parse(file("a,1,b\n5,6,7\n"), "data.csv", "  ").labelIndex()).isEqualTo(2);
+        assertThat(CsvUpload.parse(file("a,1,b\n5,6,7\n"), "data.csv", "1").labelIndex())
+                .isEqualTo(1);
+        assertThat(CsvUpload.parse(file("a,1,b\n5,6,7\n"), "data.csv", "  ").labelIndex())
+                .isEqualTo(2);
     }
 
     @ParameterizedTest
@@ -113,7 +119,9 @@ class CsvUploadTest {
         Path csv = file("size,rooms,price\n2104,3,399900\n");
 
         assertThatThrownBy(() -> CsvUpload.parse(csv, "data.csv", label))
-                .isInstanceOfSatisfying(InvalidParameterException.class, e -> assertThat(e.field()).isEqualTo("label"))
+                .isInstanceOfSatisfying(
+                        InvalidParameterException.class,
+                        e -> assertThat(e.field()).isEqualTo("label"))
                 .hasMessageContaining("size, rooms, price")
                 .hasMessageContaining("from 1 to 3")
                 .hasMessageContaining("'" + label + "'");
@@ -123,29 +131,65 @@ class CsvUploadTest {
 
     static Stream<Arguments> malformed() {
         return Stream.of(
-                Arguments.of("ragged, one cell too many", "x,y\n1,2\n3,4,5\n", 3, 3,
+                Arguments.of(
+                        "ragged, one cell too many",
+                        "x,y\n1,2\n3,4,5\n",
+                        3,
+                        3,
                         "data.csv: line 3, column 3: expected 2 columns, found 3"),
-                Arguments.of("ragged, one cell short", "x,y\n1,2\n\n3\n", 4, 2,
+                Arguments.of(
+                        "ragged, one cell short",
+                        "x,y\n1,2\n\n3\n",
+                        4,
+                        2,
                         "data.csv: line 4, column 2: expected 2 columns, found 1"),
-                Arguments.of("text in a numeric column", "x,y\n1,2\n3,abc\n", 3, 2,
+                Arguments.of(
+                        "text in a numeric column",
+                        "x,y\n1,2\n3,abc\n",
+                        3,
+                        2,
                         "data.csv: line 3, column 2: 'abc' is not a number"),
-                Arguments.of("a comma as decimal point", "x;y\n1;2,5\n", 2, 2,
+                Arguments.of(
+                        "a comma as decimal point",
+                        "x;y\n1;2,5\n",
+                        2,
+                        2,
                         "data.csv: line 2, column 2: '2,5' is not a number"),
-                Arguments.of("NaN", "x,y\n1,2\nNaN,4\n", 3, 1,
-                        "data.csv: line 3, column 1: 'NaN' is not a finite number"),
-                Arguments.of("Infinity", "x,y\n1,-Infinity\n", 2, 2,
+                Arguments.of(
+                        "NaN", "x,y\n1,2\nNaN,4\n", 3, 1, "data.csv: line 3, column 1: 'NaN' is not a finite number"),
+                Arguments.of(
+                        "Infinity",
+                        "x,y\n1,-Infinity\n",
+                        2,
+                        2,
                         "data.csv: line 2, column 2: '-Infinity' is not a finite number"),
-                Arguments.of("beyond float", "x,y\n1,1e40\n", 2, 2,
+                Arguments.of(
+                        "beyond float",
+                        "x,y\n1,1e40\n",
+                        2,
+                        2,
                         "data.csv: line 2, column 2: '1e40' is too large for a float"),
                 Arguments.of("empty cell", "x,y\n1,\n", 2, 2, "data.csv: line 2, column 2: empty cell"),
                 Arguments.of("empty file", "", 0, 0, "data.csv: the file is empty"),
                 Arguments.of("line breaks only", "\n\n\r\n", 0, 0, "data.csv: the file is empty"),
-                Arguments.of("blank lines only", "\n \n\t\r\n", 0, 0,
+                Arguments.of(
+                        "blank lines only",
+                        "\n \n\t\r\n",
+                        0,
+                        0,
                         "data.csv: no data rows (only blank or comment lines)"),
-                Arguments.of("comments only", "# nothing\n# here\n", 0, 0,
+                Arguments.of(
+                        "comments only",
+                        "# nothing\n# here\n",
+                        0,
+                        0,
                         "data.csv: no data rows (only blank or comment lines)"),
                 Arguments.of("header only", "x,y\n", 0, 0, "data.csv: no data rows"),
-                Arguments.of("one column", "y\n1\n2\n", 1, 0,
+                Arguments.of(
+                        "one column",
+                        "y\n1\n2\n",
+                        1,
+                        0,
                         "data.csv: line 1: found 1 column; a data set needs at least two (features, then a label), "
                                 + "separated by commas"));
     }
@@ -163,31 +207,50 @@ class CsvUploadTest {
 
     static Stream<Arguments> binary() {
         return Stream.of(
-                Arguments.of("NUL bytes", new byte[] {'x', ',', 'y', '\n', '1', ',', '2', '\n', '3', 0, ',', '4'}, 3,
+                Arguments.of(
+                        "NUL bytes",
+                        new byte[] {'x', ',', 'y', '\n', '1', ',', '2', '\n', '3', 0, ',', '4'},
+                        3,
                         "data.csv: line 3: not a text file (it contains a NUL byte)"),
-                Arguments.of("invalid UTF-8", new byte[] {'x', ',', 'y', '\r', '\n', '1', ',', (byte) 0xC3, '\n'}, 2,
+                Arguments.of(
+                        "invalid UTF-8",
+                        new byte[] {'x', ',', 'y', '\r', '\n', '1', ',', (byte) 0xC3, '\n'},
+                        2,
                         "data.csv: line 2: not a text file (it is not valid UTF-8)"),
-                Arguments.of("an overlong encoding", new byte[] {'1', ',', '2', '\n', (byte) 0xC0, (byte) 0xAF, ',', '1'}, 2,
+                Arguments.of(
+                        "an overlong encoding",
+                        new byte[] {'1', ',', '2', '\n', (byte) 0xC0, (byte) 0xAF, ',', '1'},
+                        2,
                         "data.csv: line 2: not a text file (it is not valid UTF-8)"),
-                Arguments.of("a PNG header", new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0}, 1,
+                Arguments.of(
+                        "a PNG header",
+                        new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0},
+                        1,
                         "data.csv: line 1: not a text file (it is not valid UTF-8)"),
-                Arguments.of("a control byte", new byte[] {'1', ',', '2', '\n', '3', ',', 0x07}, 2,
+                Arguments.of(
+                        "a control byte",
+                        new byte[] {'1', ',', '2', '\n', '3', ',', 0x07},
+                        2,
                         "data.csv: line 2: not a text file (it contains the control byte 0x07)"));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("binary")
-    void binaryGarbageIsNotATextFileWithTheLine(String what, byte[] bytes, int line, String message) throws IOException {
+    void binaryGarbageIsNotATextFileWithTheLine(String what, byte[] bytes, int line, String message)
+            throws IOException {
         Path binary = file(bytes);
 
         assertThatThrownBy(() -> CsvUpload.parse(binary, "data.csv", null))
-                .isInstanceOfSatisfying(DatasetFormatException.class, e -> assertThat(e.line()).isEqualTo(line))
+                .isInstanceOfSatisfying(
+                        DatasetFormatException.class, e -> assertThat(e.line()).isEqualTo(line))
                 .hasMessage(message);
     }
 
     @Test
     void validUtf8NamesAreKept() throws IOException {
-        assertThat(parse("größe,€ preis\n1,2\n").columns()).extracting(Column::name).containsExactly("größe", "€ preis");
+        assertThat(parse("größe,€ preis\n1,2\n").columns())
+                .extracting(Column::name)
+                .containsExactly("größe", "€ preis");
     }
 
     @Test
@@ -203,7 +266,8 @@ class CsvUploadTest {
     void tooManyColumnsAreRefused() {
         String row = "1,".repeat(CsvUpload.MAX_COLUMNS) + "1\n";
 
-        assertThatThrownBy(() -> parse(row)).hasMessageStartingWith("data.csv: line 1, column 1001: found 1001 columns");
+        assertThatThrownBy(() -> parse(row))
+                .hasMessageStartingWith("data.csv: line 1, column 1001: found 1001 columns");
     }
 
     @Test
@@ -212,7 +276,8 @@ class CsvUploadTest {
         CsvUpload upload = CsvUpload.parse(csv, "data.csv", "x2");
 
         assertThat(CsvLoader.load(csv, upload.format(), "data.csv", upload.columns()))
-                .usingRecursiveComparison().isEqualTo(upload.table());
+                .usingRecursiveComparison()
+                .isEqualTo(upload.table());
         assertThat(upload.table().values()).containsExactly(1.5f, -2, 0, 300, 4, 1);
     }
 }

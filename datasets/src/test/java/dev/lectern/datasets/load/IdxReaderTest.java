@@ -65,7 +65,8 @@ class IdxReaderTest {
         bytes[1] = 0x00;
         Path file = write("train-images-idx3-ubyte", bytes);
 
-        assertThatThrownBy(() -> IdxReader.read(file, 3)).isInstanceOf(DatasetFormatException.class)
+        assertThatThrownBy(() -> IdxReader.read(file, 3))
+                .isInstanceOf(DatasetFormatException.class)
                 .hasMessageStartingWith("train-images-idx3-ubyte: bad magic number 0x1F000803; expected 0x00000803");
     }
 
@@ -73,7 +74,8 @@ class IdxReaderTest {
     void labelsGivenAsImagesAreABadMagicNumber() throws IOException {
         Path file = write("train-labels-idx1-ubyte", labels(1, 2));
 
-        assertThatThrownBy(() -> IdxReader.read(file, 3)).isInstanceOf(DatasetFormatException.class)
+        assertThatThrownBy(() -> IdxReader.read(file, 3))
+                .isInstanceOf(DatasetFormatException.class)
                 .hasMessage("train-labels-idx1-ubyte: bad magic number 0x00000801: 1 dimension(s), expected 0x00000803 "
                         + "(3: images)");
     }
@@ -82,7 +84,8 @@ class IdxReaderTest {
     void wrongElementTypeIsNamed() throws IOException {
         Path file = write("floats", idx(0x0D, new int[] {1}, new byte[4]));
 
-        assertThatThrownBy(() -> IdxReader.read(file, 1)).isInstanceOf(DatasetFormatException.class)
+        assertThatThrownBy(() -> IdxReader.read(file, 1))
+                .isInstanceOf(DatasetFormatException.class)
                 .hasMessageStartingWith("floats: wrong element type 0x0D (float)");
     }
 
@@ -93,8 +96,10 @@ class IdxReaderTest {
         byte[] cut = Arrays.copyOf(full, full.length - 5);
         Path file = write("cut-images", gzipped ? gzip(cut) : cut);
 
-        assertThatThrownBy(() -> IdxReader.read(file, 3)).isInstanceOf(DatasetFormatException.class)
-                .hasMessage("cut-images: truncated: the header promises 12 bytes of data (3 x 2 x 2), the file holds only 7");
+        assertThatThrownBy(() -> IdxReader.read(file, 3))
+                .isInstanceOf(DatasetFormatException.class)
+                .hasMessage(
+                        "cut-images: truncated: the header promises 12 bytes of data (3 x 2 x 2), the file holds only 7");
     }
 
     @Test
@@ -103,9 +108,10 @@ class IdxReaderTest {
         byte[] gz = gzip(images(300, 28, 28));
         Path stream = write("short.gz", Arrays.copyOf(gz, gz.length / 2));
 
-        assertThatThrownBy(() -> IdxReader.read(header, 3)).hasMessage("short: truncated: the file ends inside its header "
-                + "of 3 dimension(s)");
-        assertThatThrownBy(() -> IdxReader.read(stream, 3)).isInstanceOf(DatasetFormatException.class)
+        assertThatThrownBy(() -> IdxReader.read(header, 3))
+                .hasMessage("short: truncated: the file ends inside its header " + "of 3 dimension(s)");
+        assertThatThrownBy(() -> IdxReader.read(stream, 3))
+                .isInstanceOf(DatasetFormatException.class)
                 .hasMessageStartingWith("short.gz: the gzip data is damaged or truncated");
     }
 
@@ -115,7 +121,8 @@ class IdxReaderTest {
         Path file = write("long", Arrays.copyOf(full, full.length + 3));
 
         assertThatThrownBy(() -> IdxReader.read(file, 3))
-                .hasMessage("long: the header promises 8 bytes of data (2 x 2 x 2) but the file holds 11; 3 extra bytes");
+                .hasMessage(
+                        "long: the header promises 8 bytes of data (2 x 2 x 2) but the file holds 11; 3 extra bytes");
     }
 
     @Test
@@ -123,7 +130,8 @@ class IdxReaderTest {
         Path images = write("train-images-idx3-ubyte", images(3, 2, 2));
         Path labels = write("train-labels-idx1-ubyte", labels(1, 2));
 
-        assertThatThrownBy(() -> IdxReader.readImages(images, labels, DIGITS)).isInstanceOf(DatasetFormatException.class)
+        assertThatThrownBy(() -> IdxReader.readImages(images, labels, DIGITS))
+                .isInstanceOf(DatasetFormatException.class)
                 .hasMessage("train-images-idx3-ubyte: holds 3 images but train-labels-idx1-ubyte holds 2 labels; "
                         + "the counts must match");
     }
@@ -139,8 +147,11 @@ class IdxReaderTest {
 
     @Test
     void formatReadsTrainAndTestFromFourFilesAndRefusesOtherCounts() throws IOException {
-        List<Path> files = List.of(write("a", images(3, 2, 2)), write("b", labels(1, 2, 3)),
-                write("c", gzip(images(2, 2, 2))), write("d", labels(4, 5)));
+        List<Path> files = List.of(
+                write("a", images(3, 2, 2)),
+                write("b", labels(1, 2, 3)),
+                write("c", gzip(images(2, 2, 2))),
+                write("d", labels(4, 5)));
         DatasetInfo info = new DatasetInfo("tiny-digits", null, DatasetKind.IMAGES, List.of(), null);
 
         LabelledImages images = IdxImagesFormat.DIGITS.read(files, info).images();
@@ -148,8 +159,10 @@ class IdxReaderTest {
         assertThat(images.train().count()).isEqualTo(3);
         assertThat(images.test().labels()).containsExactly(4, 5);
         assertThatThrownBy(() -> IdxImagesFormat.DIGITS.read(files.subList(0, 2), info))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs 4 IDX files");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("needs 4 IDX files");
         assertThatThrownBy(() -> IdxImagesFormat.DIGITS.read(files.get(0), info))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("four IDX files, not one");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("four IDX files, not one");
     }
 }

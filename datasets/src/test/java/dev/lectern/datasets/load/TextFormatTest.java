@@ -29,16 +29,20 @@ class TextFormatTest {
     @Test
     void bytesThatAreNotUtf8AreRefusedWithTheirLine() throws IOException {
         Path file = write(new byte[] {'o', 'k', '\n', 'f', 'i', 'n', 'e', '\n', 'b', 'a', (byte) 0xE9, '\n'});
-        assertThatThrownBy(() -> TextFormat.UTF8.read(file, INFO)).isInstanceOf(DatasetFormatException.class)
-                .hasMessageContaining("line 3").hasMessageContaining("not UTF-8 text");
+        assertThatThrownBy(() -> TextFormat.UTF8.read(file, INFO))
+                .isInstanceOf(DatasetFormatException.class)
+                .hasMessageContaining("line 3")
+                .hasMessageContaining("not UTF-8 text");
     }
 
     @Test
     void binaryAndEmptyFilesAreRefused() throws IOException {
         assertThatThrownBy(() -> TextFormat.UTF8.read(write(new byte[] {'a', 0, 'b'}), INFO))
-                .isInstanceOf(DatasetFormatException.class).hasMessageContaining("looks binary");
+                .isInstanceOf(DatasetFormatException.class)
+                .hasMessageContaining("looks binary");
         assertThatThrownBy(() -> TextFormat.UTF8.read(write(" \n\n".getBytes(StandardCharsets.UTF_8)), INFO))
-                .isInstanceOf(DatasetFormatException.class).hasMessageContaining("no text");
+                .isInstanceOf(DatasetFormatException.class)
+                .hasMessageContaining("no text");
     }
 
     private Path write(byte[] bytes) throws IOException {

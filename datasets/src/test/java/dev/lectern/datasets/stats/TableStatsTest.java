@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 class TableStatsTest {
 
-    private static final List<Column> COLUMNS = List.of(new Column("x", ColumnRole.FEATURE), new Column("y", ColumnRole.LABEL));
+    private static final List<Column> COLUMNS =
+            List.of(new Column("x", ColumnRole.FEATURE), new Column("y", ColumnRole.LABEL));
 
     @Test
     void minMaxMeanAndSampleStandardDeviationPerColumn() {
@@ -42,30 +43,39 @@ class TableStatsTest {
 
     @Test
     void aSingleRowHasNoSpread() {
-        assertThat(TableStats.columns(new Table(COLUMNS, 1, new float[] {5, 1})).get(0).std()).isZero();
+        assertThat(TableStats.columns(new Table(COLUMNS, 1, new float[] {5, 1}))
+                        .get(0)
+                        .std())
+                .isZero();
     }
 
     @Test
     void wholeNumberLabelsWithFewValuesAreCountedAsClasses() {
-        assertThat(TableStats.classCounts(Blobs.three(), 2)).hasValueSatisfying(classes -> assertThat(classes)
-                .containsExactly(new ClassCount(0, 100), new ClassCount(1, 100), new ClassCount(2, 100)));
+        assertThat(TableStats.classCounts(Blobs.three(), 2))
+                .hasValueSatisfying(classes -> assertThat(classes)
+                        .containsExactly(new ClassCount(0, 100), new ClassCount(1, 100), new ClassCount(2, 100)));
     }
 
     @Test
     void fractionsOrManyDistinctValuesAreNotClasses() {
-        assertThat(TableStats.classCounts(new Table(COLUMNS, 2, new float[] {0, 0.5f, 1, 1}), 1)).isEmpty();
+        assertThat(TableStats.classCounts(new Table(COLUMNS, 2, new float[] {0, 0.5f, 1, 1}), 1))
+                .isEmpty();
         float[] many = new float[2 * 21];
         for (int r = 0; r < 21; r++) {
             many[2 * r + 1] = r;
         }
         assertThat(TableStats.classCounts(new Table(COLUMNS, 21, many), 1)).isEmpty();
-        assertThat(TableStats.classCounts(new Table(COLUMNS, 20, java.util.Arrays.copyOf(many, 40)), 1)).isPresent();
+        assertThat(TableStats.classCounts(new Table(COLUMNS, 20, java.util.Arrays.copyOf(many, 40)), 1))
+                .isPresent();
     }
 
     @Test
     void evenRowsSpreadOverTheWholeTable() {
         assertThat(TableStats.evenRows(3, 10)).containsExactly(0, 1, 2);
         assertThat(TableStats.evenRows(10, 4)).containsExactly(0, 2, 5, 7);
-        assertThat(TableStats.evenRows(1_000_000, 5000)).hasSize(5000).startsWith(0).endsWith(999_800);
+        assertThat(TableStats.evenRows(1_000_000, 5000))
+                .hasSize(5000)
+                .startsWith(0)
+                .endsWith(999_800);
     }
 }

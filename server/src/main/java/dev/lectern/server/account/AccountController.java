@@ -5,6 +5,8 @@ import dev.lectern.plugin.api.InvalidParameterException;
 import dev.lectern.server.ForbiddenException;
 import dev.lectern.server.Json;
 import dev.lectern.server.QuotaExceededException;
+import dev.lectern.server.access.Role;
+import dev.lectern.server.access.Viewer;
 import dev.lectern.server.http.AccessControl;
 import dev.lectern.server.http.JsonBodies;
 import dev.lectern.server.session.SessionStore;
@@ -21,8 +23,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import dev.lectern.server.access.Viewer;
-import dev.lectern.server.access.Role;
 
 /**
  * Signing in and out (a page and {@code /api/session}), one's own password, and the teacher's accounts page and
@@ -51,6 +51,7 @@ public final class AccountController {
     private final SessionStore sessions;
     /** A class often signs in from one address (a school's NAT), so an address may fail far more often than a name. */
     private final SignInThrottle byName;
+
     private final SignInThrottle byAddress;
     private final Templates templates;
     private final Json json;
@@ -64,7 +65,8 @@ public final class AccountController {
      * @param templates renders the pages
      * @param json reads bodies
      */
-    public AccountController(UserStore users, SessionStore sessions, java.time.Clock clock, Templates templates, Json json) {
+    public AccountController(
+            UserStore users, SessionStore sessions, java.time.Clock clock, Templates templates, Json json) {
         this.users = users;
         this.sessions = sessions;
         this.byName = new SignInThrottle(clock, 5);
@@ -87,7 +89,8 @@ public final class AccountController {
             ctx.redirect(user.mustChangePassword() ? "/account/password" : next, HttpStatus.SEE_OTHER);
         } catch (InvalidParameterException | QuotaExceededException e) {
             ctx.status(e instanceof QuotaExceededException ? HttpStatus.TOO_MANY_REQUESTS : HttpStatus.UNAUTHORIZED)
-                    .html(templates.render("account/sign-in.jte", new SignInPage(name == null ? "" : name, next, e.getMessage())));
+                    .html(templates.render(
+                            "account/sign-in.jte", new SignInPage(name == null ? "" : name, next, e.getMessage())));
         }
     }
 
@@ -122,7 +125,8 @@ public final class AccountController {
     /** {@code GET /account/password}. */
     public void passwordPage(Context ctx) {
         String name = signedIn(ctx);
-        boolean oneTime = users.find(name).map(UserStore.User::mustChangePassword).orElse(false);
+        boolean oneTime =
+                users.find(name).map(UserStore.User::mustChangePassword).orElse(false);
         ctx.html(templates.render("account/password.jte", new PasswordPage(name, oneTime, "")));
     }
 
@@ -137,8 +141,8 @@ public final class AccountController {
             users.changePassword(name, password);
             ctx.redirect("/", HttpStatus.SEE_OTHER);
         } catch (InvalidParameterException e) {
-            ctx.status(HttpStatus.BAD_REQUEST).html(templates.render("account/password.jte",
-                    new PasswordPage(name, true, e.getMessage())));
+            ctx.status(HttpStatus.BAD_REQUEST)
+                    .html(templates.render("account/password.jte", new PasswordPage(name, true, e.getMessage())));
         }
     }
 
@@ -155,7 +159,11 @@ public final class AccountController {
         Role role = role(ctx.formParam("role"));
         List<KeyValue> created = new ArrayList<>();
         List<String> problems = new ArrayList<>();
-        for (String name : Arrays.stream(raw.split("[,\\n\\r]+")).map(String::strip).filter(s -> !s.isEmpty()).distinct().toList()) {
+        for (String name : Arrays.stream(raw.split("[,\\n\\r]+"))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .distinct()
+                .toList()) {
             try {
                 created.add(new KeyValue(name, users.add(name, role, null)));
             } catch (RuntimeException e) {
@@ -163,7 +171,8 @@ public final class AccountController {
             }
         }
         ctx.status(problems.isEmpty() ? HttpStatus.OK : HttpStatus.BAD_REQUEST)
-                .html(templates.render("account/users.jte", new UsersPage(userRows(), created, String.join("; ", problems))));
+                .html(templates.render(
+                        "account/users.jte", new UsersPage(userRows(), created, String.join("; ", problems))));
     }
 
     /** {@code POST /api/users}: {@code {"name","role"}} -> 201 with a one-time password. */
@@ -191,13 +200,16 @@ public final class AccountController {
         String name = ctx.pathParam("name");
         String password = users.reset(name);
         sessions.revokeAll(AccessControl.USER_SUBJECT + name);
-        ctx.html(templates.render("account/users.jte", new UsersPage(userRows(), List.of(new KeyValue(name, password)), "")));
+        ctx.html(templates.render(
+                "account/users.jte", new UsersPage(userRows(), List.of(new KeyValue(name, password)), "")));
     }
 
     /** {@code GET /api/users}. */
     public void listUsers(Context ctx) {
         requireTeacher(ctx);
-        ctx.json(users.all().stream().map(u -> new SessionView(u.name(), u.role())).toList());
+        ctx.json(users.all().stream()
+                .map(u -> new SessionView(u.name(), u.role()))
+                .toList());
     }
 
     private UserStore.User signIn(Context ctx, String name, String password) {
@@ -208,8 +220,9 @@ public final class AccountController {
         Duration wait = nameWait.compareTo(addressWait) >= 0 ? nameWait : addressWait;
         if (!wait.isZero()) {
             ctx.header("Retry-After", Long.toString(Math.max(1, wait.toSeconds())));
-            throw new QuotaExceededException("too many failed sign-ins; try again in " + Math.max(1, wait.toSeconds())
-                    + " s", (int) Math.max(1, wait.toSeconds()));
+            throw new QuotaExceededException(
+                    "too many failed sign-ins; try again in " + Math.max(1, wait.toSeconds()) + " s",
+                    (int) Math.max(1, wait.toSeconds()));
         }
         Optional<UserStore.User> user = users.authenticate(who, password);
         if (user.isEmpty()) {
@@ -218,12 +231,15 @@ public final class AccountController {
             throw new InvalidParameterException("password", "that name and password do not match an account");
         }
         byName.succeeded(who);
-        ctx.cookie(AccessControl.sessionCookie(ctx, sessions.create(AccessControl.USER_SUBJECT + user.get().name())));
+        ctx.cookie(AccessControl.sessionCookie(
+                ctx, sessions.create(AccessControl.USER_SUBJECT + user.get().name())));
         return user.get();
     }
 
     private List<KeyValue> userRows() {
-        return users.all().stream().map(u -> new KeyValue(u.name(), u.role().name().toLowerCase(Locale.ROOT))).toList();
+        return users.all().stream()
+                .map(u -> new KeyValue(u.name(), u.role().name().toLowerCase(Locale.ROOT)))
+                .toList();
     }
 
     private static String signedIn(Context ctx) {

@@ -47,7 +47,9 @@ public final class SignInThrottle {
             while (!list.isEmpty() && list.peekFirst().plus(WINDOW).isBefore(now)) {
                 list.pollFirst();
             }
-            return list.size() < maxFailures ? Duration.ZERO : Duration.between(now, list.peekFirst().plus(WINDOW));
+            return list.size() < maxFailures
+                    ? Duration.ZERO
+                    : Duration.between(now, list.peekFirst().plus(WINDOW));
         }
     }
 

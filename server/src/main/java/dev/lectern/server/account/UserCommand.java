@@ -2,6 +2,7 @@ package dev.lectern.server.account;
 
 import dev.lectern.server.Settings;
 import dev.lectern.server.SettingsParser;
+import dev.lectern.server.access.Role;
 import dev.lectern.server.store.Database;
 import dev.lectern.server.store.Jdbc;
 import java.io.BufferedReader;
@@ -14,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import dev.lectern.server.access.Role;
 
 /**
  * {@code lectern user add --teacher NAME} (or {@code --student}): adds an account from the command line, the way the
@@ -83,12 +83,15 @@ public final class UserCommand {
         try (Database database = Database.open(settings.jdbcUrl())) {
             String given = new UserStore(new Jdbc(database.dataSource())).add(name, role, password);
             out.println("added " + role.name().toLowerCase(java.util.Locale.ROOT) + " " + name
-                    + (password == null ? " with the one-time password " + given + " (shown once; changed at first sign-in)" : ""));
+                    + (password == null
+                            ? " with the one-time password " + given + " (shown once; changed at first sign-in)"
+                            : ""));
             return 0;
         } catch (RuntimeException e) {
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             if (message.contains("Database may be already in use") || message.contains("locked by another process")) {
-                message = "the database is in use by a running Lectern; add accounts on its Accounts page, or stop it first";
+                message =
+                        "the database is in use by a running Lectern; add accounts on its Accounts page, or stop it first";
             }
             err.println("lectern: " + message.lines().findFirst().orElse(message));
             return 1;

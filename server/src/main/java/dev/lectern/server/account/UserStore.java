@@ -5,6 +5,7 @@ import com.password4j.Password;
 import com.password4j.types.Argon2;
 import dev.lectern.plugin.api.InvalidParameterException;
 import dev.lectern.server.ConflictException;
+import dev.lectern.server.access.Role;
 import dev.lectern.server.store.Jdbc;
 import java.security.SecureRandom;
 import java.time.OffsetDateTime;
@@ -12,7 +13,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import dev.lectern.server.access.Role;
 
 /** Accounts and their passwords, hashed with Argon2id (password4j). */
 public final class UserStore {
@@ -56,8 +56,10 @@ public final class UserStore {
      */
     public String add(String name, Role role, String password) {
         if (name == null || !NAME.matcher(name).matches()) {
-            throw new InvalidParameterException("name", "a user name has 1 to 40 letters, digits, dots, dashes or "
-                    + "underscores and starts with a letter or digit");
+            throw new InvalidParameterException(
+                    "name",
+                    "a user name has 1 to 40 letters, digits, dots, dashes or "
+                            + "underscores and starts with a letter or digit");
         }
         if (find(name).isPresent()) {
             throw new ConflictException("there is already a user named '" + name + "'");
@@ -65,8 +67,13 @@ public final class UserStore {
         boolean generated = password == null;
         String secret = generated ? generate() : password;
         checkStrength(secret);
-        jdbc.update("INSERT INTO users (name, role, password_hash, must_change_password, created_at) VALUES (?, ?, ?, ?, ?)",
-                name, role.name(), hash(secret), generated, OffsetDateTime.now(ZoneOffset.UTC));
+        jdbc.update(
+                "INSERT INTO users (name, role, password_hash, must_change_password, created_at) VALUES (?, ?, ?, ?, ?)",
+                name,
+                role.name(),
+                hash(secret),
+                generated,
+                OffsetDateTime.now(ZoneOffset.UTC));
         return secret;
     }
 
@@ -81,8 +88,10 @@ public final class UserStore {
         if (name == null || password == null) {
             return Optional.empty();
         }
-        Optional<String> stored = jdbc.queryOne("SELECT password_hash FROM users WHERE name = ?", rs -> rs.getString(1), name);
-        if (stored.isEmpty() || !Password.check(password, stored.get()).with(Argon2Function.getInstanceFromHash(stored.get()))) {
+        Optional<String> stored =
+                jdbc.queryOne("SELECT password_hash FROM users WHERE name = ?", rs -> rs.getString(1), name);
+        if (stored.isEmpty()
+                || !Password.check(password, stored.get()).with(Argon2Function.getInstanceFromHash(stored.get()))) {
             return Optional.empty();
         }
         return find(name);
@@ -96,7 +105,10 @@ public final class UserStore {
      */
     public void changePassword(String name, String password) {
         checkStrength(password);
-        jdbc.update("UPDATE users SET password_hash = ?, must_change_password = FALSE WHERE name = ?", hash(password), name);
+        jdbc.update(
+                "UPDATE users SET password_hash = ?, must_change_password = FALSE WHERE name = ?",
+                hash(password),
+                name);
     }
 
     /**
@@ -111,19 +123,23 @@ public final class UserStore {
             throw new dev.lectern.server.NotFoundException("there is no user named '" + name + "'");
         }
         String secret = generate();
-        jdbc.update("UPDATE users SET password_hash = ?, must_change_password = TRUE WHERE name = ?", hash(secret), name);
+        jdbc.update(
+                "UPDATE users SET password_hash = ?, must_change_password = TRUE WHERE name = ?", hash(secret), name);
         return secret;
     }
 
     /** Finds an account by name. */
     public Optional<User> find(String name) {
-        return jdbc.queryOne("SELECT name, role, must_change_password FROM users WHERE name = ?",
-                rs -> new User(rs.getString(1), Role.valueOf(rs.getString(2)), rs.getBoolean(3)), name);
+        return jdbc.queryOne(
+                "SELECT name, role, must_change_password FROM users WHERE name = ?",
+                rs -> new User(rs.getString(1), Role.valueOf(rs.getString(2)), rs.getBoolean(3)),
+                name);
     }
 
     /** Every account, teachers first, then by name. */
     public List<User> all() {
-        return jdbc.query("SELECT name, role, must_change_password FROM users ORDER BY role DESC, name",
+        return jdbc.query(
+                "SELECT name, role, must_change_password FROM users ORDER BY role DESC, name",
                 rs -> new User(rs.getString(1), Role.valueOf(rs.getString(2)), rs.getBoolean(3)));
     }
 

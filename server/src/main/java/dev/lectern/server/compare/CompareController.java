@@ -51,8 +51,9 @@ public final class CompareController {
         try {
             comparison = compare.compare(compare.runs(Ids.list(ctx, "ids"), Viewer.of(ctx)), false);
         } catch (InvalidParameterException e) {
-            ctx.status(HttpStatus.BAD_REQUEST).html(templates.render("compare.jte",
-                    new ComparePage("", List.of(), List.of(), List.of(), e.getMessage())));
+            ctx.status(HttpStatus.BAD_REQUEST)
+                    .html(templates.render(
+                            "compare.jte", new ComparePage("", List.of(), List.of(), List.of(), e.getMessage())));
             return;
         }
         ctx.html(templates.render("compare.jte", page(comparison)));
@@ -64,13 +65,20 @@ public final class CompareController {
         Set<String> paramNames = new LinkedHashSet<>();
         Set<String> metricNames = new LinkedHashSet<>();
         for (Comparison.Run item : items) {
-            runs.add(new CompareRun(item.facts().id(), item.facts().name(), item.label(), item.facts().status()));
+            runs.add(new CompareRun(
+                    item.facts().id(),
+                    item.facts().name(),
+                    item.label(),
+                    item.facts().status()));
             paramNames.addAll(item.params().keySet());
             item.metrics().forEach(m -> metricNames.add(m.name()));
         }
         List<CompareRow> params = new ArrayList<>();
         for (String name : paramNames) {
-            List<String> values = items.stream().map(i -> i.params().get(name)).map(v -> v == null ? "" : Formats.number(v)).toList();
+            List<String> values = items.stream()
+                    .map(i -> i.params().get(name))
+                    .map(v -> v == null ? "" : Formats.number(v))
+                    .toList();
             params.add(new CompareRow(name, values, comparison.differingParams().contains(name)));
         }
         // Rows that differ first: they are what the comparison is about.
@@ -78,17 +86,34 @@ public final class CompareController {
         List<CompareMetricRow> metrics = new ArrayList<>();
         for (String name : metricNames) {
             boolean higher = MetricSummary.higherIsBetter(name);
-            List<MetricSummary> found = items.stream().map(i -> i.metrics().stream()
-                    .filter(m -> m.name().equals(name)).findFirst().orElse(null)).toList();
-            Double winner = found.stream().filter(m -> m != null && m.bestValue() != null).map(MetricSummary::bestValue)
-                    .reduce((a, b) -> higher ? Math.max(a, b) : Math.min(a, b)).orElse(null);
+            List<MetricSummary> found = items.stream()
+                    .map(i -> i.metrics().stream()
+                            .filter(m -> m.name().equals(name))
+                            .findFirst()
+                            .orElse(null))
+                    .toList();
+            Double winner = found.stream()
+                    .filter(m -> m != null && m.bestValue() != null)
+                    .map(MetricSummary::bestValue)
+                    .reduce((a, b) -> higher ? Math.max(a, b) : Math.min(a, b))
+                    .orElse(null);
             List<CompareCell> cells = new ArrayList<>();
             for (int k = 0; k < found.size(); k++) {
                 MetricSummary m = found.get(k);
-                Optional<Long> stepsPerEpoch = Optional.ofNullable(items.get(k).facts().stepsPerEpoch());
-                cells.add(m == null ? new CompareCell("", "", false) : new CompareCell(Formats.number(m.lastValue()),
-                        m.bestValue() == null ? "" : Formats.number(m.bestValue()) + " @ " + Formats.bestAt(m, stepsPerEpoch),
-                        winner != null && m.bestValue() != null && m.bestValue().doubleValue() == winner));
+                Optional<Long> stepsPerEpoch =
+                        Optional.ofNullable(items.get(k).facts().stepsPerEpoch());
+                cells.add(
+                        m == null
+                                ? new CompareCell("", "", false)
+                                : new CompareCell(
+                                        Formats.number(m.lastValue()),
+                                        m.bestValue() == null
+                                                ? ""
+                                                : Formats.number(m.bestValue()) + " @ "
+                                                        + Formats.bestAt(m, stepsPerEpoch),
+                                        winner != null
+                                                && m.bestValue() != null
+                                                && m.bestValue().doubleValue() == winner));
             }
             metrics.add(new CompareMetricRow(name, higher, cells));
         }

@@ -20,6 +20,7 @@ public final class CompareService {
 
     /** The most runs one comparison holds. */
     public static final int MAX_COMPARE = 20;
+
     private static final int COMPARE_POINTS = 2_000;
 
     private final ExperimentService experiments;
@@ -48,7 +49,8 @@ public final class CompareService {
      */
     public List<Experiment> runs(List<Long> ids, Viewer viewer) {
         if (ids.size() < 2 || ids.size() > MAX_COMPARE) {
-            throw new InvalidParameterException("ids", "select 2 to " + MAX_COMPARE + " experiments to compare, got " + ids.size());
+            throw new InvalidParameterException(
+                    "ids", "select 2 to " + MAX_COMPARE + " experiments to compare, got " + ids.size());
         }
         return ids.stream().map(id -> experiments.visible(id, viewer)).toList();
     }
@@ -62,12 +64,19 @@ public final class CompareService {
      * @return the comparison
      */
     public Comparison compare(List<Experiment> runs, boolean withSeries) {
-        List<Map<String, Object>> params = runs.stream().map(e -> json.readObject(e.paramsJson())).toList();
+        List<Map<String, Object>> params =
+                runs.stream().map(e -> json.readObject(e.paramsJson())).toList();
         Set<String> allParams = new LinkedHashSet<>();
         params.forEach(p -> allParams.addAll(p.keySet()));
-        List<String> differing = allParams.stream().filter(name -> params.stream()
-                .map(p -> String.valueOf(p.get(name))).distinct().count() > 1).toList();
-        Map<Long, List<MetricSummary>> summaries = metrics.summaries(runs.stream().map(Experiment::id).toList());
+        List<String> differing = allParams.stream()
+                .filter(name -> params.stream()
+                                .map(p -> String.valueOf(p.get(name)))
+                                .distinct()
+                                .count()
+                        > 1)
+                .toList();
+        Map<Long, List<MetricSummary>> summaries =
+                metrics.summaries(runs.stream().map(Experiment::id).toList());
         Set<String> shared = null;
         for (Experiment e : runs) {
             Set<String> names = new LinkedHashSet<>();
@@ -80,13 +89,19 @@ public final class CompareService {
         }
         Set<String> sharedNames = shared == null ? Set.of() : shared;
         List<Map<String, List<double[]>>> curves = withSeries
-                ? runs.parallelStream().map(e -> metrics.series(e.id(), COMPARE_POINTS, sharedNames)).toList()
+                ? runs.parallelStream()
+                        .map(e -> metrics.series(e.id(), COMPARE_POINTS, sharedNames))
+                        .toList()
                 : List.of();
         List<Comparison.Run> items = new ArrayList<>();
         for (int i = 0; i < runs.size(); i++) {
             Experiment e = runs.get(i);
-            items.add(new Comparison.Run(RunFacts.of(e), params.get(i), label(e, params.get(i), differing),
-                    summaries.getOrDefault(e.id(), List.of()), withSeries ? curves.get(i) : null));
+            items.add(new Comparison.Run(
+                    RunFacts.of(e),
+                    params.get(i),
+                    label(e, params.get(i), differing),
+                    summaries.getOrDefault(e.id(), List.of()),
+                    withSeries ? curves.get(i) : null));
         }
         return new Comparison(items, differing, List.copyOf(sharedNames));
     }

@@ -25,6 +25,10 @@ public record Comparison(List<Run> experiments, List<String> differingParams, Li
      * @param metrics each metric's last and best value
      * @param series each shared metric's downsampled curve ([step, value] points); absent on the page
      */
-    public record Run(@JsonUnwrapped RunFacts facts, Map<String, Object> params, String label, List<MetricSummary> metrics,
+    public record Run(
+            @JsonUnwrapped RunFacts facts,
+            Map<String, Object> params,
+            String label,
+            List<MetricSummary> metrics,
             @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, List<double[]>> series) {}
 }

@@ -1,10 +1,10 @@
 package dev.lectern.server.dataset;
 
+import dev.lectern.server.access.Role;
+import dev.lectern.server.access.Viewer;
+import dev.lectern.server.account.UserStore;
 import java.util.Optional;
 import java.util.function.BiPredicate;
-import dev.lectern.server.access.Viewer;
-import dev.lectern.server.access.Role;
-import dev.lectern.server.account.UserStore;
 
 /**
  * Who may see and train on an uploaded data set: a student's upload is theirs and their teacher's; a teacher's, or
@@ -50,7 +50,11 @@ public final class DatasetAccess {
      * @return (requester or null, data set) to whether they may train on it
      */
     public BiPredicate<String, String> forRequester() {
-        return (requester, datasetId) -> requester == null || maySee(users.find(requester)
-                .map(u -> new Viewer(u.name(), u.role())).orElse(new Viewer(requester, Role.STUDENT)), datasetId);
+        return (requester, datasetId) -> requester == null
+                || maySee(
+                        users.find(requester)
+                                .map(u -> new Viewer(u.name(), u.role()))
+                                .orElse(new Viewer(requester, Role.STUDENT)),
+                        datasetId);
     }
 }

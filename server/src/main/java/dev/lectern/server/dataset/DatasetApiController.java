@@ -1,15 +1,15 @@
 package dev.lectern.server.dataset;
 
 import dev.lectern.datasets.ColumnChoice;
+import dev.lectern.datasets.DatasetService;
 import dev.lectern.datasets.DatasetSpec;
 import dev.lectern.datasets.load.DatasetFormatException;
 import dev.lectern.datasets.stats.TableStats;
 import dev.lectern.plugin.api.InvalidParameterException;
 import dev.lectern.plugin.api.Table;
 import dev.lectern.server.ConflictException;
-import dev.lectern.server.plugin.PluginManager;
-import dev.lectern.datasets.DatasetService;
 import dev.lectern.server.access.Viewer;
+import dev.lectern.server.plugin.PluginManager;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.io.IOException;
@@ -35,7 +35,8 @@ public final class DatasetApiController {
      * @param uploads the uploads
      * @param plugins the plugins, for which ones accept a data set
      */
-    public DatasetApiController(DatasetService datasets, DatasetUploads uploads, PluginManager plugins, DatasetAccess access) {
+    public DatasetApiController(
+            DatasetService datasets, DatasetUploads uploads, PluginManager plugins, DatasetAccess access) {
         this.facts = new DatasetFacts(datasets, uploads, plugins);
         this.access = access;
     }
@@ -122,14 +123,18 @@ public final class DatasetApiController {
             int label = DatasetFacts.labelIndex(table);
             out.put("rows", table.rows());
             out.put("stats", TableStats.columns(table));
-            out.put("classes", label < 0 ? null : TableStats.classCounts(table, label).orElse(null));
+            out.put(
+                    "classes",
+                    label < 0 ? null : TableStats.classCounts(table, label).orElse(null));
             out.put("unavailable", null);
         } else {
             out.put("stats", null);
             out.put("classes", null);
             out.put("unavailable", loaded.error());
         }
-        out.put("plugins", facts.pluginsFor(spec).stream().map(p -> p.descriptor().id()).toList());
+        out.put(
+                "plugins",
+                facts.pluginsFor(spec).stream().map(p -> p.descriptor().id()).toList());
         return out;
     }
 
@@ -143,8 +148,14 @@ public final class DatasetApiController {
         item.put("license", spec.license());
         item.put("generated", spec.generated());
         item.put("uploaded", upload != null);
-        item.put("rows", upload != null ? Long.valueOf(upload.rows())
-                : facts.datasets().knownRows(spec.id()).map(Long::valueOf).orElse(null));
+        item.put(
+                "rows",
+                upload != null
+                        ? Long.valueOf(upload.rows())
+                        : facts.datasets()
+                                .knownRows(spec.id())
+                                .map(Long::valueOf)
+                                .orElse(null));
         if (upload != null) {
             item.put("fileName", upload.originalName());
             item.put("sizeBytes", upload.sizeBytes());

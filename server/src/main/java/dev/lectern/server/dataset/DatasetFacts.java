@@ -51,7 +51,9 @@ final class DatasetFacts {
 
     /** Finds a data set in the live catalog or answers 404. */
     DatasetSpec spec(String id) {
-        return datasets.catalog().find(id).orElseThrow(() -> new NotFoundException("data set '" + id + "' does not exist"));
+        return datasets.catalog()
+                .find(id)
+                .orElseThrow(() -> new NotFoundException("data set '" + id + "' does not exist"));
     }
 
     /** Returns the stored uploads by id, for the ones that are registered. */
@@ -79,7 +81,9 @@ final class DatasetFacts {
 
     /** The loaded plugins that accept the data set's kind, in plugin order. */
     List<LecturePlugin> pluginsFor(DatasetSpec spec) {
-        return plugins.plugins().stream().filter(p -> p.datasetKinds().contains(spec.kind()) && accepts(p, spec)).toList();
+        return plugins.plugins().stream()
+                .filter(p -> p.datasetKinds().contains(spec.kind()) && accepts(p, spec))
+                .toList();
     }
 
     /**
@@ -88,7 +92,8 @@ final class DatasetFacts {
      */
     private static boolean accepts(LecturePlugin plugin, DatasetSpec spec) {
         try {
-            plugin.validate(dev.lectern.plugin.api.ParamValues.check(plugin.hyperParameters(), plugin.defaultsFor(spec.info())),
+            plugin.validate(
+                    dev.lectern.plugin.api.ParamValues.check(plugin.hyperParameters(), plugin.defaultsFor(spec.info())),
                     spec.info());
             return true;
         } catch (RuntimeException e) {

@@ -10,6 +10,7 @@ import dev.lectern.plugin.api.Column;
 import dev.lectern.plugin.api.ColumnRole;
 import dev.lectern.plugin.api.InvalidParameterException;
 import dev.lectern.plugin.api.Table;
+import dev.lectern.server.access.Viewer;
 import dev.lectern.server.plugin.PluginManager;
 import dev.lectern.web.Templates;
 import dev.lectern.web.page.DatasetClassCount;
@@ -20,7 +21,6 @@ import dev.lectern.web.page.DatasetPluginLink;
 import dev.lectern.web.page.DatasetRow;
 import dev.lectern.web.page.DatasetUploadForm;
 import dev.lectern.web.page.KeyValue;
-import dev.lectern.server.access.Viewer;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.io.IOException;
@@ -40,8 +40,9 @@ public final class DatasetPageController {
 
     /** How many rows a data set's page shows. */
     static final int PREVIEW_ROWS = 20;
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
-            .withZone(ZoneOffset.UTC);
+
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     private final DatasetFacts facts;
     private final Templates templates;
@@ -54,8 +55,12 @@ public final class DatasetPageController {
      * @param plugins the plugins, for the "train with this data" links
      * @param templates the page renderer
      */
-    public DatasetPageController(DatasetService datasets, DatasetUploads uploads, PluginManager plugins,
-            Templates templates, DatasetAccess access) {
+    public DatasetPageController(
+            DatasetService datasets,
+            DatasetUploads uploads,
+            PluginManager plugins,
+            Templates templates,
+            DatasetAccess access) {
         this.facts = new DatasetFacts(datasets, uploads, plugins);
         this.templates = templates;
         this.access = access;
@@ -75,19 +80,45 @@ public final class DatasetPageController {
             ctx.redirect("/datasets/" + upload.id(), HttpStatus.SEE_OTHER);
         } catch (UploadTooLargeException e) {
             ctx.header("Connection", "close");
-            ctx.status(HttpStatus.CONTENT_TOO_LARGE).html(templates.render("datasets/index.jte",
-                    listPage(ctx, new DatasetUploadForm("", "", e.getMessage(), "", "", maxSize, max, "table"))));
+            ctx.status(HttpStatus.CONTENT_TOO_LARGE)
+                    .html(templates.render(
+                            "datasets/index.jte",
+                            listPage(
+                                    ctx,
+                                    new DatasetUploadForm("", "", e.getMessage(), "", "", maxSize, max, "table"))));
         } catch (DatasetFormatException e) {
             UploadRequest typed = UploadRequest.fields(ctx);
-            ctx.status(HttpStatus.BAD_REQUEST).html(templates.render("datasets/index.jte", listPage(ctx, 
-                    new DatasetUploadForm(typed.name(), typed.label(), e.getMessage(), "", "", maxSize, max, typed.kind()))));
+            ctx.status(HttpStatus.BAD_REQUEST)
+                    .html(templates.render(
+                            "datasets/index.jte",
+                            listPage(
+                                    ctx,
+                                    new DatasetUploadForm(
+                                            typed.name(),
+                                            typed.label(),
+                                            e.getMessage(),
+                                            "",
+                                            "",
+                                            maxSize,
+                                            max,
+                                            typed.kind()))));
         } catch (InvalidParameterException e) {
             UploadRequest typed = UploadRequest.fields(ctx);
             String field = e.field();
-            ctx.status(HttpStatus.BAD_REQUEST).html(templates.render("datasets/index.jte", listPage(ctx, 
-                    new DatasetUploadForm(typed.name(), typed.label(), "name".equals(field) || "label".equals(field)
-                            ? "" : e.getMessage(), "name".equals(field) ? e.getMessage() : "",
-                            "label".equals(field) ? e.getMessage() : "", maxSize, max, typed.kind()))));
+            ctx.status(HttpStatus.BAD_REQUEST)
+                    .html(templates.render(
+                            "datasets/index.jte",
+                            listPage(
+                                    ctx,
+                                    new DatasetUploadForm(
+                                            typed.name(),
+                                            typed.label(),
+                                            "name".equals(field) || "label".equals(field) ? "" : e.getMessage(),
+                                            "name".equals(field) ? e.getMessage() : "",
+                                            "label".equals(field) ? e.getMessage() : "",
+                                            maxSize,
+                                            max,
+                                            typed.kind()))));
         }
     }
 
@@ -116,11 +147,19 @@ public final class DatasetPageController {
                 continue;
             }
             UploadedDataset upload = uploads.get(spec.id());
-            String rows = upload != null ? Long.toString(upload.rows())
+            String rows = upload != null
+                    ? Long.toString(upload.rows())
                     : facts.datasets().knownRows(spec.id()).map(String::valueOf).orElse("");
             String source = upload != null ? "uploaded" : spec.generated() ? "generated" : "lecture file";
-            DatasetRow row = new DatasetRow(spec.id(), spec.title(), DatasetFacts.kind(spec), rows, shortColumns(spec.columns()),
-                    spec.description(), source, upload == null ? "" : TIME.format(upload.createdAt()));
+            DatasetRow row = new DatasetRow(
+                    spec.id(),
+                    spec.title(),
+                    DatasetFacts.kind(spec),
+                    rows,
+                    shortColumns(spec.columns()),
+                    spec.description(),
+                    source,
+                    upload == null ? "" : TIME.format(upload.createdAt()));
             (upload == null ? builtIn : uploaded).add(row);
         }
         return new DatasetListPage(builtIn, uploaded, form);
@@ -131,31 +170,67 @@ public final class DatasetPageController {
         DatasetFacts.Loaded loaded = facts.load(spec);
         List<KeyValue> about = about(spec, upload, loaded);
         List<DatasetPluginLink> links = facts.pluginsFor(spec).stream()
-                .map(p -> new DatasetPluginLink(p.descriptor().id(), p.descriptor().title())).toList();
-        String labelName = spec.columns().stream().filter(c -> c.role() == ColumnRole.LABEL).map(Column::name)
-                .findFirst().orElse("");
+                .map(p -> new DatasetPluginLink(
+                        p.descriptor().id(), p.descriptor().title()))
+                .toList();
+        String labelName = spec.columns().stream()
+                .filter(c -> c.role() == ColumnRole.LABEL)
+                .map(Column::name)
+                .findFirst()
+                .orElse("");
         if (!loaded.ok()) {
             List<DatasetColumn> columns = new ArrayList<>();
             for (int i = 0; i < spec.columns().size(); i++) {
                 Column c = spec.columns().get(i);
                 columns.add(new DatasetColumn(i + 1, c.name(), role(c.role()), "", "", "", "", ""));
             }
-            return new DatasetPage(spec.id(), spec.title(), spec.description(), upload.isPresent(), about, columns,
-                    List.of(), "", List.of(), labelName, 1, Math.min(2, columns.size()), links, loaded.error());
+            return new DatasetPage(
+                    spec.id(),
+                    spec.title(),
+                    spec.description(),
+                    upload.isPresent(),
+                    about,
+                    columns,
+                    List.of(),
+                    "",
+                    List.of(),
+                    labelName,
+                    1,
+                    Math.min(2, columns.size()),
+                    links,
+                    loaded.error());
         }
         Table table = loaded.table();
         List<DatasetColumn> columns = new ArrayList<>();
         List<ColumnStats> stats = TableStats.columns(table);
         for (int i = 0; i < stats.size(); i++) {
             ColumnStats s = stats.get(i);
-            columns.add(new DatasetColumn(i + 1, s.name(), role(s.role()), DatasetFacts.number(s.min()),
-                    DatasetFacts.number(s.max()), DatasetFacts.number(s.mean()), DatasetFacts.number(s.std()),
+            columns.add(new DatasetColumn(
+                    i + 1,
+                    s.name(),
+                    role(s.role()),
+                    DatasetFacts.number(s.min()),
+                    DatasetFacts.number(s.max()),
+                    DatasetFacts.number(s.mean()),
+                    DatasetFacts.number(s.std()),
                     Integer.toString(s.missing())));
         }
         int[] axes = DatasetFacts.defaultAxes(table);
-        return new DatasetPage(spec.id(), spec.title(), spec.description(), upload.isPresent(), about, columns,
-                preview(table), Integer.toString(table.rows()), classes(table), labelName, axes[0] + 1, axes[1] + 1,
-                links, "");
+        return new DatasetPage(
+                spec.id(),
+                spec.title(),
+                spec.description(),
+                upload.isPresent(),
+                about,
+                columns,
+                preview(table),
+                Integer.toString(table.rows()),
+                classes(table),
+                labelName,
+                axes[0] + 1,
+                axes[1] + 1,
+                links,
+                "");
     }
 
     private List<KeyValue> about(DatasetSpec spec, Optional<UploadedDataset> upload, DatasetFacts.Loaded loaded) {
@@ -171,7 +246,8 @@ public final class DatasetPageController {
             about.add(new KeyValue("source", "uploaded " + TIME.format(u.createdAt()) + " from " + u.originalName()));
             about.add(new KeyValue("file size", String.format(Locale.ROOT, "%,d bytes", u.sizeBytes())));
         } else {
-            about.add(new KeyValue("source", spec.generated() ? "generated by Lectern" : "lecture file " + spec.fileName()));
+            about.add(new KeyValue(
+                    "source", spec.generated() ? "generated by Lectern" : "lecture file " + spec.fileName()));
         }
         about.add(new KeyValue("licence", spec.license()));
         if (!spec.generated()) {
@@ -199,15 +275,25 @@ public final class DatasetPageController {
             return List.of();
         }
         List<ClassCount> counts = TableStats.classCounts(table, label).orElse(List.of());
-        return counts.stream().map(c -> new DatasetClassCount(Long.toString(c.value()), Integer.toString(c.count()),
-                String.format(Locale.ROOT, "%.1f %%", 100.0 * c.count() / table.rows()))).toList();
+        return counts.stream()
+                .map(c -> new DatasetClassCount(
+                        Long.toString(c.value()),
+                        Integer.toString(c.count()),
+                        String.format(Locale.ROOT, "%.1f %%", 100.0 * c.count() / table.rows())))
+                .toList();
     }
 
     private static String shortColumns(List<Column> columns) {
-        List<String> names = columns.stream().filter(c -> c.role() == ColumnRole.FEATURE).map(Column::name).toList();
-        String features = names.size() <= 8 ? String.join(", ", names)
+        List<String> names = columns.stream()
+                .filter(c -> c.role() == ColumnRole.FEATURE)
+                .map(Column::name)
+                .toList();
+        String features = names.size() <= 8
+                ? String.join(", ", names)
                 : String.join(", ", names.subList(0, 6)) + ", … (" + names.size() + " features)";
-        String label = columns.stream().filter(c -> c.role() == ColumnRole.LABEL).map(Column::name)
+        String label = columns.stream()
+                .filter(c -> c.role() == ColumnRole.LABEL)
+                .map(Column::name)
                 .collect(Collectors.joining(", "));
         return label.isEmpty() ? features : features + " → " + label;
     }

@@ -34,6 +34,7 @@ public final class DatasetUploads {
 
     /** Room for the multipart framing and the small form fields around the file. */
     public static final long MULTIPART_SLACK = 64 * 1024;
+
     private static final Logger LOG = LoggerFactory.getLogger(DatasetUploads.class);
     private static final int MAX_TITLE = 200;
     private static final int MAX_SLUG = 50;
@@ -205,13 +206,14 @@ public final class DatasetUploads {
      * @return the stored upload
      * @throws IOException when the file cannot be written
      */
-    public UploadedDataset upload(InputStream content, String originalName, String name, String label, String kind,
-            String owner) throws IOException {
+    public UploadedDataset upload(
+            InputStream content, String originalName, String name, String label, String kind, String owner)
+            throws IOException {
         DatasetKind dataKind = kind(kind);
         String title = name == null ? "" : name.strip();
         if (title.length() > MAX_TITLE) {
-            throw new InvalidParameterException("name", "name must be at most " + MAX_TITLE + " characters, got "
-                    + title.length());
+            throw new InvalidParameterException(
+                    "name", "name must be at most " + MAX_TITLE + " characters, got " + title.length());
         }
         String source = sourceName(originalName);
         Files.createDirectories(incomingDir());
@@ -225,15 +227,25 @@ public final class DatasetUploads {
                 sha256 = HexFormat.of().formatHex(digest.digest());
             }
             CsvUpload parsed = dataKind == DatasetKind.TABLE ? CsvUpload.parse(part, source, label) : null;
-            long rows = parsed != null ? parsed.table().rows() : TextFormat.readText(part, source).length();
+            long rows = parsed != null
+                    ? parsed.table().rows()
+                    : TextFormat.readText(part, source).length();
             synchronized (ids) {
                 String id = newId(title.isEmpty() ? stem(source) : title);
                 Path target = dir.resolve(UploadedDataset.fileName(id, dataKind));
                 Files.move(part, target, StandardCopyOption.REPLACE_EXISTING);
-                UploadedDataset upload = new UploadedDataset(id, title.isEmpty() ? source : title, source, sha256,
-                        size, rows, parsed != null ? parsed.format().delimiter() : ',',
-                        parsed != null && parsed.format().hasHeader(), parsed != null ? parsed.columns() : List.of(),
-                        Instant.now().truncatedTo(ChronoUnit.MILLIS), dataKind);
+                UploadedDataset upload = new UploadedDataset(
+                        id,
+                        title.isEmpty() ? source : title,
+                        source,
+                        sha256,
+                        size,
+                        rows,
+                        parsed != null ? parsed.format().delimiter() : ',',
+                        parsed != null && parsed.format().hasHeader(),
+                        parsed != null ? parsed.columns() : List.of(),
+                        Instant.now().truncatedTo(ChronoUnit.MILLIS),
+                        dataKind);
                 store(upload, target, owner);
                 LOG.info("data set '{}' uploaded from {}: {} rows, {} bytes", id, source, upload.rows(), size);
                 return upload;
@@ -261,7 +273,8 @@ public final class DatasetUploads {
             Optional<UploadedDataset> upload = repository.find(id);
             datasets.unregister(id);
             repository.delete(id);
-            Files.deleteIfExists(dir.resolve(upload.map(UploadedDataset::fileName).orElse(id + ".csv")));
+            Files.deleteIfExists(
+                    dir.resolve(upload.map(UploadedDataset::fileName).orElse(id + ".csv")));
         }
         LOG.info("uploaded data set '{}' deleted", id);
     }
@@ -271,8 +284,10 @@ public final class DatasetUploads {
         return switch (k) {
             case "", "table" -> DatasetKind.TABLE;
             case "text" -> DatasetKind.TEXT;
-            default -> throw new InvalidParameterException("kind", "kind must be table or text, got '"
-                    + (k.length() > 20 ? k.substring(0, 20) + "…" : k) + "'");
+            default ->
+                throw new InvalidParameterException(
+                        "kind",
+                        "kind must be table or text, got '" + (k.length() > 20 ? k.substring(0, 20) + "…" : k) + "'");
         };
     }
 
@@ -328,7 +343,8 @@ public final class DatasetUploads {
     /** Lower-case ASCII letters and digits joined by single hyphens, as data set ids are. */
     static String slug(String text) {
         String ascii = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
-        String slug = ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        String slug =
+                ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
         if (slug.length() > MAX_SLUG) {
             slug = slug.substring(0, MAX_SLUG).replaceAll("-+$", "");
         }

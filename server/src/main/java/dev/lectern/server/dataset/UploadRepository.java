@@ -38,8 +38,8 @@ public final class UploadRepository {
 
     /** An upload's stored bytes; empty when it has none (an upload made before the database kept them). */
     Optional<byte[]> content(String id) {
-        return jdbc.queryOne("SELECT content FROM uploaded_datasets WHERE id = ? AND content IS NOT NULL",
-                rs -> rs.getBytes(1), id);
+        return jdbc.queryOne(
+                "SELECT content FROM uploaded_datasets WHERE id = ? AND content IS NOT NULL", rs -> rs.getBytes(1), id);
     }
 
     /** The ids of uploads whose bytes the database lacks. */
@@ -49,16 +49,29 @@ public final class UploadRepository {
 
     /** Stores an upload and its columns; the row is removed again when the columns cannot be stored. */
     void insert(UploadedDataset d) {
-        jdbc.update("INSERT INTO uploaded_datasets (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", d.id(),
-                d.title(), d.originalName(), d.sha256(), d.sizeBytes(), d.rows(), String.valueOf(d.delimiter()),
-                d.hasHeader(), OffsetDateTime.ofInstant(d.createdAt(), ZoneOffset.UTC), d.kind().name());
+        jdbc.update(
+                "INSERT INTO uploaded_datasets (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                d.id(),
+                d.title(),
+                d.originalName(),
+                d.sha256(),
+                d.sizeBytes(),
+                d.rows(),
+                String.valueOf(d.delimiter()),
+                d.hasHeader(),
+                OffsetDateTime.ofInstant(d.createdAt(), ZoneOffset.UTC),
+                d.kind().name());
         List<Object[]> columns = new ArrayList<>();
         for (int i = 0; i < d.columns().size(); i++) {
-            columns.add(new Object[] {d.id(), i, d.columns().get(i).name(), d.columns().get(i).role().name()});
+            columns.add(new Object[] {
+                d.id(), i, d.columns().get(i).name(), d.columns().get(i).role().name()
+            });
         }
         try {
-            jdbc.batch("INSERT INTO uploaded_dataset_columns (dataset_id, column_index, column_name, column_role) "
-                    + "VALUES (?, ?, ?, ?)", columns);
+            jdbc.batch(
+                    "INSERT INTO uploaded_dataset_columns (dataset_id, column_index, column_name, column_role) "
+                            + "VALUES (?, ?, ?, ?)",
+                    columns);
         } catch (RuntimeException e) {
             delete(d.id());
             throw e;
@@ -68,18 +81,24 @@ public final class UploadRepository {
     /** Returns every upload, oldest first. */
     List<UploadedDataset> all() {
         Map<String, List<Column>> columns = new HashMap<>();
-        for (OwnedColumn c : jdbc.query("SELECT dataset_id, column_name, column_role FROM uploaded_dataset_columns "
-                + "ORDER BY dataset_id, column_index", rs -> new OwnedColumn(rs.getString(1), column(rs, 2)))) {
+        for (OwnedColumn c : jdbc.query(
+                "SELECT dataset_id, column_name, column_role FROM uploaded_dataset_columns "
+                        + "ORDER BY dataset_id, column_index",
+                rs -> new OwnedColumn(rs.getString(1), column(rs, 2)))) {
             columns.computeIfAbsent(c.datasetId(), k -> new ArrayList<>()).add(c.column());
         }
-        return jdbc.query("SELECT " + COLUMNS + " FROM uploaded_datasets ORDER BY created_at, " + jdbc.byCodePoint("id"),
+        return jdbc.query(
+                "SELECT " + COLUMNS + " FROM uploaded_datasets ORDER BY created_at, " + jdbc.byCodePoint("id"),
                 rs -> map(rs, columns.getOrDefault(rs.getString("id"), List.of())));
     }
 
     /** Finds one upload. */
     Optional<UploadedDataset> find(String id) {
-        List<Column> columns = jdbc.query("SELECT column_name, column_role FROM uploaded_dataset_columns "
-                + "WHERE dataset_id = ? ORDER BY column_index", rs -> column(rs, 1), id);
+        List<Column> columns = jdbc.query(
+                "SELECT column_name, column_role FROM uploaded_dataset_columns "
+                        + "WHERE dataset_id = ? ORDER BY column_index",
+                rs -> column(rs, 1),
+                id);
         return jdbc.queryOne("SELECT " + COLUMNS + " FROM uploaded_datasets WHERE id = ?", rs -> map(rs, columns), id);
     }
 
@@ -90,12 +109,14 @@ public final class UploadRepository {
 
     /** Who uploaded a data set: empty when it is no upload; else the owner, empty when made without accounts. */
     Optional<Optional<String>> owner(String id) {
-        return jdbc.queryOne("SELECT owner FROM uploaded_datasets WHERE id = ?", rs -> Optional.ofNullable(rs.getString(1)), id);
+        return jdbc.queryOne(
+                "SELECT owner FROM uploaded_datasets WHERE id = ?", rs -> Optional.ofNullable(rs.getString(1)), id);
     }
 
     /** Returns whether an id is stored. */
     boolean exists(String id) {
-        return jdbc.queryOne("SELECT 1 FROM uploaded_datasets WHERE id = ?", rs -> true, id).isPresent();
+        return jdbc.queryOne("SELECT 1 FROM uploaded_datasets WHERE id = ?", rs -> true, id)
+                .isPresent();
     }
 
     /** Deletes an upload and its columns; returns whether it existed. */
@@ -111,9 +132,17 @@ public final class UploadRepository {
     }
 
     private static UploadedDataset map(ResultSet rs, List<Column> columns) throws SQLException {
-        return new UploadedDataset(rs.getString("id"), rs.getString("title"), rs.getString("original_name"),
-                rs.getString("sha256"), rs.getLong("size_bytes"), rs.getLong("row_count"),
-                rs.getString("field_delimiter").charAt(0), rs.getBoolean("has_header"), columns,
-                rs.getObject("created_at", OffsetDateTime.class).toInstant(), DatasetKind.valueOf(rs.getString("data_kind")));
+        return new UploadedDataset(
+                rs.getString("id"),
+                rs.getString("title"),
+                rs.getString("original_name"),
+                rs.getString("sha256"),
+                rs.getLong("size_bytes"),
+                rs.getLong("row_count"),
+                rs.getString("field_delimiter").charAt(0),
+                rs.getBoolean("has_header"),
+                columns,
+                rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                DatasetKind.valueOf(rs.getString("data_kind")));
     }
 }

@@ -23,7 +23,9 @@ record UploadRequest(String name, String label, String kind) {
     /** Names the form fields for re-showing the form; empty when the body was not read. */
     static UploadRequest fields(Context ctx) {
         try {
-            return new UploadRequest(text(ctx.formParam("name")), text(ctx.formParam("label")),
+            return new UploadRequest(
+                    text(ctx.formParam("name")),
+                    text(ctx.formParam("label")),
                     "text".equals(ctx.formParam("kind")) ? "text" : "table");
         } catch (RuntimeException unreadable) {
             return new UploadRequest("", "", "table");
@@ -46,8 +48,7 @@ record UploadRequest(String name, String label, String kind) {
         }
         String type = ctx.contentType();
         if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")) {
-            throw new InvalidParameterException("file",
-                    "send the file as multipart/form-data, in a part named 'file'");
+            throw new InvalidParameterException("file", "send the file as multipart/form-data, in a part named 'file'");
         }
         UploadedFile file;
         String name;
@@ -65,11 +66,14 @@ record UploadRequest(String name, String label, String kind) {
             }
             throw new InvalidParameterException("file", "the upload could not be read: " + reason(e));
         }
-        if (file == null || (file.size() == 0 && (file.filename() == null || file.filename().isBlank()))) {
+        if (file == null
+                || (file.size() == 0
+                        && (file.filename() == null || file.filename().isBlank()))) {
             throw new InvalidParameterException("file", "choose a CSV or text file to upload");
         }
         try (InputStream content = file.content()) {
-            return uploads.upload(content, file.filename(), name, label, kind, Viewer.of(ctx).name());
+            return uploads.upload(
+                    content, file.filename(), name, label, kind, Viewer.of(ctx).name());
         }
     }
 

@@ -27,12 +27,22 @@ import java.util.Locale;
  * @param createdAt when it was uploaded
  * @param kind {@link DatasetKind#TABLE} for a CSV file, {@link DatasetKind#TEXT} for plain text
  */
-public record UploadedDataset(String id, String title, String originalName, String sha256, long sizeBytes, long rows,
-        char delimiter, boolean hasHeader, List<Column> columns, Instant createdAt, DatasetKind kind) {
+public record UploadedDataset(
+        String id,
+        String title,
+        String originalName,
+        String sha256,
+        long sizeBytes,
+        long rows,
+        char delimiter,
+        boolean hasHeader,
+        List<Column> columns,
+        Instant createdAt,
+        DatasetKind kind) {
 
     static final String LICENSE = "Uploaded to this workbench; the uploader's terms apply.";
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd", Locale.ROOT)
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DAY =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     /** Copies the column list. */
     public UploadedDataset {
@@ -51,27 +61,50 @@ public record UploadedDataset(String id, String title, String originalName, Stri
 
     /** Returns the label column. */
     public Column label() {
-        return columns.stream().filter(c -> c.role() == ColumnRole.LABEL).findFirst().orElseThrow();
+        return columns.stream()
+                .filter(c -> c.role() == ColumnRole.LABEL)
+                .findFirst()
+                .orElseThrow();
     }
 
     /** Returns the catalog entry the data set service loads it through. */
     public DatasetSpec spec() {
         if (kind == DatasetKind.TEXT) {
-            return DatasetSpec.file(id, title, DatasetKind.TEXT, List.of(), description(), LICENSE, fileName(), sha256,
-                    List.of(), TextFormat.UTF8);
+            return DatasetSpec.file(
+                    id,
+                    title,
+                    DatasetKind.TEXT,
+                    List.of(),
+                    description(),
+                    LICENSE,
+                    fileName(),
+                    sha256,
+                    List.of(),
+                    TextFormat.UTF8);
         }
-        return DatasetSpec.file(id, title, DatasetKind.TABLE, columns, description(), LICENSE, fileName(), sha256,
-                List.of(), new CsvFormat(delimiter, "#", hasHeader));
+        return DatasetSpec.file(
+                id,
+                title,
+                DatasetKind.TABLE,
+                columns,
+                description(),
+                LICENSE,
+                fileName(),
+                sha256,
+                List.of(),
+                new CsvFormat(delimiter, "#", hasHeader));
     }
 
     /** Describes the upload in one sentence, as the built-ins' descriptions do. */
     public String description() {
         if (kind == DatasetKind.TEXT) {
-            return "Uploaded from " + originalName + " on " + DAY.format(createdAt) + ": " + String.format(Locale.ROOT, "%,d", rows)
-                    + " characters of text.";
+            return "Uploaded from " + originalName + " on " + DAY.format(createdAt) + ": "
+                    + String.format(Locale.ROOT, "%,d", rows) + " characters of text.";
         }
-        long features = columns.stream().filter(c -> c.role() == ColumnRole.FEATURE).count();
-        return "Uploaded from " + originalName + " on " + DAY.format(createdAt) + ": " + rows + (rows == 1 ? " row, " : " rows, ")
-                + features + (features == 1 ? " feature" : " features") + " and the label '" + label().name() + "'.";
+        long features =
+                columns.stream().filter(c -> c.role() == ColumnRole.FEATURE).count();
+        return "Uploaded from " + originalName + " on " + DAY.format(createdAt) + ": " + rows
+                + (rows == 1 ? " row, " : " rows, ") + features + (features == 1 ? " feature" : " features")
+                + " and the label '" + label().name() + "'.";
     }
 }

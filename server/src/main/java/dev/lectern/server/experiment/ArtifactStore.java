@@ -51,9 +51,15 @@ public final class ArtifactStore {
             files = walk.filter(Files::isRegularFile).sorted().toList();
         }
         for (Path file : files) {
-            jdbc.update("DELETE FROM artifacts WHERE experiment_id = ? AND path = ?", experimentId, relative(dir, file));
-            jdbc.update("INSERT INTO artifacts (experiment_id, path, sha256, size_bytes, content) VALUES (?, ?, ?, ?, ?)",
-                    experimentId, relative(dir, file), Checksums.sha256(file), Files.size(file), Files.readAllBytes(file));
+            jdbc.update(
+                    "DELETE FROM artifacts WHERE experiment_id = ? AND path = ?", experimentId, relative(dir, file));
+            jdbc.update(
+                    "INSERT INTO artifacts (experiment_id, path, sha256, size_bytes, content) VALUES (?, ?, ?, ?, ?)",
+                    experimentId,
+                    relative(dir, file),
+                    Checksums.sha256(file),
+                    Files.size(file),
+                    Files.readAllBytes(file));
         }
     }
 
@@ -65,14 +71,18 @@ public final class ArtifactStore {
      */
     public int storeLocalCopies() throws IOException {
         record Missing(long experimentId, String path, String sha256) {}
-        List<Missing> missing = jdbc.query("SELECT experiment_id, path, sha256 FROM artifacts WHERE content IS NULL",
+        List<Missing> missing = jdbc.query(
+                "SELECT experiment_id, path, sha256 FROM artifacts WHERE content IS NULL",
                 rs -> new Missing(rs.getLong(1), rs.getString(2), rs.getString(3)));
         int stored = 0;
         for (Missing m : missing) {
             Path file = directory(m.experimentId()).resolve(m.path());
             if (Files.isRegularFile(file) && m.sha256().equals(Checksums.sha256(file))) {
-                jdbc.update("UPDATE artifacts SET content = ? WHERE experiment_id = ? AND path = ?",
-                        Files.readAllBytes(file), m.experimentId(), m.path());
+                jdbc.update(
+                        "UPDATE artifacts SET content = ? WHERE experiment_id = ? AND path = ?",
+                        Files.readAllBytes(file),
+                        m.experimentId(),
+                        m.path());
                 stored++;
             }
         }
@@ -86,15 +96,18 @@ public final class ArtifactStore {
             return;
         }
         Path dir = directory(experimentId);
-        List<String> paths = jdbc.query("SELECT path FROM artifacts WHERE experiment_id = ?", rs -> rs.getString(1),
-                experimentId);
+        List<String> paths =
+                jdbc.query("SELECT path FROM artifacts WHERE experiment_id = ?", rs -> rs.getString(1), experimentId);
         for (String path : paths) {
             Path file = dir.resolve(path).normalize();
             if (!file.startsWith(dir) || Files.exists(file)) {
                 continue;
             }
-            Optional<byte[]> content = jdbc.queryOne("SELECT content FROM artifacts WHERE experiment_id = ? AND path = ?",
-                    rs -> rs.getBytes(1), experimentId, path);
+            Optional<byte[]> content = jdbc.queryOne(
+                    "SELECT content FROM artifacts WHERE experiment_id = ? AND path = ?",
+                    rs -> rs.getBytes(1),
+                    experimentId,
+                    path);
             if (content.isPresent() && content.get() != null) {
                 Files.createDirectories(file.getParent());
                 Path part = Files.createTempFile(file.getParent(), ".copy-", ".part");
@@ -102,7 +115,8 @@ public final class ArtifactStore {
                 Files.move(part, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             }
         }
-        if (!paths.isEmpty() && paths.stream().allMatch(p -> Files.exists(dir.resolve(p).normalize()))) {
+        if (!paths.isEmpty()
+                && paths.stream().allMatch(p -> Files.exists(dir.resolve(p).normalize()))) {
             complete.add(experimentId);
         }
     }
@@ -135,8 +149,11 @@ public final class ArtifactStore {
         if (!Files.isDirectory(modelDir)) {
             throw new IOException("experiment " + experimentId + " has no saved model");
         }
-        List<String> paths = jdbc.query("SELECT path FROM artifacts WHERE experiment_id = ? AND path LIKE ?",
-                rs -> rs.getString(1), experimentId, MODEL_DIR + "/%");
+        List<String> paths = jdbc.query(
+                "SELECT path FROM artifacts WHERE experiment_id = ? AND path LIKE ?",
+                rs -> rs.getString(1),
+                experimentId,
+                MODEL_DIR + "/%");
         for (String path : paths) {
             verify(experimentId, dir.resolve(path));
         }
@@ -154,8 +171,10 @@ public final class ArtifactStore {
     public void writeZip(long experimentId, java.io.OutputStream out) throws IOException {
         copyFromDatabase(experimentId);
         Path dir = directory(experimentId);
-        List<String> paths = jdbc.query("SELECT path FROM artifacts WHERE experiment_id = ? ORDER BY " + jdbc.byCodePoint("path"),
-                rs -> rs.getString(1), experimentId);
+        List<String> paths = jdbc.query(
+                "SELECT path FROM artifacts WHERE experiment_id = ? ORDER BY " + jdbc.byCodePoint("path"),
+                rs -> rs.getString(1),
+                experimentId);
         if (paths.isEmpty()) {
             throw new IOException("experiment " + experimentId + " has no saved model");
         }
@@ -179,8 +198,11 @@ public final class ArtifactStore {
 
     private void verify(long experimentId, Path file) throws IOException {
         String path = relative(directory(experimentId), file);
-        Optional<String> expected = jdbc.queryOne("SELECT sha256 FROM artifacts WHERE experiment_id = ? AND path = ?",
-                rs -> rs.getString(1), experimentId, path);
+        Optional<String> expected = jdbc.queryOne(
+                "SELECT sha256 FROM artifacts WHERE experiment_id = ? AND path = ?",
+                rs -> rs.getString(1),
+                experimentId,
+                path);
         if (expected.isEmpty()) {
             throw new IOException("artifact " + path + " of experiment " + experimentId + " is not recorded");
         }

@@ -1,13 +1,13 @@
 package dev.lectern.server.experiment;
 
 import dev.lectern.server.Json;
+import dev.lectern.server.http.Ids;
+import dev.lectern.server.http.NotAcceptableException;
 import dev.lectern.server.metrics.LiveHub;
 import io.javalin.http.Context;
 import io.javalin.http.sse.SseClient;
 import java.util.HashMap;
 import java.util.Map;
-import dev.lectern.server.http.Ids;
-import dev.lectern.server.http.NotAcceptableException;
 
 /**
  * Server-Sent Events of one experiment. The subscription is registered before the first event is sent, so a
@@ -32,7 +32,8 @@ public final class EventsController {
     public void beforeStream(Context ctx) {
         experiments.get(Ids.experimentId(ctx));
         if (!"text/event-stream".equals(ctx.header("Accept"))) {
-            throw new NotAcceptableException("this endpoint streams Server-Sent Events: send 'Accept: text/event-stream'");
+            throw new NotAcceptableException(
+                    "this endpoint streams Server-Sent Events: send 'Accept: text/event-stream'");
         }
     }
 

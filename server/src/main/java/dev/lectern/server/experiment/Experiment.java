@@ -31,11 +31,29 @@ import java.util.Optional;
  * @param worker the name of the node that took it, empty until one does (issue #14)
  * @param parent the run it was branched from (same initial weights, one change), empty for a run of its own
  */
-public record Experiment(long id, String name, String pluginId, String pluginVersion, String datasetId,
-        String paramsJson, String device, long seed, ExperimentStatus status, Optional<String> error, long progressDone,
-        long progressTotal, Optional<String> summaryJson, Instant createdAt, Optional<Instant> startedAt,
-        Optional<Instant> finishedAt, List<String> tags, String notes,
-        Optional<Long> stepsPerEpoch, Optional<String> owner, Optional<String> worker, Optional<Long> parent) {
+public record Experiment(
+        long id,
+        String name,
+        String pluginId,
+        String pluginVersion,
+        String datasetId,
+        String paramsJson,
+        String device,
+        long seed,
+        ExperimentStatus status,
+        Optional<String> error,
+        long progressDone,
+        long progressTotal,
+        Optional<String> summaryJson,
+        Instant createdAt,
+        Optional<Instant> startedAt,
+        Optional<Instant> finishedAt,
+        List<String> tags,
+        String notes,
+        Optional<Long> stepsPerEpoch,
+        Optional<String> owner,
+        Optional<String> worker,
+        Optional<Long> parent) {
 
     /** Copies the tags. */
     public Experiment {

@@ -3,27 +3,24 @@ package dev.lectern.server.experiment;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lectern.plugin.api.InvalidParameterException;
-import dev.lectern.plugin.api.LecturePlugin;
-import dev.lectern.plugin.api.ParamSpec;
 import dev.lectern.plugin.api.Prediction;
+import dev.lectern.server.ConflictException;
 import dev.lectern.server.Json;
+import dev.lectern.server.access.Viewer;
+import dev.lectern.server.http.Ids;
+import dev.lectern.server.http.JsonBodies;
+import dev.lectern.server.http.PageOf;
 import dev.lectern.server.metrics.MetricSummary;
 import dev.lectern.server.metrics.MetricsRepository;
 import dev.lectern.server.plugin.PluginManager;
-import dev.lectern.server.plugin.PluginStatus;
-import dev.lectern.server.ConflictException;
-import java.io.IOException;
-import java.util.Set;
-import dev.lectern.server.access.Viewer;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import dev.lectern.server.http.Ids;
-import dev.lectern.server.http.PageOf;
-import dev.lectern.server.http.JsonBodies;
+import java.util.Set;
 
 /** A run's JSON API: create, list, read, label, cancel, predict, delete, download. */
 public final class ExperimentApiController {
@@ -38,7 +35,8 @@ public final class ExperimentApiController {
     private final PluginManager plugins;
     private final Json json;
 
-    public ExperimentApiController(ExperimentService experiments, MetricsRepository metrics, PluginManager plugins, Json json) {
+    public ExperimentApiController(
+            ExperimentService experiments, MetricsRepository metrics, PluginManager plugins, Json json) {
         this.experiments = experiments;
         this.metrics = metrics;
         this.plugins = plugins;
@@ -48,8 +46,13 @@ public final class ExperimentApiController {
     public void create(Context ctx) {
         JsonNode body = JsonBodies.object(ctx, json.mapper());
         Map<String, Object> params = params(body);
-        Experiment created = experiments.create(new NewExperiment(JsonBodies.text(body, "plugin"), JsonBodies.text(body, "dataset"), params,
-                JsonBodies.text(body, "name"), JsonBodies.text(body, "device")).ownedBy(Viewer.of(ctx).name()));
+        Experiment created = experiments.create(new NewExperiment(
+                        JsonBodies.text(body, "plugin"),
+                        JsonBodies.text(body, "dataset"),
+                        params,
+                        JsonBodies.text(body, "name"),
+                        JsonBodies.text(body, "device"))
+                .ownedBy(Viewer.of(ctx).name()));
         ctx.status(HttpStatus.CREATED).json(view(created, false));
     }
 
@@ -60,7 +63,8 @@ public final class ExperimentApiController {
         List<Experiment> found = experiments.search(query);
         var summaries = metrics.summaries(found.stream().map(Experiment::id).toList());
         List<ExperimentListItem> items = found.stream()
-                .map(e -> new ExperimentListItem(view(e, false), summaries.getOrDefault(e.id(), List.of()))).toList();
+                .map(e -> new ExperimentListItem(view(e, false), summaries.getOrDefault(e.id(), List.of())))
+                .toList();
         ctx.json(new PageOf<>(items, experiments.count(query), page, size));
     }
 
@@ -73,7 +77,8 @@ public final class ExperimentApiController {
         Experiment experiment = experiments.get(id);
         int maxPoints = Ids.positive(ctx, "maxPoints", DEFAULT_MAX_POINTS, 1_000_000);
         // Per-epoch metrics keep the epoch as their x; with the steps per epoch the page can place them among steps.
-        ctx.json(new MetricsView(metrics.series(id, maxPoints),
+        ctx.json(new MetricsView(
+                metrics.series(id, maxPoints),
                 MetricSummary.perEpochNames(metrics.summaries(List.of(id)).getOrDefault(id, List.of())),
                 experiment.stepsPerEpoch().orElse(null)));
     }
@@ -108,8 +113,10 @@ public final class ExperimentApiController {
         for (var names = body.fieldNames(); names.hasNext(); ) {
             String field = names.next();
             if (!Set.of("action", "n", "set").contains(field)) {
-                throw new InvalidParameterException(field, "unknown field '" + field + "'; send action (pause, resume, "
-                        + "step), n (with step) or set (an object of live parameters)");
+                throw new InvalidParameterException(
+                        field,
+                        "unknown field '" + field + "'; send action (pause, resume, "
+                                + "step), n (with step) or set (an object of live parameters)");
             }
         }
         String action = null;
@@ -148,7 +155,8 @@ public final class ExperimentApiController {
      */
     public void branch(Context ctx) {
         JsonNode body = JsonBodies.object(ctx, json.mapper());
-        Experiment created = experiments.branch(Ids.experimentId(ctx), params(body), Viewer.of(ctx).name());
+        Experiment created = experiments.branch(
+                Ids.experimentId(ctx), params(body), Viewer.of(ctx).name());
         ctx.status(HttpStatus.CREATED).json(view(created, false));
     }
 
@@ -159,7 +167,9 @@ public final class ExperimentApiController {
             if (!paramsNode.isObject()) {
                 throw new InvalidParameterException("params", "params must be a JSON object");
             }
-            paramsNode.fields().forEachRemaining(e -> params.put(e.getKey(), JsonBodies.scalar(e.getKey(), e.getValue())));
+            paramsNode
+                    .fields()
+                    .forEachRemaining(e -> params.put(e.getKey(), JsonBodies.scalar(e.getKey(), e.getValue())));
         }
         return params;
     }
@@ -182,13 +192,31 @@ public final class ExperimentApiController {
         } else if (withViews) {
             views = json.mapper().createArrayNode();
         }
-        return new ExperimentView(e.id(), e.name(), e.pluginId(), e.pluginVersion(), e.datasetId(), e.status().name(),
-                e.status() == ExperimentStatus.RUNNING && experiments.paused(e.id()), e.error().orElse(null), e.device(), e.seed(), json.readObject(e.paramsJson()),
-                json.readObject(e.summaryJson().orElse(null)), new ExperimentView.Progress(e.progressDone(), e.progressTotal()),
-                e.createdAt(), e.startedAt().orElse(null), e.finishedAt().orElse(null), e.tags(), e.notes(),
-                e.owner().orElse(null), e.worker().orElse(null), e.parent().orElse(null),
+        return new ExperimentView(
+                e.id(),
+                e.name(),
+                e.pluginId(),
+                e.pluginVersion(),
+                e.datasetId(),
+                e.status().name(),
+                e.status() == ExperimentStatus.RUNNING && experiments.paused(e.id()),
+                e.error().orElse(null),
+                e.device(),
+                e.seed(),
+                json.readObject(e.paramsJson()),
+                json.readObject(e.summaryJson().orElse(null)),
+                new ExperimentView.Progress(e.progressDone(), e.progressTotal()),
+                e.createdAt(),
+                e.startedAt().orElse(null),
+                e.finishedAt().orElse(null),
+                e.tags(),
+                e.notes(),
+                e.owner().orElse(null),
+                e.worker().orElse(null),
+                e.parent().orElse(null),
                 withEvents ? experiments.waitingReason(e).orElse(null) : null,
-                withEvents ? experiments.events(e.id()) : null, views);
+                withEvents ? experiments.events(e.id()) : null,
+                views);
     }
 
     /** {@code PATCH /api/experiments/{id}}: any of name, tags (a list or a comma list) and notes. */

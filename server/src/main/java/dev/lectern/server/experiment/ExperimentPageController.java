@@ -6,29 +6,21 @@ import dev.lectern.plugin.api.InvalidParameterException;
 import dev.lectern.plugin.api.LecturePlugin;
 import dev.lectern.plugin.api.ParamSpec;
 import dev.lectern.server.ConflictException;
-import dev.lectern.server.NotFoundException;
+import dev.lectern.server.access.Viewer;
+import dev.lectern.server.http.Ids;
 import dev.lectern.server.metrics.MetricsRepository;
 import dev.lectern.server.plugin.PluginManager;
 import dev.lectern.web.Templates;
-import dev.lectern.web.page.DashboardPage;
-import dev.lectern.web.page.ExperimentRow;
 import dev.lectern.web.page.KeyValue;
 import dev.lectern.web.page.Pager;
-import dev.lectern.web.page.PluginListPage;
-import dev.lectern.web.page.PluginPage;
-import dev.lectern.web.page.PluginRow;
 import dev.lectern.web.page.RunFilters;
 import dev.lectern.web.page.RunRow;
 import dev.lectern.web.page.RunsPage;
-import dev.lectern.server.access.Viewer;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import dev.lectern.server.http.Ids;
 
 /** The runs table and each run's page. The forms work without JavaScript; the run page adds live charts with it. */
 public final class ExperimentPageController {
@@ -43,8 +35,14 @@ public final class ExperimentPageController {
     private final ExperimentViews models;
     private final RecentRuns recent;
 
-    public ExperimentPageController(ExperimentService experiments, MetricsRepository metrics, PluginManager plugins, DatasetService datasets,
-            Templates templates, ExperimentViews models, RecentRuns recent) {
+    public ExperimentPageController(
+            ExperimentService experiments,
+            MetricsRepository metrics,
+            PluginManager plugins,
+            DatasetService datasets,
+            Templates templates,
+            ExperimentViews models,
+            RecentRuns recent) {
         this.experiments = experiments;
         this.metrics = metrics;
         this.plugins = plugins;
@@ -73,24 +71,53 @@ public final class ExperimentPageController {
         List<Experiment> found = experiments.search(pageQuery);
         var summaries = metrics.summaries(found.stream().map(Experiment::id).toList());
         Map<String, String> titles = recent.pluginTitles();
-        List<RunRow> rows = found.stream().map(e -> models.runRow(e, titles, summaries.getOrDefault(e.id(), List.of()),
-                plugins.find(e.pluginId()).map(LecturePlugin::hyperParameters).orElse(List.of()), Viewer.of(ctx).seesAll())).toList();
+        List<RunRow> rows = found.stream()
+                .map(e -> models.runRow(
+                        e,
+                        titles,
+                        summaries.getOrDefault(e.id(), List.of()),
+                        plugins.find(e.pluginId())
+                                .map(LecturePlugin::hyperParameters)
+                                .orElse(List.of()),
+                        Viewer.of(ctx).seesAll()))
+                .toList();
         List<KeyValue> pluginOptions = plugins.plugins().stream()
-                .map(p -> new KeyValue(p.descriptor().id(), p.descriptor().title())).toList();
-        List<String> datasetOptions = datasets.catalog().all().stream().map(DatasetSpec::id).toList();
-        List<String> statuses = java.util.Arrays.stream(ExperimentStatus.values()).map(Enum::name).toList();
+                .map(p -> new KeyValue(p.descriptor().id(), p.descriptor().title()))
+                .toList();
+        List<String> datasetOptions =
+                datasets.catalog().all().stream().map(DatasetSpec::id).toList();
+        List<String> statuses = java.util.Arrays.stream(ExperimentStatus.values())
+                .map(Enum::name)
+                .toList();
         if (!error.isEmpty()) {
             ctx.status(HttpStatus.BAD_REQUEST);
         }
-        ctx.html(templates.render("experiments/index.jte", new RunsPage(rows,
-                new Pager(current, pages, total, filters.url()), filters, pluginOptions, datasetOptions, statuses,
-                metrics.metricNames(), error)));
+        ctx.html(templates.render(
+                "experiments/index.jte",
+                new RunsPage(
+                        rows,
+                        new Pager(current, pages, total, filters.url()),
+                        filters,
+                        pluginOptions,
+                        datasetOptions,
+                        statuses,
+                        metrics.metricNames(),
+                        error)));
     }
 
     public void experiment(Context ctx) {
         Experiment e = experiments.get(Ids.experimentId(ctx));
-        ctx.html(templates.render("experiments/show.jte",
-                models.page(e, pluginTitle(e), experiments.waitingReason(e).orElse(""), experiments.predictInputs(e.id()), Map.of(), null, "", null)));
+        ctx.html(templates.render(
+                "experiments/show.jte",
+                models.page(
+                        e,
+                        pluginTitle(e),
+                        experiments.waitingReason(e).orElse(""),
+                        experiments.predictInputs(e.id()),
+                        Map.of(),
+                        null,
+                        "",
+                        null)));
     }
 
     /** The predict form without JavaScript: answer on the experiment page, or show the refused field. */
@@ -106,13 +133,43 @@ public final class ExperimentPageController {
         }
         try {
             String answer = experiments.predict(e.id(), values).text();
-            ctx.html(templates.render("experiments/show.jte", models.page(e, pluginTitle(e), experiments.waitingReason(e).orElse(""), inputs, values, null, answer, null)));
+            ctx.html(templates.render(
+                    "experiments/show.jte",
+                    models.page(
+                            e,
+                            pluginTitle(e),
+                            experiments.waitingReason(e).orElse(""),
+                            inputs,
+                            values,
+                            null,
+                            answer,
+                            null)));
         } catch (InvalidParameterException invalid) {
-            ctx.status(HttpStatus.BAD_REQUEST).html(templates.render("experiments/show.jte",
-                    models.page(e, pluginTitle(e), experiments.waitingReason(e).orElse(""), inputs, values, invalid.field(), "", invalid.getMessage())));
+            ctx.status(HttpStatus.BAD_REQUEST)
+                    .html(templates.render(
+                            "experiments/show.jte",
+                            models.page(
+                                    e,
+                                    pluginTitle(e),
+                                    experiments.waitingReason(e).orElse(""),
+                                    inputs,
+                                    values,
+                                    invalid.field(),
+                                    "",
+                                    invalid.getMessage())));
         } catch (ConflictException conflict) {
-            ctx.status(HttpStatus.CONFLICT).html(templates.render("experiments/show.jte",
-                    models.page(e, pluginTitle(e), experiments.waitingReason(e).orElse(""), inputs, values, null, "", conflict.getMessage())));
+            ctx.status(HttpStatus.CONFLICT)
+                    .html(templates.render(
+                            "experiments/show.jte",
+                            models.page(
+                                    e,
+                                    pluginTitle(e),
+                                    experiments.waitingReason(e).orElse(""),
+                                    inputs,
+                                    values,
+                                    null,
+                                    "",
+                                    conflict.getMessage())));
         }
     }
 
@@ -130,7 +187,9 @@ public final class ExperimentPageController {
         if (name == null || name.isBlank()) {
             throw new InvalidParameterException("param", "choose the parameter to change");
         }
-        Experiment created = experiments.branch(id, Map.of(name, ctx.formParam("value") == null ? "" : ctx.formParam("value")),
+        Experiment created = experiments.branch(
+                id,
+                Map.of(name, ctx.formParam("value") == null ? "" : ctx.formParam("value")),
                 Viewer.of(ctx).name());
         ctx.redirect("/compare?ids=" + id + "," + created.id(), HttpStatus.SEE_OTHER);
     }

@@ -32,18 +32,47 @@ public final class ExperimentRepository {
      * Inserts a new QUEUED experiment and returns its id. A run of a sweep is tagged {@code sweep-N} at once, so the
      * runs table can filter a sweep's runs by tag before any of them starts.
      */
-    public long insert(String name, String pluginId, String pluginVersion, String datasetId, String paramsJson,
-            String device, long seed, Long sweepId, String owner) {
+    public long insert(
+            String name,
+            String pluginId,
+            String pluginVersion,
+            String datasetId,
+            String paramsJson,
+            String device,
+            long seed,
+            Long sweepId,
+            String owner) {
         return insert(name, pluginId, pluginVersion, datasetId, paramsJson, device, seed, sweepId, owner, null);
     }
 
     /** Inserts a new QUEUED experiment, branched from another run when {@code parentId} is not null. */
-    public long insert(String name, String pluginId, String pluginVersion, String datasetId, String paramsJson,
-            String device, long seed, Long sweepId, String owner, Long parentId) {
-        return jdbc.insert("INSERT INTO experiments (name, plugin_id, plugin_version, dataset_id, params_json, device, seed, "
-                + "status, created_at, sweep_id, tags, owner, parent_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                name, pluginId, pluginVersion, datasetId, paramsJson, device, seed, ExperimentStatus.QUEUED.name(), now(),
-                sweepId, sweepId == null ? "" : storedTags(List.of("sweep-" + sweepId)), owner, parentId);
+    public long insert(
+            String name,
+            String pluginId,
+            String pluginVersion,
+            String datasetId,
+            String paramsJson,
+            String device,
+            long seed,
+            Long sweepId,
+            String owner,
+            Long parentId) {
+        return jdbc.insert(
+                "INSERT INTO experiments (name, plugin_id, plugin_version, dataset_id, params_json, device, seed, "
+                        + "status, created_at, sweep_id, tags, owner, parent_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                name,
+                pluginId,
+                pluginVersion,
+                datasetId,
+                paramsJson,
+                device,
+                seed,
+                ExperimentStatus.QUEUED.name(),
+                now(),
+                sweepId,
+                sweepId == null ? "" : storedTags(List.of("sweep-" + sweepId)),
+                owner,
+                parentId);
     }
 
     /**
@@ -53,13 +82,18 @@ public final class ExperimentRepository {
      * @return empty when there is no such run; else its owner, empty for a run made without accounts
      */
     public Optional<Optional<String>> owner(long id) {
-        return jdbc.queryOne("SELECT owner FROM experiments WHERE id = ?", rs -> Optional.ofNullable(rs.getString(1)), id);
+        return jdbc.queryOne(
+                "SELECT owner FROM experiments WHERE id = ?", rs -> Optional.ofNullable(rs.getString(1)), id);
     }
 
     /** Counts the runs of one owner in a status. */
     public long countWithStatus(ExperimentStatus status, String owner) {
-        return jdbc.queryOne("SELECT COUNT(*) FROM experiments WHERE status = ? AND owner = ?", rs -> rs.getLong(1),
-                status.name(), owner).orElse(0L);
+        return jdbc.queryOne(
+                        "SELECT COUNT(*) FROM experiments WHERE status = ? AND owner = ?",
+                        rs -> rs.getLong(1),
+                        status.name(),
+                        owner)
+                .orElse(0L);
     }
 
     /** Returns the ids of a sweep's experiments, in creation order. */
@@ -75,18 +109,29 @@ public final class ExperimentRepository {
     /** Returns one page of experiments, newest first. */
     public List<Experiment> page(Optional<String> pluginId, int offset, int limit) {
         if (pluginId.isPresent()) {
-            return jdbc.query("SELECT " + COLUMNS + " FROM experiments WHERE plugin_id = ? ORDER BY created_at DESC, id DESC "
-                    + "OFFSET ? ROWS FETCH NEXT ? ROWS ONLY", ExperimentRepository::map, pluginId.get(), offset, limit);
+            return jdbc.query(
+                    "SELECT " + COLUMNS + " FROM experiments WHERE plugin_id = ? ORDER BY created_at DESC, id DESC "
+                            + "OFFSET ? ROWS FETCH NEXT ? ROWS ONLY",
+                    ExperimentRepository::map,
+                    pluginId.get(),
+                    offset,
+                    limit);
         }
-        return jdbc.query("SELECT " + COLUMNS + " FROM experiments ORDER BY created_at DESC, id DESC "
-                + "OFFSET ? ROWS FETCH NEXT ? ROWS ONLY", ExperimentRepository::map, offset, limit);
+        return jdbc.query(
+                "SELECT " + COLUMNS + " FROM experiments ORDER BY created_at DESC, id DESC "
+                        + "OFFSET ? ROWS FETCH NEXT ? ROWS ONLY",
+                ExperimentRepository::map,
+                offset,
+                limit);
     }
 
     /** Returns one page of the runs table. */
     public List<Experiment> search(RunQuery query) {
         List<Object> args = new ArrayList<>();
         StringBuilder sql = new StringBuilder("SELECT ");
-        sql.append(java.util.Arrays.stream(COLUMNS.split(", ")).map(c -> "e." + c).collect(java.util.stream.Collectors.joining(", ")));
+        sql.append(java.util.Arrays.stream(COLUMNS.split(", "))
+                .map(c -> "e." + c)
+                .collect(java.util.stream.Collectors.joining(", ")));
         sql.append(" FROM experiments e");
         Optional<String> metric = RunQuery.metric(query.sort());
         if (metric.isPresent()) {
@@ -95,7 +140,11 @@ public final class ExperimentRepository {
         }
         sql.append(where(query, args));
         String direction = query.descending() ? " DESC" : " ASC";
-        sql.append(" ORDER BY ").append(order(query.sort(), metric, jdbc)).append(direction).append(" NULLS LAST, e.id").append(direction);
+        sql.append(" ORDER BY ")
+                .append(order(query.sort(), metric, jdbc))
+                .append(direction)
+                .append(" NULLS LAST, e.id")
+                .append(direction);
         sql.append(" OFFSET ? ROWS FETCH NEXT ? ROWS ONLY");
         args.add(query.offset());
         args.add(query.limit());
@@ -149,7 +198,9 @@ public final class ExperimentRepository {
             if (sort.startsWith("last:")) {
                 return "s.last_value";
             }
-            return dev.lectern.server.metrics.MetricSummary.higherIsBetter(metric.get()) ? "s.max_value" : "s.min_value";
+            return dev.lectern.server.metrics.MetricSummary.higherIsBetter(metric.get())
+                    ? "s.max_value"
+                    : "s.min_value";
         }
         return switch (sort) {
             // Text in the same order on H2 and PostgreSQL (see Jdbc.byCodePoint).
@@ -165,8 +216,13 @@ public final class ExperimentRepository {
 
     /** Renames a run and replaces its tags and notes; returns false when it does not exist. */
     public boolean describe(long id, String name, List<String> tags, String notes) {
-        return jdbc.update("UPDATE experiments SET name = ?, tags = ?, notes = ? WHERE id = ?", name, storedTags(tags),
-                notes, id) == 1;
+        return jdbc.update(
+                        "UPDATE experiments SET name = ?, tags = ?, notes = ? WHERE id = ?",
+                        name,
+                        storedTags(tags),
+                        notes,
+                        id)
+                == 1;
     }
 
     /** Deletes a run's row; its metrics, texts, summaries and artifact rows go with it (foreign keys cascade). */
@@ -177,27 +233,40 @@ public final class ExperimentRepository {
     /** Counts experiments. */
     public long count(Optional<String> pluginId) {
         return pluginId.isPresent()
-                ? jdbc.queryOne("SELECT COUNT(*) FROM experiments WHERE plugin_id = ?", rs -> rs.getLong(1), pluginId.get()).orElse(0L)
-                : jdbc.queryOne("SELECT COUNT(*) FROM experiments", rs -> rs.getLong(1)).orElse(0L);
+                ? jdbc.queryOne(
+                                "SELECT COUNT(*) FROM experiments WHERE plugin_id = ?",
+                                rs -> rs.getLong(1),
+                                pluginId.get())
+                        .orElse(0L)
+                : jdbc.queryOne("SELECT COUNT(*) FROM experiments", rs -> rs.getLong(1))
+                        .orElse(0L);
     }
 
     /** Counts experiments in a status. */
     public long countWithStatus(ExperimentStatus status) {
-        return jdbc.queryOne("SELECT COUNT(*) FROM experiments WHERE status = ?", rs -> rs.getLong(1), status.name()).orElse(0L);
+        return jdbc.queryOne("SELECT COUNT(*) FROM experiments WHERE status = ?", rs -> rs.getLong(1), status.name())
+                .orElse(0L);
     }
 
     /** Returns the ids of experiments in a status, oldest first. */
     public List<Long> idsWithStatus(ExperimentStatus status) {
-        return jdbc.query("SELECT id FROM experiments WHERE status = ? ORDER BY id", rs -> rs.getLong(1), status.name());
+        return jdbc.query(
+                "SELECT id FROM experiments WHERE status = ? ORDER BY id", rs -> rs.getLong(1), status.name());
     }
 
     /** Moves QUEUED to RUNNING; returns false if the experiment was no longer queued (cancelled meanwhile). */
     public boolean markRunning(long id, String worker) {
         // The claim: of two nodes handed the same run (an engine reviving an execution it thinks dead), one wins, so a
         // run never trains twice behind the user's back; a run whose cancel was asked is not taken.
-        return jdbc.update("UPDATE experiments SET status = ?, started_at = ?, worker = ? WHERE id = ? AND status = ? "
-                + "AND cancel_requested = FALSE", ExperimentStatus.RUNNING.name(), now(), worker, id,
-                ExperimentStatus.QUEUED.name()) == 1;
+        return jdbc.update(
+                        "UPDATE experiments SET status = ?, started_at = ?, worker = ? WHERE id = ? AND status = ? "
+                                + "AND cancel_requested = FALSE",
+                        ExperimentStatus.RUNNING.name(),
+                        now(),
+                        worker,
+                        id,
+                        ExperimentStatus.QUEUED.name())
+                == 1;
     }
 
     /** Asks a run to stop; the node training it reads the flag (it may be on another machine). */
@@ -211,20 +280,28 @@ public final class ExperimentRepository {
             return List.of();
         }
         String marks = String.join(", ", java.util.Collections.nCopies(ids.size(), "?"));
-        return jdbc.query("SELECT id FROM experiments WHERE cancel_requested = TRUE AND id IN (" + marks + ")",
-                rs -> rs.getLong(1), ids.toArray());
+        return jdbc.query(
+                "SELECT id FROM experiments WHERE cancel_requested = TRUE AND id IN (" + marks + ")",
+                rs -> rs.getLong(1),
+                ids.toArray());
     }
 
     /** Whether a plugin has runs queued or training (its classes must stay as they are). */
     public boolean hasActiveRuns(String pluginId) {
-        return jdbc.queryOne("SELECT COUNT(*) FROM experiments WHERE plugin_id = ? AND status IN ('QUEUED', 'RUNNING')",
-                rs -> rs.getLong(1), pluginId).orElse(0L) > 0;
+        return jdbc.queryOne(
+                                "SELECT COUNT(*) FROM experiments WHERE plugin_id = ? AND status IN ('QUEUED', 'RUNNING')",
+                                rs -> rs.getLong(1),
+                                pluginId)
+                        .orElse(0L)
+                > 0;
     }
 
     /** Every RUNNING run a node has taken (at most the nodes' concurrency in all), oldest first. */
     public List<Experiment> runningOnWorkers() {
-        return jdbc.query("SELECT " + COLUMNS + " FROM experiments WHERE status = ? AND worker IS NOT NULL ORDER BY id",
-                ExperimentRepository::map, ExperimentStatus.RUNNING.name());
+        return jdbc.query(
+                "SELECT " + COLUMNS + " FROM experiments WHERE status = ? AND worker IS NOT NULL ORDER BY id",
+                ExperimentRepository::map,
+                ExperimentStatus.RUNNING.name());
     }
 
     /**
@@ -236,18 +313,27 @@ public final class ExperimentRepository {
      */
     public java.util.Map<Long, String> runningOnSilentWorkers(Instant lastSeenBefore, String except) {
         java.util.Map<Long, String> runs = new java.util.LinkedHashMap<>();
-        jdbc.query("SELECT e.id, e.worker FROM experiments e LEFT JOIN workers w ON w.name = e.worker "
-                + "WHERE e.status = ? AND e.worker IS NOT NULL AND e.worker <> ? "
-                + "AND (w.name IS NULL OR w.last_seen < ? OR w.stopped_at IS NOT NULL) ORDER BY e.id",
-                rs -> runs.put(rs.getLong(1), rs.getString(2)), ExperimentStatus.RUNNING.name(), except,
+        jdbc.query(
+                "SELECT e.id, e.worker FROM experiments e LEFT JOIN workers w ON w.name = e.worker "
+                        + "WHERE e.status = ? AND e.worker IS NOT NULL AND e.worker <> ? "
+                        + "AND (w.name IS NULL OR w.last_seen < ? OR w.stopped_at IS NOT NULL) ORDER BY e.id",
+                rs -> runs.put(rs.getLong(1), rs.getString(2)),
+                ExperimentStatus.RUNNING.name(),
+                except,
                 OffsetDateTime.ofInstant(lastSeenBefore, ZoneOffset.UTC));
         return runs;
     }
 
     /** Marks one RUNNING run INTERRUPTED with the reason; false when it was no longer running. */
     public boolean interrupt(long id, String reason) {
-        return jdbc.update("UPDATE experiments SET status = ?, error = ?, finished_at = ? WHERE id = ? AND status = ?",
-                ExperimentStatus.INTERRUPTED.name(), abbreviate(reason), now(), id, ExperimentStatus.RUNNING.name()) == 1;
+        return jdbc.update(
+                        "UPDATE experiments SET status = ?, error = ?, finished_at = ? WHERE id = ? AND status = ?",
+                        ExperimentStatus.INTERRUPTED.name(),
+                        abbreviate(reason),
+                        now(),
+                        id,
+                        ExperimentStatus.RUNNING.name())
+                == 1;
     }
 
     /**
@@ -263,9 +349,15 @@ public final class ExperimentRepository {
 
     /** Ends an active experiment; returns false if it had already ended. */
     public boolean finish(long id, ExperimentStatus status, String error, String summaryJson) {
-        return jdbc.update("UPDATE experiments SET status = ?, error = ?, summary_json = ?, finished_at = ? "
-                + "WHERE id = ? AND status IN ('QUEUED', 'RUNNING')",
-                status.name(), abbreviate(error), summaryJson, now(), id) == 1;
+        return jdbc.update(
+                        "UPDATE experiments SET status = ?, error = ?, summary_json = ?, finished_at = ? "
+                                + "WHERE id = ? AND status IN ('QUEUED', 'RUNNING')",
+                        status.name(),
+                        abbreviate(error),
+                        summaryJson,
+                        now(),
+                        id)
+                == 1;
     }
 
     /**
@@ -275,12 +367,21 @@ public final class ExperimentRepository {
      */
     public int interruptRunning(String worker, String reason) {
         if (worker == null) {
-            return jdbc.update("UPDATE experiments SET status = ?, error = ?, finished_at = ? WHERE status = ?",
-                    ExperimentStatus.INTERRUPTED.name(), reason, now(), ExperimentStatus.RUNNING.name());
+            return jdbc.update(
+                    "UPDATE experiments SET status = ?, error = ?, finished_at = ? WHERE status = ?",
+                    ExperimentStatus.INTERRUPTED.name(),
+                    reason,
+                    now(),
+                    ExperimentStatus.RUNNING.name());
         }
-        return jdbc.update("UPDATE experiments SET status = ?, error = ?, finished_at = ? WHERE status = ? "
-                + "AND (worker = ? OR worker IS NULL)", ExperimentStatus.INTERRUPTED.name(), reason, now(),
-                ExperimentStatus.RUNNING.name(), worker);
+        return jdbc.update(
+                "UPDATE experiments SET status = ?, error = ?, finished_at = ? WHERE status = ? "
+                        + "AND (worker = ? OR worker IS NULL)",
+                ExperimentStatus.INTERRUPTED.name(),
+                reason,
+                now(),
+                ExperimentStatus.RUNNING.name(),
+                worker);
     }
 
     /** Records progress. */
@@ -302,15 +403,29 @@ public final class ExperimentRepository {
     }
 
     private static Experiment map(ResultSet rs) throws SQLException {
-        return new Experiment(rs.getLong("id"), rs.getString("name"), rs.getString("plugin_id"),
-                rs.getString("plugin_version"), rs.getString("dataset_id"), rs.getString("params_json"),
-                rs.getString("device"), rs.getLong("seed"), ExperimentStatus.valueOf(rs.getString("status")),
-                Optional.ofNullable(rs.getString("error")), rs.getLong("progress_done"), rs.getLong("progress_total"),
-                Optional.ofNullable(rs.getString("summary_json")), instant(rs, "created_at"),
-                Optional.ofNullable(instant(rs, "started_at")), Optional.ofNullable(instant(rs, "finished_at")),
-                tags(rs.getString("tags")), rs.getString("notes"),
-                Optional.ofNullable(rs.getObject("steps_per_epoch", Long.class)), Optional.ofNullable(rs.getString("owner")),
-                Optional.ofNullable(rs.getString("worker")), Optional.ofNullable(rs.getObject("parent_id", Long.class)));
+        return new Experiment(
+                rs.getLong("id"),
+                rs.getString("name"),
+                rs.getString("plugin_id"),
+                rs.getString("plugin_version"),
+                rs.getString("dataset_id"),
+                rs.getString("params_json"),
+                rs.getString("device"),
+                rs.getLong("seed"),
+                ExperimentStatus.valueOf(rs.getString("status")),
+                Optional.ofNullable(rs.getString("error")),
+                rs.getLong("progress_done"),
+                rs.getLong("progress_total"),
+                Optional.ofNullable(rs.getString("summary_json")),
+                instant(rs, "created_at"),
+                Optional.ofNullable(instant(rs, "started_at")),
+                Optional.ofNullable(instant(rs, "finished_at")),
+                tags(rs.getString("tags")),
+                rs.getString("notes"),
+                Optional.ofNullable(rs.getObject("steps_per_epoch", Long.class)),
+                Optional.ofNullable(rs.getString("owner")),
+                Optional.ofNullable(rs.getString("worker")),
+                Optional.ofNullable(rs.getObject("parent_id", Long.class)));
     }
 
     /** Tags are stored as ",a,b," so that one tag is found with LIKE '%,a,%'. */
@@ -318,7 +433,9 @@ public final class ExperimentRepository {
         if (stored == null || stored.isBlank()) {
             return List.of();
         }
-        return java.util.Arrays.stream(stored.split(",")).filter(t -> !t.isBlank()).toList();
+        return java.util.Arrays.stream(stored.split(","))
+                .filter(t -> !t.isBlank())
+                .toList();
     }
 
     static String storedTags(List<String> tags) {
@@ -329,5 +446,4 @@ public final class ExperimentRepository {
         OffsetDateTime time = rs.getObject(column, OffsetDateTime.class);
         return time == null ? null : time.toInstant();
     }
-
 }

@@ -58,9 +58,19 @@ public final class ExperimentRunner implements ExperimentQueue.Trainer {
      * @param node this node's name, recorded on each run it takes
      * @param datasetReady makes a run's data set loadable here (a worker fetches an upload made on the web node)
      */
-    public ExperimentRunner(ExperimentRepository experiments, MetricsRepository metrics, ArtifactStore artifacts,
-            PluginManager plugins, DatasetService datasets, DeviceResolver devices, LiveHub hub, Json json,
-            ScheduledExecutorService scheduler, WatchedTraining watch, RunControls controls, String node,
+    public ExperimentRunner(
+            ExperimentRepository experiments,
+            MetricsRepository metrics,
+            ArtifactStore artifacts,
+            PluginManager plugins,
+            DatasetService datasets,
+            DeviceResolver devices,
+            LiveHub hub,
+            Json json,
+            ScheduledExecutorService scheduler,
+            WatchedTraining watch,
+            RunControls controls,
+            String node,
             java.util.function.Predicate<String> datasetReady) {
         this.node = node;
         this.datasetReady = datasetReady;
@@ -84,9 +94,13 @@ public final class ExperimentRunner implements ExperimentQueue.Trainer {
             return;
         }
         publishStatus(id, ExperimentStatus.RUNNING, null);
-        try (BatchingMetricsSink sink = new BatchingMetricsSink(id, metrics, hub,
+        try (BatchingMetricsSink sink = new BatchingMetricsSink(
+                id,
+                metrics,
+                hub,
                 (done, total) -> experiments.updateProgress(id, done, total),
-                steps -> experiments.updateStepsPerEpoch(id, steps), scheduler)) {
+                steps -> experiments.updateStepsPerEpoch(id, steps),
+                scheduler)) {
             Outcome outcome = train(experiment, sink, cancelled);
             sink.flush();
             finish(id, outcome);
@@ -104,8 +118,9 @@ public final class ExperimentRunner implements ExperimentQueue.Trainer {
         // Opened before the data loads, so a run paused that early waits before its first step.
         RunControl control = controls.open(id, () -> cancelled.get() || timedOut.get());
         try {
-            LecturePlugin plugin = plugins.find(experiment.pluginId()).orElseThrow(() -> new IllegalStateException(
-                    "plugin '" + experiment.pluginId() + "' is not loaded any more"));
+            LecturePlugin plugin = plugins.find(experiment.pluginId())
+                    .orElseThrow(() ->
+                            new IllegalStateException("plugin '" + experiment.pluginId() + "' is not loaded any more"));
             datasetReady.test(experiment.datasetId());
             TrainingData data = datasets.load(experiment.datasetId(), event -> {
                 LOG.info("experiment {}: {}", id, event.message());
@@ -121,7 +136,8 @@ public final class ExperimentRunner implements ExperimentQueue.Trainer {
             Device device = devices.resolve(experiment.device());
             experiments.recordDevice(id, DeviceResolver.name(device));
             LOG.info("experiment {} trains on {}", id, DeviceResolver.name(device));
-            RunContext context = new RunContext(device, experiment.seed(), params, data, sink, cancelled, timedOut, control);
+            RunContext context =
+                    new RunContext(device, experiment.seed(), params, data, sink, cancelled, timedOut, control);
             long start = System.nanoTime();
             try (TrainedModel model = watch.run(plugin, context, cancelled, timedOut)) {
                 if (timedOut.get() || cancelled.get() || control.expired()) {
@@ -133,7 +149,8 @@ public final class ExperimentRunner implements ExperimentQueue.Trainer {
                 return new Outcome(ExperimentStatus.SUCCEEDED, null, json.write(summary));
             }
         } catch (WatchedTraining.Abandoned e) {
-            return new Outcome(e.timedOut() ? ExperimentStatus.FAILED : ExperimentStatus.CANCELLED, e.getMessage(), null);
+            return new Outcome(
+                    e.timedOut() ? ExperimentStatus.FAILED : ExperimentStatus.CANCELLED, e.getMessage(), null);
         } catch (TrainingCancelledException e) {
             return stopped(timedOut, control);
         } catch (TrainingDivergedException e) {
@@ -152,18 +169,28 @@ public final class ExperimentRunner implements ExperimentQueue.Trainer {
      */
     private Outcome stopped(AtomicBoolean timedOut, RunControl control) {
         if (control.expired() && !timedOut.get()) {
-            return new Outcome(ExperimentStatus.CANCELLED, "paused for longer than the pause limit of "
-                    + WatchedTraining.describe(control.pauseLimit()) + " (setting --pause-limit)", null);
+            return new Outcome(
+                    ExperimentStatus.CANCELLED,
+                    "paused for longer than the pause limit of " + WatchedTraining.describe(control.pauseLimit())
+                            + " (setting --pause-limit)",
+                    null);
         }
         return timedOut.get()
-                ? new Outcome(ExperimentStatus.FAILED, "exceeded the time limit of "
-                        + WatchedTraining.describe(watch.timeLimit()) + " (setting --time-limit)", null)
+                ? new Outcome(
+                        ExperimentStatus.FAILED,
+                        "exceeded the time limit of " + WatchedTraining.describe(watch.timeLimit())
+                                + " (setting --time-limit)",
+                        null)
                 : new Outcome(ExperimentStatus.CANCELLED, null, null);
     }
 
     private void finish(long id, Outcome outcome) {
         if (outcome.status() != ExperimentStatus.SUCCEEDED) {
-            LOG.info("experiment {} ended {}{}", id, outcome.status(), outcome.error() == null ? "" : ": " + outcome.error());
+            LOG.info(
+                    "experiment {} ended {}{}",
+                    id,
+                    outcome.status(),
+                    outcome.error() == null ? "" : ": " + outcome.error());
         }
         if (experiments.finish(id, outcome.status(), outcome.error(), outcome.summaryJson())) {
             publishStatus(id, outcome.status(), outcome.error());
@@ -183,7 +210,8 @@ public final class ExperimentRunner implements ExperimentQueue.Trainer {
         if (message == null || message.isBlank()) {
             return e.getClass().getSimpleName();
         }
-        return e instanceof RuntimeException && !(e instanceof IllegalArgumentException || e instanceof IllegalStateException)
+        return e instanceof RuntimeException
+                        && !(e instanceof IllegalArgumentException || e instanceof IllegalStateException)
                 ? e.getClass().getSimpleName() + ": " + message
                 : message;
     }

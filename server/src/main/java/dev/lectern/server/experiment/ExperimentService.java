@@ -132,10 +132,30 @@ public final class ExperimentService implements AutoCloseable {
      * @param quota the limits on queued work
      * @param mayUseDataset whether a requester (by name, or null without accounts) may train on a data set
      */
-    public ExperimentService(ExperimentRepository experiments, ArtifactStore artifacts, PluginManager plugins,
-            DatasetService datasets, DeviceResolver devices, LiveHub hub, Json json, String defaultDevice,
-            ExperimentQueue queue, QueueQuota quota, java.util.function.BiPredicate<String, String> mayUseDataset) {
-        this(experiments, artifacts, plugins, datasets, devices, hub, json, defaultDevice, queue, quota, mayUseDataset,
+    public ExperimentService(
+            ExperimentRepository experiments,
+            ArtifactStore artifacts,
+            PluginManager plugins,
+            DatasetService datasets,
+            DeviceResolver devices,
+            LiveHub hub,
+            Json json,
+            String defaultDevice,
+            ExperimentQueue queue,
+            QueueQuota quota,
+            java.util.function.BiPredicate<String, String> mayUseDataset) {
+        this(
+                experiments,
+                artifacts,
+                plugins,
+                datasets,
+                devices,
+                hub,
+                json,
+                defaultDevice,
+                queue,
+                quota,
+                mayUseDataset,
                 new RunControls(null, hub, RunControls.DEFAULT_PAUSE_LIMIT));
     }
 
@@ -155,9 +175,18 @@ public final class ExperimentService implements AutoCloseable {
      * @param mayUseDataset whether a requester (by name, or null without accounts) may train on a data set
      * @param controls the controls of running runs, shared with the runner
      */
-    public ExperimentService(ExperimentRepository experiments, ArtifactStore artifacts, PluginManager plugins,
-            DatasetService datasets, DeviceResolver devices, LiveHub hub, Json json, String defaultDevice,
-            ExperimentQueue queue, QueueQuota quota, java.util.function.BiPredicate<String, String> mayUseDataset,
+    public ExperimentService(
+            ExperimentRepository experiments,
+            ArtifactStore artifacts,
+            PluginManager plugins,
+            DatasetService datasets,
+            DeviceResolver devices,
+            LiveHub hub,
+            Json json,
+            String defaultDevice,
+            ExperimentQueue queue,
+            QueueQuota quota,
+            java.util.function.BiPredicate<String, String> mayUseDataset,
             RunControls controls) {
         this.controls = controls;
         this.experiments = experiments;
@@ -206,14 +235,26 @@ public final class ExperimentService implements AutoCloseable {
             throw new InvalidParameterException("dataset", "unknown data set '" + dataset.id() + "'");
         }
         ParamValues values = check(request, plugin, dataset);
-        String deviceName = device(request.device() == null || request.device().isBlank() ? defaultDevice : request.device());
-        long seed = request.seed() != null ? request.seed()
-                : values.has("seed") ? ((Number) values.asMap().get("seed")).longValue() : ThreadLocalRandom.current().nextInt(1 << 30);
+        String deviceName =
+                device(request.device() == null || request.device().isBlank() ? defaultDevice : request.device());
+        long seed = request.seed() != null
+                ? request.seed()
+                : values.has("seed")
+                        ? ((Number) values.asMap().get("seed")).longValue()
+                        : ThreadLocalRandom.current().nextInt(1 << 30);
         String name = name(request.name(), plugin, dataset);
         return quota.admit(request.owner(), 1, () -> {
-            long id = experiments.insert(name, plugin.descriptor().id(), plugin.descriptor().version(), dataset.id(),
-                    json.write(values.asMap()), deviceName, seed, request.sweepId(),
-                    request.owner(), request.parentId());
+            long id = experiments.insert(
+                    name,
+                    plugin.descriptor().id(),
+                    plugin.descriptor().version(),
+                    dataset.id(),
+                    json.write(values.asMap()),
+                    deviceName,
+                    seed,
+                    request.sweepId(),
+                    request.owner(),
+                    request.parentId());
             Experiment created = get(id);
             if (!queue.submit(id, request.owner())) {
                 experiments.finish(id, ExperimentStatus.FAILED, "the queue is full", null);
@@ -243,14 +284,14 @@ public final class ExperimentService implements AutoCloseable {
      */
     public Experiment branch(long id, Map<String, Object> change, String owner) {
         Experiment parent = get(id);
-        if (parent.status() == ExperimentStatus.QUEUED
-                || parent.status() == ExperimentStatus.RUNNING && !paused(id)) {
-            throw new ConflictException("experiment " + id + " is " + (parent.status() == ExperimentStatus.QUEUED
-                    ? "queued" : "training") + "; a run is branched once it has ended, or while it is paused");
+        if (parent.status() == ExperimentStatus.QUEUED || parent.status() == ExperimentStatus.RUNNING && !paused(id)) {
+            throw new ConflictException(
+                    "experiment " + id + " is " + (parent.status() == ExperimentStatus.QUEUED ? "queued" : "training")
+                            + "; a run is branched once it has ended, or while it is paused");
         }
         if (change == null || change.isEmpty()) {
-            throw new InvalidParameterException("params", "name the change to branch with, such as "
-                    + "{\"params\":{\"learningRate\":0.1}}");
+            throw new InvalidParameterException(
+                    "params", "name the change to branch with, such as " + "{\"params\":{\"learningRate\":0.1}}");
         }
         LecturePlugin plugin = plugin(parent.pluginId());
         Map<String, Object> before = json.readObject(parent.paramsJson());
@@ -259,12 +300,21 @@ public final class ExperimentService implements AutoCloseable {
         // Checked as a whole first, so a wrong value is named before anything is labelled.
         ParamValues checked = ParamValues.check(plugin.hyperParameters(), params);
         List<String> changes = new java.util.ArrayList<>();
-        change.keySet().forEach(name -> changes.add(name + " " + Formats.number(before.get(name)) + " → "
-                + Formats.number(checked.asMap().get(name))));
+        change.keySet()
+                .forEach(name -> changes.add(name + " " + Formats.number(before.get(name)) + " → "
+                        + Formats.number(checked.asMap().get(name))));
         String label = String.join(", ", changes);
         String name = parent.name() + " · " + label;
-        return create(new NewExperiment(parent.pluginId(), parent.datasetId(), checked.asMap(),
-                name.length() > 200 ? name.substring(0, 200) : name, null, null, owner, parent.seed(), parent.id()));
+        return create(new NewExperiment(
+                parent.pluginId(),
+                parent.datasetId(),
+                checked.asMap(),
+                name.length() > 200 ? name.substring(0, 200) : name,
+                null,
+                null,
+                owner,
+                parent.seed(),
+                parent.id()));
     }
 
     /**
@@ -356,8 +406,17 @@ public final class ExperimentService implements AutoCloseable {
         if (owner.isEmpty()) {
             return page(plugin, page, size);
         }
-        RunQuery query = new RunQuery(plugin, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), "id",
-                true, (page - 1) * size, size, owner);
+        RunQuery query = new RunQuery(
+                plugin,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                "id",
+                true,
+                (page - 1) * size,
+                size,
+                owner);
         return experiments.search(query);
     }
 
@@ -389,7 +448,8 @@ public final class ExperimentService implements AutoCloseable {
     public Experiment describe(long id, String name, String tags, String notes) {
         Experiment before = get(id);
         if (name != null && name.isBlank()) {
-            throw new InvalidParameterException("name", "name must not be empty; leave it out to keep the current name");
+            throw new InvalidParameterException(
+                    "name", "name must not be empty; leave it out to keep the current name");
         }
         String newName = name == null ? before.name() : name.strip();
         if (newName.length() > 200) {
@@ -398,8 +458,8 @@ public final class ExperimentService implements AutoCloseable {
         List<String> tagList = RunLabels.parseTags(tags);
         String newNotes = notes == null ? "" : notes.strip();
         if (newNotes.length() > RunLabels.MAX_NOTES) {
-            throw new InvalidParameterException("notes", "notes must be at most " + RunLabels.MAX_NOTES
-                    + " characters, got " + newNotes.length());
+            throw new InvalidParameterException(
+                    "notes", "notes must be at most " + RunLabels.MAX_NOTES + " characters, got " + newNotes.length());
         }
         experiments.describe(id, newName, tagList, newNotes);
         return get(id);
@@ -414,7 +474,8 @@ public final class ExperimentService implements AutoCloseable {
     public void delete(long id) {
         Experiment experiment = get(id);
         if (experiment.status().isActive()) {
-            throw new ConflictException("experiment " + id + " is " + experiment.status() + "; cancel it before deleting it");
+            throw new ConflictException(
+                    "experiment " + id + " is " + experiment.status() + "; cancel it before deleting it");
         }
         try {
             artifacts.delete(id);
@@ -442,7 +503,8 @@ public final class ExperimentService implements AutoCloseable {
             throw new ConflictException("experiment " + id + " is already " + experiment.status());
         }
         queue.cancel(id);
-        if (experiment.status() == ExperimentStatus.QUEUED && experiments.finish(id, ExperimentStatus.CANCELLED, null, null)) {
+        if (experiment.status() == ExperimentStatus.QUEUED
+                && experiments.finish(id, ExperimentStatus.CANCELLED, null, null)) {
             Map<String, Object> event = new HashMap<>();
             event.put("status", ExperimentStatus.CANCELLED.name());
             event.put("error", null);
@@ -490,8 +552,9 @@ public final class ExperimentService implements AutoCloseable {
             throw new ConflictException("experiment " + id + " is " + experiment.status()
                     + "; only a running run can be paused, stepped, resumed or changed");
         }
-        LecturePlugin plugin = plugins.find(experiment.pluginId()).orElseThrow(() -> new ConflictException(
-                "plugin '" + experiment.pluginId() + "' is not loaded any more"));
+        LecturePlugin plugin = plugins.find(experiment.pluginId())
+                .orElseThrow(
+                        () -> new ConflictException("plugin '" + experiment.pluginId() + "' is not loaded any more"));
         String api = plugin.descriptor().apiVersion();
         if (minorVersion(api) < 3) {
             throw new ConflictException("plugin " + experiment.pluginId() + " was built for plugin API " + api
@@ -500,11 +563,18 @@ public final class ExperimentService implements AutoCloseable {
         Map<String, Object> checked = new java.util.LinkedHashMap<>();
         values.forEach((name, raw) -> {
             if (!plugin.liveParameters().contains(name)) {
-                throw new InvalidParameterException(name, name + " cannot change while " + plugin.descriptor().title()
-                        + " trains" + (plugin.liveParameters().isEmpty() ? "; none of its parameters can"
-                                : "; live-changeable: " + String.join(", ", new java.util.TreeSet<>(plugin.liveParameters()))));
+                throw new InvalidParameterException(
+                        name,
+                        name + " cannot change while " + plugin.descriptor().title()
+                                + " trains"
+                                + (plugin.liveParameters().isEmpty()
+                                        ? "; none of its parameters can"
+                                        : "; live-changeable: "
+                                                + String.join(", ", new java.util.TreeSet<>(plugin.liveParameters()))));
             }
-            ParamSpec spec = plugin.hyperParameters().stream().filter(s -> s.name().equals(name)).findFirst()
+            ParamSpec spec = plugin.hyperParameters().stream()
+                    .filter(s -> s.name().equals(name))
+                    .findFirst()
                     .orElseThrow(() -> new InvalidParameterException(name, "unknown parameter '" + name + "'"));
             if (raw == null || raw instanceof String s && s.isBlank()) {
                 throw new InvalidParameterException(name, spec.label() + " needs a value");
@@ -522,7 +592,10 @@ public final class ExperimentService implements AutoCloseable {
             // Trained by another machine: that node applies the checked request (its page hears the outcome live).
             if (experiment.worker().filter(w -> !w.equals(node)).isPresent()
                     && controlRelay.send(experiment, action, steps, checked)) {
-                LOG.info("experiment {}: {} sent to worker '{}'", id, action == null ? "set" : action,
+                LOG.info(
+                        "experiment {}: {} sent to worker '{}'",
+                        id,
+                        action == null ? "set" : action,
                         experiment.worker().get());
                 return get(id);
             }
@@ -536,7 +609,8 @@ public final class ExperimentService implements AutoCloseable {
             throw new ConflictException("experiment " + id + " is not paused; pause it before stepping");
         }
         if (action != null || !checked.isEmpty()) {
-            LOG.info("experiment {}: {}{}", id, action == null ? "set" : action, checked.isEmpty() ? "" : " " + checked);
+            LOG.info(
+                    "experiment {}: {}{}", id, action == null ? "set" : action, checked.isEmpty() ? "" : " " + checked);
         }
         return get(id);
     }
@@ -586,7 +660,8 @@ public final class ExperimentService implements AutoCloseable {
     public Prediction predict(long id, Map<String, Object> input) {
         Experiment experiment = get(id);
         if (experiment.status() != ExperimentStatus.SUCCEEDED) {
-            throw new ConflictException("experiment " + id + " has no trained model (status " + experiment.status() + ")");
+            throw new ConflictException(
+                    "experiment " + id + " has no trained model (status " + experiment.status() + ")");
         }
         LecturePlugin plugin = plugin(experiment.pluginId());
         try (TrainedModel model = plugin.load(artifacts.modelDirectory(id), Device.cpu())) {
@@ -598,7 +673,8 @@ public final class ExperimentService implements AutoCloseable {
                 throw e;
             } catch (IllegalArgumentException e) {
                 // The model refused the values themselves (an empty drawing, say): the client's mistake, not ours.
-                throw new InvalidParameterException(inputs.size() == 1 ? inputs.get(0).name() : "input", e.getMessage());
+                throw new InvalidParameterException(
+                        inputs.size() == 1 ? inputs.get(0).name() : "input", e.getMessage());
             }
         } catch (IOException e) {
             throw new ConflictException(e.getMessage());
@@ -617,18 +693,22 @@ public final class ExperimentService implements AutoCloseable {
         if (id == null || id.isBlank()) {
             throw new InvalidParameterException("plugin", "plugin is required");
         }
-        return plugins.find(id).orElseThrow(() -> new InvalidParameterException("plugin", "unknown plugin '" + id + "'"));
+        return plugins.find(id)
+                .orElseThrow(() -> new InvalidParameterException("plugin", "unknown plugin '" + id + "'"));
     }
 
     private DatasetSpec dataset(LecturePlugin plugin, String id) {
         if (id == null || id.isBlank()) {
             throw new InvalidParameterException("dataset", "dataset is required");
         }
-        DatasetSpec spec = datasets.catalog().find(id)
+        DatasetSpec spec = datasets.catalog()
+                .find(id)
                 .orElseThrow(() -> new InvalidParameterException("dataset", "unknown data set '" + id + "'"));
         if (!plugin.datasetKinds().contains(spec.kind())) {
-            throw new InvalidParameterException("dataset", plugin.descriptor().title() + " cannot train on " + spec.kind()
-                    + " data set '" + id + "'; it accepts " + plugin.datasetKinds());
+            throw new InvalidParameterException(
+                    "dataset",
+                    plugin.descriptor().title() + " cannot train on " + spec.kind() + " data set '" + id
+                            + "'; it accepts " + plugin.datasetKinds());
         }
         return spec;
     }

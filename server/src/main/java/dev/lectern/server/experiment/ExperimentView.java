@@ -36,10 +36,28 @@ import java.util.Map;
  *     answer about one run and to a control request
  * @param views its charts as data; only in the answer about one run
  */
-public record ExperimentView(long id, String name, String plugin, String pluginVersion, String dataset, String status,
-        boolean paused, String error, String device, long seed, Map<String, Object> params, Map<String, Object> summary, Progress progress,
-        Instant createdAt, Instant startedAt, Instant finishedAt, List<String> tags, String notes, String owner,
-        String worker, @JsonInclude(JsonInclude.Include.NON_NULL) Long parent,
+public record ExperimentView(
+        long id,
+        String name,
+        String plugin,
+        String pluginVersion,
+        String dataset,
+        String status,
+        boolean paused,
+        String error,
+        String device,
+        long seed,
+        Map<String, Object> params,
+        Map<String, Object> summary,
+        Progress progress,
+        Instant createdAt,
+        Instant startedAt,
+        Instant finishedAt,
+        List<String> tags,
+        String notes,
+        String owner,
+        String worker,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Long parent,
         @JsonInclude(JsonInclude.Include.NON_NULL) String waiting,
         @JsonInclude(JsonInclude.Include.NON_NULL) List<RunEvent> events,
         @JsonInclude(JsonInclude.Include.NON_NULL) JsonNode views) {

@@ -15,8 +15,16 @@ import java.util.Map;
  * @param seed the run's seed, or null to take the {@code seed} parameter or draw one
  * @param parentId the run this one is branched from, or null
  */
-public record NewExperiment(String plugin, String dataset, Map<String, Object> params, String name, String device,
-        Long sweepId, String owner, Long seed, Long parentId) {
+public record NewExperiment(
+        String plugin,
+        String dataset,
+        Map<String, Object> params,
+        String name,
+        String device,
+        Long sweepId,
+        String owner,
+        Long seed,
+        Long parentId) {
 
     /** Replaces a missing map with an empty one. */
     public NewExperiment {
@@ -47,8 +55,14 @@ public record NewExperiment(String plugin, String dataset, Map<String, Object> p
      * @param sweepId the sweep it belongs to, or null
      * @param owner the account, or null
      */
-    public NewExperiment(String plugin, String dataset, Map<String, Object> params, String name, String device,
-            Long sweepId, String owner) {
+    public NewExperiment(
+            String plugin,
+            String dataset,
+            Map<String, Object> params,
+            String name,
+            String device,
+            Long sweepId,
+            String owner) {
         this(plugin, dataset, params, name, device, sweepId, owner, null, null);
     }
 

@@ -61,16 +61,20 @@ public final class QueueQuota {
         if (owner != null) {
             long mine = experiments.countWithStatus(ExperimentStatus.QUEUED, owner);
             if (mine + runs > maxQueuedPerUser) {
-                throw new QuotaExceededException((runs == 1 ? "you have " : "these " + runs + " runs do not fit: you have ")
-                        + mine + " runs waiting and at most " + maxQueuedPerUser + " may wait per person "
-                        + "(setting --max-queued-per-user); try again when some have finished", RETRY_AFTER_SECONDS);
+                throw new QuotaExceededException(
+                        (runs == 1 ? "you have " : "these " + runs + " runs do not fit: you have ")
+                                + mine + " runs waiting and at most " + maxQueuedPerUser + " may wait per person "
+                                + "(setting --max-queued-per-user); try again when some have finished",
+                        RETRY_AFTER_SECONDS);
             }
         }
         long waiting = experiments.countWithStatus(ExperimentStatus.QUEUED);
         if (waiting + runs > maxQueued) {
-            throw new QuotaExceededException((runs == 1 ? "the queue is full: " : "these " + runs + " runs do not fit: ")
-                    + waiting + " runs are waiting and at most " + maxQueued
-                    + " may (setting --max-queued); try again when some have finished", RETRY_AFTER_SECONDS);
+            throw new QuotaExceededException(
+                    (runs == 1 ? "the queue is full: " : "these " + runs + " runs do not fit: ")
+                            + waiting + " runs are waiting and at most " + maxQueued
+                            + " may (setting --max-queued); try again when some have finished",
+                    RETRY_AFTER_SECONDS);
         }
         return create.get();
     }
@@ -87,9 +91,12 @@ public final class QueueQuota {
         }
         long examples = epochs.longValue() * rows.get();
         if (examples > maxRunExamples) {
-            throw new InvalidParameterException("epochs", epochs.longValue() + " epochs over " + rows.get() + " rows are "
-                    + examples + " examples, more than one run may train on here (" + maxRunExamples
-                    + ", setting --max-run-examples); at most " + Math.max(1, maxRunExamples / rows.get()) + " epochs");
+            throw new InvalidParameterException(
+                    "epochs",
+                    epochs.longValue() + " epochs over " + rows.get() + " rows are "
+                            + examples + " examples, more than one run may train on here (" + maxRunExamples
+                            + ", setting --max-run-examples); at most " + Math.max(1, maxRunExamples / rows.get())
+                            + " epochs");
         }
     }
 }

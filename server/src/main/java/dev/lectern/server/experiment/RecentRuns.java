@@ -25,7 +25,8 @@ public final class RecentRuns {
      * @param plugins the plugins, for their titles
      * @param views builds the rows
      */
-    public RecentRuns(ExperimentService experiments, MetricsRepository metrics, PluginManager plugins, ExperimentViews views) {
+    public RecentRuns(
+            ExperimentService experiments, MetricsRepository metrics, PluginManager plugins, ExperimentViews views) {
         this.experiments = experiments;
         this.metrics = metrics;
         this.plugins = plugins;
@@ -43,14 +44,16 @@ public final class RecentRuns {
     public List<ExperimentRow> rows(Optional<String> plugin, Viewer viewer, int count) {
         List<Experiment> list = experiments.page(plugin, viewer.onlyOwner(), 1, count);
         Map<String, String> titles = pluginTitles();
-        Map<Long, Double> losses = metrics.lastValues(list.stream().map(Experiment::id).toList(), "loss");
+        Map<Long, Double> losses =
+                metrics.lastValues(list.stream().map(Experiment::id).toList(), "loss");
         return list.stream().map(e -> views.row(e, titles, losses.get(e.id()))).toList();
     }
 
     /** Each loaded plugin's title by its id. */
     public Map<String, String> pluginTitles() {
         Map<String, String> titles = new HashMap<>();
-        plugins.plugins().forEach(p -> titles.put(p.descriptor().id(), p.descriptor().title()));
+        plugins.plugins()
+                .forEach(p -> titles.put(p.descriptor().id(), p.descriptor().title()));
         return titles;
     }
 }

@@ -18,8 +18,18 @@ import java.util.List;
  * @param finishedAt when it ended, or null
  * @param stepsPerEpoch the optimizer steps of one epoch, when the plugin declared it, or null
  */
-public record RunFacts(long id, String name, String plugin, String dataset, String status, List<String> tags, String notes,
-        Instant createdAt, Instant startedAt, Instant finishedAt, Long stepsPerEpoch) {
+public record RunFacts(
+        long id,
+        String name,
+        String plugin,
+        String dataset,
+        String status,
+        List<String> tags,
+        String notes,
+        Instant createdAt,
+        Instant startedAt,
+        Instant finishedAt,
+        Long stepsPerEpoch) {
 
     /**
      * Reads the facts of a run.
@@ -28,7 +38,17 @@ public record RunFacts(long id, String name, String plugin, String dataset, Stri
      * @return its facts
      */
     public static RunFacts of(Experiment e) {
-        return new RunFacts(e.id(), e.name(), e.pluginId(), e.datasetId(), e.status().name(), e.tags(), e.notes(),
-                e.createdAt(), e.startedAt().orElse(null), e.finishedAt().orElse(null), e.stepsPerEpoch().orElse(null));
+        return new RunFacts(
+                e.id(),
+                e.name(),
+                e.pluginId(),
+                e.datasetId(),
+                e.status().name(),
+                e.tags(),
+                e.notes(),
+                e.createdAt(),
+                e.startedAt().orElse(null),
+                e.finishedAt().orElse(null),
+                e.stepsPerEpoch().orElse(null));
     }
 }

@@ -13,8 +13,7 @@ final class RunLabels {
     static final int MAX_NOTES = 20_000;
     private static final Pattern TAG = Pattern.compile("[a-z0-9][a-z0-9 ._-]{0,39}");
 
-    private RunLabels() {
-    }
+    private RunLabels() {}
 
     /**
      * Reads tags separated by commas: lower case, letters, digits, spaces, dots, dashes and underscores, up to 40
@@ -31,9 +30,11 @@ final class RunLabels {
                 continue;
             }
             if (!TAG.matcher(tag).matches()) {
-                throw new InvalidParameterException("tags", "tag '" + (tag.length() > 40 ? tag.substring(0, 40) + "…" : tag)
-                        + "' must start with a letter or digit and hold at most 40 letters, digits, spaces, dots, dashes "
-                        + "or underscores");
+                throw new InvalidParameterException(
+                        "tags",
+                        "tag '" + (tag.length() > 40 ? tag.substring(0, 40) + "…" : tag)
+                                + "' must start with a letter or digit and hold at most 40 letters, digits, spaces, dots, dashes "
+                                + "or underscores");
             }
             tags.add(tag);
         }

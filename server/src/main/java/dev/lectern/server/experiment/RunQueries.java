@@ -1,8 +1,8 @@
 package dev.lectern.server.experiment;
 
 import dev.lectern.plugin.api.InvalidParameterException;
-import dev.lectern.web.page.RunFilters;
 import dev.lectern.server.access.Viewer;
+import dev.lectern.web.page.RunFilters;
 import io.javalin.http.Context;
 import java.util.Locale;
 import java.util.Optional;
@@ -10,14 +10,19 @@ import java.util.Optional;
 /** Reads the runs table's filters, sort and page from a request's query string, for the page, the API and exports. */
 public final class RunQueries {
 
-    private RunQueries() {
-    }
+    private RunQueries() {}
 
     /** The filters as typed, for showing them again. */
     public static RunFilters filters(Context ctx) {
         String dir = text(ctx, "dir");
-        return new RunFilters(text(ctx, "plugin"), text(ctx, "dataset"), text(ctx, "status").toUpperCase(Locale.ROOT),
-                text(ctx, "tag"), text(ctx, "q"), text(ctx, "sort").isEmpty() ? "id" : text(ctx, "sort"), !"asc".equals(dir),
+        return new RunFilters(
+                text(ctx, "plugin"),
+                text(ctx, "dataset"),
+                text(ctx, "status").toUpperCase(Locale.ROOT),
+                text(ctx, "tag"),
+                text(ctx, "q"),
+                text(ctx, "sort").isEmpty() ? "id" : text(ctx, "sort"),
+                !"asc".equals(dir),
                 Viewer.of(ctx).seesAll() ? text(ctx, "owner") : "");
     }
 
@@ -33,8 +38,10 @@ public final class RunQueries {
             try {
                 status = Optional.of(ExperimentStatus.valueOf(f.status()));
             } catch (IllegalArgumentException e) {
-                throw new InvalidParameterException("status", "status must be one of QUEUED, RUNNING, SUCCEEDED, FAILED, "
-                        + "CANCELLED or INTERRUPTED, got '" + abbreviate(f.status()) + "'");
+                throw new InvalidParameterException(
+                        "status",
+                        "status must be one of QUEUED, RUNNING, SUCCEEDED, FAILED, " + "CANCELLED or INTERRUPTED, got '"
+                                + abbreviate(f.status()) + "'");
             }
         }
         String dir = text(ctx, "dir");
@@ -48,11 +55,22 @@ public final class RunQueries {
             // A student sees only their own runs whatever they ask; a teacher may ask for one owner's.
             Viewer viewer = Viewer.of(ctx);
             Optional<String> owner = viewer.seesAll() ? opt(text(ctx, "owner")) : viewer.onlyOwner();
-            return new RunQuery(opt(f.plugin()), opt(f.dataset()), status, opt(f.tag()), opt(f.q()), f.sort(),
-                    f.descending(), offset, limit, owner);
+            return new RunQuery(
+                    opt(f.plugin()),
+                    opt(f.dataset()),
+                    status,
+                    opt(f.tag()),
+                    opt(f.q()),
+                    f.sort(),
+                    f.descending(),
+                    offset,
+                    limit,
+                    owner);
         } catch (IllegalArgumentException e) {
-            throw new InvalidParameterException("sort", "sort must be id, name, plugin, dataset, status, started, duration, "
-                    + "last:<metric> or best:<metric>, got '" + abbreviate(f.sort()) + "'");
+            throw new InvalidParameterException(
+                    "sort",
+                    "sort must be id, name, plugin, dataset, status, started, duration, "
+                            + "last:<metric> or best:<metric>, got '" + abbreviate(f.sort()) + "'");
         }
     }
 

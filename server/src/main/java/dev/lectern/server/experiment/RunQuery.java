@@ -18,14 +18,31 @@ import java.util.Optional;
  * @param limit rows to return
  * @param owner only this account's runs, if given
  */
-public record RunQuery(Optional<String> plugin, Optional<String> dataset, Optional<ExperimentStatus> status,
-        Optional<String> tag, Optional<String> text, String sort, boolean descending, int offset, int limit,
+public record RunQuery(
+        Optional<String> plugin,
+        Optional<String> dataset,
+        Optional<ExperimentStatus> status,
+        Optional<String> tag,
+        Optional<String> text,
+        String sort,
+        boolean descending,
+        int offset,
+        int limit,
         Optional<String> owner) {
 
     /** The newest runs first, unfiltered. */
     public static RunQuery newest(int offset, int limit) {
-        return new RunQuery(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                "id", true, offset, limit, Optional.empty());
+        return new RunQuery(
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                "id",
+                true,
+                offset,
+                limit,
+                Optional.empty());
     }
 
     /**
@@ -46,7 +63,9 @@ public record RunQuery(Optional<String> plugin, Optional<String> dataset, Option
      * @return the query
      */
     public RunQuery ownedBy(Optional<String> only) {
-        return only.isEmpty() ? this : new RunQuery(plugin, dataset, status, tag, text, sort, descending, offset, limit, only);
+        return only.isEmpty()
+                ? this
+                : new RunQuery(plugin, dataset, status, tag, text, sort, descending, offset, limit, only);
     }
 
     /** Checks the sort key. */

@@ -82,10 +82,14 @@ public final class WatchedTraining {
                     abandoned.set(true);
                     training.cancel(true);
                     throw timedOut.get()
-                            ? new Abandoned("exceeded the time limit of " + describe(timeLimit) + " and did not stop within "
-                                    + GRACE.toSeconds() + " s; its training thread was abandoned", true)
-                            : new Abandoned("the plugin ignored cancellation for " + GRACE.toSeconds()
-                                    + " s; its training thread was abandoned", false);
+                            ? new Abandoned(
+                                    "exceeded the time limit of " + describe(timeLimit) + " and did not stop within "
+                                            + GRACE.toSeconds() + " s; its training thread was abandoned",
+                                    true)
+                            : new Abandoned(
+                                    "the plugin ignored cancellation for " + GRACE.toSeconds()
+                                            + " s; its training thread was abandoned",
+                                    false);
                 }
             }
         }

@@ -6,8 +6,7 @@ import java.util.Locale;
 /** RFC 4180 CSV: cells with commas, quotes or line breaks are quoted; a leading =, +, - or @ is not evaluated. */
 public final class Csv {
 
-    private Csv() {
-    }
+    private Csv() {}
 
     /** Appends one row and its line end. */
     public static void row(StringBuilder out, List<String> cells) {

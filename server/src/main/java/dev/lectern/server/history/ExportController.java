@@ -1,40 +1,35 @@
 package dev.lectern.server.history;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.lectern.plugin.api.InvalidParameterException;
 import dev.lectern.server.Json;
+import dev.lectern.server.access.Viewer;
 import dev.lectern.server.experiment.Experiment;
 import dev.lectern.server.experiment.ExperimentService;
+import dev.lectern.server.experiment.RunFacts;
+import dev.lectern.server.experiment.RunQueries;
 import dev.lectern.server.experiment.RunQuery;
+import dev.lectern.server.http.Ids;
 import dev.lectern.server.metrics.MetricSummary;
 import dev.lectern.server.metrics.MetricsRepository;
 import io.javalin.http.Context;
-import io.javalin.http.HttpStatus;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
-import dev.lectern.server.http.Formats;
-import dev.lectern.server.access.Viewer;
-import dev.lectern.server.experiment.RunFacts;
-import dev.lectern.server.http.Ids;
-import dev.lectern.server.http.JsonBodies;
-import dev.lectern.server.experiment.RunQueries;
 
 /** Exports of the runs table: the selected runs as CSV or JSON, and their metrics in long format. */
 public final class ExportController {
 
     /** The most runs one export holds; a filter narrows a larger history. */
     public static final int MAX_EXPORT = 10_000;
+
     public static final int MAX_COMPARE = 20;
     private static final int COMPARE_POINTS = 2_000;
 
@@ -53,14 +48,18 @@ public final class ExportController {
         List<Experiment> runs = selection(ctx);
         ctx.contentType("application/json");
         ctx.header("Content-Disposition", "attachment; filename=\"experiments.json\"");
-        Map<Long, List<MetricSummary>> summaries = metrics.summaries(runs.stream().map(Experiment::id).toList());
+        Map<Long, List<MetricSummary>> summaries =
+                metrics.summaries(runs.stream().map(Experiment::id).toList());
         // Streamed run by run: an export of thousands of runs holds one run's points in memory, not all of them.
         try (JsonGenerator out = json.mapper().getFactory().createGenerator(ctx.outputStream())) {
             out.writeStartObject();
             out.writeArrayFieldStart("experiments");
             for (Experiment e : runs) {
-                ExportedRun item = new ExportedRun(RunFacts.of(e), json.readObject(e.paramsJson()),
-                        json.readObject(e.summaryJson().orElse(null)), summaries.getOrDefault(e.id(), List.of()));
+                ExportedRun item = new ExportedRun(
+                        RunFacts.of(e),
+                        json.readObject(e.paramsJson()),
+                        json.readObject(e.summaryJson().orElse(null)),
+                        summaries.getOrDefault(e.id(), List.of()));
                 out.writeStartObject();
                 // The run's own fields first, then its points streamed one by one.
                 for (var field = json.mapper().valueToTree(item).fields(); field.hasNext(); ) {
@@ -70,7 +69,8 @@ public final class ExportController {
                 }
                 out.writeArrayFieldStart("metrics");
                 Set<String> perEpoch = MetricSummary.perEpochNames(summaries.getOrDefault(e.id(), List.of()));
-                for (Map.Entry<String, List<double[]>> series : metrics.series(e.id(), Integer.MAX_VALUE).entrySet()) {
+                for (Map.Entry<String, List<double[]>> series :
+                        metrics.series(e.id(), Integer.MAX_VALUE).entrySet()) {
                     String unit = perEpoch.contains(series.getKey()) ? "epoch" : "step";
                     for (double[] p : series.getValue()) {
                         out.writeStartObject();
@@ -104,8 +104,17 @@ public final class ExportController {
             paramValues.add(p);
             summaryValues.add(s);
         }
-        List<String> header = new ArrayList<>(List.of("id", "name", "plugin", "dataset", "status", "created_at",
-                "started_at", "finished_at", "tags", "notes"));
+        List<String> header = new ArrayList<>(List.of(
+                "id",
+                "name",
+                "plugin",
+                "dataset",
+                "status",
+                "created_at",
+                "started_at",
+                "finished_at",
+                "tags",
+                "notes"));
         params.forEach(p -> header.add("param." + p));
         summary.forEach(s -> header.add("summary." + s));
         ctx.contentType("text/csv; charset=utf-8");
@@ -114,9 +123,17 @@ public final class ExportController {
         Csv.row(out, header);
         for (int i = 0; i < runs.size(); i++) {
             Experiment e = runs.get(i);
-            List<String> cells = new ArrayList<>(List.of(Long.toString(e.id()), e.name(), e.pluginId(), e.datasetId(),
-                    e.status().name(), e.createdAt().toString(), e.startedAt().map(Object::toString).orElse(""),
-                    e.finishedAt().map(Object::toString).orElse(""), String.join(";", e.tags()), e.notes()));
+            List<String> cells = new ArrayList<>(List.of(
+                    Long.toString(e.id()),
+                    e.name(),
+                    e.pluginId(),
+                    e.datasetId(),
+                    e.status().name(),
+                    e.createdAt().toString(),
+                    e.startedAt().map(Object::toString).orElse(""),
+                    e.finishedAt().map(Object::toString).orElse(""),
+                    String.join(";", e.tags()),
+                    e.notes()));
             for (String p : params) {
                 cells.add(Csv.value(paramValues.get(i).get(p)));
             }
@@ -139,15 +156,23 @@ public final class ExportController {
         // unit says what the step column counts: optimizer steps, or epochs for metrics measured once per epoch.
         Csv.row(line, List.of("experiment_id", "name", "step", "value", "unit"));
         writer.write(line.toString());
-        Map<Long, List<MetricSummary>> summaries = metrics.summaries(runs.stream().map(Experiment::id).toList());
+        Map<Long, List<MetricSummary>> summaries =
+                metrics.summaries(runs.stream().map(Experiment::id).toList());
         for (Experiment e : runs) {
             Set<String> perEpoch = MetricSummary.perEpochNames(summaries.getOrDefault(e.id(), List.of()));
-            for (Map.Entry<String, List<double[]>> series : metrics.series(e.id(), Integer.MAX_VALUE).entrySet()) {
+            for (Map.Entry<String, List<double[]>> series :
+                    metrics.series(e.id(), Integer.MAX_VALUE).entrySet()) {
                 String unit = perEpoch.contains(series.getKey()) ? "epoch" : "step";
                 for (double[] p : series.getValue()) {
                     line.setLength(0);
-                    Csv.row(line, List.of(Long.toString(e.id()), series.getKey(), Long.toString((long) p[0]),
-                            Csv.value(p[1]), unit));
+                    Csv.row(
+                            line,
+                            List.of(
+                                    Long.toString(e.id()),
+                                    series.getKey(),
+                                    Long.toString((long) p[0]),
+                                    Csv.value(p[1]),
+                                    unit));
                     writer.write(line.toString());
                 }
             }
@@ -162,7 +187,9 @@ public final class ExportController {
             if (ids.size() > MAX_EXPORT) {
                 throw new InvalidParameterException("ids", "at most " + MAX_EXPORT + " experiments per export");
             }
-            return ids.stream().map(id -> experiments.visible(id, Viewer.of(ctx))).toList();
+            return ids.stream()
+                    .map(id -> experiments.visible(id, Viewer.of(ctx)))
+                    .toList();
         }
         RunQuery query = RunQueries.query(ctx, 0, MAX_EXPORT);
         return experiments.search(query);

@@ -14,5 +14,8 @@ import java.util.Map;
  * @param summary its final numbers
  * @param metricSummaries each metric's last and best value
  */
-record ExportedRun(@JsonUnwrapped RunFacts facts, Map<String, Object> params, Map<String, Object> summary,
+record ExportedRun(
+        @JsonUnwrapped RunFacts facts,
+        Map<String, Object> params,
+        Map<String, Object> summary,
         List<MetricSummary> metricSummaries) {}

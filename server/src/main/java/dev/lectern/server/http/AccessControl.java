@@ -1,7 +1,7 @@
 package dev.lectern.server.http;
 
-import dev.lectern.server.account.UserStore;
 import dev.lectern.server.access.Viewer;
+import dev.lectern.server.account.UserStore;
 import dev.lectern.server.session.SessionStore;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -32,7 +32,8 @@ public final class AccessControl extends Plugin<Void> {
     /** A session's subject prefix when a person signed in. */
     public static final String USER_SUBJECT = "user:";
     /** Paths anyone may open when accounts are on: the sign-in page and what it is drawn with. */
-    private static final List<String> PUBLIC = List.of("/sign-in", "/api/session", "/css/", "/js/", "/webjars/", "/vendor/", "/favicon");
+    private static final List<String> PUBLIC =
+            List.of("/sign-in", "/api/session", "/css/", "/js/", "/webjars/", "/vendor/", "/favicon");
 
     private final HostAllowList hosts;
     private final Optional<byte[]> tokenHash;
@@ -40,7 +41,11 @@ public final class AccessControl extends Plugin<Void> {
     private final Optional<UserStore> users;
     private final ErrorMapping errors;
 
-    AccessControl(HostAllowList hosts, Optional<String> token, SessionStore sessions, Optional<UserStore> users,
+    AccessControl(
+            HostAllowList hosts,
+            Optional<String> token,
+            SessionStore sessions,
+            Optional<UserStore> users,
             ErrorMapping errors) {
         this.hosts = hosts;
         this.tokenHash = token.map(AccessControl::sha256);
@@ -58,8 +63,12 @@ public final class AccessControl extends Plugin<Void> {
         SecurityHeaders.apply(ctx::header);
         String host = ctx.header("Host");
         if (!hosts.allows(host)) {
-            refuse(ctx, 403, "this server does not answer to the host name '" + host + "'; it answers to " + hosts
-                    + " (setting --allowed-hosts)", "Host");
+            refuse(
+                    ctx,
+                    403,
+                    "this server does not answer to the host name '" + host + "'; it answers to " + hosts
+                            + " (setting --allowed-hosts)",
+                    "Host");
             return;
         }
         if (SameOrigin.changesState(ctx)) {
@@ -81,19 +90,33 @@ public final class AccessControl extends Plugin<Void> {
         if (users.isPresent() && isPublic(ctx.path())) {
             return;
         }
-        if (users.isPresent() && !ctx.path().startsWith("/api/") && "GET".equals(ctx.req().getMethod())) {
-            ctx.redirect("/sign-in?next=" + java.net.URLEncoder.encode(ctx.path()
-                    + (ctx.req().getQueryString() == null ? "" : "?" + ctx.req().getQueryString()),
-                    java.nio.charset.StandardCharsets.UTF_8), HttpStatus.SEE_OTHER);
+        if (users.isPresent()
+                && !ctx.path().startsWith("/api/")
+                && "GET".equals(ctx.req().getMethod())) {
+            ctx.redirect(
+                    "/sign-in?next="
+                            + java.net.URLEncoder.encode(
+                                    ctx.path()
+                                            + (ctx.req().getQueryString() == null
+                                                    ? ""
+                                                    : "?" + ctx.req().getQueryString()),
+                                    java.nio.charset.StandardCharsets.UTF_8),
+                    HttpStatus.SEE_OTHER);
             ctx.skipRemainingHandlers();
             return;
         }
-        refuse(ctx, 401, users.isPresent() ? "sign in first (POST /api/session with user and password)"
-                : "a valid access token is required (Authorization: Bearer …, or open /?token=… once)", null);
+        refuse(
+                ctx,
+                401,
+                users.isPresent()
+                        ? "sign in first (POST /api/session with user and password)"
+                        : "a valid access token is required (Authorization: Bearer …, or open /?token=… once)",
+                null);
     }
 
     private static boolean isPublic(String path) {
-        return PUBLIC.stream().anyMatch(p -> p.endsWith("/") ? path.startsWith(p) : path.equals(p) || path.startsWith(p + "/"));
+        return PUBLIC.stream()
+                .anyMatch(p -> p.endsWith("/") ? path.startsWith(p) : path.equals(p) || path.startsWith(p + "/"));
     }
 
     /** Who makes the request: a token holder, a session's account, or nobody known. */
@@ -117,7 +140,9 @@ public final class AccessControl extends Plugin<Void> {
             return tokenHash.isPresent() ? Optional.of(Viewer.EVERYONE) : Optional.empty();
         }
         if (subject.get().startsWith(USER_SUBJECT) && users.isPresent()) {
-            return users.get().find(subject.get().substring(USER_SUBJECT.length())).map(u -> new Viewer(u.name(), u.role()));
+            return users.get()
+                    .find(subject.get().substring(USER_SUBJECT.length()))
+                    .map(u -> new Viewer(u.name(), u.role()));
         }
         return Optional.empty();
     }
@@ -153,9 +178,11 @@ public final class AccessControl extends Plugin<Void> {
     /** The same address without its {@code token} parameter, other parameters kept as they were sent. */
     static String withoutToken(Context ctx) {
         String query = ctx.req().getQueryString();
-        String kept = query == null ? "" : Arrays.stream(query.split("&"))
-                .filter(p -> !p.isEmpty() && !p.equals("token") && !p.startsWith("token="))
-                .collect(Collectors.joining("&"));
+        String kept = query == null
+                ? ""
+                : Arrays.stream(query.split("&"))
+                        .filter(p -> !p.isEmpty() && !p.equals("token") && !p.startsWith("token="))
+                        .collect(Collectors.joining("&"));
         return ctx.path() + (kept.isEmpty() ? "" : "?" + kept);
     }
 

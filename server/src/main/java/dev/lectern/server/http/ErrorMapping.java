@@ -38,15 +38,22 @@ final class ErrorMapping extends Plugin<Void> {
             router.exception(NotAcceptableException.class, (e, ctx) -> answer(ctx, 406, e.getMessage(), "Accept"));
             router.exception(ConflictException.class, (e, ctx) -> answer(ctx, 409, e.getMessage(), null));
             router.exception(ForbiddenException.class, (e, ctx) -> answer(ctx, 403, e.getMessage(), null));
-            router.exception(UnsupportedMediaTypeException.class, (e, ctx) -> answer(ctx, 415, e.getMessage(), "Content-Type"));
+            router.exception(
+                    UnsupportedMediaTypeException.class, (e, ctx) -> answer(ctx, 415, e.getMessage(), "Content-Type"));
             router.exception(QuotaExceededException.class, (e, ctx) -> {
                 ctx.header("Retry-After", Integer.toString(e.retryAfterSeconds()));
                 answer(ctx, 429, e.getMessage(), null);
             });
-            router.exception(HttpResponseException.class, (e, ctx) -> answer(ctx, e.getStatus(), message(e, ctx), null));
+            router.exception(
+                    HttpResponseException.class, (e, ctx) -> answer(ctx, e.getStatus(), message(e, ctx), null));
             router.exception(Exception.class, (e, ctx) -> {
                 LOG.error("unhandled error on {} {}", ctx.method(), ctx.path(), e);
-                answer(ctx, 500, "internal error (logged on the server as " + e.getClass().getSimpleName() + ")", null);
+                answer(
+                        ctx,
+                        500,
+                        "internal error (logged on the server as "
+                                + e.getClass().getSimpleName() + ")",
+                        null);
             });
             router.error(404, ctx -> {
                 if (ctx.result() == null || ctx.result().isEmpty()) {
@@ -61,7 +68,10 @@ final class ErrorMapping extends Plugin<Void> {
         return switch (e.getStatus()) {
             case 404 -> "no such route: " + ctx.method() + " " + ctx.path();
             case 413 -> "the request body is too large (at most 1 MB here; uploads have their own limit)";
-            default -> e.getMessage() == null || e.getMessage().isBlank() ? HttpStatus.forStatus(e.getStatus()).getMessage() : e.getMessage();
+            default ->
+                e.getMessage() == null || e.getMessage().isBlank()
+                        ? HttpStatus.forStatus(e.getStatus()).getMessage()
+                        : e.getMessage();
         };
     }
 

@@ -14,7 +14,9 @@ final class HostAllowList {
     private final boolean anyHost;
 
     HostAllowList(List<String> names) {
-        this.names = Set.copyOf(names.stream().map(n -> stripBrackets(n.toLowerCase(Locale.ROOT))).toList());
+        this.names = Set.copyOf(names.stream()
+                .map(n -> stripBrackets(n.toLowerCase(Locale.ROOT)))
+                .toList());
         this.anyHost = this.names.contains("*");
     }
 

@@ -1,18 +1,17 @@
 package dev.lectern.server.http;
 
 import dev.lectern.datasets.DatasetService;
+import dev.lectern.server.DeviceResolver;
 import dev.lectern.server.Json;
 import dev.lectern.server.Settings;
-import dev.lectern.server.dataset.DatasetUploads;
 import dev.lectern.server.account.AccountController;
-import dev.lectern.server.dataset.DatasetAccess;
 import dev.lectern.server.account.UserStore;
 import dev.lectern.server.compare.CompareController;
-import dev.lectern.server.lesson.LessonController;
-import dev.lectern.server.lesson.LessonService;
 import dev.lectern.server.compare.CompareService;
+import dev.lectern.server.dataset.DatasetAccess;
 import dev.lectern.server.dataset.DatasetApiController;
 import dev.lectern.server.dataset.DatasetPageController;
+import dev.lectern.server.dataset.DatasetUploads;
 import dev.lectern.server.experiment.EventsController;
 import dev.lectern.server.experiment.ExperimentApiController;
 import dev.lectern.server.experiment.ExperimentPageController;
@@ -20,18 +19,19 @@ import dev.lectern.server.experiment.ExperimentService;
 import dev.lectern.server.experiment.ExperimentViews;
 import dev.lectern.server.experiment.RecentRuns;
 import dev.lectern.server.history.ExportController;
+import dev.lectern.server.lesson.LessonController;
+import dev.lectern.server.lesson.LessonService;
+import dev.lectern.server.metrics.LiveHub;
+import dev.lectern.server.metrics.MetricsRepository;
 import dev.lectern.server.plugin.PluginApiController;
 import dev.lectern.server.plugin.PluginManager;
 import dev.lectern.server.plugin.PluginPageController;
+import dev.lectern.server.session.SessionStore;
 import dev.lectern.server.sweep.SweepController;
 import dev.lectern.server.sweep.SweepService;
 import dev.lectern.server.system.SystemController;
-import dev.lectern.server.DeviceResolver;
-import dev.lectern.server.metrics.LiveHub;
-import dev.lectern.server.metrics.MetricsRepository;
-import dev.lectern.server.session.SessionStore;
-import dev.lectern.web.Templates;
 import dev.lectern.server.worker.WorkersController;
+import dev.lectern.web.Templates;
 import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
 import io.javalin.http.staticfiles.Location;
@@ -61,9 +61,21 @@ public final class HttpServer {
      *
      * @return the running app
      */
-    public static Javalin start(Settings settings, ExperimentService experiments, SweepService sweeps, MetricsRepository metrics,
-            PluginManager plugins, DatasetService datasets, DatasetUploads uploads, LiveHub hub, Json json,
-            SessionStore sessions, UserStore users, DatasetAccess datasetAccess, LessonService lessons, DeviceResolver devices,
+    public static Javalin start(
+            Settings settings,
+            ExperimentService experiments,
+            SweepService sweeps,
+            MetricsRepository metrics,
+            PluginManager plugins,
+            DatasetService datasets,
+            DatasetUploads uploads,
+            LiveHub hub,
+            Json json,
+            SessionStore sessions,
+            UserStore users,
+            DatasetAccess datasetAccess,
+            LessonService lessons,
+            DeviceResolver devices,
             WorkersControllerFactory workers) {
         Templates templates = new Templates();
         ErrorMapping errors = new ErrorMapping(templates);
@@ -97,11 +109,16 @@ public final class HttpServer {
             // before reading any of it.
             config.jetty.multipartConfig.cacheDirectory(uploads.incomingDir().toString());
             config.jetty.multipartConfig.maxFileSize(uploads.maxBytes(), SizeUnit.BYTES);
-            config.jetty.multipartConfig.maxTotalRequestSize(uploads.maxBytes() + DatasetUploads.MULTIPART_SLACK, SizeUnit.BYTES);
+            config.jetty.multipartConfig.maxTotalRequestSize(
+                    uploads.maxBytes() + DatasetUploads.MULTIPART_SLACK, SizeUnit.BYTES);
             config.jetty.multipartConfig.maxInMemoryFileSize(256, SizeUnit.KB);
             // Registered before the routes, so no route (nor its own before handler) runs for a refused request.
-            config.registerPlugin(new AccessControl(new HostAllowList(settings.allowedHosts()), settings.token(), sessions,
-                    settings.accounts() ? Optional.of(users) : Optional.empty(), errors));
+            config.registerPlugin(new AccessControl(
+                    new HostAllowList(settings.allowedHosts()),
+                    settings.token(),
+                    sessions,
+                    settings.accounts() ? Optional.of(users) : Optional.empty(),
+                    errors));
             config.registerPlugin(errors);
             config.jetty.modifyServer(server -> server.setErrorHandler(jettyErrors));
             config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(jettyErrors));

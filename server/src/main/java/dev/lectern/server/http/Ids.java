@@ -42,7 +42,8 @@ public final class Ids {
         } catch (NumberFormatException ignored) {
             // answered below
         }
-        throw new InvalidParameterException(name, name + " must be a whole number from 1 to " + max + ", got '" + raw + "'");
+        throw new InvalidParameterException(
+                name, name + " must be a whole number from 1 to " + max + ", got '" + raw + "'");
     }
 
     /**
@@ -69,8 +70,10 @@ public final class Ids {
                         ids.add(id);
                     }
                 } catch (NumberFormatException e) {
-                    throw new InvalidParameterException(name, name + " must be experiment numbers separated by commas, got '"
-                            + (p.length() > 20 ? p.substring(0, 20) + "…" : p) + "'");
+                    throw new InvalidParameterException(
+                            name,
+                            name + " must be experiment numbers separated by commas, got '"
+                                    + (p.length() > 20 ? p.substring(0, 20) + "…" : p) + "'");
                 }
             }
         }

@@ -10,8 +10,7 @@ import java.util.Locale;
 /** Reads JSON request bodies, answering a malformed one with a 400 that names the field at fault. */
 public final class JsonBodies {
 
-    private JsonBodies() {
-    }
+    private JsonBodies() {}
 
     /**
      * The body as a JSON object. Only {@code application/json} is read: a page elsewhere can send text/plain or a
@@ -26,7 +25,8 @@ public final class JsonBodies {
             }
             return node;
         } catch (JsonProcessingException e) {
-            throw new InvalidParameterException("body", "the request body is not valid JSON: " + e.getOriginalMessage());
+            throw new InvalidParameterException(
+                    "body", "the request body is not valid JSON: " + e.getOriginalMessage());
         }
     }
 

@@ -16,13 +16,14 @@ public final class Markdown {
 
     /** Deeper than any hand-written note; commonmark's recursion stays far from the stack's end. */
     public static final int MAX_NESTING = 32;
+
     public static final int MAX_LENGTH = 20_000;
 
     private static final Parser PARSER = Parser.builder().build();
-    private static final HtmlRenderer RENDERER = HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true).build();
+    private static final HtmlRenderer RENDERER =
+            HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true).build();
 
-    private Markdown() {
-    }
+    private Markdown() {}
 
     public static String toSafeHtml(String markdown) {
         if (markdown == null || markdown.isBlank()) {
@@ -54,7 +55,8 @@ public final class Markdown {
             int depth = i / 2;
             while (i < n) {
                 char c = line.charAt(i);
-                boolean marker = (c == '-' || c == '*' || c == '+') && i + 1 < n
+                boolean marker = (c == '-' || c == '*' || c == '+')
+                        && i + 1 < n
                         && (line.charAt(i + 1) == ' ' || line.charAt(i + 1) == '\t');
                 if (c == '>' || marker) {
                     depth++;

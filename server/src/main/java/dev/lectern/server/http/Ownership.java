@@ -1,12 +1,12 @@
 package dev.lectern.server.http;
 
 import dev.lectern.server.NotFoundException;
+import dev.lectern.server.access.Viewer;
+import dev.lectern.server.dataset.DatasetAccess;
 import dev.lectern.server.experiment.ExperimentService;
 import dev.lectern.server.sweep.SweepService;
 import io.javalin.http.Context;
 import java.util.Optional;
-import dev.lectern.server.access.Viewer;
-import dev.lectern.server.dataset.DatasetAccess;
 
 /**
  * Keeps a student to their own runs and sweeps: on every route that names one by its id, another's is answered

@@ -9,13 +9,13 @@ import static io.javalin.apibuilder.ApiBuilder.sse;
 
 import dev.lectern.server.account.AccountController;
 import dev.lectern.server.compare.CompareController;
-import dev.lectern.server.lesson.LessonController;
 import dev.lectern.server.dataset.DatasetApiController;
 import dev.lectern.server.dataset.DatasetPageController;
 import dev.lectern.server.experiment.EventsController;
 import dev.lectern.server.experiment.ExperimentApiController;
 import dev.lectern.server.experiment.ExperimentPageController;
 import dev.lectern.server.history.ExportController;
+import dev.lectern.server.lesson.LessonController;
 import dev.lectern.server.plugin.PluginApiController;
 import dev.lectern.server.plugin.PluginPageController;
 import dev.lectern.server.sweep.SweepController;
@@ -45,10 +45,21 @@ final class Routes {
      * @param system the engine and devices
      * @param workers the nodes that train
      */
-    record Controllers(PluginPageController plugins, PluginApiController pluginApi, ExperimentPageController runs,
-            ExperimentApiController runApi, EventsController events, CompareController compare, ExportController exports,
-            SweepController sweeps, DatasetPageController datasets, DatasetApiController datasetApi,
-            AccountController accounts, Ownership ownership, LessonController lessons, SystemController system,
+    record Controllers(
+            PluginPageController plugins,
+            PluginApiController pluginApi,
+            ExperimentPageController runs,
+            ExperimentApiController runApi,
+            EventsController events,
+            CompareController compare,
+            ExportController exports,
+            SweepController sweeps,
+            DatasetPageController datasets,
+            DatasetApiController datasetApi,
+            AccountController accounts,
+            Ownership ownership,
+            LessonController lessons,
+            SystemController system,
             WorkersController workers) {}
 
     private Routes() {}
@@ -56,14 +67,17 @@ final class Routes {
     static EndpointGroup of(Controllers c) {
         return () -> {
             // Another student's run or sweep is 404 on every route that names it, before the route runs.
-            for (String path : new String[] {"/api/experiments/{id}", "/api/experiments/{id}/*", "/experiments/{id}",
-                "/experiments/{id}/*"}) {
+            for (String path : new String[] {
+                "/api/experiments/{id}", "/api/experiments/{id}/*", "/experiments/{id}", "/experiments/{id}/*"
+            }) {
                 before(path, c.ownership()::experiment);
             }
-            for (String path : new String[] {"/api/sweeps/{id}", "/api/sweeps/{id}/*", "/sweeps/{id}", "/sweeps/{id}/*"}) {
+            for (String path :
+                    new String[] {"/api/sweeps/{id}", "/api/sweeps/{id}/*", "/sweeps/{id}", "/sweeps/{id}/*"}) {
                 before(path, c.ownership()::sweep);
             }
-            for (String path : new String[] {"/api/datasets/{id}", "/api/datasets/{id}/*", "/datasets/{id}", "/datasets/{id}/*"}) {
+            for (String path :
+                    new String[] {"/api/datasets/{id}", "/api/datasets/{id}/*", "/datasets/{id}", "/datasets/{id}/*"}) {
                 before(path, c.ownership()::dataset);
             }
             get("/sign-in", c.accounts()::signInPage);

@@ -34,7 +34,8 @@ final class SameOrigin {
         }
         String host = ctx.header("Host");
         if (host == null || !authority(origin).equals(normalise(host))) {
-            return Optional.of("requests from " + origin + " may not change anything here; use this server's own pages");
+            return Optional.of(
+                    "requests from " + origin + " may not change anything here; use this server's own pages");
         }
         return Optional.empty();
     }
@@ -47,7 +48,8 @@ final class SameOrigin {
                 return "\0";
             }
             int port = uri.getPort();
-            boolean defaultPort = port == -1 || (port == 80 && "http".equalsIgnoreCase(uri.getScheme()))
+            boolean defaultPort = port == -1
+                    || (port == 80 && "http".equalsIgnoreCase(uri.getScheme()))
                     || (port == 443 && "https".equalsIgnoreCase(uri.getScheme()));
             String host = uri.getHost().toLowerCase(Locale.ROOT);
             return defaultPort ? host : host + ":" + port;

@@ -13,8 +13,9 @@ final class SecurityHeaders {
             "X-Content-Type-Options", "nosniff",
             "X-Frame-Options", "DENY",
             "Referrer-Policy", "same-origin",
-            "Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-                    + "img-src 'self' data:; frame-ancestors 'none'; form-action 'self'; base-uri 'none'");
+            "Content-Security-Policy",
+                    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+                            + "img-src 'self' data:; frame-ancestors 'none'; form-action 'self'; base-uri 'none'");
 
     private SecurityHeaders() {}
 

@@ -18,8 +18,19 @@ final class VendorAssets {
 
     private static final Map<String, String> LIBRARIES = Map.of("chart.js", "chart.js", "katex", "katex");
     private static final Pattern SAFE_PATH = Pattern.compile("[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*");
-    private static final Map<String, String> TYPES = Map.of("js", "text/javascript", "css", "text/css", "woff2", "font/woff2",
-            "woff", "font/woff", "ttf", "font/ttf", "map", "application/json");
+    private static final Map<String, String> TYPES = Map.of(
+            "js",
+            "text/javascript",
+            "css",
+            "text/css",
+            "woff2",
+            "font/woff2",
+            "woff",
+            "font/woff",
+            "ttf",
+            "font/ttf",
+            "map",
+            "application/json");
 
     private final Map<String, String> versions;
 
@@ -48,7 +59,8 @@ final class VendorAssets {
         if (!LIBRARIES.containsKey(library) || !SAFE_PATH.matcher(path).matches() || path.contains("..")) {
             throw new NotFoundException("no vendor file at " + ctx.path());
         }
-        String resource = "META-INF/resources/webjars/" + LIBRARIES.get(library) + "/" + versions.get(library) + "/dist/" + path;
+        String resource =
+                "META-INF/resources/webjars/" + LIBRARIES.get(library) + "/" + versions.get(library) + "/dist/" + path;
         InputStream in = VendorAssets.class.getClassLoader().getResourceAsStream(resource);
         if (in == null) {
             throw new NotFoundException("no vendor file at " + ctx.path());

@@ -23,7 +23,13 @@ public record ClassView(LessonView lesson, List<Run> runs, List<Tally> tally) {
      * @param lastLoss its last loss, or null
      * @param curve its loss curve, downsampled ([step, loss] points)
      */
-    public record Run(long experimentId, String student, String answer, String status, String error, Double lastLoss,
+    public record Run(
+            long experimentId,
+            String student,
+            String answer,
+            String status,
+            String error,
+            Double lastLoss,
             List<double[]> curve) {}
 
     /**

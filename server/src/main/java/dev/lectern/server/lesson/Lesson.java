@@ -20,8 +20,18 @@ import java.util.Map;
  * @param owner the teacher who made it, or null without accounts
  * @param createdAt when it was made
  */
-public record Lesson(long id, String code, String title, String instructions, String plugin, String dataset,
-        Map<String, Object> fixed, Map<String, Range> editable, Question question, boolean open, String owner,
+public record Lesson(
+        long id,
+        String code,
+        String title,
+        String instructions,
+        String plugin,
+        String dataset,
+        Map<String, Object> fixed,
+        Map<String, Range> editable,
+        Question question,
+        boolean open,
+        String owner,
         Instant createdAt) {
 
     /**

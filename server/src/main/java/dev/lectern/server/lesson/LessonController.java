@@ -20,6 +20,8 @@ import dev.lectern.server.http.Forms;
 import dev.lectern.server.http.Ids;
 import dev.lectern.server.http.JsonBodies;
 import dev.lectern.server.http.Markdown;
+import dev.lectern.server.http.NotAcceptableException;
+import dev.lectern.server.metrics.LiveHub;
 import dev.lectern.server.metrics.MetricsRepository;
 import dev.lectern.server.plugin.PluginPages;
 import dev.lectern.web.Templates;
@@ -29,11 +31,9 @@ import dev.lectern.web.page.KeyValue;
 import dev.lectern.web.page.LessonFormPage;
 import dev.lectern.web.page.LessonListPage;
 import dev.lectern.web.page.LessonPage;
-import dev.lectern.server.http.NotAcceptableException;
-import dev.lectern.server.metrics.LiveHub;
 import io.javalin.http.Context;
-import io.javalin.http.sse.SseClient;
 import io.javalin.http.HttpStatus;
+import io.javalin.http.sse.SseClient;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -66,8 +66,14 @@ public final class LessonController {
      * @param json reads bodies
      * @param hub the runs' live events, for the class view's stream
      */
-    public LessonController(LessonService lessons, ExperimentService experiments, MetricsRepository metrics,
-            DatasetService datasets, Templates templates, Json json, LiveHub hub) {
+    public LessonController(
+            LessonService lessons,
+            ExperimentService experiments,
+            MetricsRepository metrics,
+            DatasetService datasets,
+            Templates templates,
+            Json json,
+            LiveHub hub) {
         this.hub = hub;
         this.lessons = lessons;
         this.experiments = experiments;
@@ -87,15 +93,26 @@ public final class LessonController {
             if (e.isArray()) {
                 e.forEach(name -> editable.put(name.asText(), null));
             } else if (e.isObject()) {
-                editable.putAll(json.mapper().convertValue(e, new TypeReference<LinkedHashMap<String, Lesson.Range>>() {}));
+                editable.putAll(
+                        json.mapper().convertValue(e, new TypeReference<LinkedHashMap<String, Lesson.Range>>() {}));
             }
-            Map<String, Object> params = body.has("params") && !body.get("params").isNull()
-                    ? json.mapper().convertValue(body.get("params"), new TypeReference<LinkedHashMap<String, Object>>() {})
+            Map<String, Object> params = body.has("params")
+                            && !body.get("params").isNull()
+                    ? json.mapper()
+                            .convertValue(body.get("params"), new TypeReference<LinkedHashMap<String, Object>>() {})
                     : Map.of();
-            Lesson.Question question = body.has("question") && !body.get("question").isNull()
-                    ? json.mapper().convertValue(body.get("question"), Lesson.Question.class) : null;
-            request = new LessonService.NewLesson(JsonBodies.text(body, "title"), JsonBodies.text(body, "instructions"),
-                    JsonBodies.text(body, "plugin"), JsonBodies.text(body, "dataset"), params, editable, question);
+            Lesson.Question question =
+                    body.has("question") && !body.get("question").isNull()
+                            ? json.mapper().convertValue(body.get("question"), Lesson.Question.class)
+                            : null;
+            request = new LessonService.NewLesson(
+                    JsonBodies.text(body, "title"),
+                    JsonBodies.text(body, "instructions"),
+                    JsonBodies.text(body, "plugin"),
+                    JsonBodies.text(body, "dataset"),
+                    params,
+                    editable,
+                    question);
         } catch (IllegalArgumentException ex) {
             throw new InvalidParameterException("body", "the lesson is not well formed: " + ex.getMessage());
         }
@@ -134,7 +151,8 @@ public final class LessonController {
     public void beforeEvents(Context ctx) {
         lessons.get(Ids.pathId(ctx, "lesson"), Viewer.of(ctx));
         if (!"text/event-stream".equals(ctx.header("Accept"))) {
-            throw new NotAcceptableException("this endpoint streams Server-Sent Events: send 'Accept: text/event-stream'");
+            throw new NotAcceptableException(
+                    "this endpoint streams Server-Sent Events: send 'Accept: text/event-stream'");
         }
     }
 
@@ -144,7 +162,8 @@ public final class LessonController {
      */
     public void events(SseClient client) {
         Lesson lesson = lessons.get(Ids.pathId(client.ctx(), "lesson"), Viewer.of(client.ctx()));
-        ClassStream stream = new ClassStream(client, hub, id -> experiments.get(id).status().isActive());
+        ClassStream stream =
+                new ClassStream(client, hub, id -> experiments.get(id).status().isActive());
         client.keepAlive();
         Runnable stop = lessons.onNewRun(lesson.id(), id -> {
             stream.follow(id);
@@ -167,9 +186,18 @@ public final class LessonController {
         Lesson lesson = lessons.get(Ids.pathId(ctx, "lesson"), Viewer.of(ctx));
         StringBuilder csv = new StringBuilder("experiment,student,answer,status,last_loss,error\n");
         for (ClassView.Run r : classOf(lesson).runs()) {
-            csv.append(r.experimentId()).append(',').append(field(r.student())).append(',').append(field(r.answer()))
-                    .append(',').append(r.status()).append(',').append(r.lastLoss() == null ? "" : r.lastLoss())
-                    .append(',').append(field(r.error())).append('\n');
+            csv.append(r.experimentId())
+                    .append(',')
+                    .append(field(r.student()))
+                    .append(',')
+                    .append(field(r.answer()))
+                    .append(',')
+                    .append(r.status())
+                    .append(',')
+                    .append(r.lastLoss() == null ? "" : r.lastLoss())
+                    .append(',')
+                    .append(field(r.error()))
+                    .append('\n');
         }
         ctx.contentType("text/csv; charset=utf-8");
         ctx.header("Content-Disposition", "attachment; filename=\"lesson-" + lesson.id() + "-class.csv\"");
@@ -208,7 +236,8 @@ public final class LessonController {
             throw new ForbiddenException("only a teacher makes and manages lessons");
         }
         String plugin = ctx.queryParam("plugin");
-        ctx.html(templates.render("lessons/new.jte", form(plugin, ctx.queryParam("dataset"), Map.of(), Map.of(), "", "")));
+        ctx.html(templates.render(
+                "lessons/new.jte", form(plugin, ctx.queryParam("dataset"), Map.of(), Map.of(), "", "")));
     }
 
     /** {@code POST /lessons} (teacher): the form; on success to the lessons list with the new link. */
@@ -227,20 +256,44 @@ public final class LessonController {
                 if ("fixed".equals(mode) && value != null && !value.isBlank()) {
                     fixed.put(spec.name(), value);
                 } else if ("students".equals(mode)) {
-                    editable.put(spec.name(), new Lesson.Range(number(ctx, "min_" + spec.name()), number(ctx, "max_" + spec.name())));
+                    editable.put(
+                            spec.name(),
+                            new Lesson.Range(number(ctx, "min_" + spec.name()), number(ctx, "max_" + spec.name())));
                 }
             }
             String questionText = ctx.formParam("question");
-            Lesson.Question question = questionText == null || questionText.isBlank() ? null
-                    : new Lesson.Question(questionText, ctx.formParam("kind"), ctx.formParam("choices") == null ? List.of()
-                            : Arrays.stream(ctx.formParam("choices").split(",")).map(String::strip).toList());
-            lessons.create(new LessonService.NewLesson(ctx.formParam("title"), ctx.formParam("instructions"), plugin,
-                    ctx.formParam("dataset"), fixed, editable, question), Viewer.of(ctx));
+            Lesson.Question question = questionText == null || questionText.isBlank()
+                    ? null
+                    : new Lesson.Question(
+                            questionText,
+                            ctx.formParam("kind"),
+                            ctx.formParam("choices") == null
+                                    ? List.of()
+                                    : Arrays.stream(ctx.formParam("choices").split(","))
+                                            .map(String::strip)
+                                            .toList());
+            lessons.create(
+                    new LessonService.NewLesson(
+                            ctx.formParam("title"),
+                            ctx.formParam("instructions"),
+                            plugin,
+                            ctx.formParam("dataset"),
+                            fixed,
+                            editable,
+                            question),
+                    Viewer.of(ctx));
             ctx.redirect("/lessons", HttpStatus.SEE_OTHER);
         } catch (InvalidParameterException e) {
-            ctx.status(HttpStatus.BAD_REQUEST).html(templates.render("lessons/new.jte", form(plugin, ctx.formParam("dataset"),
-                    values, modes, ctx.formParam("title") == null ? "" : ctx.formParam("title"),
-                    (e.field() == null ? "" : e.field() + ": ") + e.getMessage())));
+            ctx.status(HttpStatus.BAD_REQUEST)
+                    .html(templates.render(
+                            "lessons/new.jte",
+                            form(
+                                    plugin,
+                                    ctx.formParam("dataset"),
+                                    values,
+                                    modes,
+                                    ctx.formParam("title") == null ? "" : ctx.formParam("title"),
+                                    (e.field() == null ? "" : e.field() + ": ") + e.getMessage())));
         }
     }
 
@@ -252,31 +305,54 @@ public final class LessonController {
         try {
             return Double.parseDouble(raw.strip());
         } catch (NumberFormatException e) {
-            throw new InvalidParameterException(name.substring(name.indexOf('_') + 1), "a range bound is a number, got '" + raw + "'");
+            throw new InvalidParameterException(
+                    name.substring(name.indexOf('_') + 1), "a range bound is a number, got '" + raw + "'");
         }
     }
 
-    private LessonFormPage form(String pluginId, String dataset, Map<String, String> values,
-            Map<String, String> modes, String title, String error) {
+    private LessonFormPage form(
+            String pluginId,
+            String dataset,
+            Map<String, String> values,
+            Map<String, String> modes,
+            String title,
+            String error) {
         LecturePlugin plugin = experiments.plugin(pluginId);
         List<DatasetSpec> options = datasets.catalog().ofKinds(plugin.datasetKinds());
-        String selected = options.stream().map(d -> d.id()).filter(id -> id.equals(dataset)).findFirst()
+        String selected = options.stream()
+                .map(d -> d.id())
+                .filter(id -> id.equals(dataset))
+                .findFirst()
                 .orElse(options.isEmpty() ? "" : options.get(0).id());
         List<LessonFormPage.ParamRow> rows = new ArrayList<>();
         for (FormField field : Forms.fields(plugin.hyperParameters(), values, null, null)) {
-            ParamSpec spec = plugin.hyperParameters().stream().filter(p -> p.name().equals(field.name())).findFirst().orElseThrow();
+            ParamSpec spec = plugin.hyperParameters().stream()
+                    .filter(p -> p.name().equals(field.name()))
+                    .findFirst()
+                    .orElseThrow();
             boolean numeric = spec.type() == ParamType.INT || spec.type() == ParamType.DOUBLE;
             rows.add(new LessonFormPage.ParamRow(field, modes.getOrDefault(field.name(), "default"), numeric));
         }
-        return new LessonFormPage(plugin.descriptor().id(), plugin.descriptor().title(),
-                PluginPages.datasetOptions(options, selected), rows, title, error);
+        return new LessonFormPage(
+                plugin.descriptor().id(),
+                plugin.descriptor().title(),
+                PluginPages.datasetOptions(options, selected),
+                rows,
+                title,
+                error);
     }
 
     /** {@code GET /lessons/{id}/class} (teacher). */
     public void classPage(Context ctx) {
         Lesson lesson = lessons.get(Ids.pathId(ctx, "lesson"), Viewer.of(ctx));
-        ctx.html(templates.render("lessons/class.jte", new ClassPage(lesson.id(), lesson.code(), lesson.title(),
-                lesson.question() == null ? "" : lesson.question().text(), lesson.open())));
+        ctx.html(templates.render(
+                "lessons/class.jte",
+                new ClassPage(
+                        lesson.id(),
+                        lesson.code(),
+                        lesson.title(),
+                        lesson.question() == null ? "" : lesson.question().text(),
+                        lesson.open())));
     }
 
     /** {@code GET /l/{code}}: the lesson as a student sees it. */
@@ -302,8 +378,9 @@ public final class LessonController {
         } catch (InvalidParameterException | ConflictException e) {
             String field = e instanceof InvalidParameterException invalid ? invalid.field() : null;
             ctx.status(e instanceof ConflictException ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST)
-                    .html(templates.render("lessons/show.jte", page(ctx, lesson, submitted, answer == null ? "" : answer,
-                            field, e.getMessage())));
+                    .html(templates.render(
+                            "lessons/show.jte",
+                            page(ctx, lesson, submitted, answer == null ? "" : answer, field, e.getMessage())));
         }
     }
 
@@ -312,39 +389,69 @@ public final class LessonController {
         Lesson lesson = lessons.byCode(ctx.pathParam("code"));
         JsonNode body = JsonBodies.object(ctx, json.mapper());
         Map<String, Object> submitted = new LinkedHashMap<>();
-        body.path("params").fields().forEachRemaining(e -> submitted.put(e.getKey(), JsonBodies.scalar(e.getKey(), e.getValue())));
+        body.path("params")
+                .fields()
+                .forEachRemaining(e -> submitted.put(e.getKey(), JsonBodies.scalar(e.getKey(), e.getValue())));
         JsonNode answer = body.get("answer");
-        Experiment run = lessons.run(lesson, submitted, answer == null || answer.isNull() ? null : answer.asText(),
-                Viewer.of(ctx));
+        Experiment run = lessons.run(
+                lesson, submitted, answer == null || answer.isNull() ? null : answer.asText(), Viewer.of(ctx));
         ctx.status(HttpStatus.CREATED).json(Map.of("id", run.id(), "lesson", lesson.id()));
     }
 
     private void renderList(Context ctx, String error) {
-        List<LessonListPage.LessonRow> rows = lessons.all(Viewer.of(ctx)).stream().map(l -> new LessonListPage.LessonRow(
-                l.id(), l.code(), l.title(), l.plugin(), l.open(), lessons.runs(l).size())).toList();
+        List<LessonListPage.LessonRow> rows = lessons.all(Viewer.of(ctx)).stream()
+                .map(l -> new LessonListPage.LessonRow(
+                        l.id(),
+                        l.code(),
+                        l.title(),
+                        l.plugin(),
+                        l.open(),
+                        lessons.runs(l).size()))
+                .toList();
         List<KeyValue> samples = SampleLessons.all().entrySet().stream()
-                .map(e -> new KeyValue(e.getKey(), e.getValue().title())).toList();
+                .map(e -> new KeyValue(e.getKey(), e.getValue().title()))
+                .toList();
         List<KeyValue> plugins = experiments.plugins().stream()
-                .map(p -> new KeyValue(p.descriptor().id(), p.descriptor().title())).toList();
+                .map(p -> new KeyValue(p.descriptor().id(), p.descriptor().title()))
+                .toList();
         ctx.html(templates.render("lessons/index.jte", new LessonListPage(rows, samples, plugins, error)));
     }
 
-    private LessonPage page(Context ctx, Lesson lesson, Map<String, ?> values, String answer, String field, String error) {
+    private LessonPage page(
+            Context ctx, Lesson lesson, Map<String, ?> values, String answer, String field, String error) {
         List<ParamSpec> controls = lessons.controls(lesson);
-        boolean fieldError = field != null && controls.stream().anyMatch(s -> s.name().equals(field));
+        boolean fieldError =
+                field != null && controls.stream().anyMatch(s -> s.name().equals(field));
         String pluginTitle = experiments.plugin(lesson.plugin()).descriptor().title();
-        String datasetTitle = datasets.catalog().find(lesson.dataset()).map(d -> d.title()).orElse(lesson.dataset());
-        List<LessonPage.LessonRunRow> mine = lessons.runsOf(lesson, Viewer.of(ctx)).stream().map(r -> {
-            Experiment e = experiments.get(r.experimentId());
-            Double loss = metrics.lastValues(List.of(e.id()), "loss").get(e.id());
-            return new LessonPage.LessonRunRow(e.id(), r.student() == null ? "" : r.student(),
-                    r.answer() == null ? "" : r.answer(), e.status().name(), loss == null ? "" : "loss " + Formats.number(loss));
-        }).toList();
+        String datasetTitle =
+                datasets.catalog().find(lesson.dataset()).map(d -> d.title()).orElse(lesson.dataset());
+        List<LessonPage.LessonRunRow> mine = lessons.runsOf(lesson, Viewer.of(ctx)).stream()
+                .map(r -> {
+                    Experiment e = experiments.get(r.experimentId());
+                    Double loss = metrics.lastValues(List.of(e.id()), "loss").get(e.id());
+                    return new LessonPage.LessonRunRow(
+                            e.id(),
+                            r.student() == null ? "" : r.student(),
+                            r.answer() == null ? "" : r.answer(),
+                            e.status().name(),
+                            loss == null ? "" : "loss " + Formats.number(loss));
+                })
+                .toList();
         Lesson.Question q = lesson.question();
-        return new LessonPage(lesson.code(), lesson.title(), Markdown.toSafeHtml(lesson.instructions()), pluginTitle,
-                datasetTitle, lesson.open(), q == null ? "" : q.text(), q == null ? "" : q.kind(),
-                q == null ? List.of() : q.choices(), answer, Forms.fields(controls, values, field, error),
-                fieldError ? "" : error == null ? "" : error, mine);
+        return new LessonPage(
+                lesson.code(),
+                lesson.title(),
+                Markdown.toSafeHtml(lesson.instructions()),
+                pluginTitle,
+                datasetTitle,
+                lesson.open(),
+                q == null ? "" : q.text(),
+                q == null ? "" : q.kind(),
+                q == null ? List.of() : q.choices(),
+                answer,
+                Forms.fields(controls, values, field, error),
+                fieldError ? "" : error == null ? "" : error,
+                mine);
     }
 
     private ClassView classOf(Lesson lesson) {
@@ -357,13 +464,23 @@ public final class LessonController {
             } catch (NotFoundException deleted) {
                 continue;
             }
-            List<double[]> curve = metrics.series(e.id(), CURVE_POINTS, Set.of("loss")).getOrDefault("loss", List.of());
+            List<double[]> curve =
+                    metrics.series(e.id(), CURVE_POINTS, Set.of("loss")).getOrDefault("loss", List.of());
             Double last = curve.isEmpty() ? null : curve.get(curve.size() - 1)[1];
-            runs.add(new ClassView.Run(e.id(), r.student(), r.answer(), e.status().name(), e.error().orElse(null), last, curve));
-            tally.computeIfAbsent(r.answer() == null ? "" : r.answer(), k -> new TreeMap<>()).merge(e.status().name(), 1,
-                    Integer::sum);
+            runs.add(new ClassView.Run(
+                    e.id(),
+                    r.student(),
+                    r.answer(),
+                    e.status().name(),
+                    e.error().orElse(null),
+                    last,
+                    curve));
+            tally.computeIfAbsent(r.answer() == null ? "" : r.answer(), k -> new TreeMap<>())
+                    .merge(e.status().name(), 1, Integer::sum);
         }
-        List<ClassView.Tally> tallies = tally.entrySet().stream().map(t -> new ClassView.Tally(t.getKey(), t.getValue())).toList();
+        List<ClassView.Tally> tallies = tally.entrySet().stream()
+                .map(t -> new ClassView.Tally(t.getKey(), t.getValue()))
+                .toList();
         return new ClassView(LessonView.of(lesson), runs, tallies);
     }
 

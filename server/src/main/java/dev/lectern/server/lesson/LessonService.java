@@ -63,10 +63,14 @@ public final class LessonService {
         for (Map.Entry<String, Object> e : values.entrySet()) {
             String name = e.getKey();
             if (!lesson.get().editable().containsKey(name)) {
-                throw new InvalidParameterException(name, name + " is set by the lesson and cannot change while its run trains");
+                throw new InvalidParameterException(
+                        name, name + " is set by the lesson and cannot change while its run trains");
             }
-            specs.stream().filter(s -> s.name().equals(name)).findFirst()
-                    .ifPresent(spec -> narrowed(spec, lesson.get().editable().get(name)).parse(e.getValue()));
+            specs.stream()
+                    .filter(s -> s.name().equals(name))
+                    .findFirst()
+                    .ifPresent(spec ->
+                            narrowed(spec, lesson.get().editable().get(name)).parse(e.getValue()));
         }
     }
 
@@ -81,8 +85,14 @@ public final class LessonService {
      * @param editable parameters students may change, with optional narrowed ranges
      * @param question the question, or null
      */
-    public record NewLesson(String title, String instructions, String plugin, String dataset, Map<String, Object> params,
-            Map<String, Lesson.Range> editable, Lesson.Question question) {}
+    public record NewLesson(
+            String title,
+            String instructions,
+            String plugin,
+            String dataset,
+            Map<String, Object> params,
+            Map<String, Lesson.Range> editable,
+            Lesson.Question question) {}
 
     /**
      * Checks and stores a lesson.
@@ -97,7 +107,8 @@ public final class LessonService {
         if (title.isEmpty() || title.length() > 200) {
             throw new InvalidParameterException("title", "a lesson needs a title of 1 to 200 characters");
         }
-        String instructions = request.instructions() == null ? "" : request.instructions().strip();
+        String instructions =
+                request.instructions() == null ? "" : request.instructions().strip();
         if (instructions.length() > 20_000) {
             throw new InvalidParameterException("instructions", "instructions are at most 20000 characters");
         }
@@ -109,10 +120,12 @@ public final class LessonService {
         for (Map.Entry<String, Lesson.Range> e : editable.entrySet()) {
             ParamSpec spec = declared.get(e.getKey());
             if (spec == null) {
-                throw new InvalidParameterException("editable", "'" + e.getKey() + "' is not a hyperparameter of " + request.plugin());
+                throw new InvalidParameterException(
+                        "editable", "'" + e.getKey() + "' is not a hyperparameter of " + request.plugin());
             }
             if (fixed.containsKey(e.getKey())) {
-                throw new InvalidParameterException("editable", "'" + e.getKey() + "' cannot be both fixed and editable");
+                throw new InvalidParameterException(
+                        "editable", "'" + e.getKey() + "' cannot be both fixed and editable");
             }
             narrowed(spec, e.getValue());
         }
@@ -120,8 +133,16 @@ public final class LessonService {
         experiments.check(new NewExperiment(request.plugin(), request.dataset(), fixed, null, null));
         Lesson.Question question = check(request.question());
         String code = code();
-        long id = lessons.insert(code, title, instructions, plugin.descriptor().id(), request.dataset(), fixed, editable,
-                question, viewer.name());
+        long id = lessons.insert(
+                code,
+                title,
+                instructions,
+                plugin.descriptor().id(),
+                request.dataset(),
+                fixed,
+                editable,
+                question,
+                viewer.name());
         return lessons.find(id).orElseThrow();
     }
 
@@ -177,7 +198,8 @@ public final class LessonService {
      */
     public Experiment run(Lesson lesson, Map<String, Object> submitted, String answer, Viewer viewer) {
         if (!lesson.open()) {
-            throw new ConflictException("the lesson '" + lesson.title() + "' is closed; your teacher opens it for runs");
+            throw new ConflictException(
+                    "the lesson '" + lesson.title() + "' is closed; your teacher opens it for runs");
         }
         String checkedAnswer = answer(lesson.question(), answer);
         Map<String, Object> chosen = new LinkedHashMap<>();
@@ -188,12 +210,13 @@ public final class LessonService {
             }
         }
         // Every control at its shown value (the form always sends them), the teacher's fixed values over them.
-        Map<String, Object> params = new LinkedHashMap<>(ParamValues.check(controls(lesson), chosen).asMap());
+        Map<String, Object> params =
+                new LinkedHashMap<>(ParamValues.check(controls(lesson), chosen).asMap());
         params.putAll(lesson.fixed());
         String who = viewer.name() == null ? "" : ": " + viewer.name();
         String name = lesson.title().length() > 150 ? lesson.title().substring(0, 150) : lesson.title();
-        Experiment run = experiments.create(new NewExperiment(lesson.plugin(), lesson.dataset(), params, name + who, null)
-                .ownedBy(viewer.name()));
+        Experiment run = experiments.create(
+                new NewExperiment(lesson.plugin(), lesson.dataset(), params, name + who, null).ownedBy(viewer.name()));
         lessons.addRun(lesson.id(), run.id(), viewer.name(), checkedAnswer);
         runListeners.getOrDefault(lesson.id(), Set.of()).forEach(listener -> listener.accept(run.id()));
         return run;
@@ -207,7 +230,9 @@ public final class LessonService {
      * @return stops telling it
      */
     public Runnable onNewRun(long lessonId, LongConsumer listener) {
-        runListeners.computeIfAbsent(lessonId, id -> ConcurrentHashMap.newKeySet()).add(listener);
+        runListeners
+                .computeIfAbsent(lessonId, id -> ConcurrentHashMap.newKeySet())
+                .add(listener);
         return () -> runListeners.computeIfPresent(lessonId, (id, set) -> {
             set.remove(listener);
             return set.isEmpty() ? null : set;
@@ -221,7 +246,9 @@ public final class LessonService {
 
     /** A student's own runs of a lesson. */
     public List<LessonRepository.LessonRun> runsOf(Lesson lesson, Viewer viewer) {
-        return lessons.runs(lesson.id()).stream().filter(r -> viewer.maySee(r.student())).toList();
+        return lessons.runs(lesson.id()).stream()
+                .filter(r -> viewer.maySee(r.student()))
+                .toList();
     }
 
     /** The lesson run behind an experiment, if it was one. */
@@ -234,14 +261,18 @@ public final class LessonService {
             return spec;
         }
         if (spec.type() != ParamType.INT && spec.type() != ParamType.DOUBLE) {
-            throw new InvalidParameterException("editable", "only number parameters take a range; '" + spec.name() + "' is "
-                    + spec.type().name().toLowerCase(java.util.Locale.ROOT));
+            throw new InvalidParameterException(
+                    "editable",
+                    "only number parameters take a range; '" + spec.name() + "' is "
+                            + spec.type().name().toLowerCase(java.util.Locale.ROOT));
         }
         Double min = range.min() == null ? spec.min() : range.min();
         Double max = range.max() == null ? spec.max() : range.max();
         if ((spec.min() != null && min < spec.min()) || (spec.max() != null && max > spec.max()) || min > max) {
-            throw new InvalidParameterException("editable", "the range of " + spec.name() + " must lie within the plugin's ("
-                    + spec.min() + " to " + spec.max() + ") and have min <= max");
+            throw new InvalidParameterException(
+                    "editable",
+                    "the range of " + spec.name() + " must lie within the plugin's (" + spec.min() + " to " + spec.max()
+                            + ") and have min <= max");
         }
         Object fallback = spec.defaultValue();
         if (fallback instanceof Number n && (n.doubleValue() < min || n.doubleValue() > max)) {
@@ -258,18 +289,28 @@ public final class LessonService {
         if (text.isEmpty() || text.length() > 500) {
             throw new InvalidParameterException("question", "a question has 1 to 500 characters");
         }
-        String kind = question.kind() == null ? "choice" : question.kind().strip().toLowerCase(java.util.Locale.ROOT);
+        String kind =
+                question.kind() == null ? "choice" : question.kind().strip().toLowerCase(java.util.Locale.ROOT);
         if (kind.equals("number")) {
             return new Lesson.Question(text, kind, List.of());
         }
         if (!kind.equals("choice")) {
-            throw new InvalidParameterException("question", "a question's kind is choice or number, got '" + question.kind() + "'");
+            throw new InvalidParameterException(
+                    "question", "a question's kind is choice or number, got '" + question.kind() + "'");
         }
-        List<String> choices = question.choices() == null ? List.of()
-                : question.choices().stream().map(String::strip).filter(c -> !c.isEmpty()).distinct().toList();
-        if (choices.size() < 2 || choices.size() > MAX_CHOICES || choices.stream().anyMatch(c -> c.length() > 200)) {
-            throw new InvalidParameterException("question", "a multiple-choice question has 2 to " + MAX_CHOICES
-                    + " choices of at most 200 characters");
+        List<String> choices = question.choices() == null
+                ? List.of()
+                : question.choices().stream()
+                        .map(String::strip)
+                        .filter(c -> !c.isEmpty())
+                        .distinct()
+                        .toList();
+        if (choices.size() < 2
+                || choices.size() > MAX_CHOICES
+                || choices.stream().anyMatch(c -> c.length() > 200)) {
+            throw new InvalidParameterException(
+                    "question",
+                    "a multiple-choice question has 2 to " + MAX_CHOICES + " choices of at most 200 characters");
         }
         return new Lesson.Question(text, kind, choices);
     }

@@ -20,12 +20,35 @@ import java.util.Map;
  * @param owner the teacher who made it
  * @param createdAt when it was made
  */
-public record LessonView(long id, String code, String link, String title, String instructions, String plugin,
-        String dataset, Map<String, Object> params, Map<String, Lesson.Range> editable, Lesson.Question question,
-        boolean open, String owner, Instant createdAt) {
+public record LessonView(
+        long id,
+        String code,
+        String link,
+        String title,
+        String instructions,
+        String plugin,
+        String dataset,
+        Map<String, Object> params,
+        Map<String, Lesson.Range> editable,
+        Lesson.Question question,
+        boolean open,
+        String owner,
+        Instant createdAt) {
 
     static LessonView of(Lesson l) {
-        return new LessonView(l.id(), l.code(), "/l/" + l.code(), l.title(), l.instructions(), l.plugin(), l.dataset(),
-                l.fixed(), l.editable(), l.question(), l.open(), l.owner(), l.createdAt());
+        return new LessonView(
+                l.id(),
+                l.code(),
+                "/l/" + l.code(),
+                l.title(),
+                l.instructions(),
+                l.plugin(),
+                l.dataset(),
+                l.fixed(),
+                l.editable(),
+                l.question(),
+                l.open(),
+                l.owner(),
+                l.createdAt());
     }
 }

@@ -22,6 +22,7 @@ public final class BatchingMetricsSink implements MetricsSink, AutoCloseable {
     private static final long FLUSH_MILLIS = 250;
     /** Beyond this many buffered points the reporting thread flushes itself, bounding memory. */
     private static final int MAX_BUFFERED = 50_000;
+
     private static final int MAX_BUFFERED_TEXTS = 1_000;
     /** Points kept while the database is unreachable, beyond which the oldest go. */
     private static final int MAX_RETAINED = 4 * MAX_BUFFERED;
@@ -34,12 +35,15 @@ public final class BatchingMetricsSink implements MetricsSink, AutoCloseable {
     private final ScheduledFuture<?> schedule;
     /** Guards the I/O of a flush, so the training thread only ever waits for the buffer swap, never for a client. */
     private final Object flushLock = new Object();
+
     private List<MetricPoint> buffer = new ArrayList<>();
     /** After a failed flush, a full buffer waits this long before the training thread tries again. */
     private long retryAt = Long.MIN_VALUE;
+
     private List<MetricText> texts = new ArrayList<>();
     /** An abandoned plugin may keep reporting after its run ended; those points are dropped, not buffered forever. */
     private volatile boolean closed;
+
     private volatile long progressDone;
     private volatile long progressTotal;
     private long writtenDone = -1;
@@ -55,14 +59,20 @@ public final class BatchingMetricsSink implements MetricsSink, AutoCloseable {
      * @param stepsPerEpochWriter stores the steps per epoch the plugin declares
      * @param scheduler runs the periodic flush
      */
-    public BatchingMetricsSink(long experimentId, MetricsRepository repository, LiveHub hub,
-            BiConsumer<Long, Long> progressWriter, LongConsumer stepsPerEpochWriter, ScheduledExecutorService scheduler) {
+    public BatchingMetricsSink(
+            long experimentId,
+            MetricsRepository repository,
+            LiveHub hub,
+            BiConsumer<Long, Long> progressWriter,
+            LongConsumer stepsPerEpochWriter,
+            ScheduledExecutorService scheduler) {
         this.experimentId = experimentId;
         this.repository = repository;
         this.hub = hub;
         this.progressWriter = progressWriter;
         this.stepsPerEpochWriter = stepsPerEpochWriter;
-        this.schedule = scheduler.scheduleWithFixedDelay(this::flushQuietly, FLUSH_MILLIS, FLUSH_MILLIS, TimeUnit.MILLISECONDS);
+        this.schedule =
+                scheduler.scheduleWithFixedDelay(this::flushQuietly, FLUSH_MILLIS, FLUSH_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -170,8 +180,11 @@ public final class BatchingMetricsSink implements MetricsSink, AutoCloseable {
         List<MetricPoint> kept = new ArrayList<>(points);
         kept.addAll(buffer);
         if (kept.size() > MAX_RETAINED) {
-            LOG.warn("experiment {}: the database is unreachable; {} metric point(s) dropped, the newest {} kept",
-                    experimentId, kept.size() - MAX_RETAINED, MAX_RETAINED);
+            LOG.warn(
+                    "experiment {}: the database is unreachable; {} metric point(s) dropped, the newest {} kept",
+                    experimentId,
+                    kept.size() - MAX_RETAINED,
+                    MAX_RETAINED);
             kept = new ArrayList<>(kept.subList(kept.size() - MAX_RETAINED, kept.size()));
         }
         buffer = kept;

@@ -38,16 +38,24 @@ final class CurveRollups {
     /** Reads one metric's raw points with a step above {@code afterStep}, in step order. */
     static List<double[]> rawPoints(Jdbc jdbc, long experimentId, String name, long afterStep) {
         List<double[]> points = new ArrayList<>();
-        jdbc.query("SELECT step, metric_value FROM metrics WHERE experiment_id = ? AND name = ? AND step > ? ORDER BY step",
-                rs -> points.add(new double[] {rs.getLong(1), rs.getDouble(2)}), experimentId, name, afterStep);
+        jdbc.query(
+                "SELECT step, metric_value FROM metrics WHERE experiment_id = ? AND name = ? AND step > ? ORDER BY step",
+                rs -> points.add(new double[] {rs.getLong(1), rs.getDouble(2)}),
+                experimentId,
+                name,
+                afterStep);
         return points;
     }
 
     /** Rolls up the complete groups of one metric's points not yet rolled up. */
     void rollUp(long experimentId, String name) {
         synchronized (locks[(int) Math.floorMod(experimentId, (long) STRIPES)]) {
-            List<long[]> state = jdbc.query("SELECT rolled_step, points - rolled_points FROM metric_summaries "
-                    + "WHERE experiment_id = ? AND name = ?", rs -> new long[] {rs.getLong(1), rs.getLong(2)}, experimentId, name);
+            List<long[]> state = jdbc.query(
+                    "SELECT rolled_step, points - rolled_points FROM metric_summaries "
+                            + "WHERE experiment_id = ? AND name = ?",
+                    rs -> new long[] {rs.getLong(1), rs.getLong(2)},
+                    experimentId,
+                    name);
             if (state.isEmpty() || state.get(0)[1] < GROUP) {
                 return;
             }
@@ -64,13 +72,30 @@ final class CurveRollups {
                 double[] early = points.get(Math.min(extremes[0], extremes[1]));
                 double[] late = points.get(Math.max(extremes[0], extremes[1]));
                 double[] last = points.get(from + GROUP - 1);
-                rows.add(new Object[] {experimentId, name, (long) first[0], first[1], (long) early[0], early[1],
-                        (long) late[0], late[1], (long) last[0], last[1]});
+                rows.add(new Object[] {
+                    experimentId,
+                    name,
+                    (long) first[0],
+                    first[1],
+                    (long) early[0],
+                    early[1],
+                    (long) late[0],
+                    late[1],
+                    (long) last[0],
+                    last[1]
+                });
             }
-            jdbc.batch("INSERT INTO metric_rollups (experiment_id, name, first_step, first_value, early_step, early_value, "
-                    + "late_step, late_value, last_step, last_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
-            jdbc.update("UPDATE metric_summaries SET rolled_step = ?, rolled_points = rolled_points + ? "
-                    + "WHERE experiment_id = ? AND name = ?", (long) points.get(complete - 1)[0], complete, experimentId, name);
+            jdbc.batch(
+                    "INSERT INTO metric_rollups (experiment_id, name, first_step, first_value, early_step, early_value, "
+                            + "late_step, late_value, last_step, last_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    rows);
+            jdbc.update(
+                    "UPDATE metric_summaries SET rolled_step = ?, rolled_points = rolled_points + ? "
+                            + "WHERE experiment_id = ? AND name = ?",
+                    (long) points.get(complete - 1)[0],
+                    complete,
+                    experimentId,
+                    name);
         }
     }
 
@@ -87,8 +112,10 @@ final class CurveRollups {
         rollUp(experimentId, name);
         List<double[]> points = new ArrayList<>();
         long[] rolledStep = {Long.MIN_VALUE};
-        jdbc.query("SELECT first_step, first_value, early_step, early_value, late_step, late_value, last_step, last_value "
-                + "FROM metric_rollups WHERE experiment_id = ? AND name = ? ORDER BY last_step", rs -> {
+        jdbc.query(
+                "SELECT first_step, first_value, early_step, early_value, late_step, late_value, last_step, last_value "
+                        + "FROM metric_rollups WHERE experiment_id = ? AND name = ? ORDER BY last_step",
+                rs -> {
                     double[] previous = null;
                     for (int c = 1; c <= 7; c += 2) {
                         double[] p = {rs.getLong(c), rs.getDouble(c + 1)};
@@ -99,7 +126,9 @@ final class CurveRollups {
                     }
                     rolledStep[0] = rs.getLong(7);
                     return null;
-                }, experimentId, name);
+                },
+                experimentId,
+                name);
         points.addAll(rawPoints(jdbc, experimentId, name, rolledStep[0]));
         return MinMaxDownsampler.downsample(points, maxPoints);
     }

@@ -51,7 +51,9 @@ public final class LiveHub {
 
     /** Adds a subscriber to an experiment's events. */
     public void subscribe(long experimentId, Subscriber subscriber) {
-        subscribers.computeIfAbsent(experimentId, k -> ConcurrentHashMap.newKeySet()).add(subscriber);
+        subscribers
+                .computeIfAbsent(experimentId, k -> ConcurrentHashMap.newKeySet())
+                .add(subscriber);
     }
 
     /** Removes a subscriber. */

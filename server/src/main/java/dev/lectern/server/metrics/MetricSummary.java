@@ -21,8 +21,16 @@ import java.util.stream.Collectors;
  * @param maxValue the largest finite value, or null
  * @param perEpoch whether the metric is measured once per epoch, so its steps are epochs
  */
-public record MetricSummary(String name, long points, long lastStep, double lastValue, Long minStep, Double minValue,
-        Long maxStep, Double maxValue, boolean perEpoch) {
+public record MetricSummary(
+        String name,
+        long points,
+        long lastStep,
+        double lastValue,
+        Long minStep,
+        Double minValue,
+        Long maxStep,
+        Double maxValue,
+        boolean perEpoch) {
 
     /**
      * Tells whether a larger value of a metric is better, from its name: accuracies, precision, recall, F1 scores,
@@ -34,9 +42,18 @@ public record MetricSummary(String name, long points, long lastStep, double last
      */
     public static boolean higherIsBetter(String name) {
         String n = name.toLowerCase(Locale.ROOT);
-        return n.contains("acc") || n.contains("precision") || n.contains("recall") || n.contains("f1")
-                || n.contains("auc") || n.contains("r2") || n.contains("r²") || n.contains("persecond")
-                || n.contains("throughput") || n.contains("score") || n.startsWith("p(") || n.contains("probabilit");
+        return n.contains("acc")
+                || n.contains("precision")
+                || n.contains("recall")
+                || n.contains("f1")
+                || n.contains("auc")
+                || n.contains("r2")
+                || n.contains("r²")
+                || n.contains("persecond")
+                || n.contains("throughput")
+                || n.contains("score")
+                || n.startsWith("p(")
+                || n.contains("probabilit");
     }
 
     /** The step of the best value, or null when no value was finite. */
@@ -66,7 +83,9 @@ public record MetricSummary(String name, long points, long lastStep, double last
         if (perEpoch) {
             return OptionalLong.of(step);
         }
-        return stepsPerEpoch.filter(n -> n > 0).map(n -> OptionalLong.of(Math.floorDiv(step + n - 1, n)))
+        return stepsPerEpoch
+                .filter(n -> n > 0)
+                .map(n -> OptionalLong.of(Math.floorDiv(step + n - 1, n)))
                 .orElse(OptionalLong.empty());
     }
 
@@ -77,6 +96,9 @@ public record MetricSummary(String name, long points, long lastStep, double last
      * @return the names of its per-epoch metrics
      */
     public static Set<String> perEpochNames(List<MetricSummary> summaries) {
-        return summaries.stream().filter(MetricSummary::perEpoch).map(MetricSummary::name).collect(Collectors.toSet());
+        return summaries.stream()
+                .filter(MetricSummary::perEpoch)
+                .map(MetricSummary::name)
+                .collect(Collectors.toSet());
     }
 }

@@ -11,8 +11,7 @@ import java.util.List;
  */
 public final class MinMaxDownsampler {
 
-    private MinMaxDownsampler() {
-    }
+    private MinMaxDownsampler() {}
 
     /**
      * Downsamples {@code [step, value]} points given in step order.

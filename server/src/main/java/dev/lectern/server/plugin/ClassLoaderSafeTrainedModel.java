@@ -22,7 +22,8 @@ final class ClassLoaderSafeTrainedModel implements TrainedModel {
     }
 
     static TrainedModel wrap(TrainedModel model, ClassLoader loader) {
-        return model == null || model instanceof ClassLoaderSafeTrainedModel ? model
+        return model == null || model instanceof ClassLoaderSafeTrainedModel
+                ? model
                 : new ClassLoaderSafeTrainedModel(model, loader);
     }
 

@@ -14,10 +14,14 @@ import java.util.List;
  */
 final class PluginClassLoader extends URLClassLoader {
 
-    private static final List<String> SHARED_CLASSES = List.of(
-            "dev.lectern.plugin.api.", "dev.lectern.datasets.", "ai.djl.", "org.slf4j.");
+    private static final List<String> SHARED_CLASSES =
+            List.of("dev.lectern.plugin.api.", "dev.lectern.datasets.", "ai.djl.", "org.slf4j.");
     private static final List<String> SHARED_RESOURCES = List.of(
-            "dev/lectern/plugin/api/", "dev/lectern/datasets/", "ai/djl/", "org/slf4j/", "native/",
+            "dev/lectern/plugin/api/",
+            "dev/lectern/datasets/",
+            "ai/djl/",
+            "org/slf4j/",
+            "native/",
             "META-INF/services/ai.djl.");
 
     private final ClassLoader server;

@@ -52,7 +52,10 @@ public final class PluginManager {
      * @param directories plugin directories, scanned in order; missing ones are skipped
      */
     public PluginManager(ClassLoader serverLoader, List<Path> directories) {
-        this(serverLoader, directories, directories.stream().map(d -> "plugins folder").toList());
+        this(
+                serverLoader,
+                directories,
+                directories.stream().map(d -> "plugins folder").toList());
     }
 
     /**
@@ -96,7 +99,8 @@ public final class PluginManager {
         String shown = text;
         for (int i = 0; i < directories.size(); i++) {
             Path dir = directories.get(i).toAbsolutePath().normalize();
-            shown = shown.replace(dir + java.io.File.separator, labels.get(i) + "/").replace(dir.toString(), labels.get(i));
+            shown = shown.replace(dir + java.io.File.separator, labels.get(i) + "/")
+                    .replace(dir.toString(), labels.get(i));
         }
         return shown;
     }
@@ -117,8 +121,12 @@ public final class PluginManager {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             for (URL url : jarsOf(source)) {
                 Path jar = Path.of(url.toURI());
-                print.append(jar.getFileName()).append(':').append(Files.size(jar)).append(':')
-                        .append(HexFormat.of().formatHex(sha.digest(Files.readAllBytes(jar)))).append(';');
+                print.append(jar.getFileName())
+                        .append(':')
+                        .append(Files.size(jar))
+                        .append(':')
+                        .append(HexFormat.of().formatHex(sha.digest(Files.readAllBytes(jar))))
+                        .append(';');
             }
             return print.toString();
         } catch (IOException | URISyntaxException | java.security.NoSuchAlgorithmException e) {
@@ -146,7 +154,8 @@ public final class PluginManager {
     private List<PluginStatus> scan(List<PluginStatus> previous) {
         Map<String, PluginStatus> byId = new LinkedHashMap<>();
         List<PluginStatus> failures = new ArrayList<>();
-        List<PluginStatus> classpath = previous.stream().filter(s -> s.source().equals(CLASSPATH)).toList();
+        List<PluginStatus> classpath =
+                previous.stream().filter(s -> s.source().equals(CLASSPATH)).toList();
         if (previous.isEmpty()) {
             register(CLASSPATH, serverLoader, byId, failures);
         } else {
@@ -155,15 +164,22 @@ public final class PluginManager {
         for (Path directory : directories) {
             for (Path source : sources(directory, failures)) {
                 List<PluginStatus> loaded = previous.stream()
-                        .filter(s -> s.source().equals(source.toString()) && s.isLoaded()).toList();
+                        .filter(s -> s.source().equals(source.toString()) && s.isLoaded())
+                        .toList();
                 String now = fingerprint(source);
                 boolean rebuilt = !loaded.isEmpty() && !now.equals(fingerprints.get(source.toString()));
                 if (rebuilt) {
-                    List<String> active = loaded.stream().map(PluginStatus::id).filter(busy).toList();
+                    List<String> active =
+                            loaded.stream().map(PluginStatus::id).filter(busy).toList();
                     if (!active.isEmpty()) {
                         // Its classes serve runs now: swapping them mid-run would mix two builds in one run.
-                        keep(loaded.stream().map(st -> st.noted("its jar changed, but " + String.join(", ", active)
-                                + " has runs queued or training; rescan again once they end")).toList(), byId, failures);
+                        keep(
+                                loaded.stream()
+                                        .map(st -> st.noted("its jar changed, but " + String.join(", ", active)
+                                                + " has runs queued or training; rescan again once they end"))
+                                        .toList(),
+                                byId,
+                                failures);
                         continue;
                     }
                 } else if (!loaded.isEmpty()) {
@@ -179,18 +195,27 @@ public final class PluginManager {
                     fingerprints.put(source.toString(), now);
                     if (rebuilt) {
                         byId.replaceAll((id, st) -> st.source().equals(source.toString())
-                                ? st.noted("reloaded: its jar changed since it was loaded") : st);
-                        LOG.info("plugin from {} reloaded: its jar changed ({} plugin(s))", source, byId.size() - before);
+                                ? st.noted("reloaded: its jar changed since it was loaded")
+                                : st);
+                        LOG.info(
+                                "plugin from {} reloaded: its jar changed ({} plugin(s))",
+                                source,
+                                byId.size() - before);
                     }
                 } catch (IOException | RuntimeException e) {
-                    failures.add(PluginStatus.failed(source.toString(), source.getFileName().toString(), reason(e)));
+                    failures.add(PluginStatus.failed(
+                            source.toString(), source.getFileName().toString(), reason(e)));
                 }
             }
         }
         List<PluginStatus> all = new ArrayList<>(byId.values());
         all.addAll(failures);
-        failures.stream().filter(f -> !previous.contains(f))
-                .forEach(f -> LOG.warn("plugin from {} failed to load: {}", f.source(), f.error().orElse("")));
+        failures.stream()
+                .filter(f -> !previous.contains(f))
+                .forEach(f -> LOG.warn(
+                        "plugin from {} failed to load: {}",
+                        f.source(),
+                        f.error().orElse("")));
         return List.copyOf(all);
     }
 
@@ -199,8 +224,11 @@ public final class PluginManager {
             if (!status.isLoaded()) {
                 failures.add(status);
             } else if (byId.containsKey(status.id())) {
-                failures.add(PluginStatus.failed(status.source(), status.id(),
-                        "plugin id '" + status.id() + "' is already taken by " + byId.get(status.id()).source()));
+                failures.add(PluginStatus.failed(
+                        status.source(),
+                        status.id(),
+                        "plugin id '" + status.id() + "' is already taken by "
+                                + byId.get(status.id()).source()));
             } else {
                 byId.put(status.id(), status);
             }
@@ -221,7 +249,8 @@ public final class PluginManager {
             }
             try (JarFile file = new JarFile(jar.toFile())) {
                 Manifest manifest = file.getManifest();
-                String version = manifest == null ? null : manifest.getMainAttributes().getValue(API_VERSION_ATTRIBUTE);
+                String version =
+                        manifest == null ? null : manifest.getMainAttributes().getValue(API_VERSION_ATTRIBUTE);
                 String why = version == null ? null : PluginApi.incompatibility(version);
                 if (why != null) {
                     throw new IllegalArgumentException(jar.getFileName() + " was built for plugin API " + version
@@ -243,10 +272,14 @@ public final class PluginManager {
 
     /** Finds a loaded plugin by id. */
     public Optional<LecturePlugin> find(String id) {
-        return statuses.stream().filter(s -> s.id().equals(id)).flatMap(s -> s.plugin().stream()).findFirst();
+        return statuses.stream()
+                .filter(s -> s.id().equals(id))
+                .flatMap(s -> s.plugin().stream())
+                .findFirst();
     }
 
-    private void register(String source, ClassLoader loader, Map<String, PluginStatus> byId, List<PluginStatus> failures) {
+    private void register(
+            String source, ClassLoader loader, Map<String, PluginStatus> byId, List<PluginStatus> failures) {
         int before = byId.size() + failures.size();
         ServiceLoader<LecturePlugin> services = ServiceLoader.load(LecturePlugin.class, loader);
         var iterator = services.stream().iterator();
@@ -275,8 +308,11 @@ public final class PluginManager {
                     throw new IllegalArgumentException("declares no data set kinds");
                 }
                 if (byId.containsKey(descriptor.id())) {
-                    failures.add(PluginStatus.failed(source, descriptor.id(),
-                            "plugin id '" + descriptor.id() + "' is already taken by " + byId.get(descriptor.id()).source()));
+                    failures.add(PluginStatus.failed(
+                            source,
+                            descriptor.id(),
+                            "plugin id '" + descriptor.id() + "' is already taken by "
+                                    + byId.get(descriptor.id()).source()));
                     continue;
                 }
                 byId.put(descriptor.id(), PluginStatus.loaded(source, plugin));
@@ -285,7 +321,9 @@ public final class PluginManager {
             }
         }
         if (loader != serverLoader && byId.size() + failures.size() == before) {
-            failures.add(PluginStatus.failed(source, nameOf(source),
+            failures.add(PluginStatus.failed(
+                    source,
+                    nameOf(source),
                     "no plugin found: the jars list no META-INF/services/" + LecturePlugin.class.getName()));
         }
     }
@@ -304,9 +342,11 @@ public final class PluginManager {
         }
         try (Stream<Path> children = Files.list(directory)) {
             return children.filter(p -> Files.isDirectory(p) || p.toString().endsWith(".jar"))
-                    .sorted(Comparator.comparing(Path::toString)).toList();
+                    .sorted(Comparator.comparing(Path::toString))
+                    .toList();
         } catch (IOException e) {
-            failures.add(PluginStatus.failed(directory.toString(), directory.getFileName().toString(), reason(e)));
+            failures.add(PluginStatus.failed(
+                    directory.toString(), directory.getFileName().toString(), reason(e)));
             return List.of();
         }
     }
@@ -344,7 +384,8 @@ public final class PluginManager {
             root = root.getCause();
         }
         boolean ours = root instanceof IllegalArgumentException || root instanceof IllegalStateException;
-        String message = root.getMessage() == null ? root.getClass().getSimpleName()
+        String message = root.getMessage() == null
+                ? root.getClass().getSimpleName()
                 : ours ? root.getMessage() : root.getClass().getSimpleName() + ": " + root.getMessage();
         String top = e.getMessage() == null || root == e ? "" : e.getMessage() + " — caused by ";
         return top + message;

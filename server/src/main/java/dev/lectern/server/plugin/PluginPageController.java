@@ -49,8 +49,13 @@ public final class PluginPageController {
      * @param templates renders the pages
      * @param access which uploads a viewer may pick
      */
-    public PluginPageController(PluginManager plugins, ExperimentService experiments, RecentRuns recent,
-            DatasetService datasets, Templates templates, DatasetAccess access) {
+    public PluginPageController(
+            PluginManager plugins,
+            ExperimentService experiments,
+            RecentRuns recent,
+            DatasetService datasets,
+            Templates templates,
+            DatasetAccess access) {
         this.plugins = plugins;
         this.experiments = experiments;
         this.recent = recent;
@@ -61,13 +66,18 @@ public final class PluginPageController {
 
     /** {@code GET /}: the lectures and the newest runs. */
     public void dashboard(Context ctx) {
-        var cards = plugins.statuses().stream().map(s -> PluginPages.card(s, plugins)).toList();
-        ctx.html(templates.render("dashboard.jte", new DashboardPage(cards, recent.rows(Optional.empty(), Viewer.of(ctx), RECENT))));
+        var cards = plugins.statuses().stream()
+                .map(s -> PluginPages.card(s, plugins))
+                .toList();
+        ctx.html(templates.render(
+                "dashboard.jte", new DashboardPage(cards, recent.rows(Optional.empty(), Viewer.of(ctx), RECENT))));
     }
 
     /** {@code GET /plugins}: every plugin found and why any failed. */
     public void plugins(Context ctx) {
-        List<PluginRow> rows = plugins.statuses().stream().map(s -> PluginPages.pluginRow(s, plugins)).toList();
+        List<PluginRow> rows = plugins.statuses().stream()
+                .map(s -> PluginPages.pluginRow(s, plugins))
+                .toList();
         ctx.html(templates.render("plugins/index.jte", new PluginListPage(rows)));
     }
 
@@ -84,14 +94,18 @@ public final class PluginPageController {
     public void plugin(Context ctx) {
         LecturePlugin plugin = plugin(ctx.pathParam("id"));
         List<DatasetSpec> options = datasets.catalog().ofKinds(plugin.datasetKinds()).stream()
-                .filter(d -> access.maySee(Viewer.of(ctx), d.id())).toList();
+                .filter(d -> access.maySee(Viewer.of(ctx), d.id()))
+                .toList();
         String selected = Optional.ofNullable(ctx.queryParam("dataset"))
                 .filter(id -> options.stream().anyMatch(s -> s.id().equals(id)))
                 .orElse(options.isEmpty() ? "" : options.get(0).id());
         Map<String, Object> values = new HashMap<>();
-        options.stream().filter(s -> s.id().equals(selected)).findFirst()
+        options.stream()
+                .filter(s -> s.id().equals(selected))
+                .findFirst()
                 .ifPresent(spec -> values.putAll(plugin.defaultsFor(spec.info())));
-        ctx.html(templates.render("plugins/show.jte", pluginPage(ctx, plugin, options, selected, values, null, null, "")));
+        ctx.html(templates.render(
+                "plugins/show.jte", pluginPage(ctx, plugin, options, selected, values, null, null, "")));
     }
 
     /** {@code POST /plugins/{id}/experiments}: the run form; a refused value is shown next to its field. */
@@ -107,26 +121,52 @@ public final class PluginPageController {
         String dataset = ctx.formParam("dataset");
         String name = ctx.formParam("name");
         try {
-            Experiment created = experiments.create(new NewExperiment(plugin.descriptor().id(), dataset, submitted, name,
-                    ctx.formParam("device")).ownedBy(Viewer.of(ctx).name()));
+            Experiment created = experiments.create(
+                    new NewExperiment(plugin.descriptor().id(), dataset, submitted, name, ctx.formParam("device"))
+                            .ownedBy(Viewer.of(ctx).name()));
             ctx.redirect("/experiments/" + created.id(), HttpStatus.SEE_OTHER);
         } catch (InvalidParameterException e) {
             List<DatasetSpec> options = datasets.catalog().ofKinds(plugin.datasetKinds()).stream()
-                .filter(d -> access.maySee(Viewer.of(ctx), d.id())).toList();
-            ctx.status(HttpStatus.BAD_REQUEST).html(templates.render("plugins/show.jte",
-                    pluginPage(ctx, plugin, options, dataset == null ? "" : dataset, submitted, e.field(), e.getMessage(),
-                            name == null ? "" : name)));
+                    .filter(d -> access.maySee(Viewer.of(ctx), d.id()))
+                    .toList();
+            ctx.status(HttpStatus.BAD_REQUEST)
+                    .html(templates.render(
+                            "plugins/show.jte",
+                            pluginPage(
+                                    ctx,
+                                    plugin,
+                                    options,
+                                    dataset == null ? "" : dataset,
+                                    submitted,
+                                    e.field(),
+                                    e.getMessage(),
+                                    name == null ? "" : name)));
         }
     }
 
-    private PluginPage pluginPage(Context ctx, LecturePlugin plugin, List<DatasetSpec> options, String selected, Map<String, ?> values,
-            String errorField, String error, String name) {
+    private PluginPage pluginPage(
+            Context ctx,
+            LecturePlugin plugin,
+            List<DatasetSpec> options,
+            String selected,
+            Map<String, ?> values,
+            String errorField,
+            String error,
+            String name) {
         boolean datasetError = "dataset".equals(errorField);
-        boolean fieldError = errorField != null && plugin.hyperParameters().stream().anyMatch(s -> s.name().equals(errorField));
+        boolean fieldError = errorField != null
+                && plugin.hyperParameters().stream().anyMatch(s -> s.name().equals(errorField));
         String formError = error != null && !datasetError && !fieldError ? error : "";
-        return new PluginPage(PluginPages.card(plugin), plugin.descriptor().formulas(), plugin.guide(),
-                PluginPages.datasetOptions(options, selected), Forms.fields(plugin.hyperParameters(), values, errorField, error),
-                datasetError ? error : "", formError, name, recent.rows(Optional.of(plugin.descriptor().id()), Viewer.of(ctx), RECENT),
+        return new PluginPage(
+                PluginPages.card(plugin),
+                plugin.descriptor().formulas(),
+                plugin.guide(),
+                PluginPages.datasetOptions(options, selected),
+                Forms.fields(plugin.hyperParameters(), values, errorField, error),
+                datasetError ? error : "",
+                formError,
+                name,
+                recent.rows(Optional.of(plugin.descriptor().id()), Viewer.of(ctx), RECENT),
                 Viewer.of(ctx).isTeacher());
     }
 

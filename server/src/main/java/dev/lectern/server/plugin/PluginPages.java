@@ -13,16 +13,39 @@ public final class PluginPages {
     private PluginPages() {}
 
     public static PluginCard card(PluginStatus status, PluginManager plugins) {
-        return status.plugin().map(PluginPages::card).orElseGet(() -> new PluginCard(status.id(), status.id(),
-                "failed to load", "", "", false, plugins.shownError(status).orElse("unknown error")));
+        return status.plugin()
+                .map(PluginPages::card)
+                .orElseGet(() -> new PluginCard(
+                        status.id(),
+                        status.id(),
+                        "failed to load",
+                        "",
+                        "",
+                        false,
+                        plugins.shownError(status).orElse("unknown error")));
     }
 
     public static PluginRow pluginRow(PluginStatus status, PluginManager plugins) {
         String source = plugins.shownSource(status);
-        return status.plugin().map(p -> new PluginRow(p.descriptor().id(), p.descriptor().title(), p.descriptor().version(),
-                p.descriptor().apiVersion(), source, true, "", status.note().orElse("")))
-                .orElseGet(() -> new PluginRow(status.id(), status.id(), "", "", source, false,
-                        plugins.shownError(status).orElse("unknown error"), status.note().orElse("")));
+        return status.plugin()
+                .map(p -> new PluginRow(
+                        p.descriptor().id(),
+                        p.descriptor().title(),
+                        p.descriptor().version(),
+                        p.descriptor().apiVersion(),
+                        source,
+                        true,
+                        "",
+                        status.note().orElse("")))
+                .orElseGet(() -> new PluginRow(
+                        status.id(),
+                        status.id(),
+                        "",
+                        "",
+                        source,
+                        false,
+                        plugins.shownError(status).orElse("unknown error"),
+                        status.note().orElse("")));
     }
 
     public static PluginCard card(LecturePlugin plugin) {
@@ -31,6 +54,8 @@ public final class PluginPages {
     }
 
     public static List<DatasetOption> datasetOptions(List<DatasetSpec> specs, String selected) {
-        return specs.stream().map(s -> new DatasetOption(s.id(), s.title(), s.description(), s.id().equals(selected))).toList();
+        return specs.stream()
+                .map(s -> new DatasetOption(s.id(), s.title(), s.description(), s.id().equals(selected)))
+                .toList();
     }
 }

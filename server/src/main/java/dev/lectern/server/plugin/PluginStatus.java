@@ -12,11 +12,12 @@ import java.util.Optional;
  * @param error why it failed, empty when loaded
  * @param note what the last rescan did with it, such as reloading a rebuilt jar, empty when nothing
  */
-public record PluginStatus(String source, String id, Optional<LecturePlugin> plugin, Optional<String> error,
-        Optional<String> note) {
+public record PluginStatus(
+        String source, String id, Optional<LecturePlugin> plugin, Optional<String> error, Optional<String> note) {
 
     static PluginStatus loaded(String source, LecturePlugin plugin) {
-        return new PluginStatus(source, plugin.descriptor().id(), Optional.of(plugin), Optional.empty(), Optional.empty());
+        return new PluginStatus(
+                source, plugin.descriptor().id(), Optional.of(plugin), Optional.empty(), Optional.empty());
     }
 
     static PluginStatus failed(String source, String id, String error) {

@@ -27,9 +27,20 @@ import java.util.List;
  * @param note what the last rescan did with it (reloaded a rebuilt jar, or why not), null when nothing
  */
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
-public record PluginView(String id, String status, @JsonInclude(JsonInclude.Include.ALWAYS) String error, String source,
-        String title, String topic, String summary, String version, String apiVersion, List<String> formulas,
-        List<DatasetKind> datasetKinds, List<Param> params, @JsonInclude(JsonInclude.Include.NON_NULL) String note) {
+public record PluginView(
+        String id,
+        String status,
+        @JsonInclude(JsonInclude.Include.ALWAYS) String error,
+        String source,
+        String title,
+        String topic,
+        String summary,
+        String version,
+        String apiVersion,
+        List<String> formulas,
+        List<DatasetKind> datasetKinds,
+        List<Param> params,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String note) {
 
     /**
      * One declared hyperparameter.
@@ -45,13 +56,31 @@ public record PluginView(String id, String status, @JsonInclude(JsonInclude.Incl
      * @param live whether it may change while a run trains ({@code POST /api/experiments/{id}/control}, API 1.3)
      */
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record Param(String name, String label, ParamType type,
-            @com.fasterxml.jackson.annotation.JsonProperty("default") Object defaultValue, Object min, Object max,
-            Object choices, String help, boolean live) {
+    public record Param(
+            String name,
+            String label,
+            ParamType type,
+
+            @com.fasterxml.jackson.annotation.JsonProperty("default")
+            Object defaultValue,
+
+            Object min,
+            Object max,
+            Object choices,
+            String help,
+            boolean live) {
 
         static Param of(ParamSpec spec, java.util.Set<String> live) {
-            return new Param(spec.name(), spec.label(), spec.type(), spec.defaultValue(), spec.min(), spec.max(),
-                    spec.choices(), spec.help(), live.contains(spec.name()));
+            return new Param(
+                    spec.name(),
+                    spec.label(),
+                    spec.type(),
+                    spec.defaultValue(),
+                    spec.min(),
+                    spec.max(),
+                    spec.choices(),
+                    spec.help(),
+                    live.contains(spec.name()));
         }
     }
 
@@ -66,14 +95,38 @@ public record PluginView(String id, String status, @JsonInclude(JsonInclude.Incl
         String error = plugins.shownError(status).orElse(null);
         String source = plugins.shownSource(status);
         if (status.plugin().isEmpty()) {
-            return new PluginView(status.id(), "FAILED", error, source, null, null, null, null, null, null, null, null,
+            return new PluginView(
+                    status.id(),
+                    "FAILED",
+                    error,
+                    source,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
                     status.note().orElse(null));
         }
         LecturePlugin plugin = status.plugin().get();
         PluginDescriptor d = plugin.descriptor();
-        return new PluginView(status.id(), "LOADED", error, source, d.title(), d.topic(), d.summary(), d.version(),
-                d.apiVersion(), d.formulas(), plugin.datasetKinds().stream().sorted().toList(),
-                plugin.hyperParameters().stream().map(p -> Param.of(p, plugin.liveParameters())).toList(),
+        return new PluginView(
+                status.id(),
+                "LOADED",
+                error,
+                source,
+                d.title(),
+                d.topic(),
+                d.summary(),
+                d.version(),
+                d.apiVersion(),
+                d.formulas(),
+                plugin.datasetKinds().stream().sorted().toList(),
+                plugin.hyperParameters().stream()
+                        .map(p -> Param.of(p, plugin.liveParameters()))
+                        .toList(),
                 status.note().orElse(null));
     }
 }

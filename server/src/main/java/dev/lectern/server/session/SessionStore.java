@@ -49,8 +49,12 @@ public final class SessionStore {
         String id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         OffsetDateTime now = now();
         jdbc.update("DELETE FROM sessions WHERE expires_at < ?", now);
-        jdbc.update("INSERT INTO sessions (id_hash, subject, created_at, expires_at) VALUES (?, ?, ?, ?)",
-                hash(id), subject, now, now.plus(LIFETIME));
+        jdbc.update(
+                "INSERT INTO sessions (id_hash, subject, created_at, expires_at) VALUES (?, ?, ?, ?)",
+                hash(id),
+                subject,
+                now,
+                now.plus(LIFETIME));
         return id;
     }
 
@@ -64,8 +68,11 @@ public final class SessionStore {
         if (id == null || id.isEmpty() || id.length() > 100) {
             return Optional.empty();
         }
-        return jdbc.queryOne("SELECT subject FROM sessions WHERE id_hash = ? AND expires_at > ?",
-                rs -> rs.getString(1), hash(id), now());
+        return jdbc.queryOne(
+                "SELECT subject FROM sessions WHERE id_hash = ? AND expires_at > ?",
+                rs -> rs.getString(1),
+                hash(id),
+                now());
     }
 
     /**
@@ -95,7 +102,8 @@ public final class SessionStore {
 
     static String hash(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this Java", e);
         }

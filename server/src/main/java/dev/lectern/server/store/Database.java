@@ -47,9 +47,13 @@ public final class Database implements AutoCloseable {
         }
         HikariDataSource dataSource = new HikariDataSource(config);
         try {
-            Flyway.configure().dataSource(dataSource)
-                    .locations("classpath:db/migration", postgres ? "classpath:db/vendor/postgresql" : "classpath:db/vendor/h2")
-                    .load().migrate();
+            Flyway.configure()
+                    .dataSource(dataSource)
+                    .locations(
+                            "classpath:db/migration",
+                            postgres ? "classpath:db/vendor/postgresql" : "classpath:db/vendor/h2")
+                    .load()
+                    .migrate();
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;

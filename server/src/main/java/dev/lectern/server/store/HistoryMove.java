@@ -25,9 +25,22 @@ import javax.sql.DataSource;
 public final class HistoryMove {
 
     /** Every table of the schema, parents before the tables that refer to them. */
-    static final List<String> TABLES = List.of("sweeps", "experiments", "metrics", "metric_summaries", "metric_rollups",
-            "metric_texts", "artifacts", "uploaded_datasets", "uploaded_dataset_columns", "users", "sessions", "lessons",
-            "lesson_runs", "run_events");
+    static final List<String> TABLES = List.of(
+            "sweeps",
+            "experiments",
+            "metrics",
+            "metric_summaries",
+            "metric_rollups",
+            "metric_texts",
+            "artifacts",
+            "uploaded_datasets",
+            "uploaded_dataset_columns",
+            "users",
+            "sessions",
+            "lessons",
+            "lesson_runs",
+            "run_events");
+
     static final List<String> NOT_COPIED = List.of("workers", "scheduled_tasks");
     private static final int BATCH = 5_000;
 
@@ -44,7 +57,8 @@ public final class HistoryMove {
      */
     public static Map<String, Long> copy(DataSource from, DataSource to) throws SQLException {
         Map<String, Long> copied = new LinkedHashMap<>();
-        try (Connection source = from.getConnection(); Connection target = to.getConnection()) {
+        try (Connection source = from.getConnection();
+                Connection target = to.getConnection()) {
             Set<String> unknown = new TreeSet<>(tables(source));
             unknown.removeAll(TABLES);
             unknown.remove("flyway_schema_history");
@@ -52,12 +66,15 @@ public final class HistoryMove {
             // first node starts on it.
             unknown.removeAll(NOT_COPIED);
             if (!unknown.isEmpty()) {
-                throw new IllegalStateException("tables this copy does not know yet: " + unknown + " (add them to HistoryMove)");
+                throw new IllegalStateException(
+                        "tables this copy does not know yet: " + unknown + " (add them to HistoryMove)");
             }
-            try (Statement s = target.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM experiments")) {
+            try (Statement s = target.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM experiments")) {
                 rs.next();
                 if (rs.getLong(1) > 0) {
-                    throw new IllegalStateException("the target already holds " + rs.getLong(1) + " runs; move into an empty database");
+                    throw new IllegalStateException(
+                            "the target already holds " + rs.getLong(1) + " runs; move into an empty database");
                 }
             }
             target.setAutoCommit(false);
@@ -72,7 +89,8 @@ public final class HistoryMove {
 
     private static long copyTable(Connection source, Connection target, String table) throws SQLException {
         long rows = 0;
-        try (Statement read = source.createStatement(); ResultSet rs = read.executeQuery("SELECT * FROM " + table)) {
+        try (Statement read = source.createStatement();
+                ResultSet rs = read.executeQuery("SELECT * FROM " + table)) {
             ResultSetMetaData meta = rs.getMetaData();
             List<String> columns = new ArrayList<>();
             for (int i = 1; i <= meta.getColumnCount(); i++) {
@@ -104,20 +122,27 @@ public final class HistoryMove {
 
     /** The next id of every identity column follows the copied rows (ids were copied as they were). */
     private static void restartIdentities(Connection target) throws SQLException {
-        boolean postgres = target.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
-        Map<String, String> identities = Map.of("experiments", "id", "sweeps", "id", "lessons", "id", "metric_texts", "seq",
-                "run_events", "seq");
+        boolean postgres = target.getMetaData()
+                .getDatabaseProductName()
+                .toLowerCase(Locale.ROOT)
+                .contains("postgres");
+        Map<String, String> identities = Map.of(
+                "experiments", "id", "sweeps", "id", "lessons", "id", "metric_texts", "seq", "run_events", "seq");
         for (Map.Entry<String, String> e : identities.entrySet()) {
             long next;
             try (Statement s = target.createStatement();
-                    ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(" + e.getValue() + "), 0) + 1 FROM " + e.getKey())) {
+                    ResultSet rs =
+                            s.executeQuery("SELECT COALESCE(MAX(" + e.getValue() + "), 0) + 1 FROM " + e.getKey())) {
                 rs.next();
                 next = rs.getLong(1);
             }
             try (Statement s = target.createStatement()) {
-                s.execute(postgres
-                        ? "SELECT setval(pg_get_serial_sequence('" + e.getKey() + "', '" + e.getValue() + "'), " + next + ", false)"
-                        : "ALTER TABLE " + e.getKey() + " ALTER COLUMN " + e.getValue() + " RESTART WITH " + next);
+                s.execute(
+                        postgres
+                                ? "SELECT setval(pg_get_serial_sequence('" + e.getKey() + "', '" + e.getValue() + "'), "
+                                        + next + ", false)"
+                                : "ALTER TABLE " + e.getKey() + " ALTER COLUMN " + e.getValue() + " RESTART WITH "
+                                        + next);
             }
         }
     }

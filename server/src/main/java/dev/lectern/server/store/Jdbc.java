@@ -64,7 +64,8 @@ public final class Jdbc {
 
     /** Runs a query and maps every row. */
     public <T> List<T> query(String sql, RowMapper<T> mapper, Object... args) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = prepare(c, sql, args);
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = prepare(c, sql, args);
                 ResultSet rs = ps.executeQuery()) {
             List<T> out = new ArrayList<>();
             while (rs.next()) {
@@ -84,7 +85,8 @@ public final class Jdbc {
 
     /** Runs an update and returns the number of changed rows. */
     public int update(String sql, Object... args) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = prepare(c, sql, args)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = prepare(c, sql, args)) {
             return ps.executeUpdate();
         } catch (SQLException e) {
             throw new StoreException(sql, e);

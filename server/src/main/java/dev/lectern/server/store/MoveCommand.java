@@ -51,11 +51,13 @@ public final class MoveCommand {
             err.println("lectern: --to names the database the history is already in");
             return 2;
         }
-        try (Database source = Database.open(settings.jdbcUrl()); Database target = Database.open(to)) {
+        try (Database source = Database.open(settings.jdbcUrl());
+                Database target = Database.open(to)) {
             Map<String, Long> copied = HistoryMove.copy(source.dataSource(), target.dataSource());
             out.println("moved the history of " + settings.dataDir() + ":");
             copied.forEach((table, rows) -> out.printf("  %-26s %d rows%n", table, rows));
-            out.println("start the server with --jdbc-url and the same --data-dir (its artifacts and uploads stay there)");
+            out.println(
+                    "start the server with --jdbc-url and the same --data-dir (its artifacts and uploads stay there)");
             return 0;
         } catch (Exception e) {
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();

@@ -15,5 +15,11 @@ import java.util.Map;
  * @param createdAt when it was created
  * @param owner the account that created it, or null without accounts
  */
-public record Sweep(long id, String name, String pluginId, String datasetId, Map<String, List<Object>> grid,
-        Instant createdAt, String owner) {}
+public record Sweep(
+        long id,
+        String name,
+        String pluginId,
+        String datasetId,
+        Map<String, List<Object>> grid,
+        Instant createdAt,
+        String owner) {}

@@ -5,15 +5,18 @@ import dev.lectern.plugin.api.InvalidParameterException;
 import dev.lectern.plugin.api.LecturePlugin;
 import dev.lectern.plugin.api.ParamSpec;
 import dev.lectern.server.Json;
+import dev.lectern.server.access.Viewer;
 import dev.lectern.server.experiment.Experiment;
 import dev.lectern.server.experiment.ExperimentService;
+import dev.lectern.server.http.Formats;
+import dev.lectern.server.http.Ids;
+import dev.lectern.server.http.JsonBodies;
 import dev.lectern.server.metrics.MetricSummary;
 import dev.lectern.server.metrics.MetricsRepository;
 import dev.lectern.server.plugin.PluginManager;
 import dev.lectern.web.Templates;
 import dev.lectern.web.page.KeyValue;
 import dev.lectern.web.page.SweepPage;
-import dev.lectern.server.access.Viewer;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.ArrayList;
@@ -22,9 +25,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import dev.lectern.server.http.Formats;
-import dev.lectern.server.http.Ids;
-import dev.lectern.server.http.JsonBodies;
 
 /** Sweeps over the JSON API, from the plugin page's form, and on their own page. */
 public final class SweepController {
@@ -38,8 +38,13 @@ public final class SweepController {
     private final Json json;
     private final Templates templates;
 
-    public SweepController(SweepService sweeps, ExperimentService experiments, MetricsRepository metrics, PluginManager plugins,
-            Json json, Templates templates) {
+    public SweepController(
+            SweepService sweeps,
+            ExperimentService experiments,
+            MetricsRepository metrics,
+            PluginManager plugins,
+            Json json,
+            Templates templates) {
         this.sweeps = sweeps;
         this.experiments = experiments;
         this.metrics = metrics;
@@ -53,7 +58,9 @@ public final class SweepController {
         JsonNode body = JsonBodies.object(ctx, json.mapper());
         Map<String, Object> base = new LinkedHashMap<>();
         if (body.has("params") && body.get("params").isObject()) {
-            body.get("params").fields().forEachRemaining(e -> base.put(e.getKey(), JsonBodies.scalar(e.getKey(), e.getValue())));
+            body.get("params")
+                    .fields()
+                    .forEachRemaining(e -> base.put(e.getKey(), JsonBodies.scalar(e.getKey(), e.getValue())));
         }
         Map<String, List<Object>> grid = new LinkedHashMap<>();
         JsonNode gridNode = body.get("grid");
@@ -68,8 +75,14 @@ public final class SweepController {
             e.getValue().forEach(v -> values.add(JsonBodies.scalar("grid." + e.getKey(), v)));
             grid.put(e.getKey(), values);
         });
-        Sweep sweep = sweeps.create(JsonBodies.text(body, "plugin"), JsonBodies.text(body, "dataset"),
-                JsonBodies.text(body, "name"), base, grid, JsonBodies.text(body, "device"), Viewer.of(ctx).name());
+        Sweep sweep = sweeps.create(
+                JsonBodies.text(body, "plugin"),
+                JsonBodies.text(body, "dataset"),
+                JsonBodies.text(body, "name"),
+                base,
+                grid,
+                JsonBodies.text(body, "device"),
+                Viewer.of(ctx).name());
         ctx.status(HttpStatus.CREATED).json(view(sweep));
     }
 
@@ -99,8 +112,14 @@ public final class SweepController {
                 base.put(spec.name(), value);
             }
         }
-        Sweep sweep = sweeps.create(pluginId, ctx.formParam("dataset"), ctx.formParam("name"), base, grid,
-                ctx.formParam("device"), Viewer.of(ctx).name());
+        Sweep sweep = sweeps.create(
+                pluginId,
+                ctx.formParam("dataset"),
+                ctx.formParam("name"),
+                base,
+                grid,
+                ctx.formParam("device"),
+                Viewer.of(ctx).name());
         ctx.redirect("/sweeps/" + sweep.id(), HttpStatus.SEE_OTHER);
     }
 
@@ -129,13 +148,17 @@ public final class SweepController {
     public void page(Context ctx) {
         Sweep sweep = sweeps.get(id(ctx));
         List<Experiment> runs = sweeps.experiments(sweep.id());
-        Map<Long, List<MetricSummary>> summaries = metrics.summaries(runs.stream().map(Experiment::id).toList());
+        Map<Long, List<MetricSummary>> summaries =
+                metrics.summaries(runs.stream().map(Experiment::id).toList());
         Set<String> metricNames = new LinkedHashSet<>();
         summaries.values().forEach(list -> list.forEach(m -> metricNames.add(m.name())));
         String metric = ctx.queryParam("metric");
         if (metric == null || !metricNames.contains(metric)) {
-            metric = metricNames.contains("accuracy/test") ? "accuracy/test" : metricNames.contains("loss") ? "loss"
-                    : metricNames.stream().findFirst().orElse("");
+            metric = metricNames.contains("accuracy/test")
+                    ? "accuracy/test"
+                    : metricNames.contains("loss")
+                            ? "loss"
+                            : metricNames.stream().findFirst().orElse("");
         }
         List<SweepPage.SweepRun> rows = new ArrayList<>();
         long done = 0;
@@ -143,11 +166,18 @@ public final class SweepController {
         for (Experiment e : runs) {
             Map<String, Object> params = json.readObject(e.paramsJson());
             List<KeyValue> swept = sweep.grid().keySet().stream()
-                    .map(name -> new KeyValue(name, Formats.number(params.get(name)))).toList();
+                    .map(name -> new KeyValue(name, Formats.number(params.get(name))))
+                    .toList();
             String chosen = metric;
-            MetricSummary m = summaries.getOrDefault(e.id(), List.of()).stream().filter(s -> s.name().equals(chosen))
-                    .findFirst().orElse(null);
-            rows.add(new SweepPage.SweepRun(e.id(), e.name(), e.status().name(), swept,
+            MetricSummary m = summaries.getOrDefault(e.id(), List.of()).stream()
+                    .filter(s -> s.name().equals(chosen))
+                    .findFirst()
+                    .orElse(null);
+            rows.add(new SweepPage.SweepRun(
+                    e.id(),
+                    e.name(),
+                    e.status().name(),
+                    swept,
                     m == null || m.bestValue() == null ? "" : Formats.number(m.bestValue()),
                     m == null ? "" : Formats.number(m.lastValue())));
             if (!e.status().isActive()) {
@@ -156,17 +186,36 @@ public final class SweepController {
                 active = true;
             }
         }
-        List<KeyValue> grid = sweep.grid().entrySet().stream().map(e -> new KeyValue(e.getKey(),
-                String.join(", ", e.getValue().stream().map(Formats::number).toList()))).toList();
-        String title = plugins.find(sweep.pluginId()).map(p -> p.descriptor().title()).orElse(sweep.pluginId());
-        ctx.html(templates.render("sweeps/show.jte", new SweepPage(sweep.id(), sweep.name(), sweep.pluginId(), title,
-                sweep.datasetId(), grid, done, runs.size(), active, rows, metric, List.copyOf(metricNames),
-                MetricSummary.higherIsBetter(metric))));
+        List<KeyValue> grid = sweep.grid().entrySet().stream()
+                .map(e -> new KeyValue(
+                        e.getKey(),
+                        String.join(
+                                ", ", e.getValue().stream().map(Formats::number).toList())))
+                .toList();
+        String title =
+                plugins.find(sweep.pluginId()).map(p -> p.descriptor().title()).orElse(sweep.pluginId());
+        ctx.html(templates.render(
+                "sweeps/show.jte",
+                new SweepPage(
+                        sweep.id(),
+                        sweep.name(),
+                        sweep.pluginId(),
+                        title,
+                        sweep.datasetId(),
+                        grid,
+                        done,
+                        runs.size(),
+                        active,
+                        rows,
+                        metric,
+                        List.copyOf(metricNames),
+                        MetricSummary.higherIsBetter(metric))));
     }
 
     private Map<String, Object> view(Sweep sweep) {
         List<Experiment> runs = sweeps.experiments(sweep.id());
-        Map<Long, List<MetricSummary>> summaries = metrics.summaries(runs.stream().map(Experiment::id).toList());
+        Map<Long, List<MetricSummary>> summaries =
+                metrics.summaries(runs.stream().map(Experiment::id).toList());
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", sweep.id());
         out.put("name", sweep.name());

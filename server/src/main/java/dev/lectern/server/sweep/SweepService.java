@@ -7,6 +7,9 @@ import dev.lectern.plugin.api.ParamSpec;
 import dev.lectern.server.ConflictException;
 import dev.lectern.server.Json;
 import dev.lectern.server.NotFoundException;
+import dev.lectern.server.experiment.Experiment;
+import dev.lectern.server.experiment.ExperimentService;
+import dev.lectern.server.experiment.NewExperiment;
 import dev.lectern.server.store.Jdbc;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -16,9 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import dev.lectern.server.experiment.Experiment;
-import dev.lectern.server.experiment.ExperimentService;
-import dev.lectern.server.experiment.NewExperiment;
 
 /**
  * Sweeps: a grid over 1 to 3 hyperparameters, one experiment per combination, queued like any other experiment so
@@ -61,26 +61,34 @@ public final class SweepService {
      * @return the sweep
      * @throws InvalidParameterException naming {@code grid} or the bad parameter
      */
-    public Sweep create(String plugin, String dataset, String name, Map<String, Object> base, Map<String, List<Object>> grid,
-            String device, String owner) {
+    public Sweep create(
+            String plugin,
+            String dataset,
+            String name,
+            Map<String, Object> base,
+            Map<String, List<Object>> grid,
+            String device,
+            String owner) {
         LecturePlugin lecture = experiments.plugin(plugin);
         Map<String, ParamSpec> specs = new LinkedHashMap<>();
         lecture.hyperParameters().forEach(s -> specs.put(s.name(), s));
         if (grid == null || grid.isEmpty() || grid.size() > MAX_PARAMS) {
-            throw new InvalidParameterException("grid", "a sweep varies 1 to " + MAX_PARAMS + " hyperparameters, got "
-                    + (grid == null ? 0 : grid.size()));
+            throw new InvalidParameterException(
+                    "grid",
+                    "a sweep varies 1 to " + MAX_PARAMS + " hyperparameters, got " + (grid == null ? 0 : grid.size()));
         }
         Map<String, List<Object>> checked = new LinkedHashMap<>();
         long combinations = 1;
         for (Map.Entry<String, List<Object>> axis : grid.entrySet()) {
             ParamSpec spec = specs.get(axis.getKey());
             if (spec == null) {
-                throw new InvalidParameterException("grid", "'" + axis.getKey() + "' is not a hyperparameter of " + plugin);
+                throw new InvalidParameterException(
+                        "grid", "'" + axis.getKey() + "' is not a hyperparameter of " + plugin);
             }
             List<Object> values = axis.getValue() == null ? List.of() : axis.getValue();
             if (values.isEmpty() || values.size() > MAX_VALUES) {
-                throw new InvalidParameterException(spec.name(), spec.label() + ": give 1 to " + MAX_VALUES
-                        + " values, got " + values.size());
+                throw new InvalidParameterException(
+                        spec.name(), spec.label() + ": give 1 to " + MAX_VALUES + " values, got " + values.size());
             }
             List<Object> parsed = new ArrayList<>();
             for (Object value : values) {
@@ -93,8 +101,8 @@ public final class SweepService {
             combinations *= parsed.size();
         }
         if (combinations > MAX_RUNS) {
-            throw new InvalidParameterException("grid", "the grid has " + combinations + " combinations; at most "
-                    + MAX_RUNS + " per sweep");
+            throw new InvalidParameterException(
+                    "grid", "the grid has " + combinations + " combinations; at most " + MAX_RUNS + " per sweep");
         }
         List<Map<String, Object>> runs = combinations(checked);
         for (Map<String, Object> combination : runs) {
@@ -102,27 +110,48 @@ public final class SweepService {
             params.putAll(combination);
             experiments.check(new NewExperiment(plugin, dataset, params, null, device));
         }
-        String sweepName = name == null || name.isBlank()
-                ? "sweep over " + String.join(", ", checked.keySet()) : name.strip();
+        String sweepName =
+                name == null || name.isBlank() ? "sweep over " + String.join(", ", checked.keySet()) : name.strip();
         if (sweepName.length() > 200) {
             throw new InvalidParameterException("name", "name must be at most 200 characters");
         }
-        return experiments.createAll(owner, runs.size(),
-                () -> insert(plugin, dataset, sweepName, checked, base, runs, device, owner));
+        return experiments.createAll(
+                owner, runs.size(), () -> insert(plugin, dataset, sweepName, checked, base, runs, device, owner));
     }
 
-    private Sweep insert(String plugin, String dataset, String sweepName, Map<String, List<Object>> checked,
-            Map<String, Object> base, List<Map<String, Object>> runs, String device, String owner) {
-        long id = jdbc.insert("INSERT INTO sweeps (name, plugin_id, dataset_id, grid_json, created_at, owner) "
-                + "VALUES (?, ?, ?, ?, ?, ?)", sweepName, plugin, dataset, json.write(checked), OffsetDateTime.now(ZoneOffset.UTC),
+    private Sweep insert(
+            String plugin,
+            String dataset,
+            String sweepName,
+            Map<String, List<Object>> checked,
+            Map<String, Object> base,
+            List<Map<String, Object>> runs,
+            String device,
+            String owner) {
+        long id = jdbc.insert(
+                "INSERT INTO sweeps (name, plugin_id, dataset_id, grid_json, created_at, owner) "
+                        + "VALUES (?, ?, ?, ?, ?, ?)",
+                sweepName,
+                plugin,
+                dataset,
+                json.write(checked),
+                OffsetDateTime.now(ZoneOffset.UTC),
                 owner);
         for (Map<String, Object> combination : runs) {
             Map<String, Object> params = new LinkedHashMap<>(base == null ? Map.of() : base);
             params.putAll(combination);
-            String runName = sweepName + ": " + combination.entrySet().stream()
-                    .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
-            experiments.create(new NewExperiment(plugin, dataset, params,
-                    runName.length() > 200 ? runName.substring(0, 200) : runName, device, id, owner));
+            String runName = sweepName + ": "
+                    + combination.entrySet().stream()
+                            .map(e -> e.getKey() + " " + e.getValue())
+                            .collect(Collectors.joining(", "));
+            experiments.create(new NewExperiment(
+                    plugin,
+                    dataset,
+                    params,
+                    runName.length() > 200 ? runName.substring(0, 200) : runName,
+                    device,
+                    id,
+                    owner));
         }
         return get(id);
     }
@@ -139,9 +168,17 @@ public final class SweepService {
 
     /** Returns a sweep or throws {@link NotFoundException}. */
     public Sweep get(long id) {
-        return jdbc.queryOne("SELECT id, name, plugin_id, dataset_id, grid_json, created_at, owner FROM sweeps WHERE id = ?",
-                rs -> new Sweep(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        readGrid(rs.getString(5)), rs.getObject(6, OffsetDateTime.class).toInstant(), rs.getString(7)), id)
+        return jdbc.queryOne(
+                        "SELECT id, name, plugin_id, dataset_id, grid_json, created_at, owner FROM sweeps WHERE id = ?",
+                        rs -> new Sweep(
+                                rs.getLong(1),
+                                rs.getString(2),
+                                rs.getString(3),
+                                rs.getString(4),
+                                readGrid(rs.getString(5)),
+                                rs.getObject(6, OffsetDateTime.class).toInstant(),
+                                rs.getString(7)),
+                        id)
                 .orElseThrow(() -> new NotFoundException("sweep " + id + " does not exist"));
     }
 

@@ -62,8 +62,8 @@ public final class Doctor {
     }
 
     /** One run's result. */
-    private record Result(String plugin, String dataset, String device, long steps, double msPerStep, double loss,
-            String error) {
+    private record Result(
+            String plugin, String dataset, String device, long steps, double msPerStep, double loss, String error) {
 
         boolean ok() {
             return error == null && Double.isFinite(loss);
@@ -85,25 +85,41 @@ public final class Doctor {
         for (int i = 0; i < devices.gpuCount(); i++) {
             targets.add(Device.gpu(i));
         }
-        out.println("  devices: " + String.join(", ", targets.stream().map(DeviceResolver::name).toList())
+        out.println("  devices: "
+                + String.join(", ", targets.stream().map(DeviceResolver::name).toList())
                 + (f.cudaBuild() ? "" : " (a CPU build; for a GPU build " + EngineFacts.GPU_HELP + ")"));
         List<Result> results = new ArrayList<>();
         boolean failedToLoad = false;
         for (PluginStatus status : plugins.statuses()) {
             if (!status.isLoaded()) {
-                out.println("  plugin " + status.id() + " did not load: " + status.error().orElse(""));
+                out.println("  plugin " + status.id() + " did not load: "
+                        + status.error().orElse(""));
                 failedToLoad = true;
             }
         }
-        out.printf(Locale.ROOT, "%n  %-22s %-20s %-7s %6s %10s %12s%n", "plugin", "data set", "device", "steps", "ms/step",
+        out.printf(
+                Locale.ROOT,
+                "%n  %-22s %-20s %-7s %6s %10s %12s%n",
+                "plugin",
+                "data set",
+                "device",
+                "steps",
+                "ms/step",
                 "final loss");
         for (LecturePlugin plugin : plugins.plugins()) {
             for (Device device : targets) {
                 Result r = train(plugin, device);
                 results.add(r);
-                out.printf(Locale.ROOT, "  %-22s %-20s %-7s %6d %10.3f %12s%s%n", r.plugin(), r.dataset(), r.device(),
-                        r.steps(), r.msPerStep(), Double.isNaN(r.loss()) ? "-" : String.format(Locale.ROOT, "%.6g",
-                                r.loss()), r.error() == null ? "" : "  FAILED: " + r.error());
+                out.printf(
+                        Locale.ROOT,
+                        "  %-22s %-20s %-7s %6d %10.3f %12s%s%n",
+                        r.plugin(),
+                        r.dataset(),
+                        r.device(),
+                        r.steps(),
+                        r.msPerStep(),
+                        Double.isNaN(r.loss()) ? "-" : String.format(Locale.ROOT, "%.6g", r.loss()),
+                        r.error() == null ? "" : "  FAILED: " + r.error());
             }
         }
         out.println();
@@ -112,12 +128,18 @@ public final class Doctor {
                     + " here, nothing to compare");
         } else {
             Map<String, Map<String, Result>> byPlugin = new LinkedHashMap<>();
-            results.forEach(r -> byPlugin.computeIfAbsent(r.plugin(), k -> new LinkedHashMap<>()).put(r.device(), r));
+            results.forEach(r -> byPlugin.computeIfAbsent(r.plugin(), k -> new LinkedHashMap<>())
+                    .put(r.device(), r));
             byPlugin.forEach((plugin, runs) -> {
                 Result cpu = runs.get("cpu");
-                runs.values().stream().filter(r -> !r.device().equals("cpu")).forEach(r -> out.printf(Locale.ROOT,
-                        "  ratio %-22s cpu/%s time per step: %.2f%n", plugin, r.device(),
-                        cpu == null || !(r.msPerStep() > 0) ? Double.NaN : cpu.msPerStep() / r.msPerStep()));
+                runs.values().stream()
+                        .filter(r -> !r.device().equals("cpu"))
+                        .forEach(r -> out.printf(
+                                Locale.ROOT,
+                                "  ratio %-22s cpu/%s time per step: %.2f%n",
+                                plugin,
+                                r.device(),
+                                cpu == null || !(r.msPerStep() > 0) ? Double.NaN : cpu.msPerStep() / r.msPerStep()));
             });
         }
         long bad = results.stream().filter(r -> !r.ok()).count();
@@ -153,7 +175,8 @@ public final class Doctor {
             refused.add(data.info().id() + " (" + r.error() + ")");
             last = r;
         }
-        return last != null ? new Result(id, "-", name, 0, Double.NaN, Double.NaN, "no data set it trains on: " + refused)
+        return last != null
+                ? new Result(id, "-", name, 0, Double.NaN, Double.NaN, "no data set it trains on: " + refused)
                 : new Result(id, "-", name, 0, Double.NaN, Double.NaN, "no data set here: " + refused);
     }
 
@@ -228,7 +251,11 @@ public final class Doctor {
         int classes = 4;
         ImageSet train = images(512, size, classes, new Random(1));
         ImageSet test = images(128, size, classes, new Random(2));
-        DatasetInfo info = new DatasetInfo("doctor-squares", "Generated squares (doctor)", DatasetKind.IMAGES, List.of(),
+        DatasetInfo info = new DatasetInfo(
+                "doctor-squares",
+                "Generated squares (doctor)",
+                DatasetKind.IMAGES,
+                List.of(),
                 "28x28 images of a bright square in one of four corners");
         return TrainingData.of(info, new LabelledImages(train, test));
     }

@@ -23,12 +23,19 @@ import java.util.regex.Pattern;
  * @param usableGpus the GPUs the engine can train on (0 for a CPU build, whatever the host has)
  * @param visibleGpus the GPUs the CUDA driver of this host reports, usable or not
  */
-public record EngineFacts(String name, String version, String djlVersion, String flavor, boolean cudaBuild,
-        List<String> features, int usableGpus, int visibleGpus) {
+public record EngineFacts(
+        String name,
+        String version,
+        String djlVersion,
+        String flavor,
+        boolean cudaBuild,
+        List<String> features,
+        int usableGpus,
+        int visibleGpus) {
 
     /** Where the README explains how to build and start a server that trains on a GPU. */
-    public static final String GPU_HELP = "see \"Training on a GPU\" in the README: build with mvn -B -Pgpu package or "
-            + "run Dockerfile.gpu";
+    public static final String GPU_HELP =
+            "see \"Training on a GPU\" in the README: build with mvn -B -Pgpu package or " + "run Dockerfile.gpu";
 
     private static final Pattern CUDA_FLAVOR = Pattern.compile("cu(\\d+)(\\d)");
 
@@ -42,8 +49,14 @@ public record EngineFacts(String name, String version, String djlVersion, String
         boolean cuda = engine.hasCapability(StandardCapabilities.CUDA);
         List<String> features = List.copyOf(JniUtils.getFeatures());
         int visible = CudaUtils.hasCuda() ? CudaUtils.getGpuCount() : 0;
-        return new EngineFacts(engine.getEngineName(), engine.getVersion(), Engine.getDjlVersion(),
-                flavor(libtorchPath(), System.getenv("PYTORCH_FLAVOR"), cuda), cuda, features, engine.getGpuCount(),
+        return new EngineFacts(
+                engine.getEngineName(),
+                engine.getVersion(),
+                Engine.getDjlVersion(),
+                flavor(libtorchPath(), System.getenv("PYTORCH_FLAVOR"), cuda),
+                cuda,
+                features,
+                engine.getGpuCount(),
                 visible);
     }
 
@@ -60,7 +73,9 @@ public record EngineFacts(String name, String version, String djlVersion, String
     static String flavor(String libtorch, String declared, boolean cuda) {
         if (libtorch != null) {
             Path name = Path.of(libtorch).getFileName();
-            for (String token : (name == null ? "" : name.toString()).toLowerCase(Locale.ROOT).split("-")) {
+            for (String token : (name == null ? "" : name.toString())
+                    .toLowerCase(Locale.ROOT)
+                    .split("-")) {
                 if (token.equals("cpu") || CUDA_FLAVOR.matcher(token).matches()) {
                     return token;
                 }
@@ -98,8 +113,8 @@ public record EngineFacts(String name, String version, String djlVersion, String
     /** Explains why this server cannot train on GPU {@code index}, and what to do about it. */
     public String whyNoGpu(String choice, int index) {
         if (!cudaBuild) {
-            String visible = visibleGpus > 0 ? " (this host has " + visibleGpus + " GPU(s), which a CPU build cannot use)"
-                    : "";
+            String visible =
+                    visibleGpus > 0 ? " (this host has " + visibleGpus + " GPU(s), which a CPU build cannot use)" : "";
             return "device " + choice + " is not available: this server runs " + build() + visible
                     + ", which trains on the CPU only; for a GPU build " + GPU_HELP + "; or use cpu or auto";
         }
@@ -110,8 +125,9 @@ public record EngineFacts(String name, String version, String djlVersion, String
 
     /** One line for the start-up banner. */
     public String describe() {
-        String gpus = cudaBuild ? usableGpus + " GPU(s) usable" : visibleGpus > 0 ? visibleGpus
-                + " GPU(s) on this host, unusable by a CPU build" : "no GPU";
+        String gpus = cudaBuild
+                ? usableGpus + " GPU(s) usable"
+                : visibleGpus > 0 ? visibleGpus + " GPU(s) on this host, unusable by a CPU build" : "no GPU";
         return String.format(Locale.ROOT, "engine %s (flavour %s) via DJL %s; %s", build(), flavor, djlVersion, gpus);
     }
 }

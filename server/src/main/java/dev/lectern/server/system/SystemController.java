@@ -40,19 +40,29 @@ public final class SystemController {
         SystemInfo.EngineView e = info.engine();
         List<KeyValue> engine = new ArrayList<>();
         engine.add(new KeyValue("engine", e.name() + " " + e.version()));
-        engine.add(new KeyValue("flavour", e.flavor() + (e.cuda() ? " (CUDA build"
-                + (e.cudaVersion() == null ? "" : ", CUDA " + e.cudaVersion()) + ")" : " (CPU build)")));
+        engine.add(new KeyValue(
+                "flavour",
+                e.flavor()
+                        + (e.cuda()
+                                ? " (CUDA build" + (e.cudaVersion() == null ? "" : ", CUDA " + e.cudaVersion()) + ")"
+                                : " (CPU build)")));
         engine.add(new KeyValue("DJL", e.djlVersion()));
         engine.add(new KeyValue("capabilities", String.join(", ", e.features())));
         engine.add(new KeyValue("Java", info.runtime().java()));
-        engine.add(new KeyValue("heap limit", String.format(Locale.ROOT, "%.1f GiB",
-                info.runtime().maxHeapBytes() / (1024.0 * 1024 * 1024))));
+        engine.add(new KeyValue(
+                "heap limit",
+                String.format(Locale.ROOT, "%.1f GiB", info.runtime().maxHeapBytes() / (1024.0 * 1024 * 1024))));
         List<SystemPage.Device> rows = info.devices().stream()
-                .map(d -> new SystemPage.Device(d.name(), d.usable(), d.description())).toList();
-        String dflt = info.defaultDevice().setting() + (info.defaultDevice().setting().equals(info.defaultDevice().resolved())
-                ? "" : " → " + info.defaultDevice().resolved());
-        ctx.html(templates.render("system.jte", new SystemPage(e.build(), e.cuda(), engine, rows, dflt,
-                info.gpuBuild() == null ? "" : EngineFacts.GPU_HELP)));
+                .map(d -> new SystemPage.Device(d.name(), d.usable(), d.description()))
+                .toList();
+        String dflt = info.defaultDevice().setting()
+                + (info.defaultDevice().setting().equals(info.defaultDevice().resolved())
+                        ? ""
+                        : " → " + info.defaultDevice().resolved());
+        ctx.html(templates.render(
+                "system.jte",
+                new SystemPage(
+                        e.build(), e.cuda(), engine, rows, dflt, info.gpuBuild() == null ? "" : EngineFacts.GPU_HELP)));
     }
 
     private SystemInfo info() {

@@ -18,7 +18,11 @@ import java.util.Locale;
  * @param gpuBuild how to get a build that trains on a GPU; null for a CUDA build
  * @param runtime the JVM
  */
-public record SystemInfo(EngineView engine, List<DeviceView> devices, DefaultDevice defaultDevice, String gpuBuild,
+public record SystemInfo(
+        EngineView engine,
+        List<DeviceView> devices,
+        DefaultDevice defaultDevice,
+        String gpuBuild,
         RuntimeView runtime) {
 
     /**
@@ -33,8 +37,15 @@ public record SystemInfo(EngineView engine, List<DeviceView> devices, DefaultDev
      * @param djlVersion the DJL version
      * @param features the native library's capabilities
      */
-    public record EngineView(String name, String version, String flavor, String build, boolean cuda, String cudaVersion,
-            String djlVersion, List<String> features) {}
+    public record EngineView(
+            String name,
+            String version,
+            String flavor,
+            String build,
+            boolean cuda,
+            String cudaVersion,
+            String djlVersion,
+            List<String> features) {}
 
     /**
      * A device.
@@ -77,8 +88,11 @@ public record SystemInfo(EngineView engine, List<DeviceView> devices, DefaultDev
         list.add(new DeviceView("cpu", "cpu", true, rt.availableProcessors() + " processor(s) for the JVM"));
         int gpus = f.cudaBuild() ? f.usableGpus() : f.visibleGpus();
         for (int i = 0; i < gpus; i++) {
-            list.add(new DeviceView("gpu:" + i, "gpu", f.cudaBuild(), f.cudaBuild() ? gpu(i)
-                    : "a GPU this " + f.build() + " cannot use"));
+            list.add(new DeviceView(
+                    "gpu:" + i,
+                    "gpu",
+                    f.cudaBuild(),
+                    f.cudaBuild() ? gpu(i) : "a GPU this " + f.build() + " cannot use"));
         }
         String resolved;
         try {
@@ -86,9 +100,19 @@ public record SystemInfo(EngineView engine, List<DeviceView> devices, DefaultDev
         } catch (InvalidParameterException e) {
             resolved = "none: " + e.getMessage();
         }
-        return new SystemInfo(new EngineView(f.name(), f.version(), f.flavor(), f.build(), f.cudaBuild(),
-                f.cudaVersion(), f.djlVersion(), f.features()), List.copyOf(list),
-                new DefaultDevice(defaultDevice, resolved), f.cudaBuild() ? null : gpuHelp(),
+        return new SystemInfo(
+                new EngineView(
+                        f.name(),
+                        f.version(),
+                        f.flavor(),
+                        f.build(),
+                        f.cudaBuild(),
+                        f.cudaVersion(),
+                        f.djlVersion(),
+                        f.features()),
+                List.copyOf(list),
+                new DefaultDevice(defaultDevice, resolved),
+                f.cudaBuild() ? null : gpuHelp(),
                 new RuntimeView(System.getProperty("java.version"), rt.availableProcessors(), rt.maxMemory()));
     }
 

@@ -1,11 +1,11 @@
 package dev.lectern.server.worker;
 
-import dev.lectern.server.DeviceResolver;
-import dev.lectern.server.Settings;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lectern.server.DeviceResolver;
+import dev.lectern.server.Settings;
 import dev.lectern.server.experiment.ControlRelay;
 import dev.lectern.server.experiment.ExperimentQueue;
 import dev.lectern.server.experiment.ExperimentRepository;
@@ -56,7 +56,12 @@ public final class ClusterNode implements AutoCloseable {
     private JobEngineQueue queue;
     private PgSignals signals;
 
-    private ClusterNode(String name, Duration timeout, WorkerRegistry registry, ExperimentRepository runs, LiveHub hub,
+    private ClusterNode(
+            String name,
+            Duration timeout,
+            WorkerRegistry registry,
+            ExperimentRepository runs,
+            LiveHub hub,
             boolean trains) {
         this.name = name;
         this.timeout = timeout;
@@ -88,8 +93,16 @@ public final class ClusterNode implements AutoCloseable {
      * @return the joined node
      * @throws IllegalStateException when a live node on another machine already has this name
      */
-    public static ClusterNode join(Settings settings, DataSource dataSource, Jdbc jdbc, ExperimentRepository runs,
-            PluginManager plugins, DeviceResolver devices, LiveHub hub, boolean web, ExperimentQueue.Trainer trainer,
+    public static ClusterNode join(
+            Settings settings,
+            DataSource dataSource,
+            Jdbc jdbc,
+            ExperimentRepository runs,
+            PluginManager plugins,
+            DeviceResolver devices,
+            LiveHub hub,
+            boolean web,
+            ExperimentQueue.Trainer trainer,
             RunControls controls) {
         WorkerRegistry registry = new WorkerRegistry(jdbc);
         String host = hostName();
@@ -97,9 +110,13 @@ public final class ClusterNode implements AutoCloseable {
         if (trains) {
             Optional<WorkerInfo> same = registry.find(settings.name());
             Instant now = registry.now();
-            if (same.isPresent() && same.get().alive(now, settings.workerTimeout()) && !same.get().host().equals(host)) {
-                throw new IllegalStateException("a node named '" + settings.name() + "' runs on " + same.get().host()
-                        + " (heard from " + Duration.between(same.get().lastSeen(), now).toSeconds()
+            if (same.isPresent()
+                    && same.get().alive(now, settings.workerTimeout())
+                    && !same.get().host().equals(host)) {
+                throw new IllegalStateException("a node named '" + settings.name() + "' runs on "
+                        + same.get().host()
+                        + " (heard from "
+                        + Duration.between(same.get().lastSeen(), now).toSeconds()
                         + " s ago); give this one another --name");
             }
         }
@@ -123,8 +140,16 @@ public final class ClusterNode implements AutoCloseable {
         boolean shared = settings.sharedStore();
         // Embedded, runs are queued by this JVM, which the engine then starts at once; the poll is a fallback.
         Duration poll = shared ? POLL : Duration.ofSeconds(1);
-        node.queue = JobEngineQueue.start(dataSource, settings.name(), settings.concurrency(), tasks, poll, runs, trainer,
-                node::engineFoundDead, settings.workerTimeout().dividedBy(6));
+        node.queue = JobEngineQueue.start(
+                dataSource,
+                settings.name(),
+                settings.concurrency(),
+                tasks,
+                poll,
+                runs,
+                trainer,
+                node::engineFoundDead,
+                settings.workerTimeout().dividedBy(6));
         if (shared) {
             Map<String, Consumer<String>> handlers = new HashMap<>();
             LiveForwarder[] forwarder = new LiveForwarder[1];
@@ -145,8 +170,13 @@ public final class ClusterNode implements AutoCloseable {
         }
         long beat = Math.max(500, Math.min(5000, settings.workerTimeout().toMillis() / 5));
         node.timer.scheduleWithFixedDelay(node::beat, beat, beat, TimeUnit.MILLISECONDS);
-        LOG.info("node '{}' joined{}: {} on {}, {} plugin(s), trains {} at once", settings.name(),
-                shared ? " the shared store" : "", host, String.join(", ", deviceNames), pluginNames.size(),
+        LOG.info(
+                "node '{}' joined{}: {} on {}, {} plugin(s), trains {} at once",
+                settings.name(),
+                shared ? " the shared store" : "",
+                host,
+                String.join(", ", deviceNames),
+                pluginNames.size(),
                 settings.concurrency());
         return node;
     }
@@ -183,10 +213,15 @@ public final class ClusterNode implements AutoCloseable {
                 return;
             }
             long id = request.get("id").asLong();
-            Map<String, Object> values = JSON.convertValue(request.path("values"), new TypeReference<Map<String, Object>>() {});
-            String action = request.path("action").isNull() ? null : request.path("action").asText(null);
+            Map<String, Object> values =
+                    JSON.convertValue(request.path("values"), new TypeReference<Map<String, Object>>() {});
+            String action = request.path("action").isNull()
+                    ? null
+                    : request.path("action").asText(null);
             if (!controls.apply(id, action, request.path("steps").asLong(1), values == null ? Map.of() : values)) {
-                LOG.info("control request for experiment {} not applied here (not training, or not paused for step)", id);
+                LOG.info(
+                        "control request for experiment {} not applied here (not training, or not paused for step)",
+                        id);
             }
         } catch (JsonProcessingException | RuntimeException e) {
             LOG.warn("control request not applied: {}", e.toString());
@@ -217,7 +252,8 @@ public final class ClusterNode implements AutoCloseable {
     /** RUNNING runs of nodes silent for longer than the timeout become INTERRUPTED, naming the node. */
     private void interruptSilent() {
         Instant now = registry.now();
-        for (Map.Entry<Long, String> run : runs.runningOnSilentWorkers(now.minus(timeout), name).entrySet()) {
+        for (Map.Entry<Long, String> run :
+                runs.runningOnSilentWorkers(now.minus(timeout), name).entrySet()) {
             interrupt(run.getKey(), run.getValue());
         }
     }

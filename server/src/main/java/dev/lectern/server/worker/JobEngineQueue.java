@@ -69,8 +69,8 @@ public final class JobEngineQueue implements ExperimentQueue {
                 t.setDaemon(true);
                 return t;
             });
-            cancelWatch.scheduleWithFixedDelay(this::readCancelFlags, CANCEL_POLL.toMillis(), CANCEL_POLL.toMillis(),
-                    TimeUnit.MILLISECONDS);
+            cancelWatch.scheduleWithFixedDelay(
+                    this::readCancelFlags, CANCEL_POLL.toMillis(), CANCEL_POLL.toMillis(), TimeUnit.MILLISECONDS);
         } else {
             cancelWatch = null;
         }
@@ -90,12 +90,20 @@ public final class JobEngineQueue implements ExperimentQueue {
      * @param heartbeat how often this node tells the engine it still executes its runs; six misses make them dead
      * @return the started queue
      */
-    public static JobEngineQueue start(DataSource dataSource, String node, int concurrency, Set<String> tasks,
-            Duration pollInterval, ExperimentRepository runs, ExperimentQueue.Trainer worker,
-            BiConsumer<Long, String> died, Duration heartbeat) {
+    public static JobEngineQueue start(
+            DataSource dataSource,
+            String node,
+            int concurrency,
+            Set<String> tasks,
+            Duration pollInterval,
+            ExperimentRepository runs,
+            ExperimentQueue.Trainer worker,
+            BiConsumer<Long, String> died,
+            Duration heartbeat) {
         JobEngineQueue[] self = new JobEngineQueue[1];
         if (concurrency == 0) {
-            SchedulerClient client = SchedulerClient.Builder.create(dataSource).enablePriority().build();
+            SchedulerClient client =
+                    SchedulerClient.Builder.create(dataSource).enablePriority().build();
             return new JobEngineQueue(client, null, runs);
         }
         List<com.github.kagkarlsson.scheduler.task.Task<?>> known = new ArrayList<>();
@@ -104,7 +112,9 @@ public final class JobEngineQueue implements ExperimentQueue {
                     .onFailure((complete, operations) -> operations.stop())
                     .onDeadExecution((complete, operations) -> {
                         operations.stop();
-                        died.accept(Long.parseLong(complete.getExecution().taskInstance.getId()),
+                        died.accept(
+                                Long.parseLong(
+                                        complete.getExecution().taskInstance.getId()),
                                 complete.getExecution().pickedBy);
                     })
                     .execute((instance, context) -> self[0].train(Long.parseLong(instance.getId()), worker));
@@ -117,8 +127,7 @@ public final class JobEngineQueue implements ExperimentQueue {
         // one could train. (PostgreSQL's lock-and-fetch would lock only what a node can start, but it locks runs of
         // plugins the node lacks before it knows it lacks them.)
         builder.pollUsingFetchAndLockOnExecute(0.5, 1.0);
-        Scheduler scheduler = builder
-                .schedulerName(new SchedulerName.Fixed(node))
+        Scheduler scheduler = builder.schedulerName(new SchedulerName.Fixed(node))
                 .threads(concurrency)
                 .pollingInterval(pollInterval)
                 .heartbeatInterval(heartbeat)
@@ -154,8 +163,8 @@ public final class JobEngineQueue implements ExperimentQueue {
         }
         long ahead = owner == null ? 0 : Math.max(0, runs.countWithStatus(ExperimentStatus.QUEUED, owner) - 1);
         int priority = (int) -Math.min(ahead, Short.MAX_VALUE);
-        TaskInstance<Void> instance = new TaskInstance<>(RunTasks.of(run), Long.toString(experimentId), () -> null,
-                priority);
+        TaskInstance<Void> instance =
+                new TaskInstance<>(RunTasks.of(run), Long.toString(experimentId), () -> null, priority);
         if (client.scheduleIfNotExists(instance, Instant.now())) {
             afterSubmit.accept(experimentId);
         }
@@ -186,7 +195,8 @@ public final class JobEngineQueue implements ExperimentQueue {
 
     /** Whether the engine holds a waiting or executing entry for a run. */
     public boolean queued(Experiment run) {
-        return client.getScheduledExecution(TaskInstanceId.of(RunTasks.of(run), Long.toString(run.id()))).isPresent();
+        return client.getScheduledExecution(TaskInstanceId.of(RunTasks.of(run), Long.toString(run.id())))
+                .isPresent();
     }
 
     /** Looks for due runs now (told by another node that it queued one). */

@@ -41,7 +41,9 @@ public final class LiveForwarder implements LiveHub.Forwarder {
             signals.send(PgSignals.LIVE, head + text);
             return;
         }
-        if (data instanceof Map<?, ?> map && map.size() == 1 && map.values().iterator().next() instanceof List<?> list
+        if (data instanceof Map<?, ?> map
+                && map.size() == 1
+                && map.values().iterator().next() instanceof List<?> list
                 && list.size() > 1) {
             Object key = map.keySet().iterator().next();
             forward(experimentId, event, Map.of(key, list.subList(0, list.size() / 2)));

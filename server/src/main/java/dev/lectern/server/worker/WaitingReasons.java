@@ -35,7 +35,8 @@ public final class WaitingReasons implements WaitingReason {
             return Optional.empty();
         }
         Instant now = registry.now();
-        List<WorkerInfo> live = registry.all().stream().filter(w -> w.alive(now, timeout)).toList();
+        List<WorkerInfo> live =
+                registry.all().stream().filter(w -> w.alive(now, timeout)).toList();
         return reason(run.pluginId(), run.pluginVersion(), RunTasks.wantsGpu(run.device()), live);
     }
 
@@ -53,18 +54,21 @@ public final class WaitingReasons implements WaitingReason {
             return Optional.of("no worker is running: it trains once one starts (lectern worker)");
         }
         String wanted = pluginId + "@" + version;
-        List<WorkerInfo> able = live.stream().filter(w -> w.plugins().contains(wanted)).toList();
+        List<WorkerInfo> able =
+                live.stream().filter(w -> w.plugins().contains(wanted)).toList();
         if (able.isEmpty()) {
             TreeSet<String> others = new TreeSet<>();
-            live.forEach(w -> w.plugins().stream().filter(p -> p.startsWith(pluginId + "@"))
+            live.forEach(w -> w.plugins().stream()
+                    .filter(p -> p.startsWith(pluginId + "@"))
                     .forEach(p -> others.add(p.substring(pluginId.length() + 1))));
             return Optional.of("no worker can take this run: none of the " + live.size() + " running has plugin '"
-                    + pluginId + "' version " + version + (others.isEmpty() ? "" : " (they have " + String.join(", ", others)
-                    + ")") + "; it waits until one that has it starts");
+                    + pluginId + "' version " + version
+                    + (others.isEmpty() ? "" : " (they have " + String.join(", ", others) + ")")
+                    + "; it waits until one that has it starts");
         }
         if (gpu && able.stream().noneMatch(WorkerInfo::hasGpu)) {
-            return Optional.of("waiting for a GPU worker: none of the running workers with plugin '" + pluginId
-                    + "' has a GPU");
+            return Optional.of(
+                    "waiting for a GPU worker: none of the running workers with plugin '" + pluginId + "' has a GPU");
         }
         return Optional.empty();
     }

@@ -16,8 +16,15 @@ import java.util.Optional;
  * @param lastSeen its last heartbeat, in the database's clock
  * @param stoppedAt when it stopped cleanly, empty while it runs (or after a crash)
  */
-public record WorkerInfo(String name, String host, List<String> devices, List<String> plugins, int concurrency,
-        Instant startedAt, Instant lastSeen, Optional<Instant> stoppedAt) {
+public record WorkerInfo(
+        String name,
+        String host,
+        List<String> devices,
+        List<String> plugins,
+        int concurrency,
+        Instant startedAt,
+        Instant lastSeen,
+        Optional<Instant> stoppedAt) {
 
     /** Copies the lists. */
     public WorkerInfo {

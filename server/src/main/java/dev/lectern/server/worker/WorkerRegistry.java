@@ -15,7 +15,8 @@ import java.util.Optional;
  */
 public final class WorkerRegistry {
 
-    private static final String COLUMNS = "name, host, devices, plugins, concurrency, started_at, last_seen, stopped_at";
+    private static final String COLUMNS =
+            "name, host, devices, plugins, concurrency, started_at, last_seen, stopped_at";
 
     private final Jdbc jdbc;
 
@@ -32,12 +33,23 @@ public final class WorkerRegistry {
     public void register(String name, String host, List<String> devices, List<String> plugins, int concurrency) {
         String d = String.join(",", devices);
         String p = String.join(",", plugins);
-        int updated = jdbc.update("UPDATE workers SET host = ?, devices = ?, plugins = ?, concurrency = ?, "
-                + "started_at = CURRENT_TIMESTAMP, last_seen = CURRENT_TIMESTAMP, stopped_at = NULL WHERE name = ?",
-                host, d, p, concurrency, name);
+        int updated = jdbc.update(
+                "UPDATE workers SET host = ?, devices = ?, plugins = ?, concurrency = ?, "
+                        + "started_at = CURRENT_TIMESTAMP, last_seen = CURRENT_TIMESTAMP, stopped_at = NULL WHERE name = ?",
+                host,
+                d,
+                p,
+                concurrency,
+                name);
         if (updated == 0) {
-            jdbc.update("INSERT INTO workers (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, CURRENT_TIMESTAMP, "
-                    + "CURRENT_TIMESTAMP, NULL)", name, host, d, p, concurrency);
+            jdbc.update(
+                    "INSERT INTO workers (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, CURRENT_TIMESTAMP, "
+                            + "CURRENT_TIMESTAMP, NULL)",
+                    name,
+                    host,
+                    d,
+                    p,
+                    concurrency);
         }
     }
 
@@ -48,12 +60,15 @@ public final class WorkerRegistry {
 
     /** Records that a node stopped cleanly. */
     public void stopped(String name) {
-        jdbc.update("UPDATE workers SET stopped_at = CURRENT_TIMESTAMP, last_seen = CURRENT_TIMESTAMP WHERE name = ?", name);
+        jdbc.update(
+                "UPDATE workers SET stopped_at = CURRENT_TIMESTAMP, last_seen = CURRENT_TIMESTAMP WHERE name = ?",
+                name);
     }
 
     /** Every node ever registered, by name. */
     public List<WorkerInfo> all() {
-        return jdbc.query("SELECT " + COLUMNS + " FROM workers ORDER BY " + jdbc.byCodePoint("name"), WorkerRegistry::map);
+        return jdbc.query(
+                "SELECT " + COLUMNS + " FROM workers ORDER BY " + jdbc.byCodePoint("name"), WorkerRegistry::map);
     }
 
     /** One node. */
@@ -64,13 +79,20 @@ public final class WorkerRegistry {
     /** The database's clock now. */
     public Instant now() {
         return jdbc.queryOne("SELECT CURRENT_TIMESTAMP", rs -> rs.getObject(1, OffsetDateTime.class))
-                .map(OffsetDateTime::toInstant).orElseGet(Instant::now);
+                .map(OffsetDateTime::toInstant)
+                .orElseGet(Instant::now);
     }
 
     private static WorkerInfo map(ResultSet rs) throws SQLException {
-        return new WorkerInfo(rs.getString("name"), rs.getString("host"), list(rs.getString("devices")),
-                list(rs.getString("plugins")), rs.getInt("concurrency"), instant(rs, "started_at"),
-                instant(rs, "last_seen"), Optional.ofNullable(instant(rs, "stopped_at")));
+        return new WorkerInfo(
+                rs.getString("name"),
+                rs.getString("host"),
+                list(rs.getString("devices")),
+                list(rs.getString("plugins")),
+                rs.getInt("concurrency"),
+                instant(rs, "started_at"),
+                instant(rs, "last_seen"),
+                Optional.ofNullable(instant(rs, "stopped_at")));
     }
 
     private static List<String> list(String joined) {

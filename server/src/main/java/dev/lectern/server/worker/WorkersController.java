@@ -38,8 +38,8 @@ public final class WorkersController {
      * @param shared whether the store is shared by several machines (PostgreSQL)
      * @param templates the page renderer
      */
-    public WorkersController(WorkerRegistry registry, ExperimentRepository runs, Duration timeout, boolean shared,
-            Templates templates) {
+    public WorkersController(
+            WorkerRegistry registry, ExperimentRepository runs, Duration timeout, boolean shared, Templates templates) {
         this.registry = registry;
         this.runs = runs;
         this.timeout = timeout;
@@ -62,8 +62,17 @@ public final class WorkersController {
      * @param training the ids of the runs it trains now that the viewer may see
      * @param trainingCount how many runs it trains now, the viewer's or not
      */
-    public record WorkerView(String name, String host, String state, List<String> devices, List<String> plugins,
-            int concurrency, Instant startedAt, Instant lastSeen, Instant stoppedAt, List<Long> training,
+    public record WorkerView(
+            String name,
+            String host,
+            String state,
+            List<String> devices,
+            List<String> plugins,
+            int concurrency,
+            Instant startedAt,
+            Instant lastSeen,
+            Instant stoppedAt,
+            List<Long> training,
             int trainingCount) {}
 
     /** The workers as JSON, a page at a time (live ones first). */
@@ -81,27 +90,57 @@ public final class WorkersController {
         Instant now = registry.now();
         List<Experiment> running = runs.runningOnWorkers();
         List<WorkerView> all = views(viewer, now, running);
-        Map<Long, Experiment> visible = running.stream().filter(e -> viewer.maySee(e.owner().orElse(null)))
+        Map<Long, Experiment> visible = running.stream()
+                .filter(e -> viewer.maySee(e.owner().orElse(null)))
                 .collect(Collectors.toMap(Experiment::id, e -> e));
         List<WorkersPage.Row> rows = new ArrayList<>();
         for (WorkerView w : slice(all, page, PAGE_SIZE)) {
             List<KeyValue> training = w.training().stream()
-                    .map(id -> new KeyValue(Long.toString(id), visible.get(id).name())).toList();
-            rows.add(new WorkersPage.Row(w.name(), w.host(), w.state(), heard(w.lastSeen(), now), w.devices(), w.plugins(),
-                    w.concurrency(), training, w.trainingCount() - training.size()));
+                    .map(id -> new KeyValue(Long.toString(id), visible.get(id).name()))
+                    .toList();
+            rows.add(new WorkersPage.Row(
+                    w.name(),
+                    w.host(),
+                    w.state(),
+                    heard(w.lastSeen(), now),
+                    w.devices(),
+                    w.plugins(),
+                    w.concurrency(),
+                    training,
+                    w.trainingCount() - training.size()));
         }
         int pages = (int) Math.max(1, (all.size() + PAGE_SIZE - 1) / PAGE_SIZE);
-        ctx.html(templates.render("workers.jte", new WorkersPage(shared, timeout.toSeconds(), rows,
-                new Pager(Math.min(page, pages), pages, all.size(), "/workers"))));
+        ctx.html(templates.render(
+                "workers.jte",
+                new WorkersPage(
+                        shared,
+                        timeout.toSeconds(),
+                        rows,
+                        new Pager(Math.min(page, pages), pages, all.size(), "/workers"))));
     }
 
     private List<WorkerView> views(Viewer viewer, Instant now, List<Experiment> running) {
         List<WorkerView> views = new ArrayList<>();
         for (WorkerInfo w : registry.all()) {
-            List<Experiment> mine = running.stream().filter(e -> w.name().equals(e.worker().orElse(null))).toList();
-            List<Long> visible = mine.stream().filter(e -> viewer.maySee(e.owner().orElse(null))).map(Experiment::id).toList();
-            views.add(new WorkerView(w.name(), w.host(), state(w, now), w.devices(), w.plugins(), w.concurrency(),
-                    w.startedAt(), w.lastSeen(), w.stoppedAt().orElse(null), visible, mine.size()));
+            List<Experiment> mine = running.stream()
+                    .filter(e -> w.name().equals(e.worker().orElse(null)))
+                    .toList();
+            List<Long> visible = mine.stream()
+                    .filter(e -> viewer.maySee(e.owner().orElse(null)))
+                    .map(Experiment::id)
+                    .toList();
+            views.add(new WorkerView(
+                    w.name(),
+                    w.host(),
+                    state(w, now),
+                    w.devices(),
+                    w.plugins(),
+                    w.concurrency(),
+                    w.startedAt(),
+                    w.lastSeen(),
+                    w.stoppedAt().orElse(null),
+                    visible,
+                    mine.size()));
         }
         views.sort(Comparator.comparingInt((WorkerView v) -> rank(v.state())));
         return views;

@@ -29,13 +29,18 @@ class UserCommandTest {
     private static Result run(String stdin, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = UserCommand.run(args, Map.of(), new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        int code = UserCommand.run(
+                args,
+                Map.of(),
+                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
     private static Optional<UserStore.User> authenticate(Path dataDir, String name, String password) {
-        try (Database database = Database.open("jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("lectern"))) {
+        try (Database database = Database.open(
+                "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("lectern"))) {
             return new UserStore(new Jdbc(database.dataSource())).authenticate(name, password);
         }
     }
@@ -48,7 +53,8 @@ class UserCommandTest {
 
         Result student = run("", "add", "--student", "bob", "--data-dir", dataDir.toString());
         assertThat(student.code()).as(student.err()).isZero();
-        Matcher printed = Pattern.compile("added student bob with the one-time password (\\S+) ").matcher(student.out());
+        Matcher printed = Pattern.compile("added student bob with the one-time password (\\S+) ")
+                .matcher(student.out());
         assertThat(printed.find()).as(student.out()).isTrue();
 
         UserStore.User ada = authenticate(dataDir, "ada", "chalk-and-talk").orElseThrow();
@@ -56,7 +62,9 @@ class UserCommandTest {
         assertThat(ada.mustChangePassword()).isFalse();
         UserStore.User bob = authenticate(dataDir, "bob", printed.group(1)).orElseThrow();
         assertThat(bob.role()).isEqualTo(Role.STUDENT);
-        assertThat(bob.mustChangePassword()).as("a generated password is changed at the first sign-in").isTrue();
+        assertThat(bob.mustChangePassword())
+                .as("a generated password is changed at the first sign-in")
+                .isTrue();
 
         Result taken = run("another-password\n", "add", "--student", "bob", "--data-dir", dataDir.toString());
         assertThat(taken.code()).isEqualTo(1);

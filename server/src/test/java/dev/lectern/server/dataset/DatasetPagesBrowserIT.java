@@ -3,21 +3,15 @@ package dev.lectern.server.dataset;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import dev.lectern.server.testing.Browser;
 import dev.lectern.server.testing.BrowserTest;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Random;
-
-
-
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,7 +49,8 @@ class DatasetPagesBrowserIT extends BrowserTest {
         Browser.screenshot(page, "dataset-uploaded");
 
         page.selectOption("#y-column", "1");
-        page.waitForFunction("() => window.Chart && Chart.getChart('scatter')?.options.scales.y.title.text === 'hours'");
+        page.waitForFunction(
+                "() => window.Chart && Chart.getChart('scatter')?.options.scales.y.title.text === 'hours'");
 
         page.locator("#train-linear-regression").click();
         page.waitForURL("**/plugins/linear-regression?dataset=study-hours");
@@ -70,7 +65,8 @@ class DatasetPagesBrowserIT extends BrowserTest {
         for (int i = 0; i < 80; i++) {
             double a = 30 + 70 * random.nextDouble();
             double b = 30 + 70 * random.nextDouble();
-            csv.append(String.format(Locale.ROOT, "%.2f,%.2f,%d%n", a, b, a + b + 10 * random.nextGaussian() > 130 ? 1 : 0));
+            csv.append(String.format(
+                    Locale.ROOT, "%.2f,%.2f,%d%n", a, b, a + b + 10 * random.nextGaussian() > 130 ? 1 : 0));
         }
         Path file = Files.writeString(files.resolve("admissions.csv"), csv);
         page.navigate(server.url() + "/datasets");
@@ -82,7 +78,8 @@ class DatasetPagesBrowserIT extends BrowserTest {
         page.waitForURL("**/plugins/logistic-regression?dataset=admissions");
         page.locator("#run").click();
         page.waitForURL("**/experiments/*");
-        assertThat(page.locator("#status")).hasText("SUCCEEDED", new LocatorAssertions.HasTextOptions().setTimeout(60_000));
+        assertThat(page.locator("#status"))
+                .hasText("SUCCEEDED", new LocatorAssertions.HasTextOptions().setTimeout(60_000));
 
         assertThat(page.locator("figure.view-heatmap").first()).containsText("decision boundary");
         assertThat(page.locator("figure.view-heatmap canvas").first()).isVisible();
@@ -99,11 +96,13 @@ class DatasetPagesBrowserIT extends BrowserTest {
         page.locator("#file").setInputFiles(csv);
         page.locator("#label").fill("y");
 
-        Response response = page.waitForResponse(r -> r.url().endsWith("/datasets") && "POST".equals(r.request().method()),
+        Response response = page.waitForResponse(
+                r -> r.url().endsWith("/datasets") && "POST".equals(r.request().method()),
                 () -> page.locator("#upload").click());
 
         assertThat(response.status()).isEqualTo(400);
-        assertThat(page.locator("p.field-error#error-file")).hasText("broken.csv: line 3, column 2: 'oops' is not a number");
+        assertThat(page.locator("p.field-error#error-file"))
+                .hasText("broken.csv: line 3, column 2: 'oops' is not a number");
         assertThat(page.locator("#file")).hasAttribute("aria-invalid", "true");
         assertThat(page.locator("#label")).hasValue("y");
         Browser.screenshot(page, "dataset-upload-error");
@@ -155,8 +154,8 @@ class DatasetPagesBrowserIT extends BrowserTest {
         assertThat(page.locator("#classes tbody tr")).hasCount(3);
         assertThat(page.locator("#delete-form")).hasCount(0);
         page.waitForFunction("() => Number(document.querySelector('canvas#scatter')?.dataset.points) === 300");
-        assertThat(page.evaluate("() => Chart.getChart('scatter').data.datasets.length")).isEqualTo(3);
+        assertThat(page.evaluate("() => Chart.getChart('scatter').data.datasets.length"))
+                .isEqualTo(3);
         Browser.screenshot(page, "dataset-three-blobs");
     }
-
 }

@@ -65,7 +65,9 @@ class DatasetUploadIT {
             assertThat(created.get("uploaded").asBoolean()).isTrue();
             assertThat(created.get("rows").asInt()).isEqualTo(8);
             assertThat(created.get("fileName").asText()).isEqualTo("exam.csv");
-            assertThat(created.has("owner")).as("an upload names its owner, none without accounts").isTrue();
+            assertThat(created.has("owner"))
+                    .as("an upload names its owner, none without accounts")
+                    .isTrue();
             assertThat(created.get("owner").isNull()).isTrue();
             assertThat(created.get("columns").toString())
                     .isEqualTo("[{\"name\":\"hours\",\"role\":\"FEATURE\"},{\"name\":\"score\",\"role\":\"LABEL\"}]");
@@ -75,7 +77,8 @@ class DatasetUploadIT {
             assertThat(stored).hasContent(EXAM);
             assertThat(Checksums.sha256(stored)).isEqualTo(created.get("sha256").asText());
             assertListed(api, "exam-scores");
-            assertThat(api.get("/plugins/linear-regression").body()).as("offered on the plugin page")
+            assertThat(api.get("/plugins/linear-regression").body())
+                    .as("offered on the plugin page")
                     .contains("value=\"exam-scores\"");
             assertTrains(own, api, "exam-scores");
 
@@ -117,33 +120,45 @@ class DatasetUploadIT {
         assertThat(item.get("rows").asInt()).isEqualTo(8);
         assertThat(find(list, "xor").get("uploaded").asBoolean()).isFalse();
         assertThat(find(list, "three-blobs").get("rows").asInt()).isEqualTo(300);
-        assertThat(list.get(list.size() - 1).get("id").asText()).as("uploads come after the built-ins").isEqualTo(id);
+        assertThat(list.get(list.size() - 1).get("id").asText())
+                .as("uploads come after the built-ins")
+                .isEqualTo(id);
     }
 
     private static void assertTrains(TestServer own, UploadClient api, String id) throws InterruptedException {
-        UploadClient.Reply created = api.postJson("/api/experiments",
-                "{\"plugin\":\"linear-regression\",\"dataset\":\"" + id + "\"}");
+        UploadClient.Reply created =
+                api.postJson("/api/experiments", "{\"plugin\":\"linear-regression\",\"dataset\":\"" + id + "\"}");
         assertThat(created.status()).as(created.body()).isEqualTo(201);
-        JsonNode done = new Http(own.url()).awaitStatus(created.json().get("id").asLong(), FINAL::contains,
-                Duration.ofSeconds(90));
+        JsonNode done = new Http(own.url())
+                .awaitStatus(created.json().get("id").asLong(), FINAL::contains, Duration.ofSeconds(90));
         assertThat(done.get("status").asText()).as(done.toString()).isEqualTo("SUCCEEDED");
         assertThat(done.get("dataset").asText()).isEqualTo(id);
     }
 
     static Stream<Arguments> malformed() {
         return Stream.of(
-                Arguments.of("ragged.csv", bytes("x,y\n1,2\n3,4,5\n"), "ragged.csv: line 3, column 3: expected 2 columns"),
+                Arguments.of(
+                        "ragged.csv", bytes("x,y\n1,2\n3,4,5\n"), "ragged.csv: line 3, column 3: expected 2 columns"),
                 Arguments.of("short.csv", bytes("x,y\n1,2\n3\n"), "short.csv: line 3, column 2: expected 2 columns"),
-                Arguments.of("text.csv", bytes("x,y\n1,2\n3,abc\n"), "text.csv: line 3, column 2: 'abc' is not a number"),
-                Arguments.of("nan.csv", bytes("x,y\n1,NaN\n"), "nan.csv: line 2, column 2: 'NaN' is not a finite number"),
-                Arguments.of("inf.csv", bytes("x,y\n1,2\n-inf,2\n"), "inf.csv: line 3, column 1: '-inf' is not a finite"),
+                Arguments.of(
+                        "text.csv", bytes("x,y\n1,2\n3,abc\n"), "text.csv: line 3, column 2: 'abc' is not a number"),
+                Arguments.of(
+                        "nan.csv", bytes("x,y\n1,NaN\n"), "nan.csv: line 2, column 2: 'NaN' is not a finite number"),
+                Arguments.of(
+                        "inf.csv", bytes("x,y\n1,2\n-inf,2\n"), "inf.csv: line 3, column 1: '-inf' is not a finite"),
                 Arguments.of("empty.csv", new byte[0], "empty.csv: the file is empty"),
                 Arguments.of("header.csv", bytes("x,y\n"), "header.csv: no data rows"),
-                Arguments.of("nul.csv", new byte[] {'x', ',', 'y', '\n', '1', 0, ',', '2', '\n'},
+                Arguments.of(
+                        "nul.csv",
+                        new byte[] {'x', ',', 'y', '\n', '1', 0, ',', '2', '\n'},
                         "nul.csv: line 2: not a text file"),
-                Arguments.of("latin1.csv", new byte[] {'x', ',', 'y', '\n', '1', ',', '2', '\n', '3', ',', (byte) 0xE9, '\n'},
+                Arguments.of(
+                        "latin1.csv",
+                        new byte[] {'x', ',', 'y', '\n', '1', ',', '2', '\n', '3', ',', (byte) 0xE9, '\n'},
                         "latin1.csv: line 3: not a text file"),
-                Arguments.of("image.png", new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13},
+                Arguments.of(
+                        "image.png",
+                        new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13},
                         "image.png: line 1: not a text file"));
     }
 
@@ -158,7 +173,9 @@ class DatasetUploadIT {
         assertThat(reply.status()).as(reply.body()).isEqualTo(400);
         assertThat(reply.json().get("field").asText()).isEqualTo("file");
         assertThat(reply.json().get("error").asText()).startsWith(message);
-        assertThat(client.get("/api/datasets").json().size()).as("nothing registered").isEqualTo(before);
+        assertThat(client.get("/api/datasets").json().size())
+                .as("nothing registered")
+                .isEqualTo(before);
         assertThat(storedCsvFiles(dataDir)).as("no file kept").hasSize(filesBefore);
         assertThat(dataDir.resolve("uploads").resolve(".incoming")).isEmptyDirectory();
     }
@@ -195,12 +212,18 @@ class DatasetUploadIT {
 
     @Test
     void idsAreSlugsOfTheNameOrFileAndNeverTakeAnotherDataSetsId() {
-        assertThat(client.upload("a.csv", EXAM, "XOR", null).json().get("id").asText()).as("xor is built in")
+        assertThat(client.upload("a.csv", EXAM, "XOR", null).json().get("id").asText())
+                .as("xor is built in")
                 .isEqualTo("xor-2");
-        assertThat(client.upload("a.csv", EXAM, "XOR", null).json().get("id").asText()).isEqualTo("xor-3");
-        assertThat(client.upload("Housing Prices 2024.csv", EXAM, null, null).json().get("id").asText())
+        assertThat(client.upload("a.csv", EXAM, "XOR", null).json().get("id").asText())
+                .isEqualTo("xor-3");
+        assertThat(client.upload("Housing Prices 2024.csv", EXAM, null, null)
+                        .json()
+                        .get("id")
+                        .asText())
                 .isEqualTo("housing-prices-2024");
-        assertThat(client.upload("a.csv", EXAM, "!!!", null).json().get("id").asText()).as("nothing to slug")
+        assertThat(client.upload("a.csv", EXAM, "!!!", null).json().get("id").asText())
+                .as("nothing to slug")
                 .matches("upload-\\d+");
         JsonNode titled = client.upload("../../etc/passwd", EXAM, null, null).json();
         assertThat(titled.get("id").asText()).isEqualTo("passwd");
@@ -210,7 +233,10 @@ class DatasetUploadIT {
 
     @Test
     void deletingAnUploadRemovesItsEntryRowAndFile() {
-        String id = client.upload("gone.csv", EXAM, "To be deleted", null).json().get("id").asText();
+        String id = client.upload("gone.csv", EXAM, "To be deleted", null)
+                .json()
+                .get("id")
+                .asText();
         Path file = dataDir.resolve("uploads").resolve(id + ".csv");
         assertThat(file).exists();
 
@@ -221,8 +247,8 @@ class DatasetUploadIT {
         assertThat(file).doesNotExist();
         assertThat(client.get("/api/datasets/" + id).status()).isEqualTo(404);
         assertThat(client.delete("/api/datasets/" + id).status()).isEqualTo(404);
-        UploadClient.Reply train = client.postJson("/api/experiments",
-                "{\"plugin\":\"linear-regression\",\"dataset\":\"" + id + "\"}");
+        UploadClient.Reply train =
+                client.postJson("/api/experiments", "{\"plugin\":\"linear-regression\",\"dataset\":\"" + id + "\"}");
         assertThat(train.status()).isEqualTo(400);
         assertThat(train.json().get("field").asText()).isEqualTo("dataset");
     }
@@ -233,13 +259,18 @@ class DatasetUploadIT {
         fields.put("kind", "text");
         String sonnet = "Shall I compare thee to a summer's day?\r\nThou art more lovely and more temperate.\r\n";
 
-        UploadClient.Reply reply = client.multipart("/api/datasets", "sonnet.txt", sonnet.getBytes(StandardCharsets.UTF_8), fields);
+        UploadClient.Reply reply =
+                client.multipart("/api/datasets", "sonnet.txt", sonnet.getBytes(StandardCharsets.UTF_8), fields);
 
         assertThat(reply.status()).as(reply.body()).isEqualTo(201);
         String id = reply.json().get("id").asText();
         assertThat(reply.json().get("kind").asText()).isEqualTo("TEXT");
-        assertThat(reply.json().get("rows").asLong()).as("characters, CRLF read as one").isEqualTo(sonnet.length() - 2);
-        assertThat(reply.json().get("plugins").toString()).as("plugins that train on text").contains("\"char-rnn\"");
+        assertThat(reply.json().get("rows").asLong())
+                .as("characters, CRLF read as one")
+                .isEqualTo(sonnet.length() - 2);
+        assertThat(reply.json().get("plugins").toString())
+                .as("plugins that train on text")
+                .contains("\"char-rnn\"");
         Path file = dataDir.resolve("uploads").resolve(id + ".txt");
         assertThat(file).exists();
 
@@ -251,14 +282,15 @@ class DatasetUploadIT {
     void aTextThatIsNotUtf8OrAnUnknownKindIsRefusedNamingTheProblem() {
         Map<String, String> text = new java.util.LinkedHashMap<>(UploadClient.fields(null, null));
         text.put("kind", "text");
-        UploadClient.Reply latin1 = client.multipart("/api/datasets", "latin1.txt",
-                new byte[] {'c', 'a', 'f', (byte) 0xE9, '\n'}, text);
+        UploadClient.Reply latin1 =
+                client.multipart("/api/datasets", "latin1.txt", new byte[] {'c', 'a', 'f', (byte) 0xE9, '\n'}, text);
         assertThat(latin1.status()).isEqualTo(400);
         assertThat(latin1.json().get("error").asText()).contains("line 1").contains("not UTF-8");
 
         Map<String, String> odd = new java.util.LinkedHashMap<>(UploadClient.fields(null, null));
         odd.put("kind", "video");
-        UploadClient.Reply unknown = client.multipart("/api/datasets", "a.txt", "abc".getBytes(StandardCharsets.UTF_8), odd);
+        UploadClient.Reply unknown =
+                client.multipart("/api/datasets", "a.txt", "abc".getBytes(StandardCharsets.UTF_8), odd);
         assertThat(unknown.status()).isEqualTo(400);
         assertThat(unknown.json().get("field").asText()).isEqualTo("kind");
         assertThat(unknown.json().get("error").asText()).contains("table or text");
@@ -278,17 +310,24 @@ class DatasetUploadIT {
     @Test
     @Timeout(120)
     void aDamagedFileIsRefusedWithAClearErrorInsteadOfTrainedOn() throws Exception {
-        String id = client.upload("damaged.csv", EXAM, "Damaged later", null).json().get("id").asText();
+        String id = client.upload("damaged.csv", EXAM, "Damaged later", null)
+                .json()
+                .get("id")
+                .asText();
         Files.writeString(dataDir.resolve("uploads").resolve(id + ".csv"), EXAM.replace("70", "71"));
 
         assertThat(client.get("/api/datasets/" + id).json().get("unavailable").asText())
-                .contains("is damaged (checksum mismatch").contains("upload it again");
-        long experiment = client.postJson("/api/experiments",
-                "{\"plugin\":\"linear-regression\",\"dataset\":\"" + id + "\"}").json().get("id").asLong();
+                .contains("is damaged (checksum mismatch")
+                .contains("upload it again");
+        long experiment = client.postJson(
+                        "/api/experiments", "{\"plugin\":\"linear-regression\",\"dataset\":\"" + id + "\"}")
+                .json()
+                .get("id")
+                .asLong();
         JsonNode done = new Http(server.url()).awaitStatus(experiment, FINAL::contains, Duration.ofSeconds(60));
         assertThat(done.get("status").asText()).isEqualTo("FAILED");
-        assertThat(done.get("error").asText()).contains("data set '" + id + "' is not available: its file " + id
-                + ".csv is damaged");
+        assertThat(done.get("error").asText())
+                .contains("data set '" + id + "' is not available: its file " + id + ".csv is damaged");
     }
 
     @Test
@@ -301,7 +340,8 @@ class DatasetUploadIT {
         assertThat(blobs.get("classes").get(2).asInt()).isEqualTo(2);
         assertThat(blobs.get("label").asText()).isEqualTo("class");
 
-        JsonNode chosen = client.get("/api/datasets/ex1data1/columns?x=2&y=population%20(10,000s)").json();
+        JsonNode chosen = client.get("/api/datasets/ex1data1/columns?x=2&y=population%20(10,000s)")
+                .json();
         assertThat(chosen.get("x").get("number").asInt()).isEqualTo(2);
         assertThat(chosen.get("y").get("number").asInt()).isEqualTo(1);
         assertThat(chosen.get("points").get(0).get(1).asDouble()).isCloseTo(6.1101, within(1e-4));
@@ -320,11 +360,13 @@ class DatasetUploadIT {
         String page = client.get("/datasets/from-the-form").body();
         assertThat(page).contains("id=\"rows\"", "id=\"stats\"", "id=\"scatter\"", "id=\"delete-form\"", "52.5");
 
-        UploadClient.Reply bad = client.multipart("/datasets", "bad.csv", bytes("x,y\n1,<b>2</b>\n"),
-                Map.of("name", "typed <name>", "label", "y"));
+        UploadClient.Reply bad = client.multipart(
+                "/datasets", "bad.csv", bytes("x,y\n1,<b>2</b>\n"), Map.of("name", "typed <name>", "label", "y"));
         assertThat(bad.status()).isEqualTo(400);
-        assertThat(bad.body()).contains("<p class=\"field-error\" id=\"error-file\" role=\"alert\">bad.csv: line 2, column 2: ")
-                .contains("&lt;b&gt;2&lt;/b&gt;").doesNotContain("<b>2</b>");
+        assertThat(bad.body())
+                .contains("<p class=\"field-error\" id=\"error-file\" role=\"alert\">bad.csv: line 2, column 2: ")
+                .contains("&lt;b&gt;2&lt;/b&gt;")
+                .doesNotContain("<b>2</b>");
         assertThat(bad.body()).as("typed values are kept").contains("value=\"typed &lt;name>\"", "value=\"y\"");
 
         UploadClient.Reply builtIn = client.multipart("/datasets/xor/delete", null, new byte[0], Map.of());
@@ -356,8 +398,10 @@ class DatasetUploadIT {
             UploadClient.Reply fits = api.upload("fits.csv", bytes("x,y\n" + "1,2\n".repeat(200_000)), null, null);
             assertThat(fits.status()).as("800 KB is under 1 MB").isEqualTo(201);
             assertThat(storedCsvFiles(smallDataDir)).containsExactly("fits.csv");
-            assertThat(incomingEmptiesWithin(smallDataDir.resolve("uploads").resolve(".incoming"), Duration.ofSeconds(10)))
-                    .as("Jetty's multipart spool files are gone once the requests completed").isTrue();
+            assertThat(incomingEmptiesWithin(
+                            smallDataDir.resolve("uploads").resolve(".incoming"), Duration.ofSeconds(10)))
+                    .as("Jetty's multipart spool files are gone once the requests completed")
+                    .isTrue();
         }
     }
 
@@ -380,7 +424,8 @@ class DatasetUploadIT {
     private static List<String> storedCsvFiles(Path dir) {
         List<String> names = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir.resolve("uploads"))) {
-            files.filter(Files::isRegularFile).forEach(f -> names.add(f.getFileName().toString()));
+            files.filter(Files::isRegularFile)
+                    .forEach(f -> names.add(f.getFileName().toString()));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

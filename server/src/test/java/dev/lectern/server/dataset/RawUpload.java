@@ -104,7 +104,8 @@ final class RawUpload {
         String text = response.toString(StandardCharsets.UTF_8);
         int end = text.indexOf("\r\n");
         int bodyStart = text.indexOf("\r\n\r\n");
-        return new Answer(end < 0 ? text : text.substring(0, end), bodyStart < 0 ? "" : text.substring(bodyStart + 4), sent);
+        return new Answer(
+                end < 0 ? text : text.substring(0, end), bodyStart < 0 ? "" : text.substring(bodyStart + 4), sent);
     }
 
     private static byte[] ascii(String text) {

@@ -37,7 +37,8 @@ public final class UploadClient {
     static final String BOUNDARY = "----lectern-test-boundary-7MA4YWxkTrZu0gW";
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
 
     public UploadClient(String base) {
@@ -70,7 +71,8 @@ public final class UploadClient {
     }
 
     Reply postJson(String path, String json) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
@@ -87,11 +89,14 @@ public final class UploadClient {
 
     static byte[] body(String fileName, byte[] content, Map<String, String> fields) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        fields.forEach((key, value) -> write(out, "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + key
-                + "\"\r\n\r\n" + value + "\r\n"));
+        fields.forEach((key, value) -> write(
+                out,
+                "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + key + "\"\r\n\r\n" + value + "\r\n"));
         if (fileName != null) {
-            write(out, "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-                    + "\"\r\nContent-Type: text/csv\r\n\r\n");
+            write(
+                    out,
+                    "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                            + "\"\r\nContent-Type: text/csv\r\n\r\n");
             out.writeBytes(content);
             write(out, "\r\n");
         }
@@ -105,9 +110,11 @@ public final class UploadClient {
 
     private Reply send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(60)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return new Reply(response.statusCode(), response.body(),
+            HttpResponse<String> response =
+                    client.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+            return new Reply(
+                    response.statusCode(),
+                    response.body(),
                     response.headers().firstValue("Location").orElse(null));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

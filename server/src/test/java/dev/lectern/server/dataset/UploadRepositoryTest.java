@@ -20,23 +20,28 @@ class UploadRepositoryTest {
     private static final Instant T = Instant.parse("2026-03-01T10:15:30.123456Z");
 
     private static UploadedDataset upload(String id, Instant at, List<Column> columns, DatasetKind kind) {
-        return new UploadedDataset(id, "Title " + id, id + ".csv", "a".repeat(64), 1234, 97, ';', true, columns, at, kind);
+        return new UploadedDataset(
+                id, "Title " + id, id + ".csv", "a".repeat(64), 1234, 97, ';', true, columns, at, kind);
     }
 
     @StoreTest
     void uploadsAreStoredListedOldestFirstAndDeleted(TestDatabase db) {
         try (Database database = db.open()) {
             UploadRepository repo = new UploadRepository(new Jdbc(database.dataSource()));
-            List<Column> columns = List.of(new Column("size", ColumnRole.FEATURE), new Column("note", ColumnRole.IGNORED),
+            List<Column> columns = List.of(
+                    new Column("size", ColumnRole.FEATURE),
+                    new Column("note", ColumnRole.IGNORED),
                     new Column("price", ColumnRole.LABEL));
             repo.insert(upload("houses", T, columns, DatasetKind.TABLE));
             // Same time: by id, by code point ("Z" before "a").
             repo.insert(upload("b-text", T.plusSeconds(60), List.of(), DatasetKind.TEXT));
-            repo.insert(upload("Zed", T.plusSeconds(60), List.of(new Column("x", ColumnRole.FEATURE)), DatasetKind.TABLE));
+            repo.insert(
+                    upload("Zed", T.plusSeconds(60), List.of(new Column("x", ColumnRole.FEATURE)), DatasetKind.TABLE));
             repo.insert(upload("a-old", T.minusSeconds(60), List.of(), DatasetKind.TEXT));
 
             UploadedDataset houses = repo.find("houses").orElseThrow();
-            assertThat(houses).isEqualTo(upload("houses", T.truncatedTo(ChronoUnit.MICROS), columns, DatasetKind.TABLE));
+            assertThat(houses)
+                    .isEqualTo(upload("houses", T.truncatedTo(ChronoUnit.MICROS), columns, DatasetKind.TABLE));
             assertThat(houses.delimiter()).isEqualTo(';');
             assertThat(houses.hasHeader()).isTrue();
             assertThat(repo.all()).extracting(UploadedDataset::id).containsExactly("a-old", "houses", "Zed", "b-text");
@@ -45,7 +50,8 @@ class UploadRepositoryTest {
             assertThat(repo.exists("HOUSES")).isFalse();
             assertThat(repo.find("nothing")).isEmpty();
             assertThatThrownBy(() -> repo.insert(upload("houses", T, List.of(), DatasetKind.TABLE)))
-                    .as("ids are unique").isInstanceOf(RuntimeException.class);
+                    .as("ids are unique")
+                    .isInstanceOf(RuntimeException.class);
 
             assertThat(repo.delete("houses")).isTrue();
             assertThat(repo.delete("houses")).isFalse();

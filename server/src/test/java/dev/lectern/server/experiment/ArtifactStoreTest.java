@@ -71,13 +71,20 @@ class ArtifactStoreTest {
                 }
             }
             String prefix = "experiment-" + id + "/";
-            assertThat(entries).containsExactly(prefix + "model/B.bin", prefix + "model/a_b.bin", prefix + "model/ab.bin",
-                    prefix + "model/b.bin", prefix + "predict-inputs.json", prefix + "views.json");
+            assertThat(entries)
+                    .containsExactly(
+                            prefix + "model/B.bin",
+                            prefix + "model/a_b.bin",
+                            prefix + "model/ab.bin",
+                            prefix + "model/b.bin",
+                            prefix + "predict-inputs.json",
+                            prefix + "views.json");
 
             Path model = store.modelDirectory(id);
             Files.writeString(model.resolve("ab.bin"), "damaged");
             assertThatThrownBy(() -> store.modelDirectory(id)).hasMessageContaining("checksum mismatch");
-            assertThatThrownBy(() -> store.writeZip(id, new ByteArrayOutputStream())).hasMessageContaining("model/ab.bin");
+            assertThatThrownBy(() -> store.writeZip(id, new ByteArrayOutputStream()))
+                    .hasMessageContaining("model/ab.bin");
         }
     }
 }

@@ -22,7 +22,8 @@ import java.util.Optional;
 class ExperimentRepositoryTest {
 
     // Five runs whose names, plugins and data sets sort differently by code point than by a linguistic collation.
-    private static final OffsetDateTime T0 = OffsetDateTime.now(ZoneOffset.UTC).minusHours(1).truncatedTo(ChronoUnit.SECONDS);
+    private static final OffsetDateTime T0 =
+            OffsetDateTime.now(ZoneOffset.UTC).minusHours(1).truncatedTo(ChronoUnit.SECONDS);
 
     private record Runs(long r1, long r2, long r3, long r4, long r5) {}
 
@@ -41,8 +42,13 @@ class ExperimentRepositoryTest {
         times(jdbc, r2, ExperimentStatus.FAILED, T0.plusSeconds(10), T0.plusSeconds(20));
         times(jdbc, r4, ExperimentStatus.RUNNING, T0.plusSeconds(5), null);
         times(jdbc, r5, ExperimentStatus.CANCELLED, T0.plusSeconds(1), T0.plusSeconds(2));
-        metrics.insert(r1, List.of(new MetricPoint("loss", 0, 0.2), new MetricPoint("loss", 1, 0.3),
-                new MetricPoint("accuracy", 0, 0.9), new MetricPoint("accuracy", 1, 0.8)));
+        metrics.insert(
+                r1,
+                List.of(
+                        new MetricPoint("loss", 0, 0.2),
+                        new MetricPoint("loss", 1, 0.3),
+                        new MetricPoint("accuracy", 0, 0.9),
+                        new MetricPoint("accuracy", 1, 0.8)));
         metrics.insert(r2, List.of(new MetricPoint("loss", 0, 0.1), new MetricPoint("loss", 1, 0.5)));
         // A diverged run: its last loss is NaN, which sorts above every number on both databases.
         metrics.insert(r4, List.of(new MetricPoint("loss", 0, 0.4), new MetricPoint("loss", 1, Double.NaN)));
@@ -50,14 +56,28 @@ class ExperimentRepositoryTest {
         return new Runs(r1, r2, r3, r4, r5);
     }
 
-    private static void times(Jdbc jdbc, long id, ExperimentStatus status, OffsetDateTime started, OffsetDateTime finished) {
-        jdbc.update("UPDATE experiments SET status = ?, started_at = ?, finished_at = ? WHERE id = ?", status.name(),
-                started, finished, id);
+    private static void times(
+            Jdbc jdbc, long id, ExperimentStatus status, OffsetDateTime started, OffsetDateTime finished) {
+        jdbc.update(
+                "UPDATE experiments SET status = ?, started_at = ?, finished_at = ? WHERE id = ?",
+                status.name(),
+                started,
+                finished,
+                id);
     }
 
     private static RunQuery sorted(String sort, boolean descending) {
-        return new RunQuery(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                sort, descending, 0, 100, Optional.empty());
+        return new RunQuery(
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                sort,
+                descending,
+                0,
+                100,
+                Optional.empty());
     }
 
     private static List<Long> ids(ExperimentRepository repo, RunQuery query) {
@@ -87,7 +107,8 @@ class ExperimentRepositoryTest {
             assertThat(ids(repo, sorted("started", true))).containsExactly(r2, r4, r5, r1, r3);
             assertThat(ids(repo, sorted("duration", false))).containsExactly(r5, r2, r1, r4, r3);
             assertThat(ids(repo, sorted("duration", true))).containsExactly(r4, r1, r2, r5, r3);
-            // Runs without the metric: last both ways (among themselves by id, in the direction); NaN above every number.
+            // Runs without the metric: last both ways (among themselves by id, in the direction); NaN above every
+            // number.
             assertThat(ids(repo, sorted("last:loss", false))).containsExactly(r1, r2, r4, r3, r5);
             assertThat(ids(repo, sorted("last:loss", true))).containsExactly(r4, r2, r1, r5, r3);
             // Best loss is the lowest, best accuracy the highest.
@@ -96,7 +117,9 @@ class ExperimentRepositoryTest {
             assertThat(ids(repo, sorted("best:accuracy", false))).containsExactly(r1, r5, r2, r3, r4);
             assertThat(ids(repo, sorted("best:accuracy", true))).containsExactly(r5, r1, r4, r3, r2);
             assertThat(ids(repo, sorted("last:accuracy", true))).containsExactly(r5, r1, r4, r3, r2);
-            assertThat(ids(repo, sorted("last:nothing", true))).as("a metric no run has").containsExactly(r5, r4, r3, r2, r1);
+            assertThat(ids(repo, sorted("last:nothing", true)))
+                    .as("a metric no run has")
+                    .containsExactly(r5, r4, r3, r2, r1);
         }
     }
 
@@ -107,14 +130,43 @@ class ExperimentRepositoryTest {
             Runs r = store(jdbc);
             ExperimentRepository repo = new ExperimentRepository(jdbc);
 
-            assertThat(ids(repo, filter(Optional.of("alpha"), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty())))
+            assertThat(ids(
+                            repo,
+                            filter(
+                                    Optional.of("alpha"),
+                                    Optional.empty(),
+                                    Optional.empty(),
+                                    Optional.empty(),
+                                    Optional.empty())))
                     .containsExactly(r.r1(), r.r3());
-            assertThat(ids(repo, filter(Optional.empty(), Optional.of("D-a"), Optional.empty(), Optional.empty(), Optional.empty())))
+            assertThat(ids(
+                            repo,
+                            filter(
+                                    Optional.empty(),
+                                    Optional.of("D-a"),
+                                    Optional.empty(),
+                                    Optional.empty(),
+                                    Optional.empty())))
                     .containsExactly(r.r2(), r.r5());
-            assertThat(ids(repo, filter(Optional.empty(), Optional.of("d-a"), Optional.empty(), Optional.empty(), Optional.empty())))
-                    .as("data set ids match exactly").isEmpty();
-            assertThat(ids(repo, filter(Optional.of("alpha"), Optional.empty(), Optional.of(ExperimentStatus.QUEUED),
-                    Optional.empty(), Optional.empty()))).containsExactly(r.r3());
+            assertThat(ids(
+                            repo,
+                            filter(
+                                    Optional.empty(),
+                                    Optional.of("d-a"),
+                                    Optional.empty(),
+                                    Optional.empty(),
+                                    Optional.empty())))
+                    .as("data set ids match exactly")
+                    .isEmpty();
+            assertThat(ids(
+                            repo,
+                            filter(
+                                    Optional.of("alpha"),
+                                    Optional.empty(),
+                                    Optional.of(ExperimentStatus.QUEUED),
+                                    Optional.empty(),
+                                    Optional.empty())))
+                    .containsExactly(r.r3());
             assertThat(ids(repo, tag("x"))).containsExactly(r.r1());
             assertThat(ids(repo, tag("100%"))).containsExactly(r.r1());
             assertThat(ids(repo, tag("1%"))).as("% is no wildcard").isEmpty();
@@ -125,19 +177,36 @@ class ExperimentRepositoryTest {
             assertThat(ids(repo, text("A"))).containsExactly(r.r1(), r.r2(), r.r3(), r.r4());
             assertThat(repo.count(text("A"))).isEqualTo(4);
 
-            RunQuery page = new RunQuery(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                    Optional.empty(), "name", false, 1, 2, Optional.empty());
+            RunQuery page = new RunQuery(
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    "name",
+                    false,
+                    1,
+                    2,
+                    Optional.empty());
             assertThat(ids(repo, page)).containsExactly(r.r4(), r.r5());
             assertThat(repo.count(page)).as("counts ignore the page").isEqualTo(5);
             assertThat(repo.count(Optional.empty())).isEqualTo(5);
             assertThat(repo.count(Optional.of("Zeta"))).isEqualTo(2);
-            assertThat(repo.page(Optional.empty(), 0, 2)).extracting(Experiment::id).containsExactly(r.r5(), r.r4());
-            assertThat(repo.page(Optional.of("alpha"), 1, 5)).extracting(Experiment::id).containsExactly(r.r1());
+            assertThat(repo.page(Optional.empty(), 0, 2))
+                    .extracting(Experiment::id)
+                    .containsExactly(r.r5(), r.r4());
+            assertThat(repo.page(Optional.of("alpha"), 1, 5))
+                    .extracting(Experiment::id)
+                    .containsExactly(r.r1());
         }
     }
 
-    private static RunQuery filter(Optional<String> plugin, Optional<String> dataset, Optional<ExperimentStatus> status,
-            Optional<String> tag, Optional<String> text) {
+    private static RunQuery filter(
+            Optional<String> plugin,
+            Optional<String> dataset,
+            Optional<ExperimentStatus> status,
+            Optional<String> tag,
+            Optional<String> text) {
         return new RunQuery(plugin, dataset, status, tag, text, "id", false, 0, 100, Optional.empty());
     }
 
@@ -155,7 +224,8 @@ class ExperimentRepositoryTest {
             Jdbc jdbc = new Jdbc(database.dataSource());
             ExperimentRepository repo = new ExperimentRepository(jdbc);
             OffsetDateTime before = OffsetDateTime.now(ZoneOffset.UTC).minusSeconds(1);
-            long id = repo.insert("first", "linear-regression", "1.2.0", "ex1data1", "{\"epochs\":3}", "cpu", 42, null, null);
+            long id = repo.insert(
+                    "first", "linear-regression", "1.2.0", "ex1data1", "{\"epochs\":3}", "cpu", 42, null, null);
             long other = repo.insert("second", "linear-regression", "1.2.0", "ex1data1", "{}", "cpu", 7, null, null);
             assertThat(other).as("dense ids").isEqualTo(id + 1);
 
@@ -167,14 +237,17 @@ class ExperimentRepositoryTest {
             assertThat(stored.paramsJson()).isEqualTo("{\"epochs\":3}");
             assertThat(stored.seed()).isEqualTo(42);
             assertThat(stored.status()).isEqualTo(ExperimentStatus.QUEUED);
-            assertThat(stored.createdAt()).isAfter(before.toInstant()).isBefore(before.toInstant().plusSeconds(60));
+            assertThat(stored.createdAt())
+                    .isAfter(before.toInstant())
+                    .isBefore(before.toInstant().plusSeconds(60));
             assertThat(stored.startedAt()).isEmpty();
             assertThat(stored.tags()).isEmpty();
             assertThat(stored.notes()).isEmpty();
             assertThat(stored.stepsPerEpoch()).isEmpty();
             assertThat(repo.find(id + 100)).isEmpty();
 
-            assertThat(repo.describe(id, "renamed", List.of("baseline", "lr-0.01"), "# Notes\nfine")).isTrue();
+            assertThat(repo.describe(id, "renamed", List.of("baseline", "lr-0.01"), "# Notes\nfine"))
+                    .isTrue();
             assertThat(repo.describe(id + 100, "x", List.of(), "")).isFalse();
             Experiment described = repo.find(id).orElseThrow();
             assertThat(described.name()).isEqualTo("renamed");
@@ -195,8 +268,11 @@ class ExperimentRepositoryTest {
             assertThat(running.stepsPerEpoch()).hasValue(97L);
             assertThat(repo.countWithStatus(ExperimentStatus.RUNNING)).isEqualTo(1);
 
-            assertThat(repo.finish(id, ExperimentStatus.FAILED, "x".repeat(5000), "{\"loss\":1.0}")).isTrue();
-            assertThat(repo.finish(id, ExperimentStatus.SUCCEEDED, null, null)).as("a final state stays").isFalse();
+            assertThat(repo.finish(id, ExperimentStatus.FAILED, "x".repeat(5000), "{\"loss\":1.0}"))
+                    .isTrue();
+            assertThat(repo.finish(id, ExperimentStatus.SUCCEEDED, null, null))
+                    .as("a final state stays")
+                    .isFalse();
             Experiment failed = repo.find(id).orElseThrow();
             assertThat(failed.status()).isEqualTo(ExperimentStatus.FAILED);
             assertThat(failed.error().orElseThrow()).hasSize(4000).endsWith("...");

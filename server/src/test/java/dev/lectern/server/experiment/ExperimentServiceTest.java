@@ -60,6 +60,7 @@ class ExperimentServiceTest {
 
     @TempDir
     Path dir;
+
     Database database;
     ExperimentRepository runs;
     RecordingQueue queue;
@@ -74,10 +75,19 @@ class ExperimentServiceTest {
         PluginManager plugins = new PluginManager(getClass().getClassLoader(), List.of());
         plugins.loadAll();
         Json json = new Json();
-        service = new ExperimentService(runs, new ArtifactStore(dir.resolve("artifacts"), jdbc), plugins,
-                new DatasetService(DatasetCatalog.builtIn(), new DatasetResolver(Optional.empty(), dir.resolve("cache"))),
-                new DeviceResolver(Engine.getEngine("PyTorch")), new LiveHub(json::write), json, "cpu", queue,
-                new QueueQuota(runs, 2, 1_000), (requester, dataset) -> true);
+        service = new ExperimentService(
+                runs,
+                new ArtifactStore(dir.resolve("artifacts"), jdbc),
+                plugins,
+                new DatasetService(
+                        DatasetCatalog.builtIn(), new DatasetResolver(Optional.empty(), dir.resolve("cache"))),
+                new DeviceResolver(Engine.getEngine("PyTorch")),
+                new LiveHub(json::write),
+                json,
+                "cpu",
+                queue,
+                new QueueQuota(runs, 2, 1_000),
+                (requester, dataset) -> true);
     }
 
     @AfterEach
@@ -101,7 +111,8 @@ class ExperimentServiceTest {
     void theQuotaRefusesBeforeAnythingIsStored() {
         service.create(run(Map.of()));
         service.create(run(Map.of()));
-        assertThatThrownBy(() -> service.create(run(Map.of()))).isInstanceOf(QuotaExceededException.class)
+        assertThatThrownBy(() -> service.create(run(Map.of())))
+                .isInstanceOf(QuotaExceededException.class)
                 .hasMessageContaining("--max-queued");
         assertThat(runs.countWithStatus(ExperimentStatus.QUEUED)).isEqualTo(2);
         assertThat(queue.submitted).hasSize(2);
@@ -110,10 +121,14 @@ class ExperimentServiceTest {
     @Test
     void aRunLargerThanTheSizeLimitNamesEpochs() {
         QueueQuota quota = new QueueQuota(runs, 10, 1_000);
-        ParamValues big = ParamValues.check(List.of(ParamSpec.ofInt("epochs", "Epochs", 1, 1, 1_000_000, "")), Map.of("epochs", 11));
+        ParamValues big = ParamValues.check(
+                List.of(ParamSpec.ofInt("epochs", "Epochs", 1, 1, 1_000_000, "")), Map.of("epochs", 11));
         assertThatThrownBy(() -> quota.checkSize(big, Optional.of(100)))
-                .isInstanceOfSatisfying(InvalidParameterException.class, e -> assertThat(e.field()).isEqualTo("epochs"))
-                .hasMessageContaining("1100 examples").hasMessageContaining("at most 10 epochs");
+                .isInstanceOfSatisfying(
+                        InvalidParameterException.class,
+                        e -> assertThat(e.field()).isEqualTo("epochs"))
+                .hasMessageContaining("1100 examples")
+                .hasMessageContaining("at most 10 epochs");
         quota.checkSize(big, Optional.of(90));
         quota.checkSize(big, Optional.empty());
     }
@@ -140,15 +155,19 @@ class ExperimentServiceTest {
         Experiment created = service.create(run(Map.of()));
         assertThatThrownBy(() -> service.delete(created.id())).isInstanceOf(ConflictException.class);
         assertThatThrownBy(() -> service.describe(created.id(), " ", null, null))
-                .isInstanceOfSatisfying(InvalidParameterException.class, e -> assertThat(e.field()).isEqualTo("name"));
+                .isInstanceOfSatisfying(
+                        InvalidParameterException.class,
+                        e -> assertThat(e.field()).isEqualTo("name"));
         assertThat(service.describe(created.id(), null, "a, b", "n").tags()).containsExactly("a", "b");
     }
 
     @Test
     void aSweepsRunsAreTaggedWithTheirSweepFromTheStart() {
-        long sweep = new Jdbc(database.dataSource()).insert("INSERT INTO sweeps (name, plugin_id, dataset_id, grid_json, "
-                + "created_at) VALUES ('s', 'failing-test', 'linear-synthetic', '{}', CURRENT_TIMESTAMP)");
-        Experiment inSweep = service.create(new NewExperiment("failing-test", "linear-synthetic", Map.of(), null, null, sweep, null));
+        long sweep = new Jdbc(database.dataSource())
+                .insert("INSERT INTO sweeps (name, plugin_id, dataset_id, grid_json, "
+                        + "created_at) VALUES ('s', 'failing-test', 'linear-synthetic', '{}', CURRENT_TIMESTAMP)");
+        Experiment inSweep = service.create(
+                new NewExperiment("failing-test", "linear-synthetic", Map.of(), null, null, sweep, null));
         assertThat(inSweep.tags()).containsExactly("sweep-" + sweep);
         assertThat(service.inSweep(sweep)).extracting(Experiment::id).containsExactly(inSweep.id());
         assertThat(service.create(run(Map.of())).tags()).isEmpty();

@@ -52,7 +52,9 @@ class RunControlsTest {
                     Thread.sleep(1);
                 }
                 Thread.sleep(10);
-                assertThat(waitingAt(last.get())).as("last event heard after step %d", step).isEqualTo(String.valueOf(step));
+                assertThat(waitingAt(last.get()))
+                        .as("last event heard after step %d", step)
+                        .isEqualTo(String.valueOf(step));
             }
             control.resume();
             loop.get();

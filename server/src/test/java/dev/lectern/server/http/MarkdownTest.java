@@ -3,9 +3,9 @@ package dev.lectern.server.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 /** Notes that would overflow the parser's stack render as plain text; ordinary notes render as Markdown. */
 class MarkdownTest {
@@ -38,15 +38,23 @@ class MarkdownTest {
     @Test
     void deepQuotesFallBackToEscapedText() {
         String html = Markdown.toSafeHtml(">".repeat(5000) + " <b>x</b>");
-        assertThat(html).startsWith("<pre class=\"notes-plain\">").contains("&gt;&gt;&gt;").contains("&lt;b&gt;x&lt;/b&gt;");
+        assertThat(html)
+                .startsWith("<pre class=\"notes-plain\">")
+                .contains("&gt;&gt;&gt;")
+                .contains("&lt;b&gt;x&lt;/b&gt;");
     }
 
     @Test
     void ordinaryNotesStayMarkdown() {
-        String html = Markdown.toSafeHtml("# Run\n\n> quoted\n\n- a\n  - b\n\n**bold** and `code`, ----\n\n" + "-".repeat(40)
-                + "\n\n" + "*".repeat(40) + "\n\n<script>alert(1)</script>");
-        assertThat(html).contains("<h1>Run</h1>").contains("<blockquote>").contains("<strong>bold</strong>")
-                .contains("<code>code</code>").contains("&lt;script&gt;").doesNotContain("notes-plain");
+        String html = Markdown.toSafeHtml("# Run\n\n> quoted\n\n- a\n  - b\n\n**bold** and `code`, ----\n\n"
+                + "-".repeat(40) + "\n\n" + "*".repeat(40) + "\n\n<script>alert(1)</script>");
+        assertThat(html)
+                .contains("<h1>Run</h1>")
+                .contains("<blockquote>")
+                .contains("<strong>bold</strong>")
+                .contains("<code>code</code>")
+                .contains("&lt;script&gt;")
+                .doesNotContain("notes-plain");
     }
 
     @Test

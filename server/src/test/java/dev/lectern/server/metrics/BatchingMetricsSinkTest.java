@@ -23,8 +23,8 @@ class BatchingMetricsSinkTest {
             Jdbc jdbc = new Jdbc(database.dataSource());
             long id = StoredRuns.insert(jdbc, "RUNNING");
             MetricsRepository metrics = new MetricsRepository(jdbc);
-            try (BatchingMetricsSink sink = new BatchingMetricsSink(id, metrics, new LiveHub(Object::toString),
-                    (done, total) -> { }, steps -> { }, scheduler)) {
+            try (BatchingMetricsSink sink = new BatchingMetricsSink(
+                    id, metrics, new LiveHub(Object::toString), (done, total) -> {}, steps -> {}, scheduler)) {
                 for (int step = 0; step < 10; step++) {
                     sink.report("loss", step, 10 - step);
                 }

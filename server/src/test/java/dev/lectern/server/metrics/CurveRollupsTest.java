@@ -35,7 +35,8 @@ class CurveRollupsTest {
             }
             metrics.insert(id, batch);
 
-            long groups = jdbc.queryOne("SELECT COUNT(*) FROM metric_rollups WHERE experiment_id = ?", rs -> rs.getLong(1), id)
+            long groups = jdbc.queryOne(
+                            "SELECT COUNT(*) FROM metric_rollups WHERE experiment_id = ?", rs -> rs.getLong(1), id)
                     .orElseThrow();
             assertThat(groups).as("complete groups of %d", CurveRollups.GROUP).isEqualTo(POINTS / CurveRollups.GROUP);
 
@@ -44,7 +45,9 @@ class CurveRollupsTest {
             assertShape(drawn);
             List<double[]> all = metrics.series(id, 2000).get("loss");
             assertThat(all).hasSameSizeAs(drawn);
-            assertThat(metrics.series(id, Integer.MAX_VALUE).get("loss")).as("exports read every raw point").hasSize(POINTS);
+            assertThat(metrics.series(id, Integer.MAX_VALUE).get("loss"))
+                    .as("exports read every raw point")
+                    .hasSize(POINTS);
         }
     }
 
@@ -54,20 +57,35 @@ class CurveRollupsTest {
             Jdbc jdbc = new Jdbc(database.dataSource());
             long id = StoredRuns.insert(jdbc, "RUNNING");
             // Points and summary written as an older server wrote them: no groups.
-            jdbc.update("INSERT INTO metrics (experiment_id, name, step, metric_value) SELECT ?, 'loss', x - 1, "
-                    + "CASE WHEN x - 1 = ? THEN 1000000 WHEN x - 1 = ? THEN -5 "
-                    + "ELSE 1 + EXP(CAST(1 - x AS DOUBLE PRECISION) / 20000) END "
-                    + "FROM " + db.numbersUpToParameter(), id, SPIKE_STEP, DIP_STEP, POINTS);
-            jdbc.update("INSERT INTO metric_summaries (experiment_id, name, points, last_step, last_value) "
-                    + "VALUES (?, 'loss', ?, ?, 1)", id, POINTS, POINTS - 1);
+            jdbc.update(
+                    "INSERT INTO metrics (experiment_id, name, step, metric_value) SELECT ?, 'loss', x - 1, "
+                            + "CASE WHEN x - 1 = ? THEN 1000000 WHEN x - 1 = ? THEN -5 "
+                            + "ELSE 1 + EXP(CAST(1 - x AS DOUBLE PRECISION) / 20000) END "
+                            + "FROM " + db.numbersUpToParameter(),
+                    id,
+                    SPIKE_STEP,
+                    DIP_STEP,
+                    POINTS);
+            jdbc.update(
+                    "INSERT INTO metric_summaries (experiment_id, name, points, last_step, last_value) "
+                            + "VALUES (?, 'loss', ?, ?, 1)",
+                    id,
+                    POINTS,
+                    POINTS - 1);
             MetricsRepository metrics = new MetricsRepository(jdbc);
 
             List<double[]> drawn = metrics.series(id, 2000, Set.of("loss")).get("loss");
             assertShape(drawn);
-            assertThat(jdbc.queryOne("SELECT COUNT(*) FROM metric_rollups WHERE experiment_id = ?", rs -> rs.getLong(1), id)
-                    .orElseThrow()).isEqualTo(POINTS / CurveRollups.GROUP);
-            assertThat(metrics.series(id, 2000, Set.of("loss")).get("loss")).as("the second read, from the groups")
-                    .usingElementComparator(CurveRollupsTest::compare).containsExactlyElementsOf(drawn);
+            assertThat(jdbc.queryOne(
+                                    "SELECT COUNT(*) FROM metric_rollups WHERE experiment_id = ?",
+                                    rs -> rs.getLong(1),
+                                    id)
+                            .orElseThrow())
+                    .isEqualTo(POINTS / CurveRollups.GROUP);
+            assertThat(metrics.series(id, 2000, Set.of("loss")).get("loss"))
+                    .as("the second read, from the groups")
+                    .usingElementComparator(CurveRollupsTest::compare)
+                    .containsExactlyElementsOf(drawn);
         }
     }
 
@@ -84,14 +102,16 @@ class CurveRollupsTest {
             metrics.insert(id, points);
             // 5 000 points for a 2 000-point chart: the groups (4 of every 32 points) would draw fewer than asked.
             List<double[]> drawn = metrics.series(id, 2000).get("loss");
-            assertThat(drawn).usingElementComparator(CurveRollupsTest::compare)
+            assertThat(drawn)
+                    .usingElementComparator(CurveRollupsTest::compare)
                     .containsExactlyElementsOf(MinMaxDownsampler.downsample(rawPoints(points), 2000));
         }
     }
 
     private static void assertShape(List<double[]> drawn) {
         assertThat(drawn.get(0)).containsExactly(0, value(0));
-        assertThat(drawn.get(drawn.size() - 1)).as("the tail after the last complete group")
+        assertThat(drawn.get(drawn.size() - 1))
+                .as("the tail after the last complete group")
                 .containsExactly(POINTS - 1, value(POINTS - 1));
         assertThat(drawn).anySatisfy(p -> assertThat(p).containsExactly(SPIKE_STEP, 1_000_000));
         assertThat(drawn).anySatisfy(p -> assertThat(p).containsExactly(DIP_STEP, -5));

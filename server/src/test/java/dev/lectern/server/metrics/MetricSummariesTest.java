@@ -21,10 +21,19 @@ class MetricSummariesTest {
             long id = StoredRuns.insert(jdbc, "RUNNING");
             MetricsRepository metrics = new MetricsRepository(jdbc);
 
-            metrics.insert(id, List.of(new MetricPoint("loss", 0, 2.0), new MetricPoint("loss", 1, 0.5),
-                    new MetricPoint("accuracy/test", 1, 0.8)));
-            metrics.insert(id, List.of(new MetricPoint("loss", 2, Double.NaN), new MetricPoint("loss", 3, 0.7),
-                    new MetricPoint("accuracy/test", 2, 0.9), new MetricPoint("accuracy/test", 3, 0.85)));
+            metrics.insert(
+                    id,
+                    List.of(
+                            new MetricPoint("loss", 0, 2.0),
+                            new MetricPoint("loss", 1, 0.5),
+                            new MetricPoint("accuracy/test", 1, 0.8)));
+            metrics.insert(
+                    id,
+                    List.of(
+                            new MetricPoint("loss", 2, Double.NaN),
+                            new MetricPoint("loss", 3, 0.7),
+                            new MetricPoint("accuracy/test", 2, 0.9),
+                            new MetricPoint("accuracy/test", 3, 0.85)));
 
             List<MetricSummary> summaries = metrics.summaries(List.of(id)).get(id);
             MetricSummary accuracy = summaries.get(0);
@@ -50,10 +59,19 @@ class MetricSummariesTest {
             long id = StoredRuns.insert(jdbc, "RUNNING");
             MetricsRepository metrics = new MetricsRepository(jdbc);
             // 100 steps per epoch: the loss is lowest at step 150 (epoch 2), the accuracy highest after epoch 2.
-            metrics.insert(id, List.of(new MetricPoint("loss", 0, 2.0), new MetricPoint("loss", 100, 1.0),
-                    new MetricPoint("accuracy/test", 1, 0.7, true)));
-            metrics.insert(id, List.of(new MetricPoint("loss", 150, 0.4), new MetricPoint("loss", 300, 0.6),
-                    new MetricPoint("accuracy/test", 2, 0.9, true), new MetricPoint("accuracy/test", 3, 0.8, true)));
+            metrics.insert(
+                    id,
+                    List.of(
+                            new MetricPoint("loss", 0, 2.0),
+                            new MetricPoint("loss", 100, 1.0),
+                            new MetricPoint("accuracy/test", 1, 0.7, true)));
+            metrics.insert(
+                    id,
+                    List.of(
+                            new MetricPoint("loss", 150, 0.4),
+                            new MetricPoint("loss", 300, 0.6),
+                            new MetricPoint("accuracy/test", 2, 0.9, true),
+                            new MetricPoint("accuracy/test", 3, 0.8, true)));
 
             List<MetricSummary> summaries = metrics.summaries(List.of(id)).get(id);
             MetricSummary accuracy = summaries.get(0);
@@ -62,13 +80,17 @@ class MetricSummariesTest {
             assertThat(loss.perEpoch()).isFalse();
             Optional<Long> steps = Optional.of(100L);
             assertThat(accuracy.bestEpoch(steps)).hasValue(2);
-            assertThat(accuracy.bestEpoch(Optional.empty())).as("its own unit needs no conversion").hasValue(2);
+            assertThat(accuracy.bestEpoch(Optional.empty()))
+                    .as("its own unit needs no conversion")
+                    .hasValue(2);
             assertThat(loss.bestEpoch(steps)).as("step 150 lies in epoch 2").hasValue(2);
             assertThat(loss.bestEpoch(Optional.empty())).as("epochs unknown").isEmpty();
             assertThat(new MetricSummary("loss", 1, 0, 1.0, 0L, 1.0, 0L, 1.0, false).bestEpoch(steps))
-                    .as("step 0 is before training").hasValue(0);
+                    .as("step 0 is before training")
+                    .hasValue(0);
             assertThat(new MetricSummary("loss", 1, 100, 1.0, 100L, 1.0, 100L, 1.0, false).bestEpoch(steps))
-                    .as("the last step of epoch 1").hasValue(1);
+                    .as("the last step of epoch 1")
+                    .hasValue(1);
         }
     }
 

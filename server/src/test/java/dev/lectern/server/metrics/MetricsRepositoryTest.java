@@ -32,12 +32,16 @@ class MetricsRepositoryTest {
             batch.add(new MetricPoint("lossA", 0, 4.0));
             batch.add(new MetricPoint("accuracy/test", 1, 0.5, true));
             metrics.insert(id, batch);
-            metrics.insert(id, List.of(new MetricPoint("accuracy/test", 2, 0.75, true),
-                    new MetricPoint("loss", 1000, Double.POSITIVE_INFINITY)));
+            metrics.insert(
+                    id,
+                    List.of(
+                            new MetricPoint("accuracy/test", 2, 0.75, true),
+                            new MetricPoint("loss", 1000, Double.POSITIVE_INFINITY)));
             metrics.insert(other, List.of(new MetricPoint("zzz", 5, -1e300), new MetricPoint("Zzz", 5, 1e-300)));
 
             List<String> order = List.of("Loss", "accuracy/test", "loss", "lossA", "loss_val");
-            assertThat(metrics.metricNames()).containsExactly("Loss", "Zzz", "accuracy/test", "loss", "lossA", "loss_val", "zzz");
+            assertThat(metrics.metricNames())
+                    .containsExactly("Loss", "Zzz", "accuracy/test", "loss", "lossA", "loss_val", "zzz");
             Map<String, List<double[]>> series = metrics.series(id, Integer.MAX_VALUE);
             assertThat(series.keySet()).containsExactlyElementsOf(order);
             assertThat(series.get("loss")).hasSize(1001);
@@ -75,15 +79,19 @@ class MetricsRepositoryTest {
             long id = StoredRuns.insert(jdbc, "RUNNING");
             long other = StoredRuns.insert(jdbc, "RUNNING");
             MetricsRepository metrics = new MetricsRepository(jdbc);
-            metrics.insertTexts(id, List.of(new MetricText("sample", 1, "first"), new MetricText("sample", 1, "second")));
+            metrics.insertTexts(
+                    id, List.of(new MetricText("sample", 1, "first"), new MetricText("sample", 1, "second")));
             metrics.insertTexts(other, List.of(new MetricText("sample", 1, "elsewhere")));
-            metrics.insertTexts(id, List.of(new MetricText("sample", 2, "third ünïcödé ✓"), new MetricText("note", 0, "fourth")));
+            metrics.insertTexts(
+                    id, List.of(new MetricText("sample", 2, "third ünïcödé ✓"), new MetricText("note", 0, "fourth")));
             metrics.insertTexts(id, List.of());
 
-            assertThat(metrics.texts(id, 10)).extracting(MetricText::text)
+            assertThat(metrics.texts(id, 10))
+                    .extracting(MetricText::text)
                     .containsExactly("first", "second", "third ünïcödé ✓", "fourth");
-            assertThat(metrics.texts(id, 2)).containsExactly(new MetricText("sample", 2, "third ünïcödé ✓"),
-                    new MetricText("note", 0, "fourth"));
+            assertThat(metrics.texts(id, 2))
+                    .containsExactly(
+                            new MetricText("sample", 2, "third ünïcödé ✓"), new MetricText("note", 0, "fourth"));
             assertThat(metrics.texts(other, 10)).extracting(MetricText::text).containsExactly("elsewhere");
         }
     }

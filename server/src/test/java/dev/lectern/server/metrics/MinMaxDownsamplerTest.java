@@ -42,9 +42,14 @@ class MinMaxDownsamplerTest {
             }
             final double lo = min;
             final double hi = max;
-            List<double[]> inBucket = kept.stream().filter(p -> p[0] >= from && p[0] < to).toList();
-            assertThat(inBucket).as("bucket %s", b).anySatisfy(p -> assertThat(p[1]).isEqualTo(lo));
-            assertThat(inBucket).as("bucket %s", b).anySatisfy(p -> assertThat(p[1]).isEqualTo(hi));
+            List<double[]> inBucket =
+                    kept.stream().filter(p -> p[0] >= from && p[0] < to).toList();
+            assertThat(inBucket)
+                    .as("bucket %s", b)
+                    .anySatisfy(p -> assertThat(p[1]).isEqualTo(lo));
+            assertThat(inBucket)
+                    .as("bucket %s", b)
+                    .anySatisfy(p -> assertThat(p[1]).isEqualTo(hi));
         }
     }
 

@@ -26,6 +26,7 @@ class PostgresWritesBenchmark {
 
     /** Points per batch: a run reporting 3 metrics per step at a few thousand steps a second, flushed every 250 ms. */
     private static final int BATCH = 1_500;
+
     private static final String[] METRICS = {"loss", "accuracy/train", "learningRate"};
     private static final long SECONDS = 6;
 
@@ -38,9 +39,16 @@ class PostgresWritesBenchmark {
             for (int writers : new int[] {1, 2, 4, 8}) {
                 long[] result = write(jdbc, metrics, writers, SECONDS);
                 double seconds = result[1] / 1e9;
-                System.out.printf("BENCH postgres writes: %d writer%s, batches of %,d points: %,.0f points/s "
-                        + "(%,d points in %.1f s, %.1f ms per batch)%n", writers, writers == 1 ? "" : "s", BATCH,
-                        result[0] / seconds, result[0], seconds, seconds * 1000 * writers / (result[0] / (double) BATCH));
+                System.out.printf(
+                        "BENCH postgres writes: %d writer%s, batches of %,d points: %,.0f points/s "
+                                + "(%,d points in %.1f s, %.1f ms per batch)%n",
+                        writers,
+                        writers == 1 ? "" : "s",
+                        BATCH,
+                        result[0] / seconds,
+                        result[0],
+                        seconds,
+                        seconds * 1000 * writers / (result[0] / (double) BATCH));
                 assertThat(result[0]).isPositive();
             }
         }

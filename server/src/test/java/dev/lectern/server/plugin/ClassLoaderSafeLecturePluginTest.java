@@ -13,18 +13,18 @@ import dev.lectern.plugin.api.Prediction;
 import dev.lectern.plugin.api.TrainedModel;
 import dev.lectern.plugin.api.TrainingContext;
 import dev.lectern.plugin.api.view.View;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.junit.jupiter.api.io.TempDir;
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
-import java.util.Arrays;
-import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ClassLoaderSafeLecturePluginTest {
 
@@ -35,7 +35,9 @@ class ClassLoaderSafeLecturePluginTest {
                 .filter(m -> !declares(m))
                 .map(Method::getName)
                 .toList();
-        assertThat(missing).as("LecturePlugin methods the decorator does not delegate").isEmpty();
+        assertThat(missing)
+                .as("LecturePlugin methods the decorator does not delegate")
+                .isEmpty();
     }
 
     @Test
@@ -52,12 +54,15 @@ class ClassLoaderSafeLecturePluginTest {
                 })
                 .map(Method::getName)
                 .toList();
-        assertThat(missing).as("TrainedModel methods the decorator does not delegate").isEmpty();
+        assertThat(missing)
+                .as("TrainedModel methods the decorator does not delegate")
+                .isEmpty();
     }
 
     @Test
     void theTrainedAndTheLoadedModelRunUnderThePluginsClassLoader(@TempDir Path dir) throws Exception {
-        try (URLClassLoader pluginLoader = new URLClassLoader("plugin:test", new URL[0], getClass().getClassLoader())) {
+        try (URLClassLoader pluginLoader =
+                new URLClassLoader("plugin:test", new URL[0], getClass().getClassLoader())) {
             Map<String, ClassLoader> seen = new ConcurrentHashMap<>();
             LecturePlugin plugin = new ClassLoaderSafeLecturePlugin(new RecordingPlugin(seen), pluginLoader);
             ClassLoader before = Thread.currentThread().getContextClassLoader();
@@ -71,10 +76,15 @@ class ClassLoaderSafeLecturePluginTest {
             try (TrainedModel loaded = plugin.load(dir, Device.cpu())) {
                 loaded.predict(null);
             }
-            assertThat(seen.keySet()).containsExactlyInAnyOrder("train", "summary", "views", "save", "predictInputs",
-                    "predict", "close", "load");
-            assertThat(seen).allSatisfy((method, loader) -> assertThat(loader).as(method).isSameAs(pluginLoader));
-            assertThat(Thread.currentThread().getContextClassLoader()).as("restored after each call").isSameAs(before);
+            assertThat(seen.keySet())
+                    .containsExactlyInAnyOrder(
+                            "train", "summary", "views", "save", "predictInputs", "predict", "close", "load");
+            assertThat(seen)
+                    .allSatisfy(
+                            (method, loader) -> assertThat(loader).as(method).isSameAs(pluginLoader));
+            assertThat(Thread.currentThread().getContextClassLoader())
+                    .as("restored after each call")
+                    .isSameAs(before);
         }
     }
 
@@ -86,8 +96,14 @@ class ClassLoaderSafeLecturePluginTest {
 
         @Override
         public PluginDescriptor descriptor() {
-            return new PluginDescriptor("recording", "Recording", "Tests", "Records class loaders.", "1.0.0",
-                    PluginApi.VERSION, List.of("none"));
+            return new PluginDescriptor(
+                    "recording",
+                    "Recording",
+                    "Tests",
+                    "Records class loaders.",
+                    "1.0.0",
+                    PluginApi.VERSION,
+                    List.of("none"));
         }
 
         @Override

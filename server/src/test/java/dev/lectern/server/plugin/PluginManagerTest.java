@@ -33,20 +33,31 @@ class PluginManagerTest {
 
     @Test
     void eachBrokenSourceIsReportedAndTheRestStillLoad() throws IOException {
-        jar(plugins.resolve("missing-class").resolve("plugin.jar"), Map.of(SERVICES, "com.example.NoSuchPlugin\n".getBytes(StandardCharsets.UTF_8)));
+        jar(
+                plugins.resolve("missing-class").resolve("plugin.jar"),
+                Map.of(SERVICES, "com.example.NoSuchPlugin\n".getBytes(StandardCharsets.UTF_8)));
         Files.createDirectories(plugins.resolve("no-jars"));
         Files.write(plugins.resolve("garbage.jar"), new byte[] {1, 2, 3, 4});
-        jar(plugins.resolve("no-services").resolve("plugin.jar"), Map.of("readme.txt", "hi".getBytes(StandardCharsets.UTF_8)));
+        jar(
+                plugins.resolve("no-services").resolve("plugin.jar"),
+                Map.of("readme.txt", "hi".getBytes(StandardCharsets.UTF_8)));
         String ownClass = FailingLecturePlugin.class.getName().replace('.', '/') + ".class";
-        jar(plugins.resolve("same-id").resolve("plugin.jar"), Map.of(
-                SERVICES, (FailingLecturePlugin.class.getName() + "\n").getBytes(StandardCharsets.UTF_8),
-                ownClass, classBytes(ownClass)));
+        jar(
+                plugins.resolve("same-id").resolve("plugin.jar"),
+                Map.of(
+                        SERVICES, (FailingLecturePlugin.class.getName() + "\n").getBytes(StandardCharsets.UTF_8),
+                        ownClass, classBytes(ownClass)));
 
-        PluginManager manager = new PluginManager(getClass().getClassLoader(), List.of(plugins, plugins.resolve("absent")));
+        PluginManager manager =
+                new PluginManager(getClass().getClassLoader(), List.of(plugins, plugins.resolve("absent")));
         manager.loadAll();
 
-        assertThat(manager.find("failing-test")).as("the class-path plugin still loads").isPresent();
-        assertThat(error(manager, "missing-class")).contains("com.example.NoSuchPlugin").contains("not found");
+        assertThat(manager.find("failing-test"))
+                .as("the class-path plugin still loads")
+                .isPresent();
+        assertThat(error(manager, "missing-class"))
+                .contains("com.example.NoSuchPlugin")
+                .contains("not found");
         assertThat(error(manager, "no-jars")).contains("no .jar files");
         assertThat(error(manager, "garbage.jar")).isNotBlank();
         assertThat(error(manager, "no-services")).contains("no plugin found");
@@ -56,19 +67,26 @@ class PluginManagerTest {
     @Test
     void aPluginFromADirectoryGetsItsOwnClassLoaderButSharesTheApi() throws IOException {
         String ownClass = FailingLecturePlugin.class.getName().replace('.', '/') + ".class";
-        jar(plugins.resolve("isolated").resolve("plugin.jar"), Map.of(
-                SERVICES, (FailingLecturePlugin.class.getName() + "\n").getBytes(StandardCharsets.UTF_8),
-                ownClass, classBytes(ownClass)));
+        jar(
+                plugins.resolve("isolated").resolve("plugin.jar"),
+                Map.of(
+                        SERVICES, (FailingLecturePlugin.class.getName() + "\n").getBytes(StandardCharsets.UTF_8),
+                        ownClass, classBytes(ownClass)));
         PluginManager manager = new PluginManager(new ApiOnlyLoader(getClass().getClassLoader()), List.of(plugins));
         manager.loadAll();
-        PluginStatus status = manager.statuses().stream().filter(s -> s.source().endsWith("isolated")).findFirst().orElseThrow();
+        PluginStatus status = manager.statuses().stream()
+                .filter(s -> s.source().endsWith("isolated"))
+                .findFirst()
+                .orElseThrow();
         assertThat(status.error()).isEmpty();
         LecturePlugin plugin = status.plugin().orElseThrow();
         assertThat(plugin.descriptor().id()).isEqualTo("failing-test");
         assertThat(plugin).isInstanceOf(ClassLoaderSafeLecturePlugin.class);
         LecturePlugin inner = ((ClassLoaderSafeLecturePlugin) plugin).delegate();
         assertThat(inner.getClass().getClassLoader()).isInstanceOf(PluginClassLoader.class);
-        assertThat(LecturePlugin.class.isAssignableFrom(inner.getClass())).as("the API type is shared with the server").isTrue();
+        assertThat(LecturePlugin.class.isAssignableFrom(inner.getClass()))
+                .as("the API type is shared with the server")
+                .isTrue();
         assertThat(plugin.hyperParameters().get(0).name()).isEqualTo("steps");
     }
 
@@ -79,14 +97,18 @@ class PluginManagerTest {
         assertThat(manager.find("failing-test")).isEmpty();
 
         String ownClass = FailingLecturePlugin.class.getName().replace('.', '/') + ".class";
-        jar(plugins.resolve("added").resolve("plugin.jar"), Map.of(
-                SERVICES, (FailingLecturePlugin.class.getName() + "\n").getBytes(StandardCharsets.UTF_8),
-                ownClass, classBytes(ownClass)));
+        jar(
+                plugins.resolve("added").resolve("plugin.jar"),
+                Map.of(
+                        SERVICES, (FailingLecturePlugin.class.getName() + "\n").getBytes(StandardCharsets.UTF_8),
+                        ownClass, classBytes(ownClass)));
         manager.rescan();
         assertThat(manager.find("failing-test")).as("added since start").isPresent();
         LecturePlugin first = manager.find("failing-test").orElseThrow();
         manager.rescan();
-        assertThat(manager.find("failing-test")).as("an unchanged source keeps its instance").containsSame(first);
+        assertThat(manager.find("failing-test"))
+                .as("an unchanged source keeps its instance")
+                .containsSame(first);
 
         Files.delete(plugins.resolve("added").resolve("plugin.jar"));
         Files.delete(plugins.resolve("added"));
@@ -110,7 +132,8 @@ class PluginManagerTest {
         PluginManager manager = new PluginManager(getClass().getClassLoader(), List.of(plugins));
         manager.loadAll();
         assertThat(error(manager, "future"))
-                .isEqualTo("plugin.jar was built for plugin API 2.0.0 but this server provides 1.3.0 (major versions differ)");
+                .isEqualTo(
+                        "plugin.jar was built for plugin API 2.0.0 but this server provides 1.3.0 (major versions differ)");
     }
 
     @Test
@@ -122,22 +145,35 @@ class PluginManagerTest {
         manager.loadAll();
         assertThat(manager.find("hot").orElseThrow().descriptor().summary()).isEqualTo("Does nothing.");
         manager.rescan();
-        assertThat(manager.statuses()).allSatisfy(st -> assertThat(st.note()).as("nothing changed").isEmpty());
+        assertThat(manager.statuses())
+                .allSatisfy(st -> assertThat(st.note()).as("nothing changed").isEmpty());
 
-        PluginJars.build(work.resolve("again"), plugins.resolve("hot"), "t.hot.TestPlugin",
+        PluginJars.build(
+                work.resolve("again"),
+                plugins.resolve("hot"),
+                "t.hot.TestPlugin",
                 PluginJars.source("t.hot", "hot", "").replace("Does nothing.", "Does something new."));
         active.set(true);
         manager.rescan();
-        PluginStatus kept = manager.statuses().stream().filter(st -> st.id().equals("hot")).findFirst().orElseThrow();
-        assertThat(kept.plugin().orElseThrow().descriptor().summary()).as("runs are active: the old build stays")
+        PluginStatus kept = manager.statuses().stream()
+                .filter(st -> st.id().equals("hot"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(kept.plugin().orElseThrow().descriptor().summary())
+                .as("runs are active: the old build stays")
                 .isEqualTo("Does nothing.");
-        assertThat(kept.note()).hasValueSatisfying(n -> assertThat(n).contains("jar changed").contains("hot")
-                .contains("rescan again"));
+        assertThat(kept.note())
+                .hasValueSatisfying(n ->
+                        assertThat(n).contains("jar changed").contains("hot").contains("rescan again"));
 
         active.set(false);
         manager.rescan();
-        PluginStatus reloaded = manager.statuses().stream().filter(st -> st.id().equals("hot")).findFirst().orElseThrow();
-        assertThat(reloaded.plugin().orElseThrow().descriptor().summary()).as("the rebuilt jar's code answers")
+        PluginStatus reloaded = manager.statuses().stream()
+                .filter(st -> st.id().equals("hot"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(reloaded.plugin().orElseThrow().descriptor().summary())
+                .as("the rebuilt jar's code answers")
                 .isEqualTo("Does something new.");
         assertThat(reloaded.note()).hasValueSatisfying(n -> assertThat(n).startsWith("reloaded"));
     }
@@ -145,9 +181,14 @@ class PluginManagerTest {
     @Test
     void aPluginThatThrowsInItsConstructorOrDeclaresInvalidMetadataIsListedWithTheReason(@TempDir Path work)
             throws IOException {
-        PluginJars.build(work, plugins.resolve("explodes"), "t.explodes.TestPlugin",
-                PluginJars.source("t.explodes", "explodes", "throw new IllegalStateException(\"no GPU driver configured\");"));
-        PluginJars.build(work, plugins.resolve("bad-id"), "t.badid.TestPlugin", PluginJars.source("t.badid", "Bad_Id", ""));
+        PluginJars.build(
+                work,
+                plugins.resolve("explodes"),
+                "t.explodes.TestPlugin",
+                PluginJars.source(
+                        "t.explodes", "explodes", "throw new IllegalStateException(\"no GPU driver configured\");"));
+        PluginJars.build(
+                work, plugins.resolve("bad-id"), "t.badid.TestPlugin", PluginJars.source("t.badid", "Bad_Id", ""));
         PluginJars.build(work, plugins.resolve("fine"), "t.fine.TestPlugin", PluginJars.source("t.fine", "fine", ""));
         PluginManager manager = new PluginManager(getClass().getClassLoader(), List.of(plugins));
         manager.loadAll();
@@ -180,9 +221,12 @@ class PluginManagerTest {
     }
 
     private static String error(PluginManager manager, String source) {
-        return manager.statuses().stream().filter(s -> s.source().endsWith(source)).findFirst()
+        return manager.statuses().stream()
+                .filter(s -> s.source().endsWith(source))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no status for " + source + " in " + manager.statuses()))
-                .error().orElseThrow(() -> new AssertionError(source + " loaded but should have failed"));
+                .error()
+                .orElseThrow(() -> new AssertionError(source + " loaded but should have failed"));
     }
 
     private static byte[] classBytes(String resource) throws IOException {
@@ -193,7 +237,8 @@ class PluginManagerTest {
 
     private static void jar(Path file, Map<String, byte[]> entries) throws IOException {
         Files.createDirectories(file.getParent());
-        try (OutputStream out = Files.newOutputStream(file); JarOutputStream jar = new JarOutputStream(out)) {
+        try (OutputStream out = Files.newOutputStream(file);
+                JarOutputStream jar = new JarOutputStream(out)) {
             for (Map.Entry<String, byte[]> e : entries.entrySet()) {
                 jar.putNextEntry(new JarEntry(e.getKey()));
                 jar.write(e.getValue());

@@ -49,7 +49,8 @@ class SessionStoreTest {
             assertThat(sessions.subject("unknown")).isEmpty();
             assertThat(sessions.subject(null)).isEmpty();
             assertThat(jdbc.query("SELECT id_hash FROM sessions", rs -> rs.getString(1)))
-                    .containsExactlyInAnyOrder(SessionStore.hash(alice), SessionStore.hash(bob)).doesNotContain(alice, bob);
+                    .containsExactlyInAnyOrder(SessionStore.hash(alice), SessionStore.hash(bob))
+                    .doesNotContain(alice, bob);
 
             sessions.revoke(bob);
             assertThat(sessions.subject(bob)).isEmpty();
@@ -60,7 +61,8 @@ class SessionStoreTest {
             assertThat(sessions.subject(alice)).as("after its lifetime").isEmpty();
             String carol = sessions.create("carol");
             assertThat(jdbc.query("SELECT subject FROM sessions", rs -> rs.getString(1)))
-                    .as("expired rows pruned when a session is made").containsExactly("carol");
+                    .as("expired rows pruned when a session is made")
+                    .containsExactly("carol");
             assertThat(sessions.subject(carol)).hasValue("carol");
         }
     }

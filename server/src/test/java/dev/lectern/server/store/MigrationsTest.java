@@ -32,7 +32,8 @@ class MigrationsTest {
     }
 
     private static Path folder(String resource) throws URISyntaxException {
-        return Path.of(MigrationsTest.class.getClassLoader().getResource(resource).toURI());
+        return Path.of(
+                MigrationsTest.class.getClassLoader().getResource(resource).toURI());
     }
 
     private static List<String> names(Path dir) throws IOException {

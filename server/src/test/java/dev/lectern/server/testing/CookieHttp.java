@@ -12,7 +12,8 @@ import java.time.Duration;
 public final class CookieHttp {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /**
      * An answer.
@@ -39,8 +40,12 @@ public final class CookieHttp {
      * @return the cookie
      */
     public static String signIn(String base, String user, String password) throws Exception {
-        Answer answer = send(base, "POST", "/api/session", null, MAPPER.writeValueAsString(
-                java.util.Map.of("user", user, "password", password)));
+        Answer answer = send(
+                base,
+                "POST",
+                "/api/session",
+                null,
+                MAPPER.writeValueAsString(java.util.Map.of("user", user, "password", password)));
         if (answer.status() != 200) {
             throw new AssertionError("sign-in of " + user + " answered " + answer.status() + ": " + answer.body());
         }
@@ -59,8 +64,11 @@ public final class CookieHttp {
      * @return the answer
      */
     public static Answer send(String base, String method, String path, String cookie, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(30))
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
             request.header("Content-Type", "application/json");
         }

@@ -18,8 +18,14 @@ public final class FailingLecturePlugin implements LecturePlugin {
 
     @Override
     public PluginDescriptor descriptor() {
-        return new PluginDescriptor("failing-test", "Failing test plugin", "Tests", "Throws during training.", "1.0.0",
-                PluginApi.VERSION, List.of("none"));
+        return new PluginDescriptor(
+                "failing-test",
+                "Failing test plugin",
+                "Tests",
+                "Throws during training.",
+                "1.0.0",
+                PluginApi.VERSION,
+                List.of("none"));
     }
 
     @Override

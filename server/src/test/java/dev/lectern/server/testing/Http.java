@@ -23,7 +23,8 @@ public final class Http {
     public record Response(int status, JsonNode json) {}
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
 
     /**
@@ -42,7 +43,8 @@ public final class Http {
 
     /** POSTs a JSON body. */
     public Response post(String path, String body) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
@@ -57,7 +59,8 @@ public final class Http {
             }
             Thread.sleep(50);
         } while (System.nanoTime() < deadline);
-        throw new AssertionError("experiment " + id + " still " + experiment.get("status") + " after " + timeout + ": " + experiment);
+        throw new AssertionError(
+                "experiment " + id + " still " + experiment.get("status") + " after " + timeout + ": " + experiment);
     }
 
     /** Returns the underlying client, for streaming requests. */
@@ -67,8 +70,8 @@ public final class Http {
 
     private Response send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(30)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response =
+                    client.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
             String body = response.body();
             return new Response(response.statusCode(), body.isEmpty() ? MAPPER.nullNode() : MAPPER.readTree(body));
         } catch (IOException e) {

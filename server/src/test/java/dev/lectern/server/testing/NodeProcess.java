@@ -35,7 +35,12 @@ public final class NodeProcess implements AutoCloseable {
     public static NodeProcess web(Path dataDir, String... flags) throws IOException, InterruptedException {
         int port = freePort();
         List<String> command = java(List.of());
-        command.addAll(List.of("--port", Integer.toString(port), "--data-dir", dataDir.toString(), "--dataset-mirror",
+        command.addAll(List.of(
+                "--port",
+                Integer.toString(port),
+                "--data-dir",
+                dataDir.toString(),
+                "--dataset-mirror",
                 TestServer.datasetMirror().toAbsolutePath().toString()));
         command.addAll(List.of(flags));
         NodeProcess node = new NodeProcess(command, dataDir.resolve("node.log"), port);
@@ -54,7 +59,11 @@ public final class NodeProcess implements AutoCloseable {
     public static NodeProcess worker(Path dataDir, Path bundledPlugins, String... flags)
             throws IOException, InterruptedException {
         List<String> command = java(List.of("-Dlectern.bundledPlugins=" + bundledPlugins.toAbsolutePath()));
-        command.addAll(List.of("worker", "--data-dir", dataDir.toString(), "--dataset-mirror",
+        command.addAll(List.of(
+                "worker",
+                "--data-dir",
+                dataDir.toString(),
+                "--dataset-mirror",
                 TestServer.datasetMirror().toAbsolutePath().toString()));
         command.addAll(List.of(flags));
         NodeProcess node = new NodeProcess(command, dataDir.resolve("node.log"), -1);
@@ -70,7 +79,8 @@ public final class NodeProcess implements AutoCloseable {
     private static List<String> java(List<String> properties) {
         Path jar = Path.of("target", "lectern.jar").toAbsolutePath();
         if (!Files.exists(jar)) {
-            throw new IllegalStateException("the server jar is not built at " + jar + " (mvn -B verify builds it first)");
+            throw new IllegalStateException(
+                    "the server jar is not built at " + jar + " (mvn -B verify builds it first)");
         }
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -83,7 +93,10 @@ public final class NodeProcess implements AutoCloseable {
     private void startAndAwait(String ready) throws IOException, InterruptedException {
         Files.createDirectories(log.getParent());
         Files.deleteIfExists(log);
-        process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (System.nanoTime() < deadline) {
             if (Files.exists(log) && Files.readString(log).contains(ready)) {

@@ -31,12 +31,21 @@ public final class PluginJars {
         Files.writeString(file, source);
         Path classes = Files.createDirectories(src.resolve("classes"));
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        if (javac.run(null, null, null, "-classpath", System.getProperty("java.class.path"), "-d", classes.toString(),
-                file.toString()) != 0) {
+        if (javac.run(
+                        null,
+                        null,
+                        null,
+                        "-classpath",
+                        System.getProperty("java.class.path"),
+                        "-d",
+                        classes.toString(),
+                        file.toString())
+                != 0) {
             throw new IllegalStateException("could not compile " + file);
         }
         Files.createDirectories(folder);
-        try (OutputStream out = Files.newOutputStream(folder.resolve("plugin.jar")); JarOutputStream jar = new JarOutputStream(out);
+        try (OutputStream out = Files.newOutputStream(folder.resolve("plugin.jar"));
+                JarOutputStream jar = new JarOutputStream(out);
                 Stream<Path> files = Files.walk(classes)) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {
                 jar.putNextEntry(new JarEntry(classes.relativize(f).toString().replace('\\', '/')));

@@ -16,7 +16,10 @@ public final class StoredRuns {
      * @return the new experiment's id
      */
     public static long insert(Jdbc jdbc, String status) {
-        return jdbc.insert("INSERT INTO experiments (name, plugin_id, plugin_version, dataset_id, params_json, device, "
-                + "seed, status, created_at) VALUES ('r', 'p', '1', 'd', '{}', 'cpu', 1, ?, ?)", status, OffsetDateTime.now());
+        return jdbc.insert(
+                "INSERT INTO experiments (name, plugin_id, plugin_version, dataset_id, params_json, device, "
+                        + "seed, status, created_at) VALUES ('r', 'p', '1', 'd', '{}', 'cpu', 1, ?, ?)",
+                status,
+                OffsetDateTime.now());
     }
 }

@@ -18,8 +18,14 @@ public final class StubbornLecturePlugin implements LecturePlugin {
 
     @Override
     public PluginDescriptor descriptor() {
-        return new PluginDescriptor("stubborn-test", "Stubborn test plugin", "Tests", "Ignores cancellation.", "1.0.0",
-                PluginApi.VERSION, List.of("none"));
+        return new PluginDescriptor(
+                "stubborn-test",
+                "Stubborn test plugin",
+                "Tests",
+                "Ignores cancellation.",
+                "1.0.0",
+                PluginApi.VERSION,
+                List.of("none"));
     }
 
     @Override

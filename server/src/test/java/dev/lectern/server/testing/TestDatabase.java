@@ -113,7 +113,8 @@ public final class TestDatabase {
     private String h2Url() {
         try {
             Path dir = Files.createTempDirectory("lectern-h2-test");
-            context.getStore(NAMESPACE).put(dir.toString(), (ExtensionContext.Store.CloseableResource) () -> deleteTree(dir));
+            context.getStore(NAMESPACE)
+                    .put(dir.toString(), (ExtensionContext.Store.CloseableResource) () -> deleteTree(dir));
             return "jdbc:h2:file:" + dir.resolve("lectern");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -135,11 +136,13 @@ public final class TestDatabase {
             Assumptions.abort("no PostgreSQL server: " + message);
         }
         ExtensionContext classContext = context;
-        while (classContext.getTestMethod().isPresent() && classContext.getParent().isPresent()) {
+        while (classContext.getTestMethod().isPresent()
+                && classContext.getParent().isPresent()) {
             classContext = classContext.getParent().get();
         }
-        ClassDatabase database = classContext.getStore(NAMESPACE).getOrComputeIfAbsent("database",
-                k -> new ClassDatabase(server), ClassDatabase.class);
+        ClassDatabase database = classContext
+                .getStore(NAMESPACE)
+                .getOrComputeIfAbsent("database", k -> new ClassDatabase(server), ClassDatabase.class);
         return database.newSchema();
     }
 
@@ -162,8 +165,10 @@ public final class TestDatabase {
 
         ClassDatabase(String server) {
             this.server = server;
-            this.name = "lectern_test_" + Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36);
-            try (Connection c = DriverManager.getConnection(server); Statement s = c.createStatement()) {
+            this.name =
+                    "lectern_test_" + Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36);
+            try (Connection c = DriverManager.getConnection(server);
+                    Statement s = c.createStatement()) {
                 try {
                     s.execute("CREATE DATABASE " + name + " TEMPLATE template0 ENCODING 'UTF8' LOCALE_PROVIDER icu "
                             + "ICU_LOCALE 'en-US'");
@@ -171,14 +176,16 @@ public final class TestDatabase {
                     s.execute("CREATE DATABASE " + name + " TEMPLATE template0 ENCODING 'UTF8'");
                 }
             } catch (SQLException e) {
-                throw new IllegalStateException("cannot create a test database on " + server + ": " + e.getMessage(), e);
+                throw new IllegalStateException(
+                        "cannot create a test database on " + server + ": " + e.getMessage(), e);
             }
         }
 
         /** Makes a new schema and returns a URL whose connections use it. */
         String newSchema() {
             String schema = "test_" + schemas.incrementAndGet();
-            try (Connection c = DriverManager.getConnection(url(name)); Statement s = c.createStatement()) {
+            try (Connection c = DriverManager.getConnection(url(name));
+                    Statement s = c.createStatement()) {
                 s.execute("CREATE SCHEMA " + schema);
             } catch (SQLException e) {
                 throw new IllegalStateException("cannot create schema " + schema + " in " + name, e);
@@ -193,15 +200,16 @@ public final class TestDatabase {
             int path = server.indexOf('/', hosts + 2);
             int query = server.indexOf('?');
             if (hosts < 0 || path < 0) {
-                throw new IllegalStateException(POSTGRES_PROPERTY + " must look like jdbc:postgresql://host:port/db?user=...: "
-                        + server);
+                throw new IllegalStateException(
+                        POSTGRES_PROPERTY + " must look like jdbc:postgresql://host:port/db?user=...: " + server);
             }
             return server.substring(0, path + 1) + database + (query < 0 ? "" : server.substring(query));
         }
 
         @Override
         public void close() throws SQLException {
-            try (Connection c = DriverManager.getConnection(server); Statement s = c.createStatement()) {
+            try (Connection c = DriverManager.getConnection(server);
+                    Statement s = c.createStatement()) {
                 s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
             }
         }

@@ -61,8 +61,17 @@ public final class TestServer implements AutoCloseable {
     }
 
     static Settings settings(Path dataDir, String... extraFlags) {
-        List<String> flags = new ArrayList<>(List.of("--port", "0", "--data-dir", dataDir.toString(),
-                "--dataset-mirror", datasetMirror().toString(), "--concurrency", "2", "--name", "test-node"));
+        List<String> flags = new ArrayList<>(List.of(
+                "--port",
+                "0",
+                "--data-dir",
+                dataDir.toString(),
+                "--dataset-mirror",
+                datasetMirror().toString(),
+                "--concurrency",
+                "2",
+                "--name",
+                "test-node"));
         // Named, not after the machine: answers recorded on one machine (the golden files) hold on another.
         // MNIST, fetched once per build into the build's cache, rather than once per test server.
         String cache = System.getProperty("lectern.datasetCache");

@@ -31,8 +31,14 @@ class JobEngineQueueTest {
             CountDownLatch first = new CountDownLatch(1);
             CountDownLatch gate = new CountDownLatch(1);
             CountDownLatch all = new CountDownLatch(7);
-            JobEngineQueue queue = JobEngineQueue.start(database.dataSource(), "n1", 1,
-                    Set.of(RunTasks.name(PLUGIN, "1", false)), Duration.ofMillis(100), runs, (id, cancelled) -> {
+            JobEngineQueue queue = JobEngineQueue.start(
+                    database.dataSource(),
+                    "n1",
+                    1,
+                    Set.of(RunTasks.name(PLUGIN, "1", false)),
+                    Duration.ofMillis(100),
+                    runs,
+                    (id, cancelled) -> {
                         order.add(id);
                         runs.markRunning(id, "n1");
                         if (order.size() == 1) {
@@ -41,10 +47,14 @@ class JobEngineQueueTest {
                         }
                         runs.finish(id, ExperimentStatus.SUCCEEDED, null, null);
                         all.countDown();
-                    }, (id, node) -> { }, Duration.ofSeconds(1));
+                    },
+                    (id, node) -> {},
+                    Duration.ofSeconds(1));
             try {
                 long a1 = submit(queue, runs, "alice");
-                assertThat(first.await(10, TimeUnit.SECONDS)).as("the first run started").isTrue();
+                assertThat(first.await(10, TimeUnit.SECONDS))
+                        .as("the first run started")
+                        .isTrue();
                 // Apart, so the engine looks for due runs after each one, as it does when a class presses Run.
                 long a2 = submitAfterAWhile(queue, runs, "alice");
                 long a3 = submitAfterAWhile(queue, runs, "alice");
@@ -53,11 +63,17 @@ class JobEngineQueueTest {
                 long a6 = submitAfterAWhile(queue, runs, "alice");
                 long b1 = submitAfterAWhile(queue, runs, "bob");
                 gate.countDown();
-                assertThat(all.await(30, TimeUnit.SECONDS)).as("every run trained: " + order).isTrue();
-                assertThat(order).as("each run trained once").doesNotHaveDuplicates().hasSize(7);
+                assertThat(all.await(30, TimeUnit.SECONDS))
+                        .as("every run trained: " + order)
+                        .isTrue();
+                assertThat(order)
+                        .as("each run trained once")
+                        .doesNotHaveDuplicates()
+                        .hasSize(7);
                 assertThat(order.get(0)).isEqualTo(a1);
-                assertThat(order.indexOf(b1)).as("bob's run, queued last, waits behind one of alice's five, not all: "
-                        + order).isLessThanOrEqualTo(2);
+                assertThat(order.indexOf(b1))
+                        .as("bob's run, queued last, waits behind one of alice's five, not all: " + order)
+                        .isLessThanOrEqualTo(2);
                 assertThat(order.indexOf(a2)).isLessThan(order.indexOf(a3));
                 assertThat(order.indexOf(a5)).isLessThan(order.indexOf(a6));
                 assertThat(order.indexOf(a3)).isLessThan(order.indexOf(a4));
@@ -72,11 +88,19 @@ class JobEngineQueueTest {
         try (Database database = Database.open("jdbc:h2:file:" + dir.resolve("db"))) {
             ExperimentRepository runs = new ExperimentRepository(new Jdbc(database.dataSource()));
             List<Long> calls = new CopyOnWriteArrayList<>();
-            JobEngineQueue queue = JobEngineQueue.start(database.dataSource(), "n1", 1,
-                    Set.of(RunTasks.name(PLUGIN, "1", false)), Duration.ofMillis(100), runs, (id, cancelled) -> {
+            JobEngineQueue queue = JobEngineQueue.start(
+                    database.dataSource(),
+                    "n1",
+                    1,
+                    Set.of(RunTasks.name(PLUGIN, "1", false)),
+                    Duration.ofMillis(100),
+                    runs,
+                    (id, cancelled) -> {
                         calls.add(id);
                         throw new IllegalStateException("boom");
-                    }, (id, node) -> { }, Duration.ofSeconds(1));
+                    },
+                    (id, node) -> {},
+                    Duration.ofSeconds(1));
             try {
                 long id = submit(queue, runs, null);
                 long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
@@ -85,7 +109,9 @@ class JobEngineQueueTest {
                 }
                 Thread.sleep(2000);
                 assertThat(calls).as("tried once, not again").containsExactly(id);
-                assertThat(queue.queued(runs.find(id).orElseThrow())).as("the engine holds nothing for it").isFalse();
+                assertThat(queue.queued(runs.find(id).orElseThrow()))
+                        .as("the engine holds nothing for it")
+                        .isFalse();
             } finally {
                 queue.close();
             }

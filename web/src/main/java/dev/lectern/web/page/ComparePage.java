@@ -11,8 +11,8 @@ import java.util.List;
  * @param metrics one row per metric, with the best run marked
  * @param error why the comparison cannot be shown, empty when it can
  */
-public record ComparePage(String ids, List<CompareRun> runs, List<CompareRow> params, List<CompareMetricRow> metrics,
-        String error) {
+public record ComparePage(
+        String ids, List<CompareRun> runs, List<CompareRow> params, List<CompareMetricRow> metrics, String error) {
 
     /**
      * One compared run.

@@ -12,5 +12,5 @@ package dev.lectern.web.page;
  * @param std the sample standard deviation
  * @param missing the number of missing values
  */
-public record DatasetColumn(int number, String name, String role, String min, String max, String mean, String std,
-        String missing) {}
+public record DatasetColumn(
+        int number, String name, String role, String min, String max, String mean, String std, String missing) {}

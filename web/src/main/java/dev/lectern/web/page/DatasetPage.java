@@ -20,16 +20,29 @@ import java.util.List;
  * @param plugins the plugins that can train on it
  * @param loadError why the data could not be loaded, empty when it could
  */
-public record DatasetPage(String id, String title, String description, boolean uploaded, List<KeyValue> facts,
-        List<DatasetColumn> columns, List<List<String>> rows, String totalRows, List<DatasetClassCount> classes,
-        String labelName, int defaultX, int defaultY, List<DatasetPluginLink> plugins, String loadError) {
+public record DatasetPage(
+        String id,
+        String title,
+        String description,
+        boolean uploaded,
+        List<KeyValue> facts,
+        List<DatasetColumn> columns,
+        List<List<String>> rows,
+        String totalRows,
+        List<DatasetClassCount> classes,
+        String labelName,
+        int defaultX,
+        int defaultY,
+        List<DatasetPluginLink> plugins,
+        String loadError) {
 
     /** Returns a sentence saying which rows are shown, such as "The first 20 of 97 rows." */
     public String rowsNote() {
         if (rows.size() == 1 && "1".equals(totalRows)) {
             return "The only row.";
         }
-        return String.valueOf(rows.size()).equals(totalRows) ? "All " + totalRows + " rows."
+        return String.valueOf(rows.size()).equals(totalRows)
+                ? "All " + totalRows + " rows."
                 : "The first " + rows.size() + " of " + totalRows + " rows.";
     }
 

@@ -12,5 +12,12 @@ package dev.lectern.web.page;
  * @param source where it comes from: {@code generated}, {@code file} or {@code uploaded}
  * @param uploaded when it was uploaded, empty for built-ins
  */
-public record DatasetRow(String id, String title, String kind, String rows, String columns, String description,
-        String source, String uploaded) {}
+public record DatasetRow(
+        String id,
+        String title,
+        String kind,
+        String rows,
+        String columns,
+        String description,
+        String source,
+        String uploaded) {}

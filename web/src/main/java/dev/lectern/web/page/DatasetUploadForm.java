@@ -12,8 +12,15 @@ package dev.lectern.web.page;
  * @param maxBytes the size limit in bytes, for the script's check before sending
  * @param kind {@code table} or {@code text}, as chosen
  */
-public record DatasetUploadForm(String name, String label, String fileError, String nameError, String labelError,
-        String maxSize, long maxBytes, String kind) {
+public record DatasetUploadForm(
+        String name,
+        String label,
+        String fileError,
+        String nameError,
+        String labelError,
+        String maxSize,
+        long maxBytes,
+        String kind) {
 
     /** Tells whether the upload was chosen to be plain text. */
     public boolean text() {

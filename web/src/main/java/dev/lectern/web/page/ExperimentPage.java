@@ -28,10 +28,28 @@ import java.util.List;
  * @param notesHtml the notes rendered to HTML with every raw HTML tag escaped and unsafe links dropped
  * @param parentId the run this one was branched from, 0 for a run of its own
  */
-public record ExperimentPage(long id, String name, String pluginId, String pluginTitle, String dataset, String status,
-        String error, String waiting, long progressDone, long progressTotal, boolean active, List<KeyValue> params,
-        List<KeyValue> summary, List<KeyValue> facts, List<FormField> predictFields, String prediction, String predictError,
-        List<String> tags, String notes, String notesHtml, long parentId) {
+public record ExperimentPage(
+        long id,
+        String name,
+        String pluginId,
+        String pluginTitle,
+        String dataset,
+        String status,
+        String error,
+        String waiting,
+        long progressDone,
+        long progressTotal,
+        boolean active,
+        List<KeyValue> params,
+        List<KeyValue> summary,
+        List<KeyValue> facts,
+        List<FormField> predictFields,
+        String prediction,
+        String predictError,
+        List<String> tags,
+        String notes,
+        String notesHtml,
+        long parentId) {
 
     /** Whether the run can be run again from its initial weights with a change (it has ended). */
     public boolean branchable() {

@@ -12,5 +12,12 @@ package dev.lectern.web.page;
  * @param duration how long it ran, formatted, empty if it has not run
  * @param finalLoss the last loss, formatted, empty if none
  */
-public record ExperimentRow(long id, String name, String plugin, String dataset, String status, String created,
-        String duration, String finalLoss) {}
+public record ExperimentRow(
+        long id,
+        String name,
+        String plugin,
+        String dataset,
+        String status,
+        String created,
+        String duration,
+        String finalLoss) {}

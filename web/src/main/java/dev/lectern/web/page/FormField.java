@@ -15,8 +15,16 @@ import java.util.List;
  * @param help help text
  * @param error the validation error of this field, empty when none
  */
-public record FormField(String name, String label, String type, String value, String min, String max,
-        List<String> choices, String help, String error) {
+public record FormField(
+        String name,
+        String label,
+        String type,
+        String value,
+        String min,
+        String max,
+        List<String> choices,
+        String help,
+        String error) {
 
     /** Tells whether the field has an error. */
     public boolean hasError() {

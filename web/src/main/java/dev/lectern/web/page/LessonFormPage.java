@@ -12,8 +12,13 @@ import java.util.List;
  * @param title the title typed
  * @param error why the last try was refused, or empty
  */
-public record LessonFormPage(String plugin, String pluginTitle, List<DatasetOption> datasets, List<ParamRow> params,
-        String title, String error) {
+public record LessonFormPage(
+        String plugin,
+        String pluginTitle,
+        List<DatasetOption> datasets,
+        List<ParamRow> params,
+        String title,
+        String error) {
 
     /**
      * One hyperparameter of the form.

@@ -20,9 +20,20 @@ import java.util.List;
  * @param error why the last try was refused, or empty
  * @param myRuns the person's own runs of it, with their answers
  */
-public record LessonPage(String code, String title, String instructionsHtml, String pluginTitle, String datasetTitle,
-        boolean open, String question, String questionKind, List<String> choices, String answer, List<FormField> fields,
-        String error, List<LessonRunRow> myRuns) {
+public record LessonPage(
+        String code,
+        String title,
+        String instructionsHtml,
+        String pluginTitle,
+        String datasetTitle,
+        boolean open,
+        String question,
+        String questionKind,
+        List<String> choices,
+        String answer,
+        List<FormField> fields,
+        String error,
+        List<LessonRunRow> myRuns) {
 
     /**
      * One run of the lesson.

@@ -11,4 +11,5 @@ package dev.lectern.web.page;
  * @param loaded whether the plugin loaded
  * @param error why it failed to load, empty when loaded
  */
-public record PluginCard(String id, String title, String topic, String summary, String version, boolean loaded, String error) {}
+public record PluginCard(
+        String id, String title, String topic, String summary, String version, boolean loaded, String error) {}

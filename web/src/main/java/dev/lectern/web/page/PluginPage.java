@@ -17,8 +17,17 @@ import java.util.List;
  * @param recent this plugin's newest experiments
  * @param teacher whether the viewer may make a lesson of it
  */
-public record PluginPage(PluginCard plugin, List<String> formulas, String guide, List<DatasetOption> datasets, List<FormField> fields,
-        String datasetError, String formError, String experimentName, List<ExperimentRow> recent, boolean teacher) {
+public record PluginPage(
+        PluginCard plugin,
+        List<String> formulas,
+        String guide,
+        List<DatasetOption> datasets,
+        List<FormField> fields,
+        String datasetError,
+        String formError,
+        String experimentName,
+        List<ExperimentRow> recent,
+        boolean teacher) {
 
     /**
      * A plugin page for a viewer who may make lessons (accounts off, or a teacher).
@@ -33,19 +42,33 @@ public record PluginPage(PluginCard plugin, List<String> formulas, String guide,
      * @param experimentName the name typed
      * @param recent its newest experiments
      */
-    public PluginPage(PluginCard plugin, List<String> formulas, String guide, List<DatasetOption> datasets,
-            List<FormField> fields, String datasetError, String formError, String experimentName, List<ExperimentRow> recent) {
+    public PluginPage(
+            PluginCard plugin,
+            List<String> formulas,
+            String guide,
+            List<DatasetOption> datasets,
+            List<FormField> fields,
+            String datasetError,
+            String formError,
+            String experimentName,
+            List<ExperimentRow> recent) {
         this(plugin, formulas, guide, datasets, fields, datasetError, formError, experimentName, recent, true);
     }
 
     /** Returns the guide's paragraphs. */
     public List<String> guideParagraphs() {
-        return guide == null || guide.isBlank() ? List.of()
-                : Arrays.stream(guide.strip().split("\\n\\s*\\n")).map(String::strip).toList();
+        return guide == null || guide.isBlank()
+                ? List.of()
+                : Arrays.stream(guide.strip().split("\\n\\s*\\n"))
+                        .map(String::strip)
+                        .toList();
     }
 
     /** Returns the selected data set, else the first one, else {@code null} when there are none. */
     public DatasetOption selectedDataset() {
-        return datasets.stream().filter(DatasetOption::selected).findFirst().orElse(datasets.isEmpty() ? null : datasets.get(0));
+        return datasets.stream()
+                .filter(DatasetOption::selected)
+                .findFirst()
+                .orElse(datasets.isEmpty() ? null : datasets.get(0));
     }
 }

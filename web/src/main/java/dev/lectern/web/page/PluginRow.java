@@ -12,5 +12,12 @@ package dev.lectern.web.page;
  * @param error why it failed, empty when loaded
  * @param note what the last rescan did with it (reloaded a rebuilt jar, or why not), empty when nothing
  */
-public record PluginRow(String id, String title, String version, String apiVersion, String source, boolean loaded,
-        String error, String note) {}
+public record PluginRow(
+        String id,
+        String title,
+        String version,
+        String apiVersion,
+        String source,
+        boolean loaded,
+        String error,
+        String note) {}

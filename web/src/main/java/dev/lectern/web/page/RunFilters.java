@@ -17,8 +17,15 @@ import java.util.List;
  * @param descending whether the sort is descending
  * @param owner the account whose runs alone to show (a teacher's filter), empty for all
  */
-public record RunFilters(String plugin, String dataset, String status, String tag, String q, String sort,
-        boolean descending, String owner) {
+public record RunFilters(
+        String plugin,
+        String dataset,
+        String status,
+        String tag,
+        String q,
+        String sort,
+        boolean descending,
+        String owner) {
 
     /**
      * Filters without an owner.
@@ -31,13 +38,15 @@ public record RunFilters(String plugin, String dataset, String status, String ta
      * @param sort the sort key
      * @param descending whether the largest comes first
      */
-    public RunFilters(String plugin, String dataset, String status, String tag, String q, String sort, boolean descending) {
+    public RunFilters(
+            String plugin, String dataset, String status, String tag, String q, String sort, boolean descending) {
         this(plugin, dataset, status, tag, q, sort, descending, "");
     }
 
     /** The URL of this view with another sort: the same key again flips the direction. */
     public String sortUrl(String key) {
-        boolean desc = key.equals(sort) ? !descending : !"name".equals(key) && !"plugin".equals(key) && !"dataset".equals(key);
+        boolean desc =
+                key.equals(sort) ? !descending : !"name".equals(key) && !"plugin".equals(key) && !"dataset".equals(key);
         return url(key, desc);
     }
 
@@ -70,7 +79,8 @@ public record RunFilters(String plugin, String dataset, String status, String ta
 
     private String url(String sortKey, boolean desc) {
         String filters = filterQuery();
-        return "/experiments?" + (filters.isEmpty() ? "" : filters + "&") + "sort=" + encode(sortKey) + "&dir=" + (desc ? "desc" : "asc");
+        return "/experiments?" + (filters.isEmpty() ? "" : filters + "&") + "sort=" + encode(sortKey) + "&dir="
+                + (desc ? "desc" : "asc");
     }
 
     private static void add(List<String> parts, String name, String value) {

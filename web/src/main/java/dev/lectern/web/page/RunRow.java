@@ -19,8 +19,20 @@ import java.util.List;
  * @param percent how far it is, 0–100, for active runs
  * @param owner the account that created it, empty without accounts
  */
-public record RunRow(long id, String name, String plugin, String dataset, String device, String status, String started, String duration,
-        List<KeyValue> params, List<String> tags, List<MetricCell> metrics, int percent, String owner) {
+public record RunRow(
+        long id,
+        String name,
+        String plugin,
+        String dataset,
+        String device,
+        String status,
+        String started,
+        String duration,
+        List<KeyValue> params,
+        List<String> tags,
+        List<MetricCell> metrics,
+        int percent,
+        String owner) {
 
     /**
      * A row without an owner (accounts off).
@@ -38,8 +50,19 @@ public record RunRow(long id, String name, String plugin, String dataset, String
      * @param metrics its metrics' last and best
      * @param percent its progress
      */
-    public RunRow(long id, String name, String plugin, String dataset, String device, String status, String started,
-            String duration, List<KeyValue> params, List<String> tags, List<MetricCell> metrics, int percent) {
+    public RunRow(
+            long id,
+            String name,
+            String plugin,
+            String dataset,
+            String device,
+            String status,
+            String started,
+            String duration,
+            List<KeyValue> params,
+            List<String> tags,
+            List<MetricCell> metrics,
+            int percent) {
         this(id, name, plugin, dataset, device, status, started, duration, params, tags, metrics, percent, "");
     }
 

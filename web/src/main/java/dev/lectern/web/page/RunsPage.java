@@ -14,8 +14,15 @@ import java.util.List;
  * @param metrics the metric names to sort by
  * @param error a problem with the filters, empty when none
  */
-public record RunsPage(List<RunRow> rows, Pager pager, RunFilters filters, List<KeyValue> plugins, List<String> datasets,
-        List<String> statuses, List<String> metrics, String error) {
+public record RunsPage(
+        List<RunRow> rows,
+        Pager pager,
+        RunFilters filters,
+        List<KeyValue> plugins,
+        List<String> datasets,
+        List<String> statuses,
+        List<String> metrics,
+        String error) {
 
     /**
      * Whether the table shows an owner column and filter: when any run has an owner (accounts on, a teacher's view).
@@ -23,6 +30,7 @@ public record RunsPage(List<RunRow> rows, Pager pager, RunFilters filters, List<
      * @return whether owners are shown
      */
     public boolean owners() {
-        return !filters.owner().isEmpty() || rows.stream().anyMatch(r -> !r.owner().isEmpty());
+        return !filters.owner().isEmpty()
+                || rows.stream().anyMatch(r -> !r.owner().isEmpty());
     }
 }

@@ -19,8 +19,19 @@ import java.util.List;
  * @param metrics the metrics the runs reported, to choose from
  * @param higherIsBetter whether the chosen metric's best is its largest value
  */
-public record SweepPage(long id, String name, String pluginId, String pluginTitle, String dataset, List<KeyValue> grid,
-        long done, long total, boolean active, List<SweepRun> runs, String metric, List<String> metrics,
+public record SweepPage(
+        long id,
+        String name,
+        String pluginId,
+        String pluginTitle,
+        String dataset,
+        List<KeyValue> grid,
+        long done,
+        long total,
+        boolean active,
+        List<SweepRun> runs,
+        String metric,
+        List<String> metrics,
         boolean higherIsBetter) {
 
     /** The share of runs that ended, 0–100. */

@@ -12,8 +12,8 @@ import java.util.List;
  * @param defaultDevice the default device setting and what it resolves to
  * @param gpuHelp how to get a GPU build, empty for a CUDA build
  */
-public record SystemPage(String build, boolean cuda, List<KeyValue> engine, List<Device> devices, String defaultDevice,
-        String gpuHelp) {
+public record SystemPage(
+        String build, boolean cuda, List<KeyValue> engine, List<Device> devices, String defaultDevice, String gpuHelp) {
 
     /**
      * One device.

@@ -25,6 +25,14 @@ public record WorkersPage(boolean shared, long timeoutSeconds, List<Row> workers
      * @param training the runs it trains now that the viewer may open (id and label)
      * @param othersTraining how many more it trains that are other people's
      */
-    public record Row(String name, String host, String state, String heard, List<String> devices, List<String> plugins,
-            int concurrency, List<KeyValue> training, int othersTraining) {}
+    public record Row(
+            String name,
+            String host,
+            String state,
+            String heard,
+            List<String> devices,
+            List<String> plugins,
+            int concurrency,
+            List<KeyValue> training,
+            int othersTraining) {}
 }

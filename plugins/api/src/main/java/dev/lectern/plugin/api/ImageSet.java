@@ -32,7 +32,8 @@ public record ImageSet(int count, int height, int width, byte[] pixels, byte[] l
         Objects.requireNonNull(labels, "labels");
         classNames = List.copyOf(classNames);
         if (count < 0 || height <= 0 || width <= 0 || (long) count * height * width != pixels.length) {
-            throw new IllegalArgumentException(count + " images of " + height + "x" + width + " cannot hold " + pixels.length + " pixels");
+            throw new IllegalArgumentException(
+                    count + " images of " + height + "x" + width + " cannot hold " + pixels.length + " pixels");
         }
         if (labels.length != count) {
             throw new IllegalArgumentException(count + " images but " + labels.length + " labels");

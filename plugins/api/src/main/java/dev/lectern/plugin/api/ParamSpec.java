@@ -69,7 +69,8 @@ public record ParamSpec(
      * @return the declaration
      */
     public static ParamSpec ofInt(String name, String label, int defaultValue, int min, int max, String help) {
-        return checkedDefault(new ParamSpec(name, label, ParamType.INT, defaultValue, (double) min, (double) max, List.of(), help));
+        return checkedDefault(
+                new ParamSpec(name, label, ParamType.INT, defaultValue, (double) min, (double) max, List.of(), help));
     }
 
     /**
@@ -83,7 +84,8 @@ public record ParamSpec(
      * @param help help text
      * @return the declaration
      */
-    public static ParamSpec ofDouble(String name, String label, double defaultValue, double min, double max, String help) {
+    public static ParamSpec ofDouble(
+            String name, String label, double defaultValue, double min, double max, String help) {
         return checkedDefault(new ParamSpec(name, label, ParamType.DOUBLE, defaultValue, min, max, List.of(), help));
     }
 
@@ -97,7 +99,8 @@ public record ParamSpec(
      * @param help help text
      * @return the declaration
      */
-    public static ParamSpec ofChoice(String name, String label, String defaultValue, List<String> choices, String help) {
+    public static ParamSpec ofChoice(
+            String name, String label, String defaultValue, List<String> choices, String help) {
         return checkedDefault(new ParamSpec(name, label, ParamType.CHOICE, defaultValue, null, null, choices, help));
     }
 
@@ -125,7 +128,8 @@ public record ParamSpec(
      * @return the declaration
      */
     public static ParamSpec ofText(String name, String label, String defaultValue, int maxLength, String help) {
-        return checkedDefault(new ParamSpec(name, label, ParamType.TEXT, defaultValue, 0.0, (double) maxLength, List.of(), help));
+        return checkedDefault(
+                new ParamSpec(name, label, ParamType.TEXT, defaultValue, 0.0, (double) maxLength, List.of(), help));
     }
 
     /**
@@ -170,7 +174,8 @@ public record ParamSpec(
         try {
             spec.parse(spec.defaultValue);
         } catch (InvalidParameterException e) {
-            throw new IllegalArgumentException("default of parameter '" + spec.name + "' is invalid: " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "default of parameter '" + spec.name + "' is invalid: " + e.getMessage(), e);
         }
         return spec;
     }

@@ -24,8 +24,8 @@ public record Table(List<Column> columns, int rows, float[] values) {
         columns = List.copyOf(Objects.requireNonNull(columns, "columns"));
         Objects.requireNonNull(values, "values");
         if (rows < 0 || (long) rows * columns.size() != values.length) {
-            throw new IllegalArgumentException(
-                    "table of " + rows + " rows x " + columns.size() + " columns cannot hold " + values.length + " values");
+            throw new IllegalArgumentException("table of " + rows + " rows x " + columns.size()
+                    + " columns cannot hold " + values.length + " values");
         }
     }
 
@@ -98,6 +98,8 @@ public record Table(List<Column> columns, int rows, float[] values) {
     }
 
     private int[] indicesOf(ColumnRole role) {
-        return IntStream.range(0, columns.size()).filter(i -> columns.get(i).role() == role).toArray();
+        return IntStream.range(0, columns.size())
+                .filter(i -> columns.get(i).role() == role)
+                .toArray();
     }
 }

@@ -11,7 +11,8 @@ class ParamSpecTest {
 
     private static final ParamSpec RATE = ParamSpec.ofDouble("learningRate", "Learning rate", 0.01, 1e-7, 10, "step");
     private static final ParamSpec EPOCHS = ParamSpec.ofInt("epochs", "Epochs", 100, 1, 1000, "passes");
-    private static final ParamSpec OPT = ParamSpec.ofChoice("optimizer", "Optimizer", "sgd", List.of("sgd", "adam"), "how");
+    private static final ParamSpec OPT =
+            ParamSpec.ofChoice("optimizer", "Optimizer", "sgd", List.of("sgd", "adam"), "how");
 
     @Test
     void formTextAndJsonValuesAreConverted() {
@@ -26,8 +27,10 @@ class ParamSpecTest {
 
     @Test
     void badValuesNameTheFieldAndSayWhatIsWrong() {
-        assertThatThrownBy(() -> RATE.parse("-1")).isInstanceOfSatisfying(InvalidParameterException.class,
-                e -> assertThat(e.field()).isEqualTo("learningRate"))
+        assertThatThrownBy(() -> RATE.parse("-1"))
+                .isInstanceOfSatisfying(
+                        InvalidParameterException.class,
+                        e -> assertThat(e.field()).isEqualTo("learningRate"))
                 .hasMessage("Learning rate must be at least 0.0000001, got -1");
         assertThatThrownBy(() -> RATE.parse("abc")).hasMessage("Learning rate must be a number, got 'abc'");
         assertThatThrownBy(() -> RATE.parse("NaN")).hasMessage("Learning rate must be a finite number");
@@ -38,16 +41,22 @@ class ParamSpecTest {
 
     @Test
     void unknownNamesAreRefusedAndDefaultsFilledIn() {
-        assertThat(ParamValues.check(List.of(RATE, EPOCHS), Map.of("epochs", "7")).asMap())
-                .containsEntry("learningRate", 0.01).containsEntry("epochs", 7);
+        assertThat(ParamValues.check(List.of(RATE, EPOCHS), Map.of("epochs", "7"))
+                        .asMap())
+                .containsEntry("learningRate", 0.01)
+                .containsEntry("epochs", 7);
         assertThatThrownBy(() -> ParamValues.check(List.of(RATE), Map.of("momentum", 0.9)))
-                .isInstanceOfSatisfying(InvalidParameterException.class, e -> assertThat(e.field()).isEqualTo("momentum"));
+                .isInstanceOfSatisfying(
+                        InvalidParameterException.class,
+                        e -> assertThat(e.field()).isEqualTo("momentum"));
     }
 
     @Test
     void inconsistentDeclarationsFailWhenThePluginLoads() {
-        assertThatThrownBy(() -> ParamSpec.ofInt("n", "N", 0, 1, 10, "h")).hasMessageContaining("default of parameter 'n'");
-        assertThatThrownBy(() -> ParamSpec.ofChoice("c", "C", "x", List.of(), "h")).hasMessageContaining("declares no choices");
+        assertThatThrownBy(() -> ParamSpec.ofInt("n", "N", 0, 1, 10, "h"))
+                .hasMessageContaining("default of parameter 'n'");
+        assertThatThrownBy(() -> ParamSpec.ofChoice("c", "C", "x", List.of(), "h"))
+                .hasMessageContaining("declares no choices");
     }
 
     @Test
@@ -55,19 +64,22 @@ class ParamSpecTest {
         ParamSpec prompt = ParamSpec.ofText("prompt", "Prompt", "hel", 5, "start of the text");
         assertThat(prompt.parse("hello")).isEqualTo("hello");
         assertThat(prompt.parse("")).isEqualTo("hel");
-        assertThatThrownBy(() -> prompt.parse("hello!")).isInstanceOfSatisfying(InvalidParameterException.class,
-                e -> assertThat(e.getMessage()).contains("Prompt must be at most 5 characters long, got 6"));
+        assertThatThrownBy(() -> prompt.parse("hello!"))
+                .isInstanceOfSatisfying(
+                        InvalidParameterException.class,
+                        e -> assertThat(e.getMessage()).contains("Prompt must be at most 5 characters long, got 6"));
         assertThatThrownBy(() -> prompt.parse(12)).hasMessageContaining("Prompt must be text");
     }
 
     @Test
     void imagesArePngDataUrlsWithValidBase64() {
         ParamSpec digit = ParamSpec.ofImage("digit", "Digit", "draw one");
-        String png = "data:image/png;base64," + java.util.Base64.getEncoder().encodeToString(new byte[] {(byte) 0x89, 'P', 'N', 'G'});
+        String png = "data:image/png;base64,"
+                + java.util.Base64.getEncoder().encodeToString(new byte[] {(byte) 0x89, 'P', 'N', 'G'});
         assertThat(digit.parse(png)).isEqualTo(png);
         assertThat(ParamSpec.imageBytes(png)).startsWith((byte) 0x89, (byte) 'P');
-        assertThatThrownBy(() -> digit.parse("data:image/jpeg;base64,AAAA")).isInstanceOfSatisfying(
-                InvalidParameterException.class, e -> {
+        assertThatThrownBy(() -> digit.parse("data:image/jpeg;base64,AAAA"))
+                .isInstanceOfSatisfying(InvalidParameterException.class, e -> {
                     assertThat(e.field()).isEqualTo("digit");
                     assertThat(e.getMessage()).contains("PNG image");
                 });

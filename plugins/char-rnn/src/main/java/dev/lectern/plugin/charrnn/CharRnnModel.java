@@ -59,7 +59,11 @@ final class CharRnnModel implements TrainedModel {
     private final Map<String, Double> summary;
     private final List<View> views;
 
-    CharRnnModel(RecurrentNet net, Vocabulary vocabulary, String defaultPrompt, Map<String, Double> summary,
+    CharRnnModel(
+            RecurrentNet net,
+            Vocabulary vocabulary,
+            String defaultPrompt,
+            Map<String, Double> summary,
             List<View> views) {
         this.net = net;
         this.vocabulary = vocabulary;
@@ -89,18 +93,34 @@ final class CharRnnModel implements TrainedModel {
     @Override
     public List<ParamSpec> predictInputs() {
         return List.of(
-                ParamSpec.ofText(PROMPT, "Prompt", defaultPrompt, MAX_PROMPT,
+                ParamSpec.ofText(
+                        PROMPT,
+                        "Prompt",
+                        defaultPrompt,
+                        MAX_PROMPT,
                         "Text the network reads first; it then writes on. Only characters of the training text."),
-                ParamSpec.ofDouble(TEMPERATURE, "Temperature", 0.8, 0.05, 5.0,
+                ParamSpec.ofDouble(
+                        TEMPERATURE,
+                        "Temperature",
+                        0.8,
+                        0.05,
+                        5.0,
                         "Below 1: safer, more repetitive text; above 1: more surprising, more misspelt."),
                 ParamSpec.ofInt(LENGTH, "Length", defaultLength(), 1, MAX_LENGTH, "Characters to generate."),
-                ParamSpec.ofInt(SEED, "Random seed", 1, 0, Integer.MAX_VALUE,
+                ParamSpec.ofInt(
+                        SEED,
+                        "Random seed",
+                        1,
+                        0,
+                        Integer.MAX_VALUE,
                         "Fixes the random draws: the same seed gives the same text."));
     }
 
     /** "hello" continues with its four characters; a corpus with a paragraph. */
     private int defaultLength() {
-        return summary.containsKey("minP(right next char)") ? Math.max(1, summary.get("window").intValue()) : 300;
+        return summary.containsKey("minP(right next char)")
+                ? Math.max(1, summary.get("window").intValue())
+                : 300;
     }
 
     @Override
@@ -111,8 +131,8 @@ final class CharRnnModel implements TrainedModel {
         }
         int[] encoded = vocabulary.encodePrompt(prompt, PROMPT);
         double temperature = input.getDouble(TEMPERATURE);
-        Sampler.Sample sample = Sampler.generate(net, encoded, input.getInt(LENGTH), temperature,
-                new Random(input.getInt(SEED)));
+        Sampler.Sample sample =
+                Sampler.generate(net, encoded, input.getInt(LENGTH), temperature, new Random(input.getInt(SEED)));
         String generated = vocabulary.decode(sample.generated());
         Map<String, Double> values = new LinkedHashMap<>();
         values.put("meanLogProbability", sample.meanLogProbability());
@@ -122,9 +142,12 @@ final class CharRnnModel implements TrainedModel {
     }
 
     private View nextCharChart(String prompt, double[] p) {
-        int[] top = IntStream.range(0, p.length).boxed()
+        int[] top = IntStream.range(0, p.length)
+                .boxed()
                 .sorted(Comparator.comparingDouble((Integer i) -> -p[i]).thenComparingInt(i -> i))
-                .limit(TOP_CHARS).mapToInt(Integer::intValue).toArray();
+                .limit(TOP_CHARS)
+                .mapToInt(Integer::intValue)
+                .toArray();
         List<String> names = new ArrayList<>();
         double[] heights = new double[top.length];
         for (int i = 0; i < top.length; i++) {
@@ -132,8 +155,11 @@ final class CharRnnModel implements TrainedModel {
             heights[i] = p[top[i]];
         }
         String tail = prompt.length() > 20 ? "…" + prompt.substring(prompt.length() - 20) : prompt;
-        return new BarChart("What comes after \"" + tail + "\" (temperature 1, most likely " + top.length + ")", names,
-                "P(next character)", List.of(new BarSeries("P(next character)", heights)));
+        return new BarChart(
+                "What comes after \"" + tail + "\" (temperature 1, most likely " + top.length + ")",
+                names,
+                "P(next character)",
+                List.of(new BarSeries("P(next character)", heights)));
     }
 
     @Override
@@ -142,8 +168,11 @@ final class CharRnnModel implements TrainedModel {
         props.setProperty("cell", net.cell().id());
         props.setProperty("hiddenSize", Integer.toString(net.hidden()));
         props.setProperty("layers", Integer.toString(net.layers()));
-        props.setProperty("vocabulary", Arrays.stream(vocabulary.codePoints()).mapToObj(Integer::toString)
-                .collect(Collectors.joining(",")));
+        props.setProperty(
+                "vocabulary",
+                Arrays.stream(vocabulary.codePoints())
+                        .mapToObj(Integer::toString)
+                        .collect(Collectors.joining(",")));
         props.setProperty("defaultPrompt", defaultPrompt);
         summary.forEach((k, v) -> props.setProperty(SUMMARY_PREFIX + k, Double.toString(v)));
         props.setProperty("summaryKeys", String.join(KEY_SEPARATOR, summary.keySet()));
@@ -169,8 +198,10 @@ final class CharRnnModel implements TrainedModel {
             CellType cell = CellType.of(require(props, "cell"));
             int hidden = Integer.parseInt(require(props, "hiddenSize"));
             int layers = Integer.parseInt(require(props, "layers"));
-            Vocabulary vocabulary = Vocabulary.ofCodePoints(Arrays.stream(require(props, "vocabulary").split(","))
-                    .mapToInt(Integer::parseInt).toArray());
+            Vocabulary vocabulary = Vocabulary.ofCodePoints(
+                    Arrays.stream(require(props, "vocabulary").split(","))
+                            .mapToInt(Integer::parseInt)
+                            .toArray());
             List<float[]> values = new ArrayList<>();
             try (NDManager manager = NDManager.newBaseManager(Device.cpu());
                     InputStream in = Files.newInputStream(directory.resolve(PARAMS_FILE))) {

@@ -58,35 +58,83 @@ final class CharRnnParams {
             STEPS_PER_EPOCH, 100);
 
     static final List<ParamSpec> SPECS = List.of(
-            ParamSpec.ofChoice(CELL, "Cell", "lstm", CellType.ids(),
+            ParamSpec.ofChoice(
+                    CELL,
+                    "Cell",
+                    "lstm",
+                    CellType.ids(),
                     "rnn is the plain tanh cell of the lecture; lstm and gru add gates that let the gradient flow "
                             + "back through many steps without vanishing."),
-            ParamSpec.ofInt(HIDDEN_SIZE, "Hidden size", 128, 1, 1024,
-                    "Units in the hidden state h_t of every layer."),
-            ParamSpec.ofInt(LAYERS, "Layers", 1, 1, 4,
+            ParamSpec.ofInt(HIDDEN_SIZE, "Hidden size", 128, 1, 1024, "Units in the hidden state h_t of every layer."),
+            ParamSpec.ofInt(
+                    LAYERS,
+                    "Layers",
+                    1,
+                    1,
+                    4,
                     "Stacked recurrent layers; each reads the hidden states of the one below."),
-            ParamSpec.ofInt(SEQ_LENGTH, "Sequence length (BPTT)", 64, 1, 512,
+            ParamSpec.ofInt(
+                    SEQ_LENGTH,
+                    "Sequence length (BPTT)",
+                    64,
+                    1,
+                    512,
                     "Time steps the gradient flows back through (truncated backpropagation through time). The "
                             + "hidden state is carried on from window to window, but not its gradient."),
-            ParamSpec.ofInt(BATCH_SIZE, "Batch size", 32, 1, 512,
+            ParamSpec.ofInt(
+                    BATCH_SIZE,
+                    "Batch size",
+                    32,
+                    1,
+                    512,
                     "Parallel streams the text is cut into and read side by side; fewer when the text is short."),
-            ParamSpec.ofDouble(CLIP_NORM, "Gradient clipping (global norm)", 5.0, 0.0, 1000.0,
+            ParamSpec.ofDouble(
+                    CLIP_NORM,
+                    "Gradient clipping (global norm)",
+                    5.0,
+                    0.0,
+                    1000.0,
                     "When the gradient of all weights together is longer than this, it is scaled down to this "
                             + "length. 0 turns clipping off."),
-            ParamSpec.ofDouble(LEARNING_RATE, "Learning rate (Adam)", 0.002, 1e-6, 1.0,
-                    "Step size of the Adam optimizer."),
-            ParamSpec.ofInt(EPOCHS, "Epochs", 10, 1, 100_000,
+            ParamSpec.ofDouble(
+                    LEARNING_RATE, "Learning rate (Adam)", 0.002, 1e-6, 1.0, "Step size of the Adam optimizer."),
+            ParamSpec.ofInt(
+                    EPOCHS,
+                    "Epochs",
+                    10,
+                    1,
+                    100_000,
                     "Rounds of training; after each, the page shows the loss, the perplexity and a generated sample."),
-            ParamSpec.ofInt(STEPS_PER_EPOCH, "Steps per epoch", 100, 0, 1_000_000,
+            ParamSpec.ofInt(
+                    STEPS_PER_EPOCH,
+                    "Steps per epoch",
+                    100,
+                    0,
+                    1_000_000,
                     "Gradient steps (windows) per epoch, so that epochs stay short on a large text; the next epoch "
                             + "reads on where the last one stopped. 0 means one full pass over the text."),
-            ParamSpec.ofDouble(TEMPERATURE, "Sampling temperature", 0.8, 0.05, 5.0,
+            ParamSpec.ofDouble(
+                    TEMPERATURE,
+                    "Sampling temperature",
+                    0.8,
+                    0.05,
+                    5.0,
                     "Divides the scores before the softmax when sampling after every epoch: below 1 is safer and "
                             + "more repetitive, above 1 more surprising and more misspelt."),
-            ParamSpec.ofInt(SAMPLE_LENGTH, "Sample length", 200, 1, 2000,
+            ParamSpec.ofInt(
+                    SAMPLE_LENGTH,
+                    "Sample length",
+                    200,
+                    1,
+                    2000,
                     "Characters generated after every epoch (texts of at most 32 characters show the predicted "
                             + "string instead)."),
-            ParamSpec.ofInt("seed", "Random seed", 42, 0, Integer.MAX_VALUE,
+            ParamSpec.ofInt(
+                    "seed",
+                    "Random seed",
+                    42,
+                    0,
+                    Integer.MAX_VALUE,
                     "Fixes the initial weights and the sampling, so a run can be repeated."));
 
     static Map<String, Object> defaultsFor(String datasetId) {

@@ -22,11 +22,15 @@ public final class CharRnnPlugin implements LecturePlugin {
 
     @Override
     public PluginDescriptor descriptor() {
-        return new PluginDescriptor(ID, "Char-RNN",
+        return new PluginDescriptor(
+                ID,
+                "Char-RNN",
                 "Lectures 12 — RNN, vanishing gradients, LSTM",
                 "A recurrent network reads a text one character at a time, carries a hidden state from step to step "
                         + "and learns to predict the next character: from \"hell\" → \"ello\" to pseudo-Shakespeare.",
-                "0.1.0", PluginApi.VERSION, List.of(
+                "0.1.0",
+                PluginApi.VERSION,
+                List.of(
                         "h_t = \\tanh(x_t W_{xh} + h_{t-1} W_{hh} + b)",
                         "\\hat{y}_t = \\mathrm{softmax}(h_t W_{hy} + b_y)",
                         "\\mathrm{loss} = -\\frac{1}{T} \\sum_{t=1}^{T} \\log \\hat{y}_{t,\\,c_{t+1}}",

@@ -70,21 +70,27 @@ final class CharRnnTrainer {
         Vocabulary vocabulary = Vocabulary.of(text, Vocabulary.MAX_SIZE);
         long[] encoded = vocabulary.encodeCorpus(text);
         if (encoded.length < 2) {
-            throw new IllegalArgumentException("data set '" + context.data().info().id()
-                    + "' must hold at least two characters: the model learns to predict each next one");
+            throw new IllegalArgumentException(
+                    "data set '" + context.data().info().id()
+                            + "' must hold at least two characters: the model learns to predict each next one");
         }
         CellType cell = CellType.of(params.getString(CELL));
-        RecurrentNet net = RecurrentNet.initialise(context.device(), cell, vocabulary.size(),
-                params.getInt(HIDDEN_SIZE), params.getInt(LAYERS), new Random(context.seed()));
+        RecurrentNet net = RecurrentNet.initialise(
+                context.device(),
+                cell,
+                vocabulary.size(),
+                params.getInt(HIDDEN_SIZE),
+                params.getInt(LAYERS),
+                new Random(context.seed()));
         boolean done = false;
         try (NDManager manager = NDManager.newBaseManager(context.device());
-                CorpusWindows windows = new CorpusWindows(manager, encoded, params.getInt(BATCH_SIZE),
-                        params.getInt(SEQ_LENGTH))) {
+                CorpusWindows windows =
+                        new CorpusWindows(manager, encoded, params.getInt(BATCH_SIZE), params.getInt(SEQ_LENGTH))) {
             Loop loop = new Loop(manager, net, windows, vocabulary, encoded);
             loop.cut = cut;
             loop.run();
-            CharRnnModel model = new CharRnnModel(net, vocabulary, vocabulary.decode(new int[] {(int) encoded[0]}),
-                    loop.summary(), loop.views());
+            CharRnnModel model = new CharRnnModel(
+                    net, vocabulary, vocabulary.decode(new int[] {(int) encoded[0]}), loop.summary(), loop.views());
             done = true;
             return model;
         } finally {
@@ -128,10 +134,13 @@ final class CharRnnTrainer {
         void run() {
             context.metrics().stepsPerEpoch(stepsPerEpoch);
             long reportEvery = Math.max(1, (totalSteps + MAX_REPORTED_POINTS - 1) / MAX_REPORTED_POINTS);
-            StepReporter reporter = StepReporter.of(context, "loss", totalSteps).every(reportEvery).alsoAtLastStep();
+            StepReporter reporter = StepReporter.of(context, "loss", totalSteps)
+                    .every(reportEvery)
+                    .alsoAtLastStep();
             // A learning rate the user may change while the run trains.
-            Optimizer adam = Optimizer.adam().optLearningRateTracker(
-                    reporter.liveRate(LEARNING_RATE, params.getDouble(LEARNING_RATE))).build();
+            Optimizer adam = Optimizer.adam()
+                    .optLearningRateTracker(reporter.liveRate(LEARNING_RATE, params.getDouble(LEARNING_RATE)))
+                    .build();
             Random sampling = new Random(context.seed() + 1);
             NDArray lossSum = manager.zeros(new Shape());
             NDArray epochLossSum = manager.zeros(new Shape());
@@ -169,7 +178,8 @@ final class CharRnnTrainer {
                         NDScope.unregister(next);
                         state.close();
                         state = next;
-                        NDArray norm = clipNorm > 0 ? GradientClipping.clip(net.parameters(), clipNorm)
+                        NDArray norm = clipNorm > 0
+                                ? GradientClipping.clip(net.parameters(), clipNorm)
                                 : report ? GradientClipping.globalNorm(net.parameters()) : null;
                         net.update(adam);
                         lossSum.addi(loss);
@@ -197,8 +207,8 @@ final class CharRnnTrainer {
 
         private void afterEpoch(int epoch, Random sampling) {
             if (trace != null) {
-                ShortTextTrace.Epoch e = trace.record(epoch, lastEpochLoss,
-                        Sampler.nextCharProbabilities(net, trace.input()));
+                ShortTextTrace.Epoch e =
+                        trace.record(epoch, lastEpochLoss, Sampler.nextCharProbabilities(net, trace.input()));
                 context.metrics().text("predicted", epoch, e.predicted());
                 context.metrics().text("probabilities", epoch, trace.describe(e));
                 double[] p = trace.correctProbabilities(e);
@@ -209,12 +219,12 @@ final class CharRnnTrainer {
             }
             double temperature = params.getDouble(TEMPERATURE);
             String start = vocabulary.charAt(0);
-            Sampler.Sample sample = Sampler.generate(net, vocabulary.encodePrompt(start, "prompt"),
-                    params.getInt(SAMPLE_LENGTH), temperature, sampling);
+            Sampler.Sample sample = Sampler.generate(
+                    net, vocabulary.encodePrompt(start, "prompt"), params.getInt(SAMPLE_LENGTH), temperature, sampling);
             String text = start + vocabulary.decode(sample.generated());
             context.metrics().text("sample", epoch, text);
-            samples.add(new String[] {Integer.toString(epoch), String.format(Locale.ROOT, "%.4f", lastEpochLoss),
-                    text});
+            samples.add(
+                    new String[] {Integer.toString(epoch), String.format(Locale.ROOT, "%.4f", lastEpochLoss), text});
         }
 
         Map<String, Double> summary() {
@@ -242,7 +252,8 @@ final class CharRnnTrainer {
         }
 
         List<View> views() {
-            return trace != null ? CharRnnViews.forShortText(trace)
+            return trace != null
+                    ? CharRnnViews.forShortText(trace)
                     : CharRnnViews.forCorpus(samples, params.getDouble(TEMPERATURE), vocabulary, cut ? characters : 0);
         }
     }

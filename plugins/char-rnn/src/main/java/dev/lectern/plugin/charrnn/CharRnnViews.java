@@ -32,15 +32,21 @@ final class CharRnnViews {
         String target = trace.targetString();
         for (int t = 0; t < positions; t++) {
             int best = Sampler.argMax(last.probabilities()[t]);
-            List<String> row = new ArrayList<>(List.of(Integer.toString(t + 1), vocabulary.display(trace.input()[t]),
-                    vocabulary.display(trace.target()[t]), vocabulary.display(best)));
+            List<String> row = new ArrayList<>(List.of(
+                    Integer.toString(t + 1),
+                    vocabulary.display(trace.input()[t]),
+                    vocabulary.display(trace.target()[t]),
+                    vocabulary.display(best)));
             for (double p : last.probabilities()[t]) {
                 row.add(format(p));
             }
             finalRows.add(row);
         }
-        views.add(new TableView("After the last epoch: the probability of every character at every position (input \""
-                + input + "\", target \"" + target + "\")", finalHeaders, finalRows));
+        views.add(new TableView(
+                "After the last epoch: the probability of every character at every position (input \"" + input
+                        + "\", target \"" + target + "\")",
+                finalHeaders,
+                finalRows));
 
         List<String> headers = new ArrayList<>(List.of("epoch", "predicted", "loss"));
         for (int t = 0; t < positions; t++) {
@@ -60,8 +66,8 @@ final class CharRnnViews {
             }
             rows.add(row);
         }
-        views.add(new TableView("Predicted string per epoch, with the probability of the right next character",
-                headers, rows));
+        views.add(new TableView(
+                "Predicted string per epoch, with the probability of the right next character", headers, rows));
 
         double[] x = new double[positions];
         for (int t = 0; t < positions; t++) {
@@ -71,8 +77,16 @@ final class CharRnnViews {
         for (int t = 0; t < positions; t++) {
             steps.append(t == 0 ? "" : ", ").append(t + 1).append(" = ").append(trace.step(t));
         }
-        views.add(new Heatmap("From noise to \"" + target + "\": P(right next character) per epoch and position",
-                "position (" + steps + ")", "epoch", "P(right next character)", x, y, values, new double[] {0.5}, List.of()));
+        views.add(new Heatmap(
+                "From noise to \"" + target + "\": P(right next character) per epoch and position",
+                "position (" + steps + ")",
+                "epoch",
+                "P(right next character)",
+                x,
+                y,
+                values,
+                new double[] {0.5},
+                List.of()));
 
         double[] chars = new double[vocabulary.size()];
         StringBuilder legend = new StringBuilder();
@@ -80,8 +94,16 @@ final class CharRnnViews {
             chars[c] = c;
             legend.append(c == 0 ? "" : ", ").append(c).append(" = ").append(vocabulary.display(c));
         }
-        views.add(new Heatmap("After the last epoch: P(next character) at every position", "character (" + legend + ")",
-                "position", "P(next character)", chars, x, last.probabilities(), new double[0], List.of()));
+        views.add(new Heatmap(
+                "After the last epoch: P(next character) at every position",
+                "character (" + legend + ")",
+                "position",
+                "P(next character)",
+                chars,
+                x,
+                last.probabilities(),
+                new double[0],
+                List.of()));
         return views;
     }
 
@@ -107,13 +129,17 @@ final class CharRnnViews {
             views.add(new TableView("Samples per epoch", List.of("epoch", "loss", "sample"), rows));
         }
         if (vocabulary.capped()) {
-            views.add(new TextView("Vocabulary", "The text has more than " + Vocabulary.MAX_SIZE
-                    + " distinct characters; the " + (vocabulary.size() - 1)
-                    + " most frequent are kept and every other one is read and written as \uFFFD."));
+            views.add(new TextView(
+                    "Vocabulary",
+                    "The text has more than " + Vocabulary.MAX_SIZE
+                            + " distinct characters; the " + (vocabulary.size() - 1)
+                            + " most frequent are kept and every other one is read and written as \uFFFD."));
         }
         if (cutAt > 0) {
-            views.add(new TextView("Text length", "The text is longer than " + cutAt
-                    + " characters; the model was trained on its first " + cutAt + "."));
+            views.add(new TextView(
+                    "Text length",
+                    "The text is longer than " + cutAt + " characters; the model was trained on its first " + cutAt
+                            + "."));
         }
         return views;
     }

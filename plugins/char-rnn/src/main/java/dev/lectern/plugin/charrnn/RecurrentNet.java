@@ -34,7 +34,8 @@ final class RecurrentNet implements AutoCloseable {
     private final List<NDArray> parameters;
     private final List<NDArray> frozen = new ArrayList<>();
 
-    private RecurrentNet(NDManager manager, CellType cell, int vocab, int hidden, int layers, List<NDArray> parameters) {
+    private RecurrentNet(
+            NDManager manager, CellType cell, int vocab, int hidden, int layers, List<NDArray> parameters) {
         this.manager = manager;
         this.cell = cell;
         this.vocab = vocab;
@@ -82,8 +83,8 @@ final class RecurrentNet implements AutoCloseable {
      * @param trainable whether to record gradients
      * @return the network
      */
-    static RecurrentNet of(Device device, CellType cell, int vocab, int hidden, int layers, List<float[]> values,
-            boolean trainable) {
+    static RecurrentNet of(
+            Device device, CellType cell, int vocab, int hidden, int layers, List<float[]> values, boolean trainable) {
         List<Shape> shapes = shapes(cell, vocab, hidden, layers);
         if (values.size() != shapes.size()) {
             throw new IllegalArgumentException(shapes.size() + " arrays expected, got " + values.size());
@@ -131,10 +132,12 @@ final class RecurrentNet implements AutoCloseable {
         NDList out = switch (cell) {
             case LSTM -> ex.lstm(oneHot, state, recurrent, true, layers, 0, training, false, false);
             case GRU -> ex.gru(oneHot, state.head(), recurrent, true, layers, 0, training, false, false);
-            case RNN -> ex.rnn(oneHot, state.head(), recurrent, true, layers, RNN.Activation.TANH, 0, training, false, false);
+            case RNN ->
+                ex.rnn(oneHot, state.head(), recurrent, true, layers, RNN.Activation.TANH, 0, training, false, false);
         };
         NDArray h = out.get(0).reshape(-1, hidden);
-        NDArray scores = Linear.linear(h, p.get(4 * layers), p.get(4 * layers + 1)).singletonOrThrow();
+        NDArray scores =
+                Linear.linear(h, p.get(4 * layers), p.get(4 * layers + 1)).singletonOrThrow();
         return new Output(scores, new NDList(out.subList(1, out.size())));
     }
 
@@ -157,8 +160,10 @@ final class RecurrentNet implements AutoCloseable {
         for (long t = 0; t < steps; t++) {
             NDArray in = oneHot.get(t);
             for (int l = 0; l < layers; l++) {
-                NDArray gates = Linear.linear(in, p.get(4 * l), p.get(4 * l + 2)).singletonOrThrow()
-                        .add(Linear.linear(h[l], p.get(4 * l + 1), p.get(4 * l + 3)).singletonOrThrow());
+                NDArray gates = Linear.linear(in, p.get(4 * l), p.get(4 * l + 2))
+                        .singletonOrThrow()
+                        .add(Linear.linear(h[l], p.get(4 * l + 1), p.get(4 * l + 3))
+                                .singletonOrThrow());
                 NDList parts = gates.split(4, 1);
                 NDArray i = Activation.sigmoid(parts.get(0));
                 NDArray f = Activation.sigmoid(parts.get(1));
@@ -171,7 +176,8 @@ final class RecurrentNet implements AutoCloseable {
             outputs.add(in);
         }
         NDArray top = NDArrays.stack(outputs).reshape(-1, hidden);
-        NDArray scores = Linear.linear(top, p.get(4 * layers), p.get(4 * layers + 1)).singletonOrThrow();
+        NDArray scores =
+                Linear.linear(top, p.get(4 * layers), p.get(4 * layers + 1)).singletonOrThrow();
         return new Output(scores, new NDList(NDArrays.stack(new NDList(h)), NDArrays.stack(new NDList(c))));
     }
 

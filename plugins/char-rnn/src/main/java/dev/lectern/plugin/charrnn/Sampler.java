@@ -35,7 +35,9 @@ final class Sampler {
     static double[][] nextCharProbabilities(RecurrentNet net, int[] input) {
         try (NDManager manager = net.manager().newSubManager()) {
             NDList state = net.zeroState(manager, 1);
-            float[] scores = net.forward(oneHot(manager, input, net.vocab()), state, false).scores().toFloatArray();
+            float[] scores = net.forward(oneHot(manager, input, net.vocab()), state, false)
+                    .scores()
+                    .toFloatArray();
             double[][] out = new double[input.length][];
             for (int t = 0; t < input.length; t++) {
                 out[t] = softmax(scores, t * net.vocab(), net.vocab(), 1.0);

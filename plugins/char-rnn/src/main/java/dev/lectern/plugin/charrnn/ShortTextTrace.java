@@ -68,7 +68,9 @@ final class ShortTextTrace {
         for (int t = 0; t < input.length; t++) {
             sb.append(t == 0 ? "" : " | ").append(step(t)).append(':');
             for (int c = 0; c < vocabulary.size(); c++) {
-                sb.append(' ').append(vocabulary.display(c)).append(' ')
+                sb.append(' ')
+                        .append(vocabulary.display(c))
+                        .append(' ')
                         .append(String.format(Locale.ROOT, "%.2f", e.probabilities()[t][c]));
             }
         }

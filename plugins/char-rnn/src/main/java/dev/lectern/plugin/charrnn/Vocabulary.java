@@ -48,7 +48,8 @@ final class Vocabulary {
         Map<Integer, Integer> counts = new LinkedHashMap<>();
         text.codePoints().forEach(c -> counts.merge(c, 1, Integer::sum));
         if (counts.size() <= maxSize) {
-            return new Vocabulary(counts.keySet().stream().mapToInt(Integer::intValue).toArray(), false);
+            return new Vocabulary(
+                    counts.keySet().stream().mapToInt(Integer::intValue).toArray(), false);
         }
         Set<Integer> kept = counts.entrySet().stream()
                 .sorted(Map.Entry.<Integer, Integer>comparingByValue(Comparator.reverseOrder()))
@@ -124,16 +125,19 @@ final class Vocabulary {
      */
     long[] encodeCorpus(String text) {
         Integer fallback = index.get(REPLACEMENT);
-        return text.codePoints().mapToLong(c -> {
-            Integer i = index.get(c);
-            if (i == null) {
-                if (fallback == null) {
-                    throw new IllegalArgumentException("character U+" + Integer.toHexString(c) + " is not in the vocabulary");
-                }
-                return fallback;
-            }
-            return i;
-        }).toArray();
+        return text.codePoints()
+                .mapToLong(c -> {
+                    Integer i = index.get(c);
+                    if (i == null) {
+                        if (fallback == null) {
+                            throw new IllegalArgumentException(
+                                    "character U+" + Integer.toHexString(c) + " is not in the vocabulary");
+                        }
+                        return fallback;
+                    }
+                    return i;
+                })
+                .toArray();
     }
 
     /**
@@ -146,19 +150,23 @@ final class Vocabulary {
      */
     int[] encodePrompt(String text, String field) {
         Set<String> unknown = new LinkedHashSet<>();
-        int[] out = text.codePoints().map(c -> {
-            Integer i = index.get(c);
-            if (i == null) {
-                unknown.add(new String(Character.toChars(c)));
-                return -1;
-            }
-            return i;
-        }).toArray();
+        int[] out = text.codePoints()
+                .map(c -> {
+                    Integer i = index.get(c);
+                    if (i == null) {
+                        unknown.add(new String(Character.toChars(c)));
+                        return -1;
+                    }
+                    return i;
+                })
+                .toArray();
         if (!unknown.isEmpty()) {
             String shown = unknown.stream().limit(20).map(s -> "'" + s + "'").collect(Collectors.joining(", "));
-            throw new InvalidParameterException(field, "Prompt: the model never saw " + shown
-                    + (unknown.size() > 20 ? " and " + (unknown.size() - 20) + " more" : "")
-                    + "; it knows only the " + size() + " characters of its training text");
+            throw new InvalidParameterException(
+                    field,
+                    "Prompt: the model never saw " + shown
+                            + (unknown.size() > 20 ? " and " + (unknown.size() - 20) + " more" : "")
+                            + "; it knows only the " + size() + " characters of its training text");
         }
         return out;
     }

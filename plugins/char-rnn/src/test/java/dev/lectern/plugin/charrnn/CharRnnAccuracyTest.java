@@ -42,12 +42,18 @@ class CharRnnAccuracyTest {
             assertThat(predicted).hasSize(100);
             assertThat(predicted.get(predicted.size() - 1).text()).isEqualTo("ello");
             assertThat(model.summary().get("minP(right next char)")).isGreaterThan(0.9);
-            System.out.printf("hello seed %d: \"ello\" from epoch %.0f on, first predictions %s%n", seed,
-                    model.summary().get("epochsToTarget"), predicted.subList(0, 5).stream().map(Note::text).toList());
+            System.out.printf(
+                    "hello seed %d: \"ello\" from epoch %.0f on, first predictions %s%n",
+                    seed,
+                    model.summary().get("epochsToTarget"),
+                    predicted.subList(0, 5).stream().map(Note::text).toList());
             for (int t = 1; t <= 4; t++) {
                 String prefix = "P(right next char)/" + t + ": ";
-                List<Point> p = context.recorded().all().entrySet().stream().filter(e -> e.getKey().startsWith(prefix))
-                        .findFirst().orElseThrow().getValue();
+                List<Point> p = context.recorded().all().entrySet().stream()
+                        .filter(e -> e.getKey().startsWith(prefix))
+                        .findFirst()
+                        .orElseThrow()
+                        .getValue();
                 assertThat(p).hasSize(100);
                 assertThat(p.get(p.size() - 1).value()).as(prefix).isGreaterThan(0.9);
             }
@@ -80,12 +86,17 @@ class CharRnnAccuracyTest {
             assertThat(perEpoch.rows().get(perEpoch.rows().size() - 1)).startsWith("100", "ello");
             Heatmap road = (Heatmap) model.views().get(2);
             assertThat(road.x()).containsExactly(1, 2, 3, 4);
-            assertThat(java.util.Arrays.stream(road.values()[road.values().length - 1]).min().orElseThrow())
-                    .as("last epoch").isGreaterThan(0.9);
-            assertThat(java.util.Arrays.stream(road.values()[0]).min().orElseThrow()).as("first epoch").isLessThan(0.9);
+            assertThat(java.util.Arrays.stream(road.values()[road.values().length - 1])
+                            .min()
+                            .orElseThrow())
+                    .as("last epoch")
+                    .isGreaterThan(0.9);
+            assertThat(java.util.Arrays.stream(road.values()[0]).min().orElseThrow())
+                    .as("first epoch")
+                    .isLessThan(0.9);
 
-            Prediction answer = model.predict(ParamValues.check(model.predictInputs(),
-                    Map.of("prompt", "h", "temperature", 0.5)));
+            Prediction answer =
+                    model.predict(ParamValues.check(model.predictInputs(), Map.of("prompt", "h", "temperature", 0.5)));
             assertThat(answer.text()).isEqualTo("hello");
             assertThat(answer.values().get("meanLogProbability")).isGreaterThan(Math.log(0.9));
         }
@@ -114,13 +125,17 @@ class CharRnnAccuracyTest {
             double seconds = (System.nanoTime() - start) / 1e9;
             List<Point> perEpoch = context.recorded().points("lossPerEpoch");
             List<Point> perplexity = context.recorded().points("perplexity");
-            System.out.printf("tinyshakespeare budget: loss per epoch %s, perplexity %.2f, %.1f s%n",
-                    perEpoch.stream().map(Point::value).toList(), model.summary().get("perplexity"), seconds);
+            System.out.printf(
+                    "tinyshakespeare budget: loss per epoch %s, perplexity %.2f, %.1f s%n",
+                    perEpoch.stream().map(Point::value).toList(),
+                    model.summary().get("perplexity"),
+                    seconds);
             assertThat(context.recorded().points("loss").get(0).value()).isCloseTo(UNIFORM_LOSS, within(0.15));
             double last = perEpoch.get(perEpoch.size() - 1).value();
             assertThat(last).isLessThan(SHAKESPEARE_BAR);
             assertThat(perplexity.get(perplexity.size() - 1).value()).isCloseTo(Math.exp(last), within(1e-9));
-            assertThat(model.summary().get("perplexity")).isCloseTo(Math.exp(model.summary().get("loss")), within(1e-9));
+            assertThat(model.summary().get("perplexity"))
+                    .isCloseTo(Math.exp(model.summary().get("loss")), within(1e-9));
             List<Note> samples = context.recorded().texts("sample");
             assertThat(samples).hasSize(3);
             assertThat(samples.get(2).text()).hasSize(101);

@@ -31,6 +31,7 @@ class CharRnnBenchmark {
     private static final int WARMUP_STEPS = 10;
     /** PyTorch gets the intra-op threads the engine was given (2 in the benchmark profile). */
     private static final int THREADS = Integer.parseInt(System.getProperty("ai.djl.pytorch.num_threads", "2"));
+
     private static final Pattern PYTORCH_RATE = Pattern.compile("PYTORCH char-rnn .*?: ([0-9.]+) it/s");
 
     private final CharRnnPlugin plugin = new CharRnnPlugin();
@@ -41,7 +42,8 @@ class CharRnnBenchmark {
         try {
             data = TestDatasets.load("tinyshakespeare");
         } catch (RuntimeException e) {
-            System.out.println("BENCH char-rnn lstm tinyshakespeare: skipped, the data set is not available (" + e.getMessage() + ")");
+            System.out.println("BENCH char-rnn lstm tinyshakespeare: skipped, the data set is not available ("
+                    + e.getMessage() + ")");
             return;
         }
         Map<String, Object> defaults = plugin.defaultsFor(data.info());
@@ -51,18 +53,31 @@ class CharRnnBenchmark {
             best = Math.min(best, time(data, defaults, STEPS));
         }
         double djlRate = 1000 / best;
-        String model = String.format(Locale.ROOT, "hidden %s, batch %s, seq %s, Adam %s, clip %s",
-                defaults.get("hiddenSize"), defaults.get("batchSize"), defaults.get("seqLength"),
-                defaults.get("learningRate"), defaults.get("clipNorm"));
+        String model = String.format(
+                Locale.ROOT,
+                "hidden %s, batch %s, seq %s, Adam %s, clip %s",
+                defaults.get("hiddenSize"),
+                defaults.get("batchSize"),
+                defaults.get("seqLength"),
+                defaults.get("learningRate"),
+                defaults.get("clipNorm"));
         Optional<String> pytorch = pytorch(defaults);
-        Optional<Double> pytorchRate = pytorch.map(PYTORCH_RATE::matcher).filter(Matcher::find)
-                .map(m -> Double.parseDouble(m.group(1)));
+        Optional<Double> pytorchRate =
+                pytorch.map(PYTORCH_RATE::matcher).filter(Matcher::find).map(m -> Double.parseDouble(m.group(1)));
         pytorch.ifPresent(System.out::println);
-        System.out.printf(Locale.ROOT, "BENCH char-rnn lstm tinyshakespeare: %.2f it/s, %.2f s per 100 it, %s (%s; best of 2 "
-                        + "runs of %d steps, %d threads)%n", djlRate, best / 10, pytorchRate
-                        .map(rate -> String.format(Locale.ROOT, "ratio vs PyTorch 1.13 %.2f (PyTorch %.2f it/s)", rate / djlRate, rate))
+        System.out.printf(
+                Locale.ROOT,
+                "BENCH char-rnn lstm tinyshakespeare: %.2f it/s, %.2f s per 100 it, %s (%s; best of 2 "
+                        + "runs of %d steps, %d threads)%n",
+                djlRate,
+                best / 10,
+                pytorchRate
+                        .map(rate -> String.format(
+                                Locale.ROOT, "ratio vs PyTorch 1.13 %.2f (PyTorch %.2f it/s)", rate / djlRate, rate))
                         .orElse("no PyTorch reference (python3 with torch not found)"),
-                model, STEPS, THREADS);
+                model,
+                STEPS,
+                THREADS);
     }
 
     /** Milliseconds per training step of one run. */
@@ -78,10 +93,27 @@ class CharRnnBenchmark {
     }
 
     private static Optional<String> pytorch(Map<String, Object> defaults) {
-        return PyTorchReference.run("char_rnn.py", "--data", TestDatasets.mirror().toString(),
-                "--cell", defaults.get("cell").toString(), "--hidden", defaults.get("hiddenSize").toString(),
-                "--batch", defaults.get("batchSize").toString(), "--seq", defaults.get("seqLength").toString(),
-                "--lr", defaults.get("learningRate").toString(), "--clip", defaults.get("clipNorm").toString(),
-                "--iterations", Integer.toString(STEPS), "--repeats", "2", "--threads", Integer.toString(THREADS));
+        return PyTorchReference.run(
+                "char_rnn.py",
+                "--data",
+                TestDatasets.mirror().toString(),
+                "--cell",
+                defaults.get("cell").toString(),
+                "--hidden",
+                defaults.get("hiddenSize").toString(),
+                "--batch",
+                defaults.get("batchSize").toString(),
+                "--seq",
+                defaults.get("seqLength").toString(),
+                "--lr",
+                defaults.get("learningRate").toString(),
+                "--clip",
+                defaults.get("clipNorm").toString(),
+                "--iterations",
+                Integer.toString(STEPS),
+                "--repeats",
+                "2",
+                "--threads",
+                Integer.toString(THREADS));
     }
 }

@@ -20,13 +20,29 @@ class CharRnnPluginContractTest extends LecturePluginContractTest {
 
     @Override
     protected TrainingData tinyData() {
-        return TrainingData.ofText(new DatasetInfo("tiny-text", "Tiny text", DatasetKind.TEXT, List.of(), ""), TINY_TEXT);
+        return TrainingData.ofText(
+                new DatasetInfo("tiny-text", "Tiny text", DatasetKind.TEXT, List.of(), ""), TINY_TEXT);
     }
 
     @Override
     protected Map<String, Object> tinyBudget() {
-        return Map.of("cell", "lstm", "hiddenSize", 32, "seqLength", 16, "batchSize", 4, "learningRate", 0.01,
-                "epochs", 3, "stepsPerEpoch", 10, "sampleLength", 40);
+        return Map.of(
+                "cell",
+                "lstm",
+                "hiddenSize",
+                32,
+                "seqLength",
+                16,
+                "batchSize",
+                4,
+                "learningRate",
+                0.01,
+                "epochs",
+                3,
+                "stepsPerEpoch",
+                10,
+                "sampleLength",
+                40);
     }
 
     @Override

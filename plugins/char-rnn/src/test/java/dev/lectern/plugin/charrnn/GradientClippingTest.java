@@ -30,7 +30,8 @@ class GradientClippingTest {
             assertThat(after).isCloseTo(bound, within(bound * 1e-4));
             float[] clipped = net.parameters().get(0).getGradient().toFloatArray();
             for (int i = 0; i < clipped.length; i++) {
-                assertThat((double) clipped[i]).isCloseTo(direction[i] / 10.0, within(1e-6 + Math.abs(direction[i]) * 1e-4));
+                assertThat((double) clipped[i])
+                        .isCloseTo(direction[i] / 10.0, within(1e-6 + Math.abs(direction[i]) * 1e-4));
             }
         }
     }
@@ -42,7 +43,8 @@ class GradientClippingTest {
             backward(net, manager);
             double before = GradientClipping.globalNorm(net.parameters()).getFloat();
             GradientClipping.clip(net.parameters(), before * 2);
-            assertThat((double) GradientClipping.globalNorm(net.parameters()).getFloat()).isCloseTo(before, within(before * 1e-6));
+            assertThat((double) GradientClipping.globalNorm(net.parameters()).getFloat())
+                    .isCloseTo(before, within(before * 1e-6));
         }
     }
 
@@ -57,7 +59,8 @@ class GradientClippingTest {
                 GradientCollector collector = Gradients.collect(manager)) {
             NDArray x = windows.inputs(0).oneHot(5);
             RecurrentNet.Output out = net.forward(x, net.zeroState(manager, windows.streams()), true);
-            collector.backward(CharRnnTrainer.crossEntropy(out.scores(), windows.targets(0)).mul(100));
+            collector.backward(CharRnnTrainer.crossEntropy(out.scores(), windows.targets(0))
+                    .mul(100));
         }
     }
 }

@@ -30,7 +30,8 @@ class RecurrentNetTest {
             float[] training;
             try (GradientCollector collector = Gradients.collect(manager)) {
                 // What training computes: gradient recording on, live parameters.
-                training = net.forward(x, net.zeroState(manager, 1), true).scores().toFloatArray();
+                training =
+                        net.forward(x, net.zeroState(manager, 1), true).scores().toFloatArray();
             }
             RecurrentNet.Output eval = net.forward(x, net.zeroState(manager, 1), false);
             float[] evaluation = eval.scores().toFloatArray();

@@ -23,7 +23,8 @@ class VocabularyTest {
         Vocabulary v = Vocabulary.of("a😀a😀b", Vocabulary.MAX_SIZE);
         assertThat(v.size()).isEqualTo(3);
         assertThat(v.encodeCorpus("a😀b")).containsExactly(0, 1, 2);
-        assertThat(Vocabulary.ofCodePoints(v.codePoints()).decode(new int[] {1, 0})).isEqualTo("😀a");
+        assertThat(Vocabulary.ofCodePoints(v.codePoints()).decode(new int[] {1, 0}))
+                .isEqualTo("😀a");
     }
 
     @Test

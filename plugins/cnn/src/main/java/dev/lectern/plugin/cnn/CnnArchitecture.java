@@ -54,7 +54,10 @@ record CnnArchitecture(List<Integer> channels, int kernel, int fcUnits, double d
     }
 
     static List<Integer> parseChannels(String text) {
-        return Arrays.stream(text.split(",")).map(String::trim).map(Integer::parseInt).toList();
+        return Arrays.stream(text.split(","))
+                .map(String::trim)
+                .map(Integer::parseInt)
+                .toList();
     }
 
     /**
@@ -78,8 +81,11 @@ record CnnArchitecture(List<Integer> channels, int kernel, int fcUnits, double d
         SequentialBlock net = new SequentialBlock();
         for (int c : channels) {
             SequentialBlock block = new SequentialBlock()
-                    .add(Conv2d.builder().setKernelShape(new Shape(kernel, kernel)).optPadding(new Shape(kernel / 2, kernel / 2))
-                            .setFilters(c).build())
+                    .add(Conv2d.builder()
+                            .setKernelShape(new Shape(kernel, kernel))
+                            .optPadding(new Shape(kernel / 2, kernel / 2))
+                            .setFilters(c)
+                            .build())
                     .add(Activation::relu)
                     .add(Pool.maxPool2dBlock(new Shape(2, 2), new Shape(2, 2), new Shape(0, 0), true));
             if (dropout > 0) {
@@ -114,7 +120,13 @@ record CnnArchitecture(List<Integer> channels, int kernel, int fcUnits, double d
         int w = width;
         int depth = 1;
         for (int c : channels) {
-            layers.add(new Layer("CONV" + kernel + "-" + c, h, w, c, (long) kernel * kernel * depth * c + c, (long) kernel * kernel * c));
+            layers.add(new Layer(
+                    "CONV" + kernel + "-" + c,
+                    h,
+                    w,
+                    c,
+                    (long) kernel * kernel * depth * c + c,
+                    (long) kernel * kernel * c));
             depth = c;
             h = (h + 1) / 2;
             w = (w + 1) / 2;

@@ -65,8 +65,16 @@ public final class CnnModel implements TrainedModel {
     private final Map<String, Double> summary;
     private final List<View> views;
 
-    CnnModel(Model model, String preset, CnnArchitecture architecture, int height, int width, InputScale scale,
-            List<String> classNames, Map<String, Double> summary, List<View> views) {
+    CnnModel(
+            Model model,
+            String preset,
+            CnnArchitecture architecture,
+            int height,
+            int width,
+            InputScale scale,
+            List<String> classNames,
+            Map<String, Double> summary,
+            List<View> views) {
         this.model = model;
         this.preset = preset;
         this.architecture = architecture;
@@ -124,7 +132,8 @@ public final class CnnModel implements TrainedModel {
      */
     public float[] predictPixels(float[] pixels) {
         if (pixels.length != height * width) {
-            throw new IllegalArgumentException("expected " + height * width + " pixels (" + height + "x" + width + "), got " + pixels.length);
+            throw new IllegalArgumentException(
+                    "expected " + height * width + " pixels (" + height + "x" + width + "), got " + pixels.length);
         }
         return probabilities(pixels, 1)[0];
     }
@@ -133,7 +142,9 @@ public final class CnnModel implements TrainedModel {
     float[][] probabilities(float[] pixels, int count) {
         try (NDManager sub = model.getNDManager().newSubManager()) {
             NDArray x = scale.apply(sub.create(pixels, new Shape(count, 1, height, width)));
-            NDArray p = block().forward(new ParameterStore(sub, false), new NDList(x), false).singletonOrThrow().softmax(1);
+            NDArray p = block().forward(new ParameterStore(sub, false), new NDList(x), false)
+                    .singletonOrThrow()
+                    .softmax(1);
             float[] flat = p.toType(DataType.FLOAT32, false).toFloatArray();
             float[][] rows = new float[count][];
             int k = flat.length / count;
@@ -146,7 +157,9 @@ public final class CnnModel implements TrainedModel {
 
     @Override
     public List<ParamSpec> predictInputs() {
-        return List.of(ParamSpec.ofImage(DIGIT, "Your digit",
+        return List.of(ParamSpec.ofImage(
+                DIGIT,
+                "Your digit",
                 "Draw one digit, white on black, as large as you like anywhere on the square; it is scaled and centred "
                         + "like MNIST's digits before the network reads it."));
     }
@@ -169,9 +182,13 @@ public final class CnnModel implements TrainedModel {
         }
         String text = String.format(java.util.Locale.ROOT, "%s (%.1f %% sure)", classNames.get(best), 100.0 * p[best]);
         List<View> pictures = List.of(
-                new BarChart("Softmax probability of each digit", classNames, "probability",
+                new BarChart(
+                        "Softmax probability of each digit",
+                        classNames,
+                        "probability",
                         List.of(new BarSeries("probability", bars))),
-                new ImageGallery("What the network saw: your drawing scaled and centred like MNIST",
+                new ImageGallery(
+                        "What the network saw: your drawing scaled and centred like MNIST",
                         List.of(new Image("28×28 input", width, height, pixels))));
         return new Prediction(text, values, pictures);
     }
@@ -195,7 +212,8 @@ public final class CnnModel implements TrainedModel {
         properties.setProperty(WIDTH, Integer.toString(width));
         properties.setProperty(INPUT_MEAN, Float.toString(scale.mean()));
         properties.setProperty(INPUT_STD, Float.toString(scale.std()));
-        // In the DJL file too, so that it is a self-describing DJL model; the side file lets load() build the block first.
+        // In the DJL file too, so that it is a self-describing DJL model; the side file lets load() build the block
+        // first.
         properties.forEach((key, value) -> model.setProperty((String) key, (String) value));
         model.save(directory, MODEL_NAME);
         try (Writer out = Files.newBufferedWriter(directory.resolve(PROPERTIES_FILE), StandardCharsets.UTF_8)) {
@@ -214,18 +232,29 @@ public final class CnnModel implements TrainedModel {
         }
         Model model = Model.newInstance(MODEL_NAME, device);
         try {
-            CnnArchitecture architecture = new CnnArchitecture(CnnArchitecture.parseChannels(require(properties, CHANNELS, directory)),
-                    Integer.parseInt(require(properties, KERNEL, directory)), Integer.parseInt(require(properties, FC_UNITS, directory)),
-                    Double.parseDouble(require(properties, DROPOUT, directory)), Integer.parseInt(require(properties, CLASSES, directory)));
+            CnnArchitecture architecture = new CnnArchitecture(
+                    CnnArchitecture.parseChannels(require(properties, CHANNELS, directory)),
+                    Integer.parseInt(require(properties, KERNEL, directory)),
+                    Integer.parseInt(require(properties, FC_UNITS, directory)),
+                    Double.parseDouble(require(properties, DROPOUT, directory)),
+                    Integer.parseInt(require(properties, CLASSES, directory)));
             model.setBlock(architecture.build());
             model.load(directory, MODEL_NAME);
-            List<String> names = List.of(require(properties, CLASS_NAMES, directory).split(SEPARATOR, -1));
-            return new CnnModel(model, require(properties, PRESET, directory), architecture,
-                    Integer.parseInt(require(properties, HEIGHT, directory)), Integer.parseInt(require(properties, WIDTH, directory)),
+            List<String> names =
+                    List.of(require(properties, CLASS_NAMES, directory).split(SEPARATOR, -1));
+            return new CnnModel(
+                    model,
+                    require(properties, PRESET, directory),
+                    architecture,
+                    Integer.parseInt(require(properties, HEIGHT, directory)),
+                    Integer.parseInt(require(properties, WIDTH, directory)),
                     // Models saved before inputs were standardised saw raw [0, 1] grey levels.
-                    new InputScale(Float.parseFloat(properties.getProperty(INPUT_MEAN, "0")),
+                    new InputScale(
+                            Float.parseFloat(properties.getProperty(INPUT_MEAN, "0")),
                             Float.parseFloat(properties.getProperty(INPUT_STD, "1"))),
-                    names, Map.of(), List.of());
+                    names,
+                    Map.of(),
+                    List.of());
         } catch (MalformedModelException | RuntimeException e) {
             model.close();
             throw new IOException("saved CNN in " + directory + " is damaged: " + e.getMessage(), e);

@@ -23,10 +23,15 @@ public final class CnnPlugin implements LecturePlugin {
 
     @Override
     public PluginDescriptor descriptor() {
-        return new PluginDescriptor(ID, "Convolutional network", "Lecture 11 — convolutional neural networks on MNIST",
+        return new PluginDescriptor(
+                ID,
+                "Convolutional network",
+                "Lecture 11 — convolutional neural networks on MNIST",
                 "Slide small learned filters over the image, keep the strongest responses with max-pooling, and let a "
                         + "fully connected layer classify what the filters found.",
-                "0.1.0", PluginApi.VERSION, List.of(
+                "0.1.0",
+                PluginApi.VERSION,
+                List.of(
                         "\\text{out}(i, j) = \\mathrm{ReLU}\\Big(b + \\sum_{c}\\sum_{u,v} W_{c,u,v}\\, x_{c,\\,i+u,\\,j+v}\\Big)",
                         "\\text{output size} = \\frac{N - F + 2P}{\\text{stride}} + 1",
                         "\\text{parameters of a conv layer} = (F \\cdot F \\cdot C_{in} + 1) \\cdot C_{out}",

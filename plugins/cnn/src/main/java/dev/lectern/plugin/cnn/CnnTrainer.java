@@ -124,10 +124,15 @@ final class CnnTrainer {
                         NDArray yb = oneHot.get(new NDIndex("{}", index));
                         float loss;
                         try (GradientCollector collector = Gradients.collect(data)) {
-                            NDArray logits = block.forward(store, new NDList(xb), true).singletonOrThrow();
+                            NDArray logits =
+                                    block.forward(store, new NDList(xb), true).singletonOrThrow();
                             // No op with a Java number here: DJL wraps it in a tensor whose buffer the GC may free
                             // before backward reads it (see the testkit's GarbagePressure).
-                            NDArray lossArray = logits.logSoftmax(1).mul(yb).sum(new int[] {1}).mean().neg();
+                            NDArray lossArray = logits.logSoftmax(1)
+                                    .mul(yb)
+                                    .sum(new int[] {1})
+                                    .mean()
+                                    .neg();
                             collector.backward(lossArray);
                             loss = lossArray.getFloat();
                         }
@@ -168,8 +173,16 @@ final class CnnTrainer {
             summary.put("parameters", (double) architecture.parameterCount(height, width));
             summary.put("trainingImages", (double) rows);
             summary.put("msPerEpoch", trainingSeconds * 1000 / epochs);
-            CnnModel result = new CnnModel(model, params.getString(PRESET), architecture, height, width, scale,
-                    train.classNames(), summary, List.of());
+            CnnModel result = new CnnModel(
+                    model,
+                    params.getString(PRESET),
+                    architecture,
+                    height,
+                    width,
+                    scale,
+                    train.classNames(),
+                    summary,
+                    List.of());
             return result.withViews(CnnViews.all(result, test, testPredicted));
         } catch (RuntimeException | Error e) {
             model.close();
@@ -200,14 +213,17 @@ final class CnnTrainer {
         int epochs = params.getInt(CnnParams.EPOCHS);
         // DJL's factor trackers want uneven or unit steps; an epoch-wise decay is one line.
         int lastEpoch = Math.max(0, epochs - 1);
-        Tracker rate = decay >= 1f ? Tracker.fixed(base)
+        Tracker rate = decay >= 1f
+                ? Tracker.fixed(base)
                 : update -> base * (float) Math.pow(decay, Math.min(lastEpoch, update / Math.max(1, stepsPerEpoch)));
         return Optimizers.byName(params.getString(CnnParams.OPTIMIZER), rate);
     }
 
     /** The images as one (count, 1, height, width) float array in [0, 1]: one copy of the bytes, two native ops. */
     static NDArray pixels(NDManager manager, ImageSet images) {
-        try (NDArray bytes = manager.create(ByteBuffer.wrap(images.pixels()), new Shape(images.count(), 1, images.height(), images.width()),
+        try (NDArray bytes = manager.create(
+                ByteBuffer.wrap(images.pixels()),
+                new Shape(images.count(), 1, images.height(), images.width()),
                 DataType.UINT8)) {
             return bytes.toType(DataType.FLOAT32, false).divi(255f);
         }

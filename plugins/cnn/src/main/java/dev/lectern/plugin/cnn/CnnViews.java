@@ -32,8 +32,10 @@ final class CnnViews {
         views.add(layerTable(model.architecture(), model.height(), model.width()));
         if (test.count() > 0 && testPredicted.length == test.count()) {
             long[][] counts = confusion(test, testPredicted, test.classes());
-            views.add(new ConfusionMatrix("Confusion matrix on the " + test.count() + " test images (rows: true, columns: predicted)",
-                    test.classNames(), counts));
+            views.add(new ConfusionMatrix(
+                    "Confusion matrix on the " + test.count() + " test images (rows: true, columns: predicted)",
+                    test.classNames(),
+                    counts));
             views.add(perClass(counts, test.classNames()));
             views.add(misclassified(test, testPredicted));
         }
@@ -54,17 +56,31 @@ final class CnnViews {
             floats += layer.activations();
             parameters += layer.parameters();
             lecture += layer.lectureWeights();
-            rows.add(List.of(layer.name(), layer.height() + "×" + layer.width() + "×" + layer.depth(),
-                    number(layer.activations()), number(layer.activations() * Float.BYTES), number(layer.parameters()),
+            rows.add(List.of(
+                    layer.name(),
+                    layer.height() + "×" + layer.width() + "×" + layer.depth(),
+                    number(layer.activations()),
+                    number(layer.activations() * Float.BYTES),
+                    number(layer.parameters()),
                     number(layer.lectureWeights())));
         }
-        rows.add(List.of("total", "", number(floats), number(floats * Float.BYTES), number(parameters), number(lecture)));
+        rows.add(List.of(
+                "total", "", number(floats), number(floats * Float.BYTES), number(parameters), number(lecture)));
         int k = architecture.kernel();
-        return new TableView("Layers before training: output shape, activation memory for one image (float32) and parameters. "
-                + "The lecture counts " + k + "×" + k + "×1 weights per filter (no input depth, no biases); the parameters "
-                + "column counts what is trained: " + k + "·" + k + "·C_in·C_out + C_out per conv layer, in·out + out per FC layer",
-                List.of("layer", "output (H×W×D)", "activations (floats)", "memory (bytes)", "parameters",
-                        "lecture's count (" + k + "×" + k + "×1 filters)"), rows);
+        return new TableView(
+                "Layers before training: output shape, activation memory for one image (float32) and parameters. "
+                        + "The lecture counts " + k + "×" + k
+                        + "×1 weights per filter (no input depth, no biases); the parameters "
+                        + "column counts what is trained: " + k + "·" + k
+                        + "·C_in·C_out + C_out per conv layer, in·out + out per FC layer",
+                List.of(
+                        "layer",
+                        "output (H×W×D)",
+                        "activations (floats)",
+                        "memory (bytes)",
+                        "parameters",
+                        "lecture's count (" + k + "×" + k + "×1 filters)"),
+                rows);
     }
 
     static long[][] confusion(ImageSet test, int[] predicted, int classes) {
@@ -89,7 +105,10 @@ final class CnnViews {
             double recall = support == 0 ? Double.NaN : (double) truePositive / support;
             rows.add(List.of(names.get(c), ratio(precision), ratio(recall), Long.toString(support)));
         }
-        return new TableView("Precision and recall per class on the test images", List.of("class", "precision", "recall", "support"), rows);
+        return new TableView(
+                "Precision and recall per class on the test images",
+                List.of("class", "precision", "recall", "support"),
+                rows);
     }
 
     private static ImageGallery misclassified(ImageSet test, int[] predicted) {
@@ -100,8 +119,12 @@ final class CnnViews {
             if (predicted[i] != truth) {
                 wrong++;
                 if (images.size() < MAX_MISCLASSIFIED) {
-                    images.add(new Image("predicted " + test.classNames().get(predicted[i]) + ", true " + test.classNames().get(truth)
-                            + " (#" + i + ")", test.width(), test.height(), image(test, i)));
+                    images.add(new Image(
+                            "predicted " + test.classNames().get(predicted[i]) + ", true "
+                                    + test.classNames().get(truth) + " (#" + i + ")",
+                            test.width(),
+                            test.height(),
+                            image(test, i)));
                 }
             }
         }
@@ -128,8 +151,11 @@ final class CnnViews {
             }
             images.add(new Image("filter " + (f + 1), k * scale, k * scale, big));
         }
-        return new ImageGallery("The " + count + " learned " + k + "×" + k + " filters of the first conv layer (each scaled to black = its "
-                + "most negative weight, white = its most positive)", images);
+        return new ImageGallery(
+                "The " + count + " learned " + k + "×" + k
+                        + " filters of the first conv layer (each scaled to black = its "
+                        + "most negative weight, white = its most positive)",
+                images);
     }
 
     /** The digit and its feature maps after the first conv block (convolution, ReLU, max-pooling). */
@@ -139,10 +165,13 @@ final class CnnViews {
         List<Image> images = new ArrayList<>();
         String truth = test.classNames().get(Byte.toUnsignedInt(test.labels()[index]));
         images.add(new Image("input: test image #" + index + " (" + truth + ")", test.width(), test.height(), digit));
-        NDManager root = model.block().getParameters().get(0).getValue().getArray().getManager();
+        NDManager root =
+                model.block().getParameters().get(0).getValue().getArray().getManager();
         try (NDManager sub = root.newSubManager()) {
             NDArray x = model.scale().apply(sub.create(digit, new Shape(1, 1, test.height(), test.width())));
-            NDArray maps = firstBlock.forward(new ParameterStore(sub, false), new NDList(x), false).singletonOrThrow();
+            NDArray maps = firstBlock
+                    .forward(new ParameterStore(sub, false), new NDList(x), false)
+                    .singletonOrThrow();
             Shape shape = maps.getShape();
             int channels = (int) shape.get(1);
             int h = (int) shape.get(2);
@@ -152,8 +181,10 @@ final class CnnViews {
                 images.add(new Image("map " + (c + 1), w, h, normalised(values, c * h * w, h * w)));
             }
         }
-        return new ImageGallery("Feature maps of test image #" + index + " after the first conv block (" + (images.size() - 1)
-                + " maps of the pooled ReLU output, each scaled to its own maximum)", images);
+        return new ImageGallery(
+                "Feature maps of test image #" + index + " after the first conv block (" + (images.size() - 1)
+                        + " maps of the pooled ReLU output, each scaled to its own maximum)",
+                images);
     }
 
     private static Block firstConv(SequentialBlock net) {

@@ -18,10 +18,10 @@ final class DigitPreprocessor {
     private static final int BOX = 20;
     /** Grey levels below this count as paper, not ink: anti-aliasing leaves faint pixels around strokes. */
     private static final float INK = 0.1f;
+
     private static final int MAX_SIDE = 4096;
 
-    private DigitPreprocessor() {
-    }
+    private DigitPreprocessor() {}
 
     /**
      * Decodes a PNG and prepares it.
@@ -58,7 +58,9 @@ final class DigitPreprocessor {
             for (int x = 0; x < w; x++) {
                 int argb = image.getRGB(x, y);
                 float alpha = ((argb >>> 24) & 0xff) / 255f;
-                float luminance = (0.299f * ((argb >> 16) & 0xff) + 0.587f * ((argb >> 8) & 0xff) + 0.114f * (argb & 0xff)) / 255f;
+                float luminance =
+                        (0.299f * ((argb >> 16) & 0xff) + 0.587f * ((argb >> 8) & 0xff) + 0.114f * (argb & 0xff))
+                                / 255f;
                 grey[y * w + x] = luminance * alpha;
             }
         }
@@ -122,7 +124,8 @@ final class DigitPreprocessor {
 
     // Averages the source pixels each target pixel covers: shrinking a 200-pixel stroke to 20 keeps it smooth, as
     // MNIST's anti-aliased digits are.
-    private static float[] areaResample(float[] src, int srcWidth, int left, int top, int boxW, int boxH, int outW, int outH) {
+    private static float[] areaResample(
+            float[] src, int srcWidth, int left, int top, int boxW, int boxH, int outW, int outH) {
         float[] out = new float[outW * outH];
         double sx = (double) boxW / outW;
         double sy = (double) boxH / outH;

@@ -14,7 +14,8 @@ record InputScale(float mean, float std) {
 
     InputScale {
         if (!(std > 0) || !Float.isFinite(mean)) {
-            throw new IllegalArgumentException("input scale needs a finite mean and a positive deviation, got " + mean + ", " + std);
+            throw new IllegalArgumentException(
+                    "input scale needs a finite mean and a positive deviation, got " + mean + ", " + std);
         }
     }
 
@@ -25,7 +26,9 @@ record InputScale(float mean, float std) {
             mean = m.getFloat();
         }
         float std;
-        try (NDArray centred = pixels.sub(mean); NDArray squares = centred.square(); NDArray variance = squares.mean()) {
+        try (NDArray centred = pixels.sub(mean);
+                NDArray squares = centred.square();
+                NDArray variance = squares.mean()) {
             std = (float) Math.sqrt(variance.getFloat());
         }
         return new InputScale(mean, std > 0 ? std : 1f);

@@ -33,13 +33,14 @@ final class RunDropout extends AbstractBlock {
     }
 
     @Override
-    protected NDList forwardInternal(ParameterStore parameterStore, NDList inputs, boolean training,
-            PairList<String, Object> params) {
+    protected NDList forwardInternal(
+            ParameterStore parameterStore, NDList inputs, boolean training, PairList<String, Object> params) {
         if (!training) {
             return inputs;
         }
         if (masks == null) {
-            throw new IllegalStateException("this network was built for prediction: it has no dropout masks to train with");
+            throw new IllegalStateException(
+                    "this network was built for prediction: it has no dropout masks to train with");
         }
         return new NDList(masks.apply(inputs.singletonOrThrow()));
     }

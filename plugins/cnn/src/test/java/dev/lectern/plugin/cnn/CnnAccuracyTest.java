@@ -30,12 +30,18 @@ class CnnAccuracyTest {
         assertThat(params.getInt("epochs")).isEqualTo(3);
         FakeTrainingContext context = new FakeTrainingContext(params, data, 42, () -> false);
         try (TrainedModel model = plugin.train(context)) {
-            System.out.println("cnn mnist defaults: test accuracy per epoch " + context.recorded().points("accuracy/test")
-                    + ", s/epoch " + context.recorded().points("secondsPerEpoch"));
-            // 99.12 % with seed 42 (99.08 to 99.24 % with seeds 1-3). Runs are bit for bit the same on an idle machine and
-            // with both cores busy elsewhere (checked: 99.06 % both ways with FC 128). A lower figure once seen under load
-            // came from DJL scalars freed by the GC before backward (see the testkit's GarbagePressure), not from the kernels.
-            assertThat(model.summary().get("testAccuracy")).as("test accuracy after 3 epochs").isGreaterThanOrEqualTo(0.99);
+            System.out.println("cnn mnist defaults: test accuracy per epoch "
+                    + context.recorded().points("accuracy/test") + ", s/epoch "
+                    + context.recorded().points("secondsPerEpoch"));
+            // 99.12 % with seed 42 (99.08 to 99.24 % with seeds 1-3). Runs are bit for bit the same on an idle machine
+            // and
+            // with both cores busy elsewhere (checked: 99.06 % both ways with FC 128). A lower figure once seen under
+            // load
+            // came from DJL scalars freed by the GC before backward (see the testkit's GarbagePressure), not from the
+            // kernels.
+            assertThat(model.summary().get("testAccuracy"))
+                    .as("test accuracy after 3 epochs")
+                    .isGreaterThanOrEqualTo(0.99);
             assertThat(context.recorded().points("loss").size()).isBetween(100, 2001);
 
             assertThat(answer(model, Drawings.one())).as("a drawn 1").startsWith("1 ");
@@ -43,7 +49,10 @@ class CnnAccuracyTest {
             assertThat(answer(model, Drawings.seven())).as("a drawn 7").startsWith("7 ");
             Prediction seven = predict(model, Drawings.seven());
             assertThat(seven.values()).hasSize(10);
-            assertThat(seven.values().values().stream().mapToDouble(Double::doubleValue).sum()).isCloseTo(1.0, within(1e-4));
+            assertThat(seven.values().values().stream()
+                            .mapToDouble(Double::doubleValue)
+                            .sum())
+                    .isCloseTo(1.0, within(1e-4));
             assertThat(seven.views()).hasSize(2);
         }
     }
@@ -55,6 +64,7 @@ class CnnAccuracyTest {
     }
 
     private static Prediction predict(TrainedModel model, java.awt.image.BufferedImage drawing) {
-        return model.predict(ParamValues.check(model.predictInputs(), Map.of(CnnModel.DIGIT, Drawings.dataUrl(drawing))));
+        return model.predict(
+                ParamValues.check(model.predictInputs(), Map.of(CnnModel.DIGIT, Drawings.dataUrl(drawing))));
     }
 }

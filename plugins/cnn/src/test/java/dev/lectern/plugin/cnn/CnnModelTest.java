@@ -30,7 +30,8 @@ class CnnModelTest {
     }
 
     private static FakeTrainingContext context(Map<String, Object> values) {
-        return new FakeTrainingContext(ParamValues.check(new CnnPlugin().hyperParameters(), values), BARS, 9, () -> false);
+        return new FakeTrainingContext(
+                ParamValues.check(new CnnPlugin().hyperParameters(), values), BARS, 9, () -> false);
     }
 
     @Test
@@ -52,14 +53,18 @@ class CnnModelTest {
                     before[i] = q;
                 }
             }
-            assertThat(right).as("bars classified right out of %s", test.count()).isGreaterThanOrEqualTo(28);
+            assertThat(right)
+                    .as("bars classified right out of %s", test.count())
+                    .isGreaterThanOrEqualTo(28);
             assertThatThrownBy(() -> model.predictPixels(new float[10])).isInstanceOf(IllegalArgumentException.class);
             model.save(dir);
         }
         try (CnnModel loaded = (CnnModel) new CnnPlugin().load(dir, Device.cpu())) {
             assertThat(loaded.classNames()).containsExactly("horizontal", "vertical");
             for (int i = 0; i < before.length; i++) {
-                assertThat(loaded.predictPixels(pixels(test, i))).as("image %s", i).containsExactly(before[i]);
+                assertThat(loaded.predictPixels(pixels(test, i)))
+                        .as("image %s", i)
+                        .containsExactly(before[i]);
             }
         }
     }
@@ -68,7 +73,8 @@ class CnnModelTest {
     void lecturePresetRoundTripsWithItsArchitecture(@TempDir Path dir) throws Exception {
         ImageSet test = BARS.images().test();
         float[] before;
-        try (CnnModel model = train(context(Map.of("preset", "lecture", "fcUnits", 32, "epochs", 1, "batchSize", 32)))) {
+        try (CnnModel model =
+                train(context(Map.of("preset", "lecture", "fcUnits", 32, "epochs", 1, "batchSize", 32)))) {
             assertThat(model.architecture().channels()).containsExactly(32, 64, 128);
             before = model.predictPixels(pixels(test, 5));
             model.save(dir);
@@ -82,22 +88,48 @@ class CnnModelTest {
 
     @Test
     void reportsEpochMetricsAndShowsTheLessonViews() throws Exception {
-        FakeTrainingContext context = context(Map.of("preset", "custom", "convChannels", "16,32", "kernelSize", 5,
-                "fcUnits", 0, "epochs", 2, "batchSize", 32, "learningRate", 0.01));
+        FakeTrainingContext context = context(Map.of(
+                "preset",
+                "custom",
+                "convChannels",
+                "16,32",
+                "kernelSize",
+                5,
+                "fcUnits",
+                0,
+                "epochs",
+                2,
+                "batchSize",
+                32,
+                "learningRate",
+                0.01));
         try (CnnModel model = train(context)) {
             for (String metric : List.of("accuracy/train", "accuracy/test", "imagesPerSecond", "secondsPerEpoch")) {
                 assertThat(context.recorded().points(metric)).as(metric).hasSize(2);
             }
             assertThat(context.recorded().points("loss")).hasSizeGreaterThanOrEqualTo(8);
-            assertThat(model.summary()).containsKeys("testAccuracy", "trainAccuracy", "loss", "parameters", "msPerEpoch");
-            assertThat(model.summary().get("parameters")).isEqualTo(5 * 5 * 16 + 16 + 5 * 5 * 16 * 32 + 32 + 7 * 7 * 32 * 2 + 2);
+            assertThat(model.summary())
+                    .containsKeys("testAccuracy", "trainAccuracy", "loss", "parameters", "msPerEpoch");
+            assertThat(model.summary().get("parameters"))
+                    .isEqualTo(5 * 5 * 16 + 16 + 5 * 5 * 16 * 32 + 32 + 7 * 7 * 32 * 2 + 2);
             List<View> views = model.views();
             assertThat(views.get(0)).isInstanceOf(TableView.class);
-            ConfusionMatrix confusion = (ConfusionMatrix) views.stream().filter(v -> v instanceof ConfusionMatrix).findFirst().orElseThrow();
-            assertThat(Arrays.stream(confusion.counts()).flatMapToLong(Arrays::stream).sum()).isEqualTo(32);
-            List<ImageGallery> galleries = views.stream().filter(v -> v instanceof ImageGallery).map(v -> (ImageGallery) v).toList();
+            ConfusionMatrix confusion = (ConfusionMatrix) views.stream()
+                    .filter(v -> v instanceof ConfusionMatrix)
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(Arrays.stream(confusion.counts())
+                            .flatMapToLong(Arrays::stream)
+                            .sum())
+                    .isEqualTo(32);
+            List<ImageGallery> galleries = views.stream()
+                    .filter(v -> v instanceof ImageGallery)
+                    .map(v -> (ImageGallery) v)
+                    .toList();
             assertThat(galleries).hasSize(3);
-            assertThat(galleries.get(1).images()).as("filters").hasSize(16)
+            assertThat(galleries.get(1).images())
+                    .as("filters")
+                    .hasSize(16)
                     .allSatisfy(image -> assertThat(image.width()).isEqualTo(20));
             assertThat(galleries.get(2).images()).as("input and feature maps").hasSize(17);
             assertThat(galleries.get(2).images().get(1).width()).isEqualTo(14);
@@ -116,15 +148,23 @@ class CnnModelTest {
         CnnPlugin plugin = new CnnPlugin();
         ParamValues values = ParamValues.check(plugin.hyperParameters(), Map.of("kernelSize", 4));
         assertThatThrownBy(() -> plugin.validate(values, BARS.info()))
-                .isInstanceOfSatisfying(InvalidParameterException.class, e -> assertThat(e.field()).isEqualTo("kernelSize"));
+                .isInstanceOfSatisfying(
+                        InvalidParameterException.class,
+                        e -> assertThat(e.field()).isEqualTo("kernelSize"));
     }
 
     @Test
     void mnistDefaultsAreTheSmallNetworkWithAdam() {
-        Map<String, Object> defaults = new CnnPlugin().defaultsFor(new dev.lectern.plugin.api.DatasetInfo("mnist", "MNIST",
-                dev.lectern.plugin.api.DatasetKind.IMAGES, List.of(), ""));
-        assertThat(defaults).containsEntry("preset", "small").containsEntry("optimizer", "adam").containsEntry("learningRate", 0.0015)
-                .containsEntry("batchSize", 32).containsEntry("lrDecay", 0.4).containsEntry("epochs", 3);
+        Map<String, Object> defaults = new CnnPlugin()
+                .defaultsFor(new dev.lectern.plugin.api.DatasetInfo(
+                        "mnist", "MNIST", dev.lectern.plugin.api.DatasetKind.IMAGES, List.of(), ""));
+        assertThat(defaults)
+                .containsEntry("preset", "small")
+                .containsEntry("optimizer", "adam")
+                .containsEntry("learningRate", 0.0015)
+                .containsEntry("batchSize", 32)
+                .containsEntry("lrDecay", 0.4)
+                .containsEntry("epochs", 3);
     }
 
     static float[] pixels(ImageSet set, int index) {

@@ -41,12 +41,13 @@ class DigitPreprocessorTest {
 
     @Test
     void anEmptyCanvasOrBytesThatAreNoPictureAreRefusedNamingTheField() {
-        assertThatThrownBy(() -> DigitPreprocessor.fromPng(Drawings.png(Drawings.draw(g -> { })), "digit", 28, 28))
+        assertThatThrownBy(() -> DigitPreprocessor.fromPng(Drawings.png(Drawings.draw(g -> {})), "digit", 28, 28))
                 .isInstanceOfSatisfying(InvalidParameterException.class, e -> {
                     assertThat(e.field()).isEqualTo("digit");
                     assertThat(e.getMessage()).contains("empty");
                 });
         assertThatThrownBy(() -> DigitPreprocessor.fromPng(new byte[] {1, 2, 3}, "digit", 28, 28))
-                .isInstanceOf(InvalidParameterException.class).hasMessageContaining("not a PNG");
+                .isInstanceOf(InvalidParameterException.class)
+                .hasMessageContaining("not a PNG");
     }
 }

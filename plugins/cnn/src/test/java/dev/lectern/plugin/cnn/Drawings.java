@@ -17,8 +17,7 @@ final class Drawings {
 
     static final int SIDE = 280;
 
-    private Drawings() {
-    }
+    private Drawings() {}
 
     /** A "1": one vertical stroke, off centre and short, as people draw on a big canvas. */
     static BufferedImage one() {

@@ -13,7 +13,8 @@ final class Shapes {
 
     static TrainingData of(int train, int test, long seed) {
         Random random = new Random(seed);
-        DatasetInfo info = new DatasetInfo("tiny-shapes", "Bars", DatasetKind.IMAGES, List.of(), "Horizontal and vertical bars");
+        DatasetInfo info =
+                new DatasetInfo("tiny-shapes", "Bars", DatasetKind.IMAGES, List.of(), "Horizontal and vertical bars");
         return TrainingData.of(info, new LabelledImages(images(train, random), images(test, random)));
     }
 

@@ -17,8 +17,15 @@ final class CostSurface {
 
     private CostSurface() {}
 
-    static Heatmap of(float[] x, float[] y, double[] pathW, double[] pathB, double optimumW, double optimumB,
-            String weightLabel, String biasLabel) {
+    static Heatmap of(
+            float[] x,
+            float[] y,
+            double[] pathW,
+            double[] pathB,
+            double optimumW,
+            double optimumB,
+            String weightLabel,
+            String biasLabel) {
         int m = y.length;
         double sx = 0;
         double sy = 0;
@@ -51,9 +58,18 @@ final class CostSurface {
         }
         List<Series> overlay = new ArrayList<>();
         overlay.add(new Series("gradient descent", SeriesStyle.LINE, pathW, pathB));
-        overlay.add(new Series("normal equation optimum", SeriesStyle.POINTS, new double[] {optimumW}, new double[] {optimumB}));
-        return new Heatmap("Cost surface J(W, b) and the descent path", weightLabel, biasLabel, "cost J(W, b)", ws, bs, j,
-                levels(Math.max(min, 1e-12), max), overlay);
+        overlay.add(new Series(
+                "normal equation optimum", SeriesStyle.POINTS, new double[] {optimumW}, new double[] {optimumB}));
+        return new Heatmap(
+                "Cost surface J(W, b) and the descent path",
+                weightLabel,
+                biasLabel,
+                "cost J(W, b)",
+                ws,
+                bs,
+                j,
+                levels(Math.max(min, 1e-12), max),
+                overlay);
     }
 
     /** Spans the path and the optimum with a margin, so both sit well inside the picture. */

@@ -7,11 +7,11 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.core.Linear;
 import dev.lectern.plugin.api.ParamSpec;
-import dev.lectern.plugin.support.FeatureInputs;
 import dev.lectern.plugin.api.ParamValues;
 import dev.lectern.plugin.api.Prediction;
 import dev.lectern.plugin.api.TrainedModel;
 import dev.lectern.plugin.api.view.View;
+import dev.lectern.plugin.support.FeatureInputs;
 import dev.lectern.plugin.support.ZeroInit;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -40,7 +40,12 @@ final class LinearRegressionModel implements TrainedModel {
     private final Map<String, Double> summary;
     private final List<View> views;
 
-    LinearRegressionModel(List<String> featureNames, String labelName, double[] w, double b, Map<String, Double> summary,
+    LinearRegressionModel(
+            List<String> featureNames,
+            String labelName,
+            double[] w,
+            double b,
+            Map<String, Double> summary,
             List<View> views) {
         this.featureNames = List.copyOf(featureNames);
         this.labelName = labelName;
@@ -74,7 +79,8 @@ final class LinearRegressionModel implements TrainedModel {
             y += w[i] * x[i];
             parts.add(featureNames.get(i) + " = " + format(x[i]));
         }
-        return new Prediction("H(x) = " + format(y) + " " + labelName + " for " + String.join(", ", parts), Map.of("y", y));
+        return new Prediction(
+                "H(x) = " + format(y) + " " + labelName + " for " + String.join(", ", parts), Map.of("y", y));
     }
 
     @Override
@@ -101,11 +107,13 @@ final class LinearRegressionModel implements TrainedModel {
             double[] w = block.getParameters().get("weight").getArray().toDoubleArray();
             double b = block.getParameters().get("bias").getArray().toDoubleArray()[0];
             String features = model.getProperty(FEATURES);
-            List<String> names = features == null ? defaultNames(w.length) : Arrays.asList(features.split(SEPARATOR, -1));
+            List<String> names =
+                    features == null ? defaultNames(w.length) : Arrays.asList(features.split(SEPARATOR, -1));
             String label = model.getProperty(LABEL) == null ? "y" : model.getProperty(LABEL);
             return new LinearRegressionModel(names, label, w, b, Map.of(), List.of());
         } catch (MalformedModelException e) {
-            throw new IOException("saved linear-regression model in " + directory + " is damaged: " + e.getMessage(), e);
+            throw new IOException(
+                    "saved linear-regression model in " + directory + " is damaged: " + e.getMessage(), e);
         }
     }
 

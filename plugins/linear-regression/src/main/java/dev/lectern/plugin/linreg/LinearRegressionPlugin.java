@@ -22,9 +22,14 @@ public final class LinearRegressionPlugin implements LecturePlugin {
 
     @Override
     public PluginDescriptor descriptor() {
-        return new PluginDescriptor(ID, "Linear regression", "Lecture 2 — hypothesis, cost function and gradient descent",
+        return new PluginDescriptor(
+                ID,
+                "Linear regression",
+                "Lecture 2 — hypothesis, cost function and gradient descent",
                 "Fit a straight line H(x) = Wx + b by walking downhill on the mean-squared-error cost.",
-                "0.2.0", PluginApi.VERSION, List.of(
+                "0.2.0",
+                PluginApi.VERSION,
+                List.of(
                         "H(x) = Wx + b",
                         "\\mathrm{cost}(W, b) = \\frac{1}{2m} \\sum_{i=1}^{m} \\left( H(x^{(i)}) - y^{(i)} \\right)^2",
                         "W := W - \\alpha \\frac{\\partial}{\\partial W} \\mathrm{cost}(W, b), \\quad "

@@ -9,8 +9,17 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Turns a finished run into the model's summary numbers and lesson pictures. */
-record LinearRegressionResult(List<String> features, String label, float[] x, float[] y, FeatureScaler scaler,
-        LinearRegressionTrainer.Fit fit, double cost, Optional<NormalEquation> exact, DescentPath path, double msPerEpoch,
+record LinearRegressionResult(
+        List<String> features,
+        String label,
+        float[] x,
+        float[] y,
+        FeatureScaler scaler,
+        LinearRegressionTrainer.Fit fit,
+        double cost,
+        Optional<NormalEquation> exact,
+        DescentPath path,
+        double msPerEpoch,
         long steps) {
 
     LinearRegressionModel model() {
@@ -44,10 +53,18 @@ record LinearRegressionResult(List<String> features, String label, float[] x, fl
         List<View> views = new ArrayList<>(LinearRegressionViews.fit(features, label, x, y, fit.w(), fit.b(), exact));
         if (path != null) {
             double optimumW = exact.map(ne -> scaler.scaledWeight(0, ne.w()[0])).orElse(fit.scaledW()[0]);
-            double optimumB = exact.map(ne -> scaler.scaledBias(ne.w()[0], ne.b())).orElse(fit.scaledB());
+            double optimumB =
+                    exact.map(ne -> scaler.scaledBias(ne.w()[0], ne.b())).orElse(fit.scaledB());
             String suffix = fit.scaled() ? " (on standardized x)" : "";
-            views.add(CostSurface.of(fit.scaled() ? scaler.apply(x) : x, y, path.w(), path.b(), optimumW, optimumB,
-                    "W" + suffix, "b" + suffix));
+            views.add(CostSurface.of(
+                    fit.scaled() ? scaler.apply(x) : x,
+                    y,
+                    path.w(),
+                    path.b(),
+                    optimumW,
+                    optimumB,
+                    "W" + suffix,
+                    "b" + suffix));
         }
         exact.ifPresent(ne -> views.add(comparison(ne)));
         return views;
@@ -61,6 +78,9 @@ record LinearRegressionResult(List<String> features, String label, float[] x, fl
         }
         rows.add(List.of("b", LinearRegressionModel.format(fit.b()), LinearRegressionModel.format(ne.b())));
         rows.add(List.of("cost J", LinearRegressionModel.format(cost), LinearRegressionModel.format(ne.cost())));
-        return new TableView("Gradient descent beside the normal equation", List.of("", "gradient descent", "normal equation"), rows);
+        return new TableView(
+                "Gradient descent beside the normal equation",
+                List.of("", "gradient descent", "normal equation"),
+                rows);
     }
 }

@@ -43,7 +43,8 @@ final class LinearRegressionTrainer {
         Table table = context.data().table();
         int[] featureIdx = table.featureIndices();
         if (featureIdx.length == 0) {
-            throw new IllegalArgumentException("data set '" + context.data().info().id() + "' has no feature column");
+            throw new IllegalArgumentException(
+                    "data set '" + context.data().info().id() + "' has no feature column");
         }
         int rows = table.rows();
         int features = featureIdx.length;
@@ -129,9 +130,21 @@ final class LinearRegressionTrainer {
             if (path != null) {
                 path.add(scaledW[0], scaledB);
             }
-            Fit fit = new Fit(scaler.originalWeights(scaledW), scaler.originalBias(scaledW, scaledB), scaledW, scaledB, scaled);
-            return new LinearRegressionResult(table.names(featureIdx), table.names(table.labelIndices()).get(0), xHost, yHost,
-                    scaler, fit, cost, exact, path, msPerEpoch, totalSteps).model();
+            Fit fit = new Fit(
+                    scaler.originalWeights(scaledW), scaler.originalBias(scaledW, scaledB), scaledW, scaledB, scaled);
+            return new LinearRegressionResult(
+                            table.names(featureIdx),
+                            table.names(table.labelIndices()).get(0),
+                            xHost,
+                            yHost,
+                            scaler,
+                            fit,
+                            cost,
+                            exact,
+                            path,
+                            msPerEpoch,
+                            totalSteps)
+                    .model();
         }
     }
 
@@ -176,7 +189,9 @@ final class LinearRegressionTrainer {
 
     /** The chosen optimizer, with a learning rate the user may change while the run trains. */
     private Optimizer optimizer(StepReporter reporter) {
-        return Optimizers.byName(params.getString(LinearRegressionParams.OPTIMIZER), reporter.liveRate(
-                LinearRegressionParams.LEARNING_RATE, params.getDouble(LinearRegressionParams.LEARNING_RATE)));
+        return Optimizers.byName(
+                params.getString(LinearRegressionParams.OPTIMIZER),
+                reporter.liveRate(
+                        LinearRegressionParams.LEARNING_RATE, params.getDouble(LinearRegressionParams.LEARNING_RATE)));
     }
 }

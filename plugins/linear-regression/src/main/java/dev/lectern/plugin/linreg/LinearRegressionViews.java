@@ -13,7 +13,13 @@ final class LinearRegressionViews {
 
     private LinearRegressionViews() {}
 
-    static List<View> fit(List<String> features, String label, float[] x, float[] y, double[] w, double b,
+    static List<View> fit(
+            List<String> features,
+            String label,
+            float[] x,
+            float[] y,
+            double[] w,
+            double b,
             Optional<NormalEquation> exact) {
         int rows = y.length;
         int d = features.size();
@@ -33,9 +39,11 @@ final class LinearRegressionViews {
             double[] ends = {min, max};
             List<Series> series = new ArrayList<>();
             series.add(new Series("data", SeriesStyle.POINTS, xs, ys));
-            series.add(new Series("H(x) = Wx + b", SeriesStyle.LINE, ends, new double[] {w[0] * min + b, w[0] * max + b}));
-            exact.ifPresent(ne -> series.add(new Series("normal equation", SeriesStyle.LINE, ends,
-                    new double[] {ne.w()[0] * ends[0] + ne.b(), ne.w()[0] * ends[1] + ne.b()})));
+            series.add(new Series(
+                    "H(x) = Wx + b", SeriesStyle.LINE, ends, new double[] {w[0] * min + b, w[0] * max + b}));
+            exact.ifPresent(ne -> series.add(new Series("normal equation", SeriesStyle.LINE, ends, new double[] {
+                ne.w()[0] * ends[0] + ne.b(), ne.w()[0] * ends[1] + ne.b()
+            })));
             return List.of(new XyChart("Data and fitted line", features.get(0), label, series));
         }
         double[] predicted = new double[rows];
@@ -50,8 +58,13 @@ final class LinearRegressionViews {
             min = Math.min(min, Math.min(h, ys[r]));
             max = Math.max(max, Math.max(h, ys[r]));
         }
-        return List.of(new XyChart("Predicted against actual " + label, "actual " + label, "predicted " + label, List.of(
-                new Series("rows", SeriesStyle.POINTS, ys, predicted),
-                new Series("perfect fit", SeriesStyle.LINE, new double[] {min, max}, new double[] {min, max}))));
+        return List.of(new XyChart(
+                "Predicted against actual " + label,
+                "actual " + label,
+                "predicted " + label,
+                List.of(
+                        new Series("rows", SeriesStyle.POINTS, ys, predicted),
+                        new Series(
+                                "perfect fit", SeriesStyle.LINE, new double[] {min, max}, new double[] {min, max}))));
     }
 }

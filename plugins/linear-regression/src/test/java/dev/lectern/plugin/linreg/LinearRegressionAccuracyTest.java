@@ -9,11 +9,11 @@ import dev.lectern.plugin.api.ParamValues;
 import dev.lectern.plugin.api.TrainedModel;
 import dev.lectern.plugin.api.TrainingData;
 import dev.lectern.plugin.api.TrainingDivergedException;
-import dev.lectern.plugin.testkit.FakeTrainingContext;
-import dev.lectern.plugin.testkit.TestDatasets;
-import dev.lectern.plugin.testkit.RecordingMetricsSink;
 import dev.lectern.plugin.api.view.Heatmap;
 import dev.lectern.plugin.api.view.Series;
+import dev.lectern.plugin.testkit.FakeTrainingContext;
+import dev.lectern.plugin.testkit.RecordingMetricsSink;
+import dev.lectern.plugin.testkit.TestDatasets;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -22,7 +22,6 @@ import org.junit.jupiter.api.Test;
 
 /** The lecture's numbers, on the real Coursera file (through the mirror) and on the generated line. */
 class LinearRegressionAccuracyTest {
-
 
     @Test
     void ex1data1WithTheCourseSettingsLandsOnTheReferenceTheta() throws Exception {
@@ -46,14 +45,23 @@ class LinearRegressionAccuracyTest {
             assertThat(model.summary().get("W (normal equation)")).isCloseTo(1.193034, within(1e-5));
             assertThat(model.summary().get("b (normal equation)")).isCloseTo(-3.895781, within(1e-5));
             assertThat(model.summary().get("cost (normal equation)")).isCloseTo(4.476971, within(1e-5));
-            assertThat(context.recorded().points("loss/normal equation")).extracting(RecordingMetricsSink.Point::value)
+            assertThat(context.recorded().points("loss/normal equation"))
+                    .extracting(RecordingMetricsSink.Point::value)
                     .containsOnly(model.summary().get("cost (normal equation)"));
-            Heatmap surface = (Heatmap) model.views().stream().filter(v -> v instanceof Heatmap).findFirst().orElseThrow();
+            Heatmap surface = (Heatmap) model.views().stream()
+                    .filter(v -> v instanceof Heatmap)
+                    .findFirst()
+                    .orElseThrow();
             Series path = surface.overlay().get(0);
             assertThat(path.x()[0]).as("descent starts at W = 0").isZero();
             assertThat(path.y()[0]).as("descent starts at b = 0").isZero();
-            assertThat(path.x()[path.x().length - 1]).as("and ends at the trained W").isCloseTo(1.166362, within(1e-3));
-            double lowest = Arrays.stream(surface.values()).flatMapToDouble(Arrays::stream).min().orElseThrow();
+            assertThat(path.x()[path.x().length - 1])
+                    .as("and ends at the trained W")
+                    .isCloseTo(1.166362, within(1e-3));
+            double lowest = Arrays.stream(surface.values())
+                    .flatMapToDouble(Arrays::stream)
+                    .min()
+                    .orElseThrow();
             assertThat(lowest).as("the grid's lowest cost is near the optimum").isCloseTo(4.476971, within(0.05));
         }
     }
@@ -63,9 +71,13 @@ class LinearRegressionAccuracyTest {
         FakeTrainingContext context = context("ex1data2", Map.of());
         try (TrainedModel model = new LinearRegressionPlugin().train(context)) {
             // REFERENCE_RESULTS.md §2: price of a 1650 sq ft, 3-bedroom house = $293,081.46 at the optimum.
-            double price = model.predict(ParamValues.check(model.predictInputs(), Map.of("x1", 1650, "x2", 3))).values().get("y");
+            double price = model.predict(ParamValues.check(model.predictInputs(), Map.of("x1", 1650, "x2", 3)))
+                    .values()
+                    .get("y");
             assertThat(price).isCloseTo(293081.46, within(5.0));
-            assertThat(model.summary().get("W1")).as("W per square foot, original units").isCloseTo(139.210674, within(0.05));
+            assertThat(model.summary().get("W1"))
+                    .as("W per square foot, original units")
+                    .isCloseTo(139.210674, within(0.05));
             assertThat(model.summary().get("W1 (normal equation)")).isCloseTo(139.210674, within(1e-3));
             assertThat(model.summary()).containsKey("W1 (scaled)");
         }
@@ -74,8 +86,10 @@ class LinearRegressionAccuracyTest {
     @Test
     void theGeneratedLineIsRecoveredWithinTwoPercent() throws Exception {
         try (TrainedModel model = new LinearRegressionPlugin().train(context("linear-synthetic", Map.of()))) {
-            assertThat(model.summary().get("W")).isCloseTo(LinearData.SYNTHETIC_W, within(0.02 * LinearData.SYNTHETIC_W));
-            assertThat(model.summary().get("b")).isCloseTo(LinearData.SYNTHETIC_B, within(0.02 * LinearData.SYNTHETIC_B));
+            assertThat(model.summary().get("W"))
+                    .isCloseTo(LinearData.SYNTHETIC_W, within(0.02 * LinearData.SYNTHETIC_W));
+            assertThat(model.summary().get("b"))
+                    .isCloseTo(LinearData.SYNTHETIC_B, within(0.02 * LinearData.SYNTHETIC_B));
         }
     }
 
@@ -104,5 +118,4 @@ class LinearRegressionAccuracyTest {
         ParamValues values = ParamValues.check(plugin.hyperParameters(), merged);
         return new FakeTrainingContext(values, data, 42, () -> false);
     }
-
 }

@@ -20,6 +20,7 @@ class LinearRegressionBenchmark {
 
     /** docs/performance.md, run B, same machine kind: PyTorch 1.13 and a raw DJL loop, 97x1 1500 iterations. */
     private static final double PYTORCH_SECONDS = 0.156;
+
     private static final double RAW_DJL_SECONDS = 0.246;
 
     @Test
@@ -35,14 +36,23 @@ class LinearRegressionBenchmark {
         }
         Arrays.sort(warm);
         double median = warm[warm.length / 2];
-        System.out.printf(Locale.ROOT, "BENCHMARK linear-regression ex1data1 1500 iterations: cold %.3f s, warm median %.3f s "
+        System.out.printf(
+                Locale.ROOT,
+                "BENCHMARK linear-regression ex1data1 1500 iterations: cold %.3f s, warm median %.3f s "
                         + "(min %.3f, max %.3f), %.1f us/iteration, %.0f iterations/s; ratio to PyTorch 1.13 %.2f, "
                         + "to a raw DJL loop %.2f (perf-baseline figures)%n",
-                cold, median, warm[0], warm[warm.length - 1], median / 1500 * 1e6, 1500 / median,
-                median / PYTORCH_SECONDS, median / RAW_DJL_SECONDS);
+                cold,
+                median,
+                warm[0],
+                warm[warm.length - 1],
+                median / 1500 * 1e6,
+                1500 / median,
+                median / PYTORCH_SECONDS,
+                median / RAW_DJL_SECONDS);
     }
 
-    private static double timeOne(LinearRegressionPlugin plugin, ParamValues params, TrainingData data) throws Exception {
+    private static double timeOne(LinearRegressionPlugin plugin, ParamValues params, TrainingData data)
+            throws Exception {
         long start = System.nanoTime();
         try (TrainedModel model = plugin.train(new FakeTrainingContext(params, data, 42, () -> false))) {
             return (System.nanoTime() - start) / 1e9;

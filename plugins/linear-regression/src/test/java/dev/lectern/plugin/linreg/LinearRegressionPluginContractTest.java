@@ -28,7 +28,8 @@ class LinearRegressionPluginContractTest extends LecturePluginContractTest {
             values[2 * r] = x;
             values[2 * r + 1] = 3 * x + 1 + ((r % 3) - 1) * 0.05f;
         }
-        return TrainingData.of(new DatasetInfo("tiny-line", "Tiny line", DatasetKind.TABLE, columns, "y ≈ 3x + 1"),
+        return TrainingData.of(
+                new DatasetInfo("tiny-line", "Tiny line", DatasetKind.TABLE, columns, "y ≈ 3x + 1"),
                 new Table(columns, rows, values));
     }
 

@@ -34,7 +34,9 @@ final class BinaryLabels {
         if (dataset.kind() != DatasetKind.TABLE) {
             throw invalid("logistic regression trains on tables; data set '" + dataset.id() + "' is " + dataset.kind());
         }
-        List<Column> labels = dataset.columns().stream().filter(c -> c.role() == ColumnRole.LABEL).toList();
+        List<Column> labels = dataset.columns().stream()
+                .filter(c -> c.role() == ColumnRole.LABEL)
+                .toList();
         if (labels.isEmpty()) {
             throw invalid("data set '" + dataset.id() + "' has no label column to classify");
         }
@@ -45,11 +47,15 @@ final class BinaryLabels {
         if (NON_BINARY_FILES.contains(dataset.id())) {
             throw invalid(notBinary(dataset.id(), label) + "; pick a data set with a 0/1 label such as ex2data1");
         }
-        Optional<DatasetSpec> generated = DatasetCatalog.builtIn().find(dataset.id()).filter(DatasetSpec::generated);
+        Optional<DatasetSpec> generated =
+                DatasetCatalog.builtIn().find(dataset.id()).filter(DatasetSpec::generated);
         if (generated.isPresent()) {
             DatasetSpec spec = generated.get();
             try {
-                checkValues(dataset.id(), label, spec.generator().generate(spec.info()).table().label());
+                checkValues(
+                        dataset.id(),
+                        label,
+                        spec.generator().generate(spec.info()).table().label());
             } catch (IllegalArgumentException e) {
                 throw invalid(e.getMessage());
             }

@@ -13,8 +13,8 @@ import java.util.List;
  * @param scaling how raw inputs are scaled before W applies
  * @param threshold predict class 1 when H(x) is at least this
  */
-record Classifier(List<String> featureNames, String labelName, float[] w, float b, FeatureScaling scaling,
-        double threshold) {
+record Classifier(
+        List<String> featureNames, String labelName, float[] w, float b, FeatureScaling scaling, double threshold) {
 
     /** Copies the names. */
     Classifier {

@@ -45,7 +45,8 @@ final class DecisionBoundary {
         ends.sort(Comparator.<double[]>comparingDouble(p -> p[0]).thenComparingDouble(p -> p[1]));
         double[] a = ends.get(0);
         double[] b = ends.get(ends.size() - 1);
-        String name = model.threshold() == 0.5 ? "decision boundary W·x + b = 0"
+        String name = model.threshold() == 0.5
+                ? "decision boundary W·x + b = 0"
                 : "decision boundary H(x) = " + LogisticRegressionModel.format(model.threshold());
         return Optional.of(new Series(name, SeriesStyle.LINE, new double[] {a[0], b[0]}, new double[] {a[1], b[1]}));
     }

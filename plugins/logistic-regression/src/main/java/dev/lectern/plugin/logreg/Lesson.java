@@ -7,11 +7,15 @@ import java.util.List;
 /** What the plugin page shows before any run: the lecture's formulas and what to watch while it trains. */
 final class Lesson {
 
-    static final PluginDescriptor DESCRIPTOR = new PluginDescriptor("logistic-regression", "Logistic regression",
+    static final PluginDescriptor DESCRIPTOR = new PluginDescriptor(
+            "logistic-regression",
+            "Logistic regression",
             "Lecture 5 — binary classification: sigmoid and cross-entropy",
             "Squash a linear score through the sigmoid to get P(y = 1 | x), fit it by minimising the cross-entropy, "
                     + "and draw the straight decision boundary it learns.",
-            "0.1.0", PluginApi.VERSION, List.of(
+            "0.1.0",
+            PluginApi.VERSION,
+            List.of(
                     "H(X) = \\sigma(XW + b) = \\frac{1}{1 + e^{-(XW + b)}}",
                     "\\mathrm{cost}(W, b) = -\\frac{1}{m}\\sum_i \\left[y^{(i)}\\log H(x^{(i)}) "
                             + "+ (1 - y^{(i)})\\log(1 - H(x^{(i)}))\\right]",

@@ -2,11 +2,11 @@ package dev.lectern.plugin.logreg;
 
 import ai.djl.Device;
 import dev.lectern.plugin.api.ParamSpec;
-import dev.lectern.plugin.support.FeatureInputs;
 import dev.lectern.plugin.api.ParamValues;
 import dev.lectern.plugin.api.Prediction;
 import dev.lectern.plugin.api.TrainedModel;
 import dev.lectern.plugin.api.view.View;
+import dev.lectern.plugin.support.FeatureInputs;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -91,8 +91,13 @@ final class LogisticRegressionModel implements TrainedModel {
         }
         double p = classifier.probability(x);
         int c = classifier.classOf(p);
-        String text = String.format(Locale.ROOT, "P(%s = 1 | %s) = %.3f → class %d",
-                classifier.labelName(), String.join(", ", given), p, c);
+        String text = String.format(
+                Locale.ROOT,
+                "P(%s = 1 | %s) = %.3f → class %d",
+                classifier.labelName(),
+                String.join(", ", given),
+                p,
+                c);
         return new Prediction(text, Map.of("probability", p, "class", (double) c));
     }
 
@@ -110,7 +115,9 @@ final class LogisticRegressionModel implements TrainedModel {
         if (!Double.isFinite(value)) {
             return Double.toString(value);
         }
-        return new BigDecimal(String.format(Locale.ROOT, "%.6g", value)).stripTrailingZeros().toPlainString();
+        return new BigDecimal(String.format(Locale.ROOT, "%.6g", value))
+                .stripTrailingZeros()
+                .toPlainString();
     }
 
     @Override

@@ -41,10 +41,10 @@ final class LogisticRegressionTrainer {
         BinaryTable data = BinaryTable.of(context.data());
         int rows = data.rows();
         int features = data.features();
-        FeatureScaling scaling = LogisticRegressionParams.STANDARDIZE.equals(
-                        params.getString(LogisticRegressionParams.FEATURE_SCALING))
-                ? FeatureScaling.fit(data.x(), features)
-                : FeatureScaling.identity(features);
+        FeatureScaling scaling =
+                LogisticRegressionParams.STANDARDIZE.equals(params.getString(LogisticRegressionParams.FEATURE_SCALING))
+                        ? FeatureScaling.fit(data.x(), features)
+                        : FeatureScaling.identity(features);
         double threshold = params.getDouble(LogisticRegressionParams.THRESHOLD);
         float boundary = (float) Classifier.logitOf(threshold);
 
@@ -87,7 +87,8 @@ final class LogisticRegressionTrainer {
                         NDArray yb = batchesPerEpoch > 1 ? ys.get(new NDIndex("{}:{}", from, from + batchSize)) : ys;
                         float loss;
                         try (GradientCollector collector = Gradients.collect(manager)) {
-                            NDArray lossArray = crossEntropy(Linear.linear(xb, w, b).singletonOrThrow(), yb);
+                            NDArray lossArray =
+                                    crossEntropy(Linear.linear(xb, w, b).singletonOrThrow(), yb);
                             collector.backward(lossArray);
                             loss = lossArray.getFloat();
                         }
@@ -109,8 +110,8 @@ final class LogisticRegressionTrainer {
                 }
             }
             double msPerEpoch = (System.nanoTime() - start) / 1e6 / epochs;
-            Classifier classifier = new Classifier(data.featureNames(), data.labelName(), w.toFloatArray(), b.getFloat(),
-                    scaling, threshold);
+            Classifier classifier = new Classifier(
+                    data.featureNames(), data.labelName(), w.toFloatArray(), b.getFloat(), scaling, threshold);
             LogisticRegressionModel model =
                     LogisticRegressionModel.trained(classifier, data.x(), data.y(), msPerEpoch, totalSteps);
             double cost = model.summary().get("cost");

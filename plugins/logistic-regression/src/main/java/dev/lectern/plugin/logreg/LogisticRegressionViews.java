@@ -34,9 +34,16 @@ final class LogisticRegressionViews {
             double[] gy = axis(box[1][0], box[1][1]);
             List<Series> overlay = new ArrayList<>(points(model.labelName(), x, y));
             DecisionBoundary.clipped(model, box).ifPresent(overlay::add);
-            views.add(new Heatmap("P(" + model.labelName() + " = 1) and the decision boundary", names.get(0), names.get(1),
-                    "P(" + model.labelName() + " = 1)", gx, gy, probabilities(model, gx, gy),
-                    new double[] {model.threshold()}, overlay));
+            views.add(new Heatmap(
+                    "P(" + model.labelName() + " = 1) and the decision boundary",
+                    names.get(0),
+                    names.get(1),
+                    "P(" + model.labelName() + " = 1)",
+                    gx,
+                    gy,
+                    probabilities(model, gx, gy),
+                    new double[] {model.threshold()},
+                    overlay));
             views.add(new XyChart("Data and decision boundary", names.get(0), names.get(1), overlay));
         }
         List<String> classes = List.of(model.labelName() + " = 0", model.labelName() + " = 1");
@@ -113,7 +120,8 @@ final class LogisticRegressionViews {
         }
         long total = counts[0][0] + counts[0][1] + counts[1][0] + counts[1][1];
         rows.add(List.of("accuracy", ratio(counts[0][0] + counts[1][1], total), "", Long.toString(total)));
-        return new TableView("Precision and recall (training data)", List.of("class", "precision", "recall", "rows"), rows);
+        return new TableView(
+                "Precision and recall (training data)", List.of("class", "precision", "recall", "rows"), rows);
     }
 
     private static String ratio(long part, long whole) {

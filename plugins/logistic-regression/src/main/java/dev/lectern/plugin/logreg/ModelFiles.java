@@ -60,10 +60,11 @@ final class ModelFiles {
                 throw new IOException("saved logistic-regression model in " + directory + " has " + w.length
                         + " weights but " + names.size() + " feature names and " + scaling.mean().length + " means");
             }
-            return new Classifier(names, require(model, LABEL), w, b, scaling,
-                    Double.parseDouble(require(model, THRESHOLD)));
+            return new Classifier(
+                    names, require(model, LABEL), w, b, scaling, Double.parseDouble(require(model, THRESHOLD)));
         } catch (MalformedModelException | NumberFormatException e) {
-            throw new IOException("saved logistic-regression model in " + directory + " is damaged: " + e.getMessage(), e);
+            throw new IOException(
+                    "saved logistic-regression model in " + directory + " is damaged: " + e.getMessage(), e);
         }
     }
 

@@ -13,8 +13,11 @@ final class TrainingSetup {
 
     /** The chosen optimizer, with a learning rate the user may change while the run trains. */
     static Optimizer optimizer(ParamValues params, StepReporter reporter) {
-        return Optimizers.byName(params.getString(LogisticRegressionParams.OPTIMIZER), reporter.liveRate(
-                LogisticRegressionParams.LEARNING_RATE, params.getDouble(LogisticRegressionParams.LEARNING_RATE)));
+        return Optimizers.byName(
+                params.getString(LogisticRegressionParams.OPTIMIZER),
+                reporter.liveRate(
+                        LogisticRegressionParams.LEARNING_RATE,
+                        params.getDouble(LogisticRegressionParams.LEARNING_RATE)));
     }
 
     /** Returns zeros, or N(0, 1) draws from the run's generator when the user asked for a random start. */

@@ -10,8 +10,8 @@ import dev.lectern.plugin.api.Prediction;
 import dev.lectern.plugin.api.TrainedModel;
 import dev.lectern.plugin.api.TrainingData;
 import dev.lectern.plugin.testkit.FakeTrainingContext;
-import dev.lectern.plugin.testkit.TestDatasets;
 import dev.lectern.plugin.testkit.RecordingMetricsSink;
+import dev.lectern.plugin.testkit.TestDatasets;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -27,7 +27,6 @@ class LogisticRegressionAccuracyTest {
     private static final double OPTIMAL_COST = 0.20349770;
     private static final double[] OPTIMAL_THETA = {-25.161334, 0.206232, 0.201472};
     private static final double P_ADMIT_45_85 = 0.776291;
-
 
     private final LogisticRegressionPlugin plugin = new LogisticRegressionPlugin();
 
@@ -51,20 +50,29 @@ class LogisticRegressionAccuracyTest {
             List<RecordingMetricsSink.Point> loss = context.recorded().points("loss");
             assertThat(loss.get(0).value()).as("J(0) = ln 2").isCloseTo(Math.log(2), within(1e-6));
             List<RecordingMetricsSink.Point> accuracy = context.recorded().points("accuracy");
-            assertThat(accuracy.get(0).value()).as("W = 0 calls everyone admitted").isEqualTo(0.6);
+            assertThat(accuracy.get(0).value())
+                    .as("W = 0 calls everyone admitted")
+                    .isEqualTo(0.6);
             assertThat(accuracy.get(accuracy.size() - 1).value()).isEqualTo(0.89);
-            assertThat(accuracy).as("accuracy is sampled, not reported every step").hasSizeBetween(100, 202);
+            assertThat(accuracy)
+                    .as("accuracy is sampled, not reported every step")
+                    .hasSizeBetween(100, 202);
         }
     }
 
     @Test
     void plainGradientDescentOnRawScoresBarelyMoves() throws Exception {
         // The lesson behind featureScaling: on raw exam scores the step that is safe for W leaves b almost at 0.
-        Map<String, Object> raw = Map.of("featureScaling", "none", "optimizer", "sgd", "learningRate", 0.001, "epochs", 400);
+        Map<String, Object> raw =
+                Map.of("featureScaling", "none", "optimizer", "sgd", "learningRate", 0.001, "epochs", 400);
         try (TrainedModel model = plugin.train(context("ex2data1", raw))) {
-            assertThat(model.summary().get("cost")).as("far from the optimum 0.2035").isGreaterThan(0.6);
+            assertThat(model.summary().get("cost"))
+                    .as("far from the optimum 0.2035")
+                    .isGreaterThan(0.6);
             assertThat(model.summary().get("b")).as("b after 400 steps").isCloseTo(0, within(0.1));
-            assertThat(model.summary().get("accuracy")).as("still predicts the majority class").isEqualTo(0.6);
+            assertThat(model.summary().get("accuracy"))
+                    .as("still predicts the majority class")
+                    .isEqualTo(0.6);
             assertThat(model.summary()).doesNotContainKey("W1 (scaled)");
         }
     }
@@ -84,7 +92,9 @@ class LogisticRegressionAccuracyTest {
         try (TrainedModel model = plugin.train(context("data-03-diabetes", Map.of()))) {
             assertThat(model.summary().get("cost")).isCloseTo(0.471671, within(1e-4));
             assertThat(model.summary().get("accuracy")).isCloseTo(0.769433, within(1e-5));
-            assertThat(model.views()).as("eight features: confusion matrix and table only").hasSize(2);
+            assertThat(model.views())
+                    .as("eight features: confusion matrix and table only")
+                    .hasSize(2);
         }
     }
 
@@ -94,7 +104,9 @@ class LogisticRegressionAccuracyTest {
         Prediction before;
         try (TrainedModel model = plugin.train(context("ex2data1", strict))) {
             before = model.predict(ParamValues.check(model.predictInputs(), Map.of("x1", 45, "x2", 85)));
-            assertThat(before.values().get("class")).as("P = 0.776 is below 0.8").isEqualTo(0.0);
+            assertThat(before.values().get("class"))
+                    .as("P = 0.776 is below 0.8")
+                    .isEqualTo(0.0);
             model.save(dir);
         }
         try (TrainedModel loaded = plugin.load(dir, ai.djl.Device.cpu())) {
@@ -105,16 +117,23 @@ class LogisticRegressionAccuracyTest {
 
     @Test
     void aLabelThatIsNotZeroOrOneIsRejected() throws Exception {
-        assertThatThrownBy(() -> plugin.validate(values(Map.of()), TestDatasets.load("ex1data1").info()))
+        assertThatThrownBy(() -> plugin.validate(
+                        values(Map.of()), TestDatasets.load("ex1data1").info()))
                 .isInstanceOfSatisfying(InvalidParameterException.class, e -> {
                     assertThat(e.field()).isEqualTo("dataset");
                     assertThat(e.getMessage()).contains("profit ($10,000s)", "not a 0/1 class");
                 });
-        assertThatThrownBy(() -> plugin.validate(values(Map.of()), TestDatasets.load("linear-synthetic").info()))
-                .isInstanceOfSatisfying(InvalidParameterException.class, e -> assertThat(e.field()).isEqualTo("dataset"));
+        assertThatThrownBy(() -> plugin.validate(
+                        values(Map.of()), TestDatasets.load("linear-synthetic").info()))
+                .isInstanceOfSatisfying(
+                        InvalidParameterException.class,
+                        e -> assertThat(e.field()).isEqualTo("dataset"));
         plugin.validate(values(Map.of()), TestDatasets.load("ex2data1").info());
 
-        TrainingData twos = TinyTables.table("upload", List.of("x"), "passed",
+        TrainingData twos = TinyTables.table(
+                "upload",
+                List.of("x"),
+                "passed",
                 List.of(new float[] {1, 0}, new float[] {2, 1}, new float[] {3, 2}, new float[] {4, 1}));
         FakeTrainingContext context = new FakeTrainingContext(values(Map.of()), twos, 1, () -> false);
         assertThatThrownBy(() -> plugin.train(context).close())
@@ -133,5 +152,4 @@ class LogisticRegressionAccuracyTest {
     private ParamValues values(Map<String, Object> params) {
         return ParamValues.check(plugin.hyperParameters(), params);
     }
-
 }

@@ -23,10 +23,12 @@ class LogisticRegressionViewsTest {
         // Trained on z-scores but reported in raw units: the boundary must be x1 + x2 = 1 whatever the scaling.
         FeatureScaling scaling = FeatureScaling.fit(tiny.x(), 2);
         Classifier model = classifierFor(new double[] {4, 4, -4}, scaling, 0.5);
-        List<View> views = LogisticRegressionModel.trained(model, tiny.x(), tiny.y(), 0, 0).views();
+        List<View> views =
+                LogisticRegressionModel.trained(model, tiny.x(), tiny.y(), 0, 0).views();
 
-        assertThat(views).extracting(View::getClass).containsExactly(Heatmap.class, XyChart.class,
-                ConfusionMatrix.class, TableView.class);
+        assertThat(views)
+                .extracting(View::getClass)
+                .containsExactly(Heatmap.class, XyChart.class, ConfusionMatrix.class, TableView.class);
         Heatmap map = (Heatmap) views.get(0);
         assertThat(map.values()).hasNumberOfRows(LogisticRegressionViews.GRID);
         assertThat(map.values()[0]).hasSize(LogisticRegressionViews.GRID);
@@ -35,8 +37,11 @@ class LogisticRegressionViewsTest {
         assertThat(map.x()[map.x().length - 1]).isGreaterThan(1);
         assertThat(map.values()[0][0]).as("bottom left is class 0").isLessThan(0.1);
         assertThat(map.values()[59][59]).as("top right is class 1").isGreaterThan(0.9);
-        assertThat(map.overlay()).extracting(Series::name).containsExactly("y = 1", "y = 0", "decision boundary W·x + b = 0");
-        assertThat(map.overlay().get(0).x().length + map.overlay().get(1).x().length).isEqualTo(24);
+        assertThat(map.overlay())
+                .extracting(Series::name)
+                .containsExactly("y = 1", "y = 0", "decision boundary W·x + b = 0");
+        assertThat(map.overlay().get(0).x().length + map.overlay().get(1).x().length)
+                .isEqualTo(24);
 
         Series line = map.overlay().get(2);
         assertThat(line.style()).isEqualTo(SeriesStyle.LINE);
@@ -54,7 +59,8 @@ class LogisticRegressionViewsTest {
         // A boundary at x1 = 0.5 instead of x1 + x2 = 1: some points land on the wrong side.
         Classifier model = classifierFor(new double[] {10, 0, -5}, FeatureScaling.identity(2), 0.5);
         long[][] counts = model.confusion(tiny.x(), tiny.y());
-        List<View> views = LogisticRegressionModel.trained(model, tiny.x(), tiny.y(), 0, 0).views();
+        List<View> views =
+                LogisticRegressionModel.trained(model, tiny.x(), tiny.y(), 0, 0).views();
 
         ConfusionMatrix matrix = (ConfusionMatrix) views.get(2);
         assertThat(matrix.labels()).containsExactly("y = 0", "y = 1");
@@ -65,28 +71,36 @@ class LogisticRegressionViewsTest {
         TableView table = (TableView) views.get(3);
         assertThat(table.headers()).containsExactly("class", "precision", "recall", "rows");
         double precision = (double) counts[1][1] / (counts[0][1] + counts[1][1]);
-        assertThat(table.rows().get(0)).containsExactly("y = 1", String.format(java.util.Locale.ROOT, "%.3f", precision),
-                String.format(java.util.Locale.ROOT, "%.3f", (double) counts[1][1] / (counts[1][0] + counts[1][1])),
-                Long.toString(counts[1][0] + counts[1][1]));
+        assertThat(table.rows().get(0))
+                .containsExactly(
+                        "y = 1",
+                        String.format(java.util.Locale.ROOT, "%.3f", precision),
+                        String.format(
+                                java.util.Locale.ROOT, "%.3f", (double) counts[1][1] / (counts[1][0] + counts[1][1])),
+                        Long.toString(counts[1][0] + counts[1][1]));
     }
 
     @Test
     void aBoundaryOutsideThePlotIsLeftOutAndOtherFeatureCountsGetNoMap() {
         Classifier undecided = classifierFor(new double[] {0, 0, 0}, FeatureScaling.identity(2), 0.5);
-        Heatmap map = (Heatmap) LogisticRegressionModel.trained(undecided, tiny.x(), tiny.y(), 0, 0).views().get(0);
+        Heatmap map = (Heatmap) LogisticRegressionModel.trained(undecided, tiny.x(), tiny.y(), 0, 0)
+                .views()
+                .get(0);
         assertThat(map.overlay()).extracting(Series::style).containsOnly(SeriesStyle.POINTS);
 
         Classifier oneFeature = new Classifier(List.of("x"), "y", new float[] {1}, 0, FeatureScaling.identity(1), 0.5);
         float[] x = {-1, -0.5f, 0.5f, 1};
         float[] y = {0, 0, 1, 1};
         assertThat(LogisticRegressionModel.trained(oneFeature, x, y, 0, 0).views())
-                .extracting(View::getClass).containsExactly(ConfusionMatrix.class, TableView.class);
+                .extracting(View::getClass)
+                .containsExactly(ConfusionMatrix.class, TableView.class);
     }
 
     @Test
     void aThresholdAboveOneHalfShiftsTheBoundaryTowardsClassOne() {
         Classifier model = classifierFor(new double[] {4, 4, -4}, FeatureScaling.identity(2), 0.8);
-        Series line = DecisionBoundary.clipped(model, new double[][] {{0, 1}, {0, 1}}).orElseThrow();
+        Series line =
+                DecisionBoundary.clipped(model, new double[][] {{0, 1}, {0, 1}}).orElseThrow();
         // σ(4(x1 + x2) − 4) = 0.8  ⇔  x1 + x2 = 1 + ln 4 / 4.
         assertThat(line.x()[0] + line.y()[0]).isCloseTo(1 + Math.log(4) / 4, within(1e-6));
         assertThat(line.name()).isEqualTo("decision boundary H(x) = 0.8");

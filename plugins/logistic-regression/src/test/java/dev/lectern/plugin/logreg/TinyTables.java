@@ -36,7 +36,8 @@ final class TinyTables {
         for (int r = 0; r < rows.size(); r++) {
             System.arraycopy(rows.get(r), 0, values, r * columns.size(), columns.size());
         }
-        return TrainingData.of(new DatasetInfo(id, id, DatasetKind.TABLE, columns, "hand-made test table"),
+        return TrainingData.of(
+                new DatasetInfo(id, id, DatasetKind.TABLE, columns, "hand-made test table"),
                 new Table(columns, rows.size(), values));
     }
 }

@@ -63,7 +63,8 @@ final class EngineTraining {
             NDArray y = manager.create(fit.y(), new Shape(fit.count(), 1));
             List<NDArray> params = new ArrayList<>();
             for (int i = 0; i < initial.count(); i++) {
-                NDArray p = manager.create(initial.values().get(i), new Shape(initial.shapes().get(i)));
+                NDArray p = manager.create(
+                        initial.values().get(i), new Shape(initial.shapes().get(i)));
                 p.setRequiresGradient(true);
                 params.add(p);
             }
@@ -74,11 +75,14 @@ final class EngineTraining {
             // Every iteration sees the whole fit window: one step is one epoch.
             context.metrics().stepsPerEpoch(1);
             // Points by step count alone, as this loop always reported them (no extra points by wall-clock time).
-            StepReporter reporter = StepReporter.of(context, "loss", iterations).every(lossEvery).alsoAtLastStep()
+            StepReporter reporter = StepReporter.of(context, "loss", iterations)
+                    .every(lossEvery)
+                    .alsoAtLastStep()
                     .atLeastEveryNanos(Long.MAX_VALUE);
             // A learning rate the user may change while the run trains.
-            Optimizer adam = Optimizer.adam().optLearningRateTracker(
-                    reporter.liveRate(ForecastParams.LEARNING_RATE, settings.learningRate())).build();
+            Optimizer adam = Optimizer.adam()
+                    .optLearningRateTracker(reporter.liveRate(ForecastParams.LEARNING_RATE, settings.learningRate()))
+                    .build();
             for (int step = 0; step < iterations; step++) {
                 reporter.beginStep();
                 // The first update creates Adam's state arrays; they must outlive the step scope.
@@ -103,8 +107,10 @@ final class EngineTraining {
                         // Scored in Java on a copy of the weights: a handful of copies instead of a hundred small
                         // engine ops, and exactly the function the final evaluation uses.
                         Weights now = copy(initial, params);
-                        double rmse = Rmse.of(new Network(now, settings, validation.steps(), validation.features())
-                                .predictAll(validation), validation.y());
+                        double rmse = Rmse.of(
+                                new Network(now, settings, validation.steps(), validation.features())
+                                        .predictAll(validation),
+                                validation.y());
                         context.metrics().report("validation rmse/" + (settings.isLstm() ? "lstm" : "fc"), step, rmse);
                         context.metrics().report("validation rmse/persistence", step, validationPersistence);
                     }
@@ -121,7 +127,10 @@ final class EngineTraining {
     }
 
     private static Weights copy(Weights layout, List<NDArray> params) {
-        return new Weights(layout.names(), layout.shapes(), params.stream().map(NDArray::toFloatArray).toList());
+        return new Weights(
+                layout.names(),
+                layout.shapes(),
+                params.stream().map(NDArray::toFloatArray).toList());
     }
 
     /** The network on the engine, with the same weights layout as {@link Network}. */
@@ -159,7 +168,9 @@ final class EngineTraining {
             } else {
                 last = x.reshape(x.getShape().get(0), -1);
                 for (int l = 0; l < settings.layers(); l++) {
-                    last = Linear.linear(last, params.get(2 * l), params.get(2 * l + 1)).head().tanh();
+                    last = Linear.linear(last, params.get(2 * l), params.get(2 * l + 1))
+                            .head()
+                            .tanh();
                 }
             }
             return Linear.linear(last, headW, headB).head();
@@ -187,7 +198,9 @@ final class EngineTraining {
             Shape state = new Shape(settings.layers(), x.getShape().get(0), settings.hidden());
             NDList hx = new NDList(manager.zeros(state), manager.zeros(state));
             NDList weights = new NDList(params.subList(0, params.size() - 2).toArray(new NDArray[0]));
-            return x.getNDArrayInternal().lstm(x, hx, weights, true, settings.layers(), 0.0, true, false, true).head();
+            return x.getNDArrayInternal()
+                    .lstm(x, hx, weights, true, settings.layers(), 0.0, true, false, true)
+                    .head();
         }
 
         /** The top layer's hidden state after each step. */

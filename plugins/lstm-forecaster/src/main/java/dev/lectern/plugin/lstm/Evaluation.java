@@ -12,17 +12,29 @@ package dev.lectern.plugin.lstm;
  * @param validationPersistence persistence RMSE on the validation windows; NaN without validation
  * @param span the test part's target range: scaled errors times this are in data units
  */
-record Evaluation(double[] testPredicted, double test, double persistence, double movingAverage, double validation,
-        double validationPersistence, double span) {
+record Evaluation(
+        double[] testPredicted,
+        double test,
+        double persistence,
+        double movingAverage,
+        double validation,
+        double validationPersistence,
+        double span) {
 
     static Evaluation of(ForecastData data, Network network) {
         Windows test = data.test();
         double[] predicted = network.predictAll(test);
         Windows validation = data.validation();
-        double validationRmse = validation.count() == 0 ? Double.NaN : Rmse.of(network.predictAll(validation), validation.y());
-        return new Evaluation(predicted, Rmse.of(predicted, test.y()), Rmse.of(test.persistence(), test.y()),
-                Rmse.of(test.movingAverage(), test.y()), validationRmse,
-                Rmse.of(validation.persistence(), validation.y()), data.testScaler().span(data.series().target()));
+        double validationRmse =
+                validation.count() == 0 ? Double.NaN : Rmse.of(network.predictAll(validation), validation.y());
+        return new Evaluation(
+                predicted,
+                Rmse.of(predicted, test.y()),
+                Rmse.of(test.persistence(), test.y()),
+                Rmse.of(test.movingAverage(), test.y()),
+                validationRmse,
+                Rmse.of(validation.persistence(), validation.y()),
+                data.testScaler().span(data.series().target()));
     }
 
     double testPrice() {

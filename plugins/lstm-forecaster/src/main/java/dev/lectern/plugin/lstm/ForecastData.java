@@ -17,8 +17,14 @@ import dev.lectern.plugin.api.InvalidParameterException;
  * @param trainScaler min and max of the training period
  * @param testScaler the scaler of the test part: the training one, or the test part's own in the lab's pipeline
  */
-record ForecastData(TimeSeries series, int trainRows, Windows fit, Windows validation, Windows test,
-        MinMaxScaler trainScaler, MinMaxScaler testScaler) {
+record ForecastData(
+        TimeSeries series,
+        int trainRows,
+        Windows fit,
+        Windows validation,
+        Windows test,
+        MinMaxScaler trainScaler,
+        MinMaxScaler testScaler) {
 
     static ForecastData of(TimeSeries series, ForecastSettings settings) {
         int n = series.length();
@@ -26,9 +32,11 @@ record ForecastData(TimeSeries series, int trainRows, Windows fit, Windows valid
         int trainRows = (int) (n * settings.trainFraction());
         int trainWindows = trainRows - window;
         if (trainWindows < 2) {
-            throw new InvalidParameterException(ForecastParams.WINDOW, "the training period has " + trainRows
-                    + " rows, too few for windows of " + window + " days (" + n + " rows in all); "
-                    + "use a shorter window or a larger training share");
+            throw new InvalidParameterException(
+                    ForecastParams.WINDOW,
+                    "the training period has " + trainRows
+                            + " rows, too few for windows of " + window + " days (" + n + " rows in all); "
+                            + "use a shorter window or a larger training share");
         }
         if (n - trainRows < 1) {
             throw new InvalidParameterException(ForecastParams.TRAIN_FRACTION, "no rows are left for the test period");
@@ -38,7 +46,8 @@ record ForecastData(TimeSeries series, int trainRows, Windows fit, Windows valid
             held = Math.max(1, held);
         }
         if (trainWindows - held < 1) {
-            throw new InvalidParameterException(ForecastParams.VALIDATION_FRACTION,
+            throw new InvalidParameterException(
+                    ForecastParams.VALIDATION_FRACTION,
                     "holding out " + held + " of " + trainWindows + " training windows leaves none to train on");
         }
         double[][] rows = series.rows();
@@ -46,8 +55,15 @@ record ForecastData(TimeSeries series, int trainRows, Windows fit, Windows valid
         int testFrom = trainRows - window;
         MinMaxScaler testScaler = settings.trainOnlyScaling() ? trainScaler : MinMaxScaler.fit(rows, testFrom, n);
         Windows all = Windows.build(trainScaler.apply(rows, 0, trainRows), 0, settings, series.target(), trainScaler);
-        Windows test = Windows.build(testScaler.apply(rows, testFrom, n), testFrom, settings, series.target(), testScaler);
-        return new ForecastData(series, trainRows, all.slice(0, trainWindows - held),
-                all.slice(trainWindows - held, trainWindows), test, trainScaler, testScaler);
+        Windows test =
+                Windows.build(testScaler.apply(rows, testFrom, n), testFrom, settings, series.target(), testScaler);
+        return new ForecastData(
+                series,
+                trainRows,
+                all.slice(0, trainWindows - held),
+                all.slice(trainWindows - held, trainWindows),
+                test,
+                trainScaler,
+                testScaler);
     }
 }

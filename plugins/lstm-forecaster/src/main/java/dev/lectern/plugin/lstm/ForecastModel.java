@@ -46,7 +46,8 @@ final class ForecastModel implements TrainedModel {
         this.data = ForecastData.of(series, settings);
         this.weights = weights;
         this.stats = stats;
-        this.network = new Network(weights, settings, data.test().steps(), data.test().features());
+        this.network =
+                new Network(weights, settings, data.test().steps(), data.test().features());
         this.evaluation = Evaluation.of(data, network);
     }
 
@@ -110,7 +111,12 @@ final class ForecastModel implements TrainedModel {
     @Override
     public List<ParamSpec> predictInputs() {
         int n = data.test().count();
-        return List.of(ParamSpec.ofInt(TEST_DAY, "Test window", n, 1, n + 1,
+        return List.of(ParamSpec.ofInt(
+                TEST_DAY,
+                "Test window",
+                n,
+                1,
+                n + 1,
                 "1.." + n + " forecasts one day of the test period from the " + settings.window() + " days before it "
                         + "and shows the true value; " + (n + 1) + " forecasts the day after the last row."));
     }
@@ -130,13 +136,19 @@ final class ForecastModel implements TrainedModel {
         values.put("forecast", forecast);
         values.put("persistence", persistence);
         String name = data.series().targetName();
-        String text = String.format(Locale.ROOT, "Day %d: %s forecasts %s = %s; persistence says %s", day, label(), name,
-                Verdict.number(forecast), Verdict.number(persistence));
+        String text = String.format(
+                Locale.ROOT,
+                "Day %d: %s forecasts %s = %s; persistence says %s",
+                day,
+                label(),
+                name,
+                Verdict.number(forecast),
+                Verdict.number(persistence));
         if (day < data.series().length()) {
             double truth = data.series().rows()[day][target];
             values.put("true", truth);
-            text += String.format(Locale.ROOT, "; the true value was %s (error %+.3f).", Verdict.number(truth),
-                    forecast - truth);
+            text += String.format(
+                    Locale.ROOT, "; the true value was %s (error %+.3f).", Verdict.number(truth), forecast - truth);
         } else {
             text += " (the day after the last row: no true value yet).";
         }
@@ -170,9 +182,14 @@ final class ForecastModel implements TrainedModel {
             y[t - from] = rows[t][target];
         }
         String name = data.series().targetName();
-        return new XyChart(name + " before day " + day + " and the forecast", "day", name,
-                List.of(new Series("true " + name, SeriesStyle.LINE, x, y),
-                        new Series(label() + " forecast", SeriesStyle.POINTS, new double[] {day}, new double[] {forecast})));
+        return new XyChart(
+                name + " before day " + day + " and the forecast",
+                "day",
+                name,
+                List.of(
+                        new Series("true " + name, SeriesStyle.LINE, x, y),
+                        new Series(label() + " forecast", SeriesStyle.POINTS, new double[] {day}, new double[] {forecast
+                        })));
     }
 
     @Override

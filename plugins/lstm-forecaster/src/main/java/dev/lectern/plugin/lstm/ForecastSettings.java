@@ -21,15 +21,34 @@ import java.util.Properties;
  * @param newestFirst true when the file lists the newest row first
  * @param movingAverage days in the moving-average baseline
  */
-record ForecastSettings(String model, String windowing, int window, int hidden, int layers, double learningRate,
-        int iterations, double trainFraction, double validationFraction, boolean trainOnlyScaling,
-        boolean newestFirst, int movingAverage) {
+record ForecastSettings(
+        String model,
+        String windowing,
+        int window,
+        int hidden,
+        int layers,
+        double learningRate,
+        int iterations,
+        double trainFraction,
+        double validationFraction,
+        boolean trainOnlyScaling,
+        boolean newestFirst,
+        int movingAverage) {
 
     static ForecastSettings of(ParamValues p) {
-        return new ForecastSettings(p.getString(MODEL), p.getString(WINDOWING), p.getInt(WINDOW), p.getInt(HIDDEN),
-                p.getInt(LAYERS), p.getDouble(LEARNING_RATE), p.getInt(ITERATIONS), p.getDouble(TRAIN_FRACTION),
-                p.getDouble(VALIDATION_FRACTION), TRAIN_ONLY.equals(p.getString(SCALING)),
-                NEWEST_FIRST.equals(p.getString(ORDER)), p.getInt(MOVING_AVERAGE));
+        return new ForecastSettings(
+                p.getString(MODEL),
+                p.getString(WINDOWING),
+                p.getInt(WINDOW),
+                p.getInt(HIDDEN),
+                p.getInt(LAYERS),
+                p.getDouble(LEARNING_RATE),
+                p.getInt(ITERATIONS),
+                p.getDouble(TRAIN_FRACTION),
+                p.getDouble(VALIDATION_FRACTION),
+                TRAIN_ONLY.equals(p.getString(SCALING)),
+                NEWEST_FIRST.equals(p.getString(ORDER)),
+                p.getInt(MOVING_AVERAGE));
     }
 
     boolean isLstm() {
@@ -72,11 +91,18 @@ record ForecastSettings(String model, String windowing, int window, int hidden, 
     }
 
     static ForecastSettings fromProperties(Properties p) {
-        return new ForecastSettings(p.getProperty(MODEL), p.getProperty(WINDOWING),
-                Integer.parseInt(p.getProperty(WINDOW)), Integer.parseInt(p.getProperty(HIDDEN)),
-                Integer.parseInt(p.getProperty(LAYERS)), Double.parseDouble(p.getProperty(LEARNING_RATE)),
-                Integer.parseInt(p.getProperty(ITERATIONS)), Double.parseDouble(p.getProperty(TRAIN_FRACTION)),
-                Double.parseDouble(p.getProperty(VALIDATION_FRACTION)), TRAIN_ONLY.equals(p.getProperty(SCALING)),
-                NEWEST_FIRST.equals(p.getProperty(ORDER)), Integer.parseInt(p.getProperty(MOVING_AVERAGE)));
+        return new ForecastSettings(
+                p.getProperty(MODEL),
+                p.getProperty(WINDOWING),
+                Integer.parseInt(p.getProperty(WINDOW)),
+                Integer.parseInt(p.getProperty(HIDDEN)),
+                Integer.parseInt(p.getProperty(LAYERS)),
+                Double.parseDouble(p.getProperty(LEARNING_RATE)),
+                Integer.parseInt(p.getProperty(ITERATIONS)),
+                Double.parseDouble(p.getProperty(TRAIN_FRACTION)),
+                Double.parseDouble(p.getProperty(VALIDATION_FRACTION)),
+                TRAIN_ONLY.equals(p.getProperty(SCALING)),
+                NEWEST_FIRST.equals(p.getProperty(ORDER)),
+                Integer.parseInt(p.getProperty(MOVING_AVERAGE)));
     }
 }

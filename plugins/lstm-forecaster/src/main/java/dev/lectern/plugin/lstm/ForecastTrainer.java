@@ -15,7 +15,10 @@ final class ForecastTrainer {
         int inputSize = settings.isLstm() ? fit.features() : fit.steps() * fit.features();
         Weights initial = Weights.initial(settings, inputSize, context.seed());
         EngineTraining.Result result = new EngineTraining(settings, fit, data.validation()).run(context, initial);
-        ForecastModel model = new ForecastModel(settings, series, result.weights(),
+        ForecastModel model = new ForecastModel(
+                settings,
+                series,
+                result.weights(),
                 new ForecastModel.TrainingStats(result.firstLoss(), result.finalLoss(), result.seconds()));
         Evaluation e = model.evaluation();
         long end = settings.iterations();

@@ -36,8 +36,9 @@ final class ForecastViews {
         views.add(forecastChart());
         if (lstm) {
             int last = data.test().count() - 1;
-            views.addAll(gates(network.trace(data.test().input(last)), "last test window, predicting day "
-                    + data.test().day()[last]));
+            views.addAll(gates(
+                    network.trace(data.test().input(last)),
+                    "last test window, predicting day " + data.test().day()[last]));
         }
         return views;
     }
@@ -49,24 +50,36 @@ final class ForecastViews {
     TableView rmseTable() {
         List<List<String>> rows = new ArrayList<>();
         rows.add(row(model, e.test(), e.testPrice(), e.validation()));
-        rows.add(row("persistence (tomorrow = today)", e.persistence(), e.persistencePrice(), e.validationPersistence()));
+        rows.add(row(
+                "persistence (tomorrow = today)", e.persistence(), e.persistencePrice(), e.validationPersistence()));
         rows.add(row(movingAverageDays + "-day moving average", e.movingAverage(), e.movingAveragePrice(), Double.NaN));
-        return new TableView("RMSE: " + model + " against the baselines",
-                List.of("predictor", "test RMSE (scaled)", "test RMSE (" + unit() + ")", "vs persistence",
+        return new TableView(
+                "RMSE: " + model + " against the baselines",
+                List.of(
+                        "predictor",
+                        "test RMSE (scaled)",
+                        "test RMSE (" + unit() + ")",
+                        "vs persistence",
                         "validation RMSE (scaled)"),
                 rows);
     }
 
     private List<String> row(String name, double scaled, double price, double validation) {
-        return List.of(name, String.format(Locale.ROOT, "%.6f", scaled), Verdict.number(price),
+        return List.of(
+                name,
+                String.format(Locale.ROOT, "%.6f", scaled),
+                Verdict.number(price),
                 String.format(Locale.ROOT, "%+.1f %%", 100 * (scaled / e.persistence() - 1)),
                 Double.isNaN(validation) ? "—" : String.format(Locale.ROOT, "%.6f", validation));
     }
 
     private BarChart rmseBars() {
-        return new BarChart("Test RMSE (" + unit() + " units; lower is better)",
-                List.of(model, "persistence", movingAverageDays + "-day moving average"), "RMSE",
-                List.of(new BarSeries("test RMSE", new double[] {e.testPrice(), e.persistencePrice(), e.movingAveragePrice()})));
+        return new BarChart(
+                "Test RMSE (" + unit() + " units; lower is better)",
+                List.of(model, "persistence", movingAverageDays + "-day moving average"),
+                "RMSE",
+                List.of(new BarSeries(
+                        "test RMSE", new double[] {e.testPrice(), e.persistencePrice(), e.movingAveragePrice()})));
     }
 
     private XyChart forecastChart() {
@@ -83,8 +96,12 @@ final class ForecastViews {
             predicted[i] = test.scaler().unscale(target, e.testPredicted()[i]);
             persistence[i] = test.scaler().unscale(target, test.persistence()[i]);
         }
-        return new XyChart(unit() + " over the test period: true and forecast", "day (oldest row = 0)", unit(),
-                List.of(new Series("true " + unit(), SeriesStyle.LINE, days, truth),
+        return new XyChart(
+                unit() + " over the test period: true and forecast",
+                "day (oldest row = 0)",
+                unit(),
+                List.of(
+                        new Series("true " + unit(), SeriesStyle.LINE, days, truth),
                         new Series(model, SeriesStyle.LINE, days, predicted),
                         new Series("persistence", SeriesStyle.LINE, days, persistence)));
     }

@@ -27,10 +27,15 @@ public final class LstmForecasterPlugin implements LecturePlugin {
 
     @Override
     public PluginDescriptor descriptor() {
-        return new PluginDescriptor(ID, "LSTM forecaster", "Lecture 12 — RNN, LSTM, time series",
+        return new PluginDescriptor(
+                ID,
+                "LSTM forecaster",
+                "Lecture 12 — RNN, LSTM, time series",
                 "Forecast tomorrow's stock price from a window of past days with an LSTM, and learn to compare it "
                         + "honestly with the naive forecast \"tomorrow = today\".",
-                "0.1.0", PluginApi.VERSION, List.of(
+                "0.1.0",
+                PluginApi.VERSION,
+                List.of(
                         "i_t = \\sigma(W_{ii} x_t + b_{ii} + W_{hi} h_{t-1} + b_{hi})",
                         "f_t = \\sigma(W_{if} x_t + b_{if} + W_{hf} h_{t-1} + b_{hf})",
                         "g_t = \\tanh(W_{ig} x_t + b_{ig} + W_{hg} h_{t-1} + b_{hg})",
@@ -70,8 +75,9 @@ public final class LstmForecasterPlugin implements LecturePlugin {
     public void validate(ParamValues values, DatasetInfo dataset) {
         int window = values.getInt(ForecastParams.WINDOW);
         if (values.getInt(ForecastParams.MOVING_AVERAGE) > window) {
-            throw new InvalidParameterException(ForecastParams.MOVING_AVERAGE, "the moving average can use at most "
-                    + "the " + window + " days of the window");
+            throw new InvalidParameterException(
+                    ForecastParams.MOVING_AVERAGE,
+                    "the moving average can use at most " + "the " + window + " days of the window");
         }
     }
 

@@ -80,7 +80,8 @@ final class ModelFiles {
         }
         ForecastSettings settings = ForecastSettings.fromProperties(p);
         ForecastModel.TrainingStats stats = new ForecastModel.TrainingStats(
-                Double.parseDouble(p.getProperty("firstLoss")), Double.parseDouble(p.getProperty("finalLoss")),
+                Double.parseDouble(p.getProperty("firstLoss")),
+                Double.parseDouble(p.getProperty("finalLoss")),
                 Double.parseDouble(p.getProperty("seconds")));
         TimeSeries series;
         try (DataInputStream in = data(Files.newInputStream(directory.resolve(SERIES)))) {

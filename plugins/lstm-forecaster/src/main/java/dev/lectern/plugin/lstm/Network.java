@@ -33,7 +33,12 @@ final class Network {
      * @param hidden hidden state h
      * @param prediction the scaled forecast
      */
-    record Trace(double[][] input, double[][] forget, double[][] output, double[][] cell, double[][] hidden,
+    record Trace(
+            double[][] input,
+            double[][] forget,
+            double[][] output,
+            double[][] cell,
+            double[][] hidden,
             double prediction) {}
 
     /** The scaled forecast for one window, {@code [steps][features]} row-major. */

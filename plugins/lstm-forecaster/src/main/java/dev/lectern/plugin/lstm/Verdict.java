@@ -15,13 +15,24 @@ final class Verdict {
      */
     static String headline(String model, Evaluation e, String unit) {
         if (e.test() < e.persistence()) {
-            return String.format(Locale.ROOT, "The %s beats persistence by %.0f %% on the test period: test RMSE %s "
-                            + "against %s (%s units).", model, 100 * (1 - e.test() / e.persistence()),
-                    number(e.testPrice()), number(e.persistencePrice()), unit);
+            return String.format(
+                    Locale.ROOT,
+                    "The %s beats persistence by %.0f %% on the test period: test RMSE %s " + "against %s (%s units).",
+                    model,
+                    100 * (1 - e.test() / e.persistence()),
+                    number(e.testPrice()),
+                    number(e.persistencePrice()),
+                    unit);
         }
-        return String.format(Locale.ROOT, "Persistence (tomorrow = today) beats the %s by %.0f %% on the test period: "
-                        + "test RMSE %s against %s (%s units).", model, 100 * (e.test() / e.persistence() - 1),
-                number(e.persistencePrice()), number(e.testPrice()), unit);
+        return String.format(
+                Locale.ROOT,
+                "Persistence (tomorrow = today) beats the %s by %.0f %% on the test period: "
+                        + "test RMSE %s against %s (%s units).",
+                model,
+                100 * (e.test() / e.persistence() - 1),
+                number(e.persistencePrice()),
+                number(e.testPrice()),
+                unit);
     }
 
     /**
@@ -35,13 +46,26 @@ final class Verdict {
      */
     static String note(String model, Evaluation e, String unit, int movingAverageDays) {
         StringBuilder text = new StringBuilder(headline(model, e, unit)).append('\n');
-        text.append(String.format(Locale.ROOT, "Test RMSE in scaled units: %s %.6f, persistence %.6f, %d-day moving "
-                        + "average %.6f. In %s units: %s, %s and %s.", model, e.test(), e.persistence(),
-                movingAverageDays, e.movingAverage(), unit, number(e.testPrice()), number(e.persistencePrice()),
+        text.append(String.format(
+                Locale.ROOT,
+                "Test RMSE in scaled units: %s %.6f, persistence %.6f, %d-day moving "
+                        + "average %.6f. In %s units: %s, %s and %s.",
+                model,
+                e.test(),
+                e.persistence(),
+                movingAverageDays,
+                e.movingAverage(),
+                unit,
+                number(e.testPrice()),
+                number(e.persistencePrice()),
                 number(e.movingAveragePrice())));
         if (!Double.isNaN(e.validation())) {
-            text.append(String.format(Locale.ROOT, "\nValidation (end of the training period, for choosing settings): "
-                    + "%s %.6f, persistence %.6f.", model, e.validation(), e.validationPersistence()));
+            text.append(String.format(
+                    Locale.ROOT,
+                    "\nValidation (end of the training period, for choosing settings): " + "%s %.6f, persistence %.6f.",
+                    model,
+                    e.validation(),
+                    e.validationPersistence()));
         }
         if (e.test() >= e.persistence()) {
             text.append("\nA daily price is close to a random walk: yesterday's value is already a strong forecast, "

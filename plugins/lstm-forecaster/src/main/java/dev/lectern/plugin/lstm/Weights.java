@@ -53,8 +53,14 @@ record Weights(List<String> names, List<long[]> shapes, List<float[]> values) {
         return new Weights(List.copyOf(names), List.copyOf(shapes), List.copyOf(values));
     }
 
-    private static void add(List<String> names, List<long[]> shapes, List<float[]> values, String name, long[] shape,
-            double bound, Random random) {
+    private static void add(
+            List<String> names,
+            List<long[]> shapes,
+            List<float[]> values,
+            String name,
+            long[] shape,
+            double bound,
+            Random random) {
         long size = 1;
         for (long d : shape) {
             size *= d;

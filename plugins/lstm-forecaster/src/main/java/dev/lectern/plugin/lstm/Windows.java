@@ -15,7 +15,14 @@ import java.util.Arrays;
  * @param day index in the series (oldest row = 0) of the day each window predicts
  * @param scaler the scaler of the part, to turn scaled targets back into data units
  */
-record Windows(float[] x, float[] y, int steps, int features, double[] persistence, double[] movingAverage, int[] day,
+record Windows(
+        float[] x,
+        float[] y,
+        int steps,
+        int features,
+        double[] persistence,
+        double[] movingAverage,
+        int[] day,
         MinMaxScaler scaler) {
 
     /**
@@ -73,9 +80,15 @@ record Windows(float[] x, float[] y, int steps, int features, double[] persisten
     /** Windows {@code [from, to)}. */
     Windows slice(int from, int to) {
         int size = steps * features;
-        return new Windows(Arrays.copyOfRange(x, from * size, to * size), Arrays.copyOfRange(y, from, to), steps,
-                features, Arrays.copyOfRange(persistence, from, to), Arrays.copyOfRange(movingAverage, from, to),
-                Arrays.copyOfRange(day, from, to), scaler);
+        return new Windows(
+                Arrays.copyOfRange(x, from * size, to * size),
+                Arrays.copyOfRange(y, from, to),
+                steps,
+                features,
+                Arrays.copyOfRange(persistence, from, to),
+                Arrays.copyOfRange(movingAverage, from, to),
+                Arrays.copyOfRange(day, from, to),
+                scaler);
     }
 
     /** The input of one window, {@code [steps][features]} row-major. */

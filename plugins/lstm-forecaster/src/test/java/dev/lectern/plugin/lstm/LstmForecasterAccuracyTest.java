@@ -38,7 +38,9 @@ class LstmForecasterAccuracyTest {
     void defaultsAreTheLabsSetupOnTrainOnlyScaling() {
         ForecastData data = defaults.model().data();
         assertThat(data.trainRows()).isEqualTo(512);
-        assertThat(data.fit().count() + data.validation().count()).as("training windows").isEqualTo(505);
+        assertThat(data.fit().count() + data.validation().count())
+                .as("training windows")
+                .isEqualTo(505);
         assertThat(data.test().count()).as("test windows").isEqualTo(220);
         assertThat(data.test().steps()).isEqualTo(7);
         assertThat(data.test().features()).isEqualTo(5);
@@ -57,10 +59,14 @@ class LstmForecasterAccuracyTest {
     @Test
     void lstmForecastsFarBetterThanAConstantAndCloseToPersistence() {
         Evaluation e = defaults.model().evaluation();
-        double constant = Rmse.ofConstant(mean(defaults.model().data().test().y()), defaults.model().data().test().y());
+        double constant = Rmse.ofConstant(
+                mean(defaults.model().data().test().y()),
+                defaults.model().data().test().y());
         assertThat(constant).as("constant = mean(testY), verify_stock.py").isCloseTo(0.132656, within(1e-4));
         assertThat(e.test()).isLessThan(0.06).isLessThan(0.5 * constant);
-        assertThat(e.test()).as("within 30 %% of persistence %s", e.persistence()).isLessThan(1.3 * e.persistence());
+        assertThat(e.test())
+                .as("within 30 %% of persistence %s", e.persistence())
+                .isLessThan(1.3 * e.persistence());
     }
 
     @Test
@@ -77,8 +83,8 @@ class LstmForecasterAccuracyTest {
 
     @Test
     void labScalingReproducesPipelineA() {
-        ForecastSettings lab = ForecastSettings.of(StockRuns.params(StockRuns.stock(),
-                Map.of("scaling", ForecastParams.EACH_PART, "validationFraction", 0.0)));
+        ForecastSettings lab = ForecastSettings.of(StockRuns.params(
+                StockRuns.stock(), Map.of("scaling", ForecastParams.EACH_PART, "validationFraction", 0.0)));
         ForecastData data = ForecastData.of(TimeSeries.of(StockRuns.stock().table(), true), lab);
         assertThat(data.fit().count()).isEqualTo(505);
         assertThat(data.validation().count()).isZero();
@@ -91,15 +97,18 @@ class LstmForecasterAccuracyTest {
     void pageSaysWhichIsBetterWithTheNumbers() {
         Evaluation e = defaults.model().evaluation();
         String note = verdict(defaults.model().views());
-        String expected = e.test() < e.persistence() ? "beats persistence by" : "Persistence (tomorrow = today) beats the LSTM";
+        String expected =
+                e.test() < e.persistence() ? "beats persistence by" : "Persistence (tomorrow = today) beats the LSTM";
         assertThat(note).contains(expected).contains(String.format(Locale.ROOT, "%.6f", e.persistence()));
         assertThat(defaults.context().recorded().texts("verdict")).isNotEmpty();
     }
 
     @Test
     void onASineWaveTheLstmBeatsPersistenceAndSaysSo() {
-        StockRuns.Trained sine = StockRuns.train(SyntheticSeries.sine(240, 25),
-                Map.of("window", 12, "windowing", ForecastParams.STEPS_X_TARGET, "movingAverage", 3, "iterations", 300), 1);
+        StockRuns.Trained sine = StockRuns.train(
+                SyntheticSeries.sine(240, 25),
+                Map.of("window", 12, "windowing", ForecastParams.STEPS_X_TARGET, "movingAverage", 3, "iterations", 300),
+                1);
         print("sine", sine.model());
         Evaluation e = sine.model().evaluation();
         assertThat(e.test()).isLessThan(0.5 * e.persistence());
@@ -113,22 +122,33 @@ class LstmForecasterAccuracyTest {
                 Map.<String, Object>of("model", ForecastParams.FC),
                 Map.<String, Object>of("window", 12, "windowing", ForecastParams.STEPS_X_TARGET),
                 Map.<String, Object>of("window", 12, "windowing", ForecastParams.ONE_STEP_X_LAGS),
-                Map.<String, Object>of("model", ForecastParams.FC, "window", 12, "windowing", ForecastParams.STEPS_X_TARGET))) {
+                Map.<String, Object>of(
+                        "model", ForecastParams.FC, "window", 12, "windowing", ForecastParams.STEPS_X_TARGET))) {
             Map<String, Object> values = new java.util.HashMap<>(variant);
             values.put("iterations", 250);
             StockRuns.Trained run = StockRuns.train(StockRuns.stock(), values, 42);
             print(variant.toString(), run.model());
             Evaluation e = run.model().evaluation();
-            assertThat(e.persistence()).as("persistence does not depend on the windowing").isCloseTo(PERSISTENCE_TRAIN_ONLY, within(1e-4));
+            assertThat(e.persistence())
+                    .as("persistence does not depend on the windowing")
+                    .isCloseTo(PERSISTENCE_TRAIN_ONLY, within(1e-4));
             List<RecordingMetricsSink.Point> loss = run.context().recorded().points("loss");
-            assertThat(loss.get(loss.size() - 1).value()).as("%s loss", variant).isLessThan(loss.get(0).value() / 5);
-            double constant = Rmse.ofConstant(mean(run.model().data().test().y()), run.model().data().test().y());
+            assertThat(loss.get(loss.size() - 1).value())
+                    .as("%s loss", variant)
+                    .isLessThan(loss.get(0).value() / 5);
+            double constant = Rmse.ofConstant(
+                    mean(run.model().data().test().y()),
+                    run.model().data().test().y());
             assertThat(e.test()).as("%s test RMSE", variant).isLessThan(0.5 * constant);
         }
     }
 
     private static String verdict(List<View> views) {
-        return views.stream().filter(TextView.class::isInstance).map(v -> ((TextView) v).text()).findFirst().orElseThrow();
+        return views.stream()
+                .filter(TextView.class::isInstance)
+                .map(v -> ((TextView) v).text())
+                .findFirst()
+                .orElseThrow();
     }
 
     private static double mean(float[] values) {
@@ -141,10 +161,22 @@ class LstmForecasterAccuracyTest {
 
     private static void print(String what, ForecastModel model) {
         Evaluation e = model.evaluation();
-        System.out.printf(Locale.ROOT, "FORECAST %s [%s]: test RMSE %.6f ($%.3f), persistence %.6f ($%.3f), MA %.6f ($%.3f), "
-                        + "validation %.6f vs persistence %.6f; loss %.6f -> %.6f; %.2f s%n", what, model.label(), e.test(),
-                e.testPrice(), e.persistence(), e.persistencePrice(), e.movingAverage(), e.movingAveragePrice(),
-                e.validation(), e.validationPersistence(), model.stats().firstLoss(), model.stats().finalLoss(),
+        System.out.printf(
+                Locale.ROOT,
+                "FORECAST %s [%s]: test RMSE %.6f ($%.3f), persistence %.6f ($%.3f), MA %.6f ($%.3f), "
+                        + "validation %.6f vs persistence %.6f; loss %.6f -> %.6f; %.2f s%n",
+                what,
+                model.label(),
+                e.test(),
+                e.testPrice(),
+                e.persistence(),
+                e.persistencePrice(),
+                e.movingAverage(),
+                e.movingAveragePrice(),
+                e.validation(),
+                e.validationPersistence(),
+                model.stats().firstLoss(),
+                model.stats().finalLoss(),
                 model.stats().seconds());
     }
 }

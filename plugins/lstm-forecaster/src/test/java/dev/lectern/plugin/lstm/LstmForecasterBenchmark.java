@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 @Tag("benchmark")
 class LstmForecasterBenchmark {
 
-    private static final Pattern PYTORCH_LINE = Pattern.compile("PYTORCH .*?: ([0-9.]+) it/s \\((\\d+) it in ([0-9.]+) s");
+    private static final Pattern PYTORCH_LINE =
+            Pattern.compile("PYTORCH .*?: ([0-9.]+) it/s \\((\\d+) it in ([0-9.]+) s");
 
     @Test
     void stockLabModel() throws Exception {
@@ -29,18 +30,31 @@ class LstmForecasterBenchmark {
         double[] seconds = new double[3];
         int iterations = 0;
         for (int run = 0; run < seconds.length; run++) {
-            ForecastModel model = StockRuns.train(StockRuns.stock(), Map.of(), 42 + run).model();
+            ForecastModel model =
+                    StockRuns.train(StockRuns.stock(), Map.of(), 42 + run).model();
             seconds[run] = model.stats().seconds();
             iterations = model.settings().iterations();
         }
         double best = Math.min(seconds[1], seconds[2]);
-        String djl = String.format(Locale.ROOT, "BENCHMARK lstm-forecaster stock 7x5 h10: %.1f it/s (%d it in %.3f s; "
-                        + "cold %.3f s, warm %.3f / %.3f s)", iterations / best, iterations, best, seconds[0], seconds[1],
+        String djl = String.format(
+                Locale.ROOT,
+                "BENCHMARK lstm-forecaster stock 7x5 h10: %.1f it/s (%d it in %.3f s; "
+                        + "cold %.3f s, warm %.3f / %.3f s)",
+                iterations / best,
+                iterations,
+                best,
+                seconds[0],
+                seconds[1],
                 seconds[2]);
         if (pytorch.isPresent()) {
             double pt = pytorch.get()[1];
-            System.out.printf(Locale.ROOT, "%s; PyTorch 1.13: %.1f it/s (%.3f s); ratio %.2f (DJL time / PyTorch time)%n",
-                    djl, pytorch.get()[0] / pt, pt, best / pt);
+            System.out.printf(
+                    Locale.ROOT,
+                    "%s; PyTorch 1.13: %.1f it/s (%.3f s); ratio %.2f (DJL time / PyTorch time)%n",
+                    djl,
+                    pytorch.get()[0] / pt,
+                    pt,
+                    best / pt);
         } else {
             System.out.println(djl + "; PyTorch: not run (no python3 with torch found)");
         }
@@ -48,8 +62,15 @@ class LstmForecasterBenchmark {
 
     /** Runs the PyTorch script; returns {iterations, seconds} of its better run, or empty without torch. */
     private static Optional<double[]> pytorchSeconds() {
-        return PyTorchReference.run("lstm_stock.py", "--data", TestDatasets.mirror().toAbsolutePath().toString(),
-                "--threads", "2").map(PYTORCH_LINE::matcher).filter(Matcher::find).map(m -> {
+        return PyTorchReference.run(
+                        "lstm_stock.py",
+                        "--data",
+                        TestDatasets.mirror().toAbsolutePath().toString(),
+                        "--threads",
+                        "2")
+                .map(PYTORCH_LINE::matcher)
+                .filter(Matcher::find)
+                .map(m -> {
                     System.out.println(m.group());
                     return new double[] {Double.parseDouble(m.group(2)), Double.parseDouble(m.group(3))};
                 });

@@ -50,9 +50,11 @@ class NetworkTest {
                 assertThat(trace.prediction()).as("fused, window %d", b).isCloseTo(fusedPredicted[b], within(1e-5));
                 for (int t = 0; t < STEPS; t++) {
                     for (int u = 0; u < 6; u++) {
-                        assertThat(trace.hidden()[u][t]).as("h[%d] at step %d of window %d", u, t, b)
+                        assertThat(trace.hidden()[u][t])
+                                .as("h[%d] at step %d of window %d", u, t, b)
                                 .isCloseTo(hidden[(b * STEPS + t) * 6 + u], within(1e-5));
-                        assertThat(trace.hidden()[u][t]).as("fused h[%d] at step %d of window %d", u, t, b)
+                        assertThat(trace.hidden()[u][t])
+                                .as("fused h[%d] at step %d of window %d", u, t, b)
                                 .isCloseTo(fusedHidden[(b * STEPS + t) * 6 + u], within(1e-5));
                     }
                 }
@@ -72,7 +74,8 @@ class NetworkTest {
         float[] x = randomInputs();
         try (NDManager manager = NDManager.newBaseManager()) {
             EngineTraining.Forward engine = new EngineTraining.Forward(settings, arrays(manager, weights));
-            float[] predicted = engine.apply(manager.create(x, new Shape(BATCH, STEPS, FEATURES)), false).toFloatArray();
+            float[] predicted = engine.apply(manager.create(x, new Shape(BATCH, STEPS, FEATURES)), false)
+                    .toFloatArray();
             Network network = new Network(weights, settings, STEPS, FEATURES);
             for (int b = 0; b < BATCH; b++) {
                 assertThat(network.predict(window(x, b))).isCloseTo(predicted[b], within(1e-5));
@@ -88,7 +91,8 @@ class NetworkTest {
     private static final float[] PYTORCH_OUTPUT = {
         -0.2707586f, -0.1681922f, 0.0302280f, -0.3165006f, -0.2270046f, 0.0457534f, -0.2146578f, -0.2000627f,
         -0.0276715f, -0.3639751f, -0.2915085f, -0.0218285f, -0.3003429f, -0.1351628f, 0.0271223f, -0.3927119f,
-        -0.2471242f, 0.0482964f, -0.2760660f, -0.2153184f, 0.0093767f, -0.2823660f, -0.2442561f, -0.0404401f};
+        -0.2471242f, 0.0482964f, -0.2760660f, -0.2153184f, 0.0093767f, -0.2823660f, -0.2442561f, -0.0404401f
+    };
 
     @Test
     void bothForwardPassesAreTheDocumentedLstmOfPyTorch() {
@@ -121,11 +125,14 @@ class NetworkTest {
                 for (int t = 0; t < 4; t++) {
                     for (int u = 0; u < 3; u++) {
                         int at = (b * 4 + t) * 3 + u;
-                        assertThat(hidden[at]).as("engine h[%d] at step %d of window %d", u, t, b)
+                        assertThat(hidden[at])
+                                .as("engine h[%d] at step %d of window %d", u, t, b)
                                 .isCloseTo(PYTORCH_OUTPUT[at], within(1e-5f));
-                        assertThat(fused[at]).as("fused op h[%d] at step %d of window %d", u, t, b)
+                        assertThat(fused[at])
+                                .as("fused op h[%d] at step %d of window %d", u, t, b)
                                 .isCloseTo(PYTORCH_OUTPUT[at], within(1e-5f));
-                        assertThat(trace.hidden()[u][t]).as("Java h[%d] at step %d of window %d", u, t, b)
+                        assertThat(trace.hidden()[u][t])
+                                .as("Java h[%d] at step %d of window %d", u, t, b)
                                 .isCloseTo(PYTORCH_OUTPUT[at], within(1e-5));
                     }
                 }
@@ -140,7 +147,8 @@ class NetworkTest {
     private static List<NDArray> arrays(NDManager manager, Weights weights) {
         List<NDArray> arrays = new ArrayList<>();
         for (int i = 0; i < weights.count(); i++) {
-            arrays.add(manager.create(weights.values().get(i), new Shape(weights.shapes().get(i))));
+            arrays.add(manager.create(
+                    weights.values().get(i), new Shape(weights.shapes().get(i))));
         }
         return arrays;
     }

@@ -23,8 +23,7 @@ final class DeviceNet {
     private final List<NDArray> weights = new ArrayList<>();
     private final List<NDArray> biases = new ArrayList<>();
 
-    DeviceNet(NDManager manager, int[] sizes, String activation, String init, DropoutMasks dropout,
-            Random random) {
+    DeviceNet(NDManager manager, int[] sizes, String activation, String init, DropoutMasks dropout, Random random) {
         this.sizes = sizes.clone();
         this.activation = activation;
         this.dropout = dropout;

@@ -35,7 +35,8 @@ final class HiddenLayers {
             try {
                 widths[i] = Integer.parseInt(p);
             } catch (NumberFormatException e) {
-                throw invalid("must be widths separated by commas, such as 10,10,10; '" + p + "' is not a whole number");
+                throw invalid(
+                        "must be widths separated by commas, such as 10,10,10; '" + p + "' is not a whole number");
             }
             if (widths[i] < 1 || widths[i] > MAX_WIDTH) {
                 throw invalid("widths must be between 1 and " + MAX_WIDTH + ", got " + widths[i]);
@@ -45,7 +46,9 @@ final class HiddenLayers {
     }
 
     static String format(int[] widths) {
-        return widths.length == 0 ? NONE : Arrays.stream(widths).mapToObj(Integer::toString).collect(Collectors.joining(","));
+        return widths.length == 0
+                ? NONE
+                : Arrays.stream(widths).mapToObj(Integer::toString).collect(Collectors.joining(","));
     }
 
     private static InvalidParameterException invalid(String what) {

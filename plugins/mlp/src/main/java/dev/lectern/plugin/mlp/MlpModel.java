@@ -14,8 +14,8 @@ import dev.lectern.plugin.api.ParamValues;
 import dev.lectern.plugin.api.Prediction;
 import dev.lectern.plugin.api.TrainedModel;
 import dev.lectern.plugin.api.view.View;
-import dev.lectern.plugin.support.FloatText;
 import dev.lectern.plugin.support.FeatureInputs;
+import dev.lectern.plugin.support.FloatText;
 import dev.lectern.plugin.support.Probabilities;
 import dev.lectern.plugin.support.ZeroInit;
 import java.io.IOException;
@@ -92,7 +92,9 @@ final class MlpModel implements TrainedModel {
         for (int c = 0; c < p.length; c++) {
             values.put("p" + c, p[c]);
         }
-        return new Prediction(String.format(Locale.ROOT, "class %s (p = %.3f)", net.classNames().get(predicted), p[predicted]),
+        return new Prediction(
+                String.format(
+                        Locale.ROOT, "class %s (p = %.3f)", net.classNames().get(predicted), p[predicted]),
                 values);
     }
 
@@ -104,8 +106,16 @@ final class MlpModel implements TrainedModel {
             model.setBlock(block);
             ZeroInit.initialize(block, model.getNDManager(), DataType.FLOAT32, new Shape(1, net.inputs()));
             for (int l = 0; l < linears.size(); l++) {
-                linears.get(l).getParameters().get("weight").getArray().set(net.weights().get(l));
-                linears.get(l).getParameters().get("bias").getArray().set(net.biases().get(l));
+                linears.get(l)
+                        .getParameters()
+                        .get("weight")
+                        .getArray()
+                        .set(net.weights().get(l));
+                linears.get(l)
+                        .getParameters()
+                        .get("bias")
+                        .getArray()
+                        .set(net.biases().get(l));
             }
             model.setProperty(FEATURES, String.join(SEPARATOR, net.featureNames()));
             model.setProperty(CLASSES, String.join(SEPARATOR, net.classNames()));
@@ -140,7 +150,8 @@ final class MlpModel implements TrainedModel {
                 }
             }
             int[] hidden = HiddenLayers.parse(require(props, HIDDEN, directory));
-            List<String> classes = Arrays.asList(require(props, CLASSES, directory).split(SEPARATOR, -1));
+            List<String> classes =
+                    Arrays.asList(require(props, CLASSES, directory).split(SEPARATOR, -1));
             String activation = require(props, ACTIVATION, directory);
             List<Linear> linears = new ArrayList<>();
             model.setBlock(block(hidden, classes.size(), activation, linears));
@@ -151,8 +162,14 @@ final class MlpModel implements TrainedModel {
                 weights.add(linear.getParameters().get("weight").getArray().toFloatArray());
                 biases.add(linear.getParameters().get("bias").getArray().toFloatArray());
             }
-            MlpNet net = new MlpNet(Arrays.asList(require(props, FEATURES, directory).split(SEPARATOR, -1)), hidden,
-                    activation, classes, weights, biases, FloatText.split(require(props, MEAN, directory)),
+            MlpNet net = new MlpNet(
+                    Arrays.asList(require(props, FEATURES, directory).split(SEPARATOR, -1)),
+                    hidden,
+                    activation,
+                    classes,
+                    weights,
+                    biases,
+                    FloatText.split(require(props, MEAN, directory)),
                     FloatText.split(require(props, SCALE, directory)));
             int[] imageShape = null;
             if (props.containsKey(IMAGE_SHAPE)) {

@@ -17,8 +17,15 @@ import java.util.List;
  * @param mean per-input value subtracted before scoring
  * @param scale per-input divisor applied after the mean
  */
-record MlpNet(List<String> featureNames, int[] hidden, String activation, List<String> classNames, List<float[]> weights,
-        List<float[]> biases, float[] mean, float[] scale) {
+record MlpNet(
+        List<String> featureNames,
+        int[] hidden,
+        String activation,
+        List<String> classNames,
+        List<float[]> weights,
+        List<float[]> biases,
+        float[] mean,
+        float[] scale) {
 
     MlpNet {
         featureNames = List.copyOf(featureNames);
@@ -26,13 +33,17 @@ record MlpNet(List<String> featureNames, int[] hidden, String activation, List<S
         weights = List.copyOf(weights);
         biases = List.copyOf(biases);
         int[] sizes = sizes(featureNames.size(), hidden, classNames.size());
-        if (weights.size() != sizes.length - 1 || biases.size() != sizes.length - 1 || mean.length != sizes[0]
+        if (weights.size() != sizes.length - 1
+                || biases.size() != sizes.length - 1
+                || mean.length != sizes[0]
                 || scale.length != sizes[0]) {
-            throw new IllegalArgumentException("network parameters do not fit the layers " + java.util.Arrays.toString(sizes));
+            throw new IllegalArgumentException(
+                    "network parameters do not fit the layers " + java.util.Arrays.toString(sizes));
         }
         for (int l = 0; l < weights.size(); l++) {
             if (weights.get(l).length != sizes[l] * sizes[l + 1] || biases.get(l).length != sizes[l + 1]) {
-                throw new IllegalArgumentException("layer " + (l + 1) + " does not have " + sizes[l] + " x " + sizes[l + 1] + " weights");
+                throw new IllegalArgumentException(
+                        "layer " + (l + 1) + " does not have " + sizes[l] + " x " + sizes[l + 1] + " weights");
             }
         }
     }

@@ -25,11 +25,15 @@ public final class MlpPlugin implements LecturePlugin {
 
     @Override
     public PluginDescriptor descriptor() {
-        return new PluginDescriptor(ID, "Multi-layer perceptron",
+        return new PluginDescriptor(
+                ID,
+                "Multi-layer perceptron",
                 "Lectures 9–10 — backpropagation, XOR, ReLU, Xavier initialisation, dropout, MNIST",
                 "Stack Linear layers with a non-linearity between them, put softmax on top and learn every weight by "
                         + "backpropagating the cross-entropy: solves XOR, which a single layer cannot, and reads MNIST digits.",
-                "0.1.0", PluginApi.VERSION, List.of(
+                "0.1.0",
+                PluginApi.VERSION,
+                List.of(
                         "h^{(1)} = \\sigma(x W^{(1)} + b^{(1)}),\\quad h^{(l)} = \\sigma(h^{(l-1)} W^{(l)} + b^{(l)})",
                         "\\hat{y} = \\mathrm{softmax}(h^{(L-1)} W^{(L)} + b^{(L)})",
                         "\\mathrm{cost} = -\\frac{1}{m} \\sum_{k=1}^{m} \\log \\hat{y}^{(k)}_{y^{(k)}}",
@@ -69,7 +73,8 @@ public final class MlpPlugin implements LecturePlugin {
         HiddenLayers.parse(values.getString(MlpParams.HIDDEN_LAYERS));
         if (dataset.kind() == DatasetKind.TABLE && !dataset.columns().isEmpty()) {
             if (dataset.columns().stream().noneMatch(c -> c.role() == ColumnRole.LABEL)) {
-                throw new InvalidParameterException("dataset", "data set '" + dataset.id() + "' has no label column of class indices");
+                throw new InvalidParameterException(
+                        "dataset", "data set '" + dataset.id() + "' has no label column of class indices");
             }
             if (dataset.columns().stream().noneMatch(c -> c.role() == ColumnRole.FEATURE)) {
                 throw new InvalidParameterException("dataset", "data set '" + dataset.id() + "' has no feature column");

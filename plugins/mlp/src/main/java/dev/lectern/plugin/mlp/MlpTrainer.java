@@ -87,8 +87,15 @@ final class MlpTrainer {
                 }
                 context.metrics().report("loss", loop.totalSteps, loss);
                 int[] predicted = logits.argMax(1).toType(DataType.INT32, false).toIntArray();
-                MlpNet host = new MlpNet(data.featureNames(), hidden, params.getString(ACTIVATION), data.classNames(),
-                        net.hostWeights(), net.hostBiases(), data.mean(), data.scale());
+                MlpNet host = new MlpNet(
+                        data.featureNames(),
+                        hidden,
+                        params.getString(ACTIVATION),
+                        data.classNames(),
+                        net.hostWeights(),
+                        net.hostBiases(),
+                        data.mean(),
+                        data.scale());
                 Map<String, Double> summary = new LinkedHashMap<>();
                 summary.put("loss", loss);
                 summary.put("trainAccuracy", accuracy(predicted, data.labels()));
@@ -127,15 +134,25 @@ final class MlpTrainer {
             loop.run();
             int[] predicted;
             try (NDScope scope = new NDScope()) {
-                predicted = net.forward(testX, false).argMax(1).toType(DataType.INT32, false).toIntArray();
+                predicted = net.forward(testX, false)
+                        .argMax(1)
+                        .toType(DataType.INT32, false)
+                        .toIntArray();
             }
             List<String> pixelNames = Collections.nCopies(inputs, "pixel");
             float[] zeros = new float[inputs];
             float[] ones = new float[inputs];
             java.util.Arrays.fill(ones, 255f);
             // The network saw pixel/255: the same as "mean 0, scale 255" on the raw 0..255 intensities.
-            MlpNet host = new MlpNet(pixelNames, hidden, params.getString(ACTIVATION), train.classNames(),
-                    net.hostWeights(), net.hostBiases(), zeros, ones);
+            MlpNet host = new MlpNet(
+                    pixelNames,
+                    hidden,
+                    params.getString(ACTIVATION),
+                    train.classNames(),
+                    net.hostWeights(),
+                    net.hostBiases(),
+                    zeros,
+                    ones);
             Map<String, Double> summary = new LinkedHashMap<>();
             summary.put("loss", loop.lastEpochLoss);
             summary.put("trainAccuracy", accuracies[0]);
@@ -146,8 +163,8 @@ final class MlpTrainer {
             summary.put("msPerEpoch", secondsPerEpoch * 1000);
             summary.put("secondsPerEpoch", secondsPerEpoch);
             summary.put("imagesPerSecond", train.count() / secondsPerEpoch);
-            return new MlpModel(host, new int[] {train.height(), train.width()}, summary,
-                    MlpViews.forImages(test, predicted));
+            return new MlpModel(
+                    host, new int[] {train.height(), train.width()}, summary, MlpViews.forImages(test, predicted));
         }
     }
 
@@ -157,13 +174,19 @@ final class MlpTrainer {
      * draws from the engine's process-wide generator, which runs training at the same time would share.
      */
     private DeviceNet newNet(NDManager manager, int[] sizes) {
-        return new DeviceNet(manager, sizes, params.getString(ACTIVATION), params.getString(INIT),
-                new DropoutMasks(context.seed() + 2, params.getDouble(DROPOUT)), new Random(context.seed()));
+        return new DeviceNet(
+                manager,
+                sizes,
+                params.getString(ACTIVATION),
+                params.getString(INIT),
+                new DropoutMasks(context.seed() + 2, params.getDouble(DROPOUT)),
+                new Random(context.seed()));
     }
 
     /** The chosen optimizer, with a learning rate the user may change while the run trains. */
     private Optimizer optimizer(StepReporter reporter) {
-        return Optimizers.byName(params.getString(OPTIMIZER), reporter.liveRate(LEARNING_RATE, params.getDouble(LEARNING_RATE)));
+        return Optimizers.byName(
+                params.getString(OPTIMIZER), reporter.liveRate(LEARNING_RATE, params.getDouble(LEARNING_RATE)));
     }
 
     /** One run of mini-batch gradient descent over resident data. */
@@ -175,6 +198,7 @@ final class MlpTrainer {
         final NDArray oneHot;
         /** −oneHot / batch size: the batch's mean cross-entropy is then one sum, fewer ops per step to run and undo. */
         final NDArray target;
+
         final int rows;
         final int batchSize;
         final int epochs;
@@ -203,13 +227,16 @@ final class MlpTrainer {
             context.metrics().stepsPerEpoch((rows + batchSize - 1) / batchSize);
             Random random = new Random(context.seed() + 1);
             boolean fullBatch = batchSize == rows;
-            long reportEvery = Math.max(images ? MIN_IMAGE_STEPS_PER_POINT : 1,
+            long reportEvery = Math.max(
+                    images ? MIN_IMAGE_STEPS_PER_POINT : 1,
                     (totalSteps + MAX_REPORTED_POINTS - 1) / MAX_REPORTED_POINTS);
             int evaluateEvery = images ? 1 : Math.max(1, (epochs + MAX_ACCURACY_POINTS - 1) / MAX_ACCURACY_POINTS);
             NDArray lossSum = manager.zeros(new Shape());
             NDArray epochLossSum = manager.zeros(new Shape());
             int inWindow = 0;
-            StepReporter reporter = StepReporter.of(context, "loss", totalSteps).every(reportEvery).alsoAtLastStep();
+            StepReporter reporter = StepReporter.of(context, "loss", totalSteps)
+                    .every(reportEvery)
+                    .alsoAtLastStep();
             Optimizer optimizer = optimizer(reporter);
             long step = 0;
             evaluate.after(0);
@@ -275,7 +302,11 @@ final class MlpTrainer {
         double accuracy(NDArray features, NDArray labels) {
             try (NDScope scope = new NDScope()) {
                 NDArray predicted = net.forward(features, false).argMax(1);
-                return predicted.eq(labels).toType(DataType.FLOAT32, false).mean().getFloat();
+                return predicted
+                        .eq(labels)
+                        .toType(DataType.FLOAT32, false)
+                        .mean()
+                        .getFloat();
             }
         }
     }

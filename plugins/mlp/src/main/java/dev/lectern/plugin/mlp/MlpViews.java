@@ -23,6 +23,7 @@ final class MlpViews {
     static final int MAX_PREDICTION_ROWS = 50;
     /** Hidden units whose own boundary is drawn (the first hidden layer's first units). */
     static final int MAX_UNIT_LINES = 16;
+
     static final int MAX_GALLERY = 24;
 
     private MlpViews() {}
@@ -35,7 +36,9 @@ final class MlpViews {
         if (data.rows() <= MAX_PREDICTION_ROWS) {
             views.add(predictions(net, data, predicted));
         }
-        views.add(new ConfusionMatrix("Confusion matrix (training rows)", data.classNames(),
+        views.add(new ConfusionMatrix(
+                "Confusion matrix (training rows)",
+                data.classNames(),
                 confusion(data.labels(), predicted, data.classes())));
         return views;
     }
@@ -70,8 +73,11 @@ final class MlpViews {
                     points.add(new double[] {data.raw()[2 * r], data.raw()[2 * r + 1]});
                 }
             }
-            overlay.add(new Series(label + " = " + c, SeriesStyle.POINTS,
-                    points.stream().mapToDouble(p -> p[0]).toArray(), points.stream().mapToDouble(p -> p[1]).toArray()));
+            overlay.add(new Series(
+                    label + " = " + c,
+                    SeriesStyle.POINTS,
+                    points.stream().mapToDouble(p -> p[0]).toArray(),
+                    points.stream().mapToDouble(p -> p[1]).toArray()));
         }
         if (net.hidden().length > 0) {
             float[] w = net.weights().get(0);
@@ -89,10 +95,19 @@ final class MlpViews {
         }
         List<String> names = data.featureNames();
         String title = binary
-                ? "P(" + label + " = 1): the network's boundary (contour 0.5) and each first-layer hidden unit's own line"
+                ? "P(" + label
+                        + " = 1): the network's boundary (contour 0.5) and each first-layer hidden unit's own line"
                 : "Predicted class, with each first-layer hidden unit's own line";
-        return new Heatmap(title, names.get(0), names.get(1), binary ? "P(" + label + " = 1)" : "predicted class",
-                xs, ys, values, contours, overlay);
+        return new Heatmap(
+                title,
+                names.get(0),
+                names.get(1),
+                binary ? "P(" + label + " = 1)" : "predicted class",
+                xs,
+                ys,
+                values,
+                contours,
+                overlay);
     }
 
     /** The data's bounding box, widened by a quarter of its span (at least 0.25) on every side. */
@@ -173,8 +188,8 @@ final class MlpViews {
             }
             rows.add(row);
         }
-        return new TableView("Predictions for every row" + (units > 0 ? " (h = first hidden layer's outputs)" : ""),
-                headers, rows);
+        return new TableView(
+                "Predictions for every row" + (units > 0 ? " (h = first hidden layer's outputs)" : ""), headers, rows);
     }
 
     static List<View> forImages(ImageSet test, int[] predicted) {
@@ -185,7 +200,8 @@ final class MlpViews {
         }
         long[][] counts = confusion(truth, predicted, k);
         List<View> views = new ArrayList<>();
-        views.add(new ConfusionMatrix("Confusion matrix (test set, " + test.count() + " images)", test.classNames(), counts));
+        views.add(new ConfusionMatrix(
+                "Confusion matrix (test set, " + test.count() + " images)", test.classNames(), counts));
         List<List<String>> rows = new ArrayList<>();
         for (int c = 0; c < k; c++) {
             long tp = counts[c][c];
@@ -195,11 +211,14 @@ final class MlpViews {
                 actual += counts[c][o];
                 said += counts[o][c];
             }
-            rows.add(List.of(test.classNames().get(c), Long.toString(actual),
+            rows.add(List.of(
+                    test.classNames().get(c),
+                    Long.toString(actual),
                     said == 0 ? "–" : String.format(Locale.ROOT, "%.4f", (double) tp / said),
                     actual == 0 ? "–" : String.format(Locale.ROOT, "%.4f", (double) tp / actual)));
         }
-        views.add(new TableView("Precision and recall per class (test set)", List.of("class", "images", "precision", "recall"), rows));
+        views.add(new TableView(
+                "Precision and recall per class (test set)", List.of("class", "images", "precision", "recall"), rows));
         List<Image> gallery = new ArrayList<>();
         int size = test.height() * test.width();
         for (int i : MlpTrainer.misclassified(predicted, test.labels(), MAX_GALLERY)) {
@@ -207,8 +226,12 @@ final class MlpViews {
             for (int p = 0; p < size; p++) {
                 pixels[p] = (test.pixels()[i * size + p] & 0xff) / 255f;
             }
-            gallery.add(new Image("predicted " + test.classNames().get(predicted[i]) + ", true " + test.classNames().get(truth[i]),
-                    test.width(), test.height(), pixels));
+            gallery.add(new Image(
+                    "predicted " + test.classNames().get(predicted[i]) + ", true "
+                            + test.classNames().get(truth[i]),
+                    test.width(),
+                    test.height(),
+                    pixels));
         }
         views.add(new ImageGallery("Misclassified test digits (first " + gallery.size() + ")", gallery));
         return views;

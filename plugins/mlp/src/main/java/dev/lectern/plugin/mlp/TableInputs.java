@@ -19,8 +19,15 @@ import java.util.List;
  * @param mean the subtracted per-feature mean (0 without scaling)
  * @param scale the per-feature divisor (1 without scaling)
  */
-record TableInputs(List<String> featureNames, String labelName, float[] raw, float[] scaled, int[] labels, int classes,
-        float[] mean, float[] scale) {
+record TableInputs(
+        List<String> featureNames,
+        String labelName,
+        float[] raw,
+        float[] scaled,
+        int[] labels,
+        int classes,
+        float[] mean,
+        float[] scale) {
 
     static final int MAX_CLASSES = 1000;
 
@@ -28,7 +35,8 @@ record TableInputs(List<String> featureNames, String labelName, float[] raw, flo
         Table table = data.table();
         int[] featureIdx = table.featureIndices();
         if (featureIdx.length == 0 || table.labelIndices().length == 0) {
-            throw new IllegalArgumentException("data set '" + data.info().id() + "' needs feature columns and a label column");
+            throw new IllegalArgumentException(
+                    "data set '" + data.info().id() + "' needs feature columns and a label column");
         }
         if (table.rows() == 0) {
             throw new IllegalArgumentException("data set '" + data.info().id() + "' has no rows");
@@ -46,7 +54,8 @@ record TableInputs(List<String> featureNames, String labelName, float[] raw, flo
         }
         int classes = Arrays.stream(labels).max().orElse(0) + 1;
         if (classes < 2) {
-            throw new IllegalArgumentException("label '" + labelName + "' must hold at least two classes (0 and 1), but every row is class 0");
+            throw new IllegalArgumentException(
+                    "label '" + labelName + "' must hold at least two classes (0 and 1), but every row is class 0");
         }
         int d = featureIdx.length;
         int rows = table.rows();

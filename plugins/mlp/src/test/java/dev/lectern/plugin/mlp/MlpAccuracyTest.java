@@ -35,8 +35,11 @@ class MlpAccuracyTest {
             assertThat(model.summary().get("parameters")).isEqualTo(2 * 4 + 4 + 4 * 2 + 2.0);
             Heatmap map = (Heatmap) model.views().get(0);
             assertThat(map.contours()).containsExactly(0.5);
-            assertThat(map.overlay().stream().filter(s -> s.style() == SeriesStyle.LINE).map(Series::name))
-                    .as("one line per hidden unit (when it crosses the box)").hasSizeBetween(2, 4)
+            assertThat(map.overlay().stream()
+                            .filter(s -> s.style() == SeriesStyle.LINE)
+                            .map(Series::name))
+                    .as("one line per hidden unit (when it crosses the box)")
+                    .hasSizeBetween(2, 4)
                     .allSatisfy(name -> assertThat(name).startsWith("hidden unit "));
             // P(y = 1) at the four corners of the unit square follows the truth table.
             int last = map.x().length - 1;
@@ -73,7 +76,9 @@ class MlpAccuracyTest {
         double relu = firstToLastGradientRatio(xor, "relu");
         // Measured here: sigmoid 4.9e-5, relu 7.3: the first layer's share is about 10^5 times smaller with sigmoid.
         assertThat(sigmoid).as("sigmoid layer 1 / layer 7").isLessThan(1e-2);
-        System.out.printf("gradient norm layer 1 / layer 7: sigmoid %.3g, relu %.3g, factor %.3g%n", sigmoid, relu, relu / sigmoid);
+        System.out.printf(
+                "gradient norm layer 1 / layer 7: sigmoid %.3g, relu %.3g, factor %.3g%n",
+                sigmoid, relu, relu / sigmoid);
         assertThat(relu / sigmoid).as("relu ratio over sigmoid ratio").isGreaterThan(10);
     }
 
@@ -81,15 +86,23 @@ class MlpAccuracyTest {
     void hiddenLayerListsAreCheckedNamingTheField() {
         assertThat(HiddenLayers.parse("none")).isEmpty();
         assertThat(HiddenLayers.parse(" 10, 10,10 ")).containsExactly(10, 10, 10);
-        assertThatThrownBy(() -> HiddenLayers.parse("1,2,3,4,5,6,7,8,9")).isInstanceOf(InvalidParameterException.class)
+        assertThatThrownBy(() -> HiddenLayers.parse("1,2,3,4,5,6,7,8,9"))
+                .isInstanceOf(InvalidParameterException.class)
                 .hasMessageContaining("at most 8");
-        assertThatThrownBy(() -> HiddenLayers.parse("10,0")).isInstanceOf(InvalidParameterException.class)
+        assertThatThrownBy(() -> HiddenLayers.parse("10,0"))
+                .isInstanceOf(InvalidParameterException.class)
                 .hasMessageContaining("between 1 and 4096");
-        assertThatThrownBy(() -> HiddenLayers.parse("10,x")).isInstanceOfSatisfying(InvalidParameterException.class,
-                e -> assertThat(e.field()).isEqualTo("hiddenLayers"));
-        assertThatThrownBy(() -> new MlpPlugin().validate(ParamValues.check(MlpParams.SPECS, Map.of("hiddenLayers", "64;64")),
-                MlpTestData.noisyXor(8, 1).info())).isInstanceOfSatisfying(InvalidParameterException.class,
-                e -> assertThat(e.field()).isEqualTo("hiddenLayers"));
+        assertThatThrownBy(() -> HiddenLayers.parse("10,x"))
+                .isInstanceOfSatisfying(
+                        InvalidParameterException.class,
+                        e -> assertThat(e.field()).isEqualTo("hiddenLayers"));
+        assertThatThrownBy(() -> new MlpPlugin()
+                        .validate(
+                                ParamValues.check(MlpParams.SPECS, Map.of("hiddenLayers", "64;64")),
+                                MlpTestData.noisyXor(8, 1).info()))
+                .isInstanceOfSatisfying(
+                        InvalidParameterException.class,
+                        e -> assertThat(e.field()).isEqualTo("hiddenLayers"));
     }
 
     @Test
@@ -97,32 +110,42 @@ class MlpAccuracyTest {
         TrainingData mnist = MlpTestData.load("mnist");
         FakeTrainingContext context = context(mnist, Map.of());
         try (TrainedModel model = plugin.train(context)) {
-            System.out.printf("MNIST defaults: test accuracy %.4f, %.2f s/epoch%n", model.summary().get("testAccuracy"),
-                    model.summary().get("secondsPerEpoch"));
+            System.out.printf(
+                    "MNIST defaults: test accuracy %.4f, %.2f s/epoch%n",
+                    model.summary().get("testAccuracy"), model.summary().get("secondsPerEpoch"));
             assertThat(model.summary().get("testAccuracy")).isGreaterThanOrEqualTo(0.975);
             assertThat(model.summary().get("parameters")).isEqualTo(784 * 256 + 256 + 256 * 10 + 10.0);
             assertThat(context.recorded().points("accuracy/test")).hasSize(6);
             assertThat(context.recorded().points("gradNorm/layer 2")).hasSize(5);
             assertThat(context.recorded().points("loss")).hasSizeBetween(100, 2001);
             ConfusionMatrix confusion = (ConfusionMatrix) model.views().get(0);
-            assertThat(java.util.Arrays.stream(confusion.counts()).flatMapToLong(java.util.Arrays::stream).sum()).isEqualTo(10_000);
+            assertThat(java.util.Arrays.stream(confusion.counts())
+                            .flatMapToLong(java.util.Arrays::stream)
+                            .sum())
+                    .isEqualTo(10_000);
             ImageGallery gallery = (ImageGallery) model.views().get(2);
-            assertThat(gallery.images()).hasSize(24).allSatisfy(i -> assertThat(i.caption()).matches("predicted \\d, true \\d"));
+            assertThat(gallery.images())
+                    .hasSize(24)
+                    .allSatisfy(i -> assertThat(i.caption()).matches("predicted \\d, true \\d"));
         }
     }
 
     @Test
     void mnistDefaultsAreTheLabsNetwork() {
-        Map<String, Object> mnist = plugin.defaultsFor(new dev.lectern.plugin.api.DatasetInfo("mnist", "MNIST",
-                dev.lectern.plugin.api.DatasetKind.IMAGES, List.of(), ""));
-        assertThat(mnist).containsEntry("hiddenLayers", "256").containsEntry("activation", "relu")
-                .containsEntry("optimizer", "adam").containsEntry("learningRate", 0.001).containsEntry("batchSize", 100)
+        Map<String, Object> mnist = plugin.defaultsFor(new dev.lectern.plugin.api.DatasetInfo(
+                "mnist", "MNIST", dev.lectern.plugin.api.DatasetKind.IMAGES, List.of(), ""));
+        assertThat(mnist)
+                .containsEntry("hiddenLayers", "256")
+                .containsEntry("activation", "relu")
+                .containsEntry("optimizer", "adam")
+                .containsEntry("learningRate", 0.001)
+                .containsEntry("batchSize", 100)
                 .containsEntry("epochs", 5);
     }
 
     private double firstToLastGradientRatio(TrainingData data, String activation) throws Exception {
-        Map<String, Object> params = Map.of("hiddenLayers", "16,16,16,16,16,16", "activation", activation,
-                "init", "xavier", "epochs", 5);
+        Map<String, Object> params =
+                Map.of("hiddenLayers", "16,16,16,16,16,16", "activation", activation, "init", "xavier", "epochs", 5);
         FakeTrainingContext context = context(data, params);
         try (TrainedModel model = plugin.train(context)) {
             double first = context.recorded().points("gradNorm/layer 1").get(0).value();

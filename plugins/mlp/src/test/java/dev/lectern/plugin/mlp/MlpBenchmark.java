@@ -51,19 +51,34 @@ class MlpBenchmark {
         };
         double cold = epoch.call();
         String data = TestDatasets.cache().resolve("mnist").toString();
-        Optional<PairedTiming> paired = PairedTiming.measure(ROUNDS, epoch, () -> PyTorchReference.run("mnist.py",
-                "--model", "mlp", "--data", data, "--repeats", "1").map(line -> PyTorchReference.value(line, "seconds_per_epoch")));
+        Optional<PairedTiming> paired = PairedTiming.measure(
+                ROUNDS,
+                epoch,
+                () -> PyTorchReference.run("mnist.py", "--model", "mlp", "--data", data, "--repeats", "1")
+                        .map(line -> PyTorchReference.value(line, "seconds_per_epoch")));
         if (paired.isEmpty()) {
             double warm = epoch.call();
-            System.out.printf(Locale.ROOT, "BENCHMARK mlp mnist: %.3f s/epoch, %.0f images/s (cold %.3f s, dropout %s); "
-                    + "no same-run PyTorch figure (python3 with torch not found); docs/performance.md's PyTorch %.3f s%n", warm,
-                    mnist.images().train().count() / warm, cold, dropout, PYTORCH_SECONDS_PER_EPOCH);
+            System.out.printf(
+                    Locale.ROOT,
+                    "BENCHMARK mlp mnist: %.3f s/epoch, %.0f images/s (cold %.3f s, dropout %s); "
+                            + "no same-run PyTorch figure (python3 with torch not found); docs/performance.md's PyTorch %.3f s%n",
+                    warm,
+                    mnist.images().train().count() / warm,
+                    cold,
+                    dropout,
+                    PYTORCH_SECONDS_PER_EPOCH);
             return;
         }
         double median = paired.get().medianDjl();
-        System.out.printf(Locale.ROOT, "BENCHMARK mlp mnist: 784-256-10, adam 0.001, batch 100, one epoch: %.3f s/epoch, "
-                + "%.0f images/s (cold %.3f s, dropout %s; docs/performance.md's PyTorch %.3f s)%n", median,
-                mnist.images().train().count() / median, cold, dropout, PYTORCH_SECONDS_PER_EPOCH);
+        System.out.printf(
+                Locale.ROOT,
+                "BENCHMARK mlp mnist: 784-256-10, adam 0.001, batch 100, one epoch: %.3f s/epoch, "
+                        + "%.0f images/s (cold %.3f s, dropout %s; docs/performance.md's PyTorch %.3f s)%n",
+                median,
+                mnist.images().train().count() / median,
+                cold,
+                dropout,
+                PYTORCH_SECONDS_PER_EPOCH);
         System.out.println("BENCHMARK mlp mnist: " + paired.get().describe());
     }
 
@@ -82,13 +97,23 @@ class MlpBenchmark {
         double cold = once.call();
         // Best of two on both sides: the reference script takes the best of its repeats.
         Callable<Double> bestOfTwo = () -> Math.min(once.call(), once.call());
-        Optional<PairedTiming> paired = PairedTiming.measure(ROUNDS, bestOfTwo, () -> PyTorchReference.run("xor.py",
-                "--steps", Integer.toString(XOR_STEPS), "--repeats", "2").map(line -> PyTorchReference.value(line, "seconds")));
+        Optional<PairedTiming> paired = PairedTiming.measure(
+                ROUNDS,
+                bestOfTwo,
+                () -> PyTorchReference.run("xor.py", "--steps", Integer.toString(XOR_STEPS), "--repeats", "2")
+                        .map(line -> PyTorchReference.value(line, "seconds")));
         double median = paired.map(PairedTiming::medianDjl).orElse(bestOfTwo.call());
-        System.out.printf(Locale.ROOT, "BENCHMARK mlp xor: %d steps (2-4-2 sigmoid, adam 0.1, full batch) cold %.3f s, "
+        System.out.printf(
+                Locale.ROOT,
+                "BENCHMARK mlp xor: %d steps (2-4-2 sigmoid, adam 0.1, full batch) cold %.3f s, "
                         + "warm %.3f s, %.0f iterations/s, %.1f us/iteration%n",
-                XOR_STEPS, cold, median, XOR_STEPS / median, median / XOR_STEPS * 1e6);
-        System.out.println("BENCHMARK mlp xor: " + paired.map(PairedTiming::describe)
-                .orElse("no same-run PyTorch figure (python3 with torch not found)"));
+                XOR_STEPS,
+                cold,
+                median,
+                XOR_STEPS / median,
+                median / XOR_STEPS * 1e6);
+        System.out.println("BENCHMARK mlp xor: "
+                + paired.map(PairedTiming::describe)
+                        .orElse("no same-run PyTorch figure (python3 with torch not found)"));
     }
 }

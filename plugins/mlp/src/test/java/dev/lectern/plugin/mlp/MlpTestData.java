@@ -25,12 +25,14 @@ final class MlpTestData {
     static TrainingData load(String id) throws IOException {
         String mirror = System.getProperty("lectern.datasetMirror");
         String cache = System.getProperty("lectern.datasetCache");
-        DatasetService service = new DatasetService(DatasetCatalog.builtIn(), new DatasetResolver(
-                Optional.of(Path.of(mirror != null ? mirror : "../../../shared/datasets")),
-                Path.of(cache != null ? cache : "target/dataset-cache"),
-                (source, target, listener) -> {
-                    throw new IOException("tests never download (" + source + ")");
-                }));
+        DatasetService service = new DatasetService(
+                DatasetCatalog.builtIn(),
+                new DatasetResolver(
+                        Optional.of(Path.of(mirror != null ? mirror : "../../../shared/datasets")),
+                        Path.of(cache != null ? cache : "target/dataset-cache"),
+                        (source, target, listener) -> {
+                            throw new IOException("tests never download (" + source + ")");
+                        }));
         return service.load(id, FetchListener.NONE);
     }
 
@@ -49,7 +51,9 @@ final class MlpTestData {
                 values[3 * r + 2] = a ^ b;
             }
         }
-        List<Column> columns = List.of(new Column("x1", ColumnRole.FEATURE), new Column("x2", ColumnRole.FEATURE),
+        List<Column> columns = List.of(
+                new Column("x1", ColumnRole.FEATURE),
+                new Column("x2", ColumnRole.FEATURE),
                 new Column("y", ColumnRole.LABEL));
         DatasetInfo info = new DatasetInfo("noisy-xor", "Noisy XOR", DatasetKind.TABLE, columns, "test data");
         return TrainingData.of(info, new Table(columns, rows, values));

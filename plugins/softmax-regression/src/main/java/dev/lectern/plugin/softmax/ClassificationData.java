@@ -24,8 +24,18 @@ import java.util.Random;
  * @param mean the subtracted per-feature mean (0 without scaling)
  * @param scale the per-feature divisor (1 without scaling)
  */
-record ClassificationData(List<String> featureNames, String labelName, int classes, float[] trainX, int[] trainY,
-        int[] trainRows, float[] testX, int[] testY, int[] testRows, float[] mean, float[] scale) {
+record ClassificationData(
+        List<String> featureNames,
+        String labelName,
+        int classes,
+        float[] trainX,
+        int[] trainY,
+        int[] trainRows,
+        float[] testX,
+        int[] testY,
+        int[] testRows,
+        float[] mean,
+        float[] scale) {
 
     /** More classes than this is almost certainly a regression target fed to a classifier by mistake. */
     static final int MAX_CLASSES = 1000;
@@ -34,7 +44,8 @@ record ClassificationData(List<String> featureNames, String labelName, int class
         Table table = data.table();
         int[] featureIdx = table.featureIndices();
         if (featureIdx.length == 0 || table.labelIndices().length == 0) {
-            throw new IllegalArgumentException("data set '" + data.info().id() + "' needs feature columns and a label column");
+            throw new IllegalArgumentException(
+                    "data set '" + data.info().id() + "' needs feature columns and a label column");
         }
         String labelName = table.names(table.labelIndices()).get(0);
         int[] labels = classIndices(table.label(), labelName);
@@ -59,9 +70,18 @@ record ClassificationData(List<String> featureNames, String labelName, int class
         if (standardize) {
             fitStandardization(x, d, trainRows, mean, scale);
         }
-        return new ClassificationData(table.names(featureIdx), labelName, classes, rows(x, d, trainRows, mean, scale),
-                pick(labels, trainRows), trainRows, rows(x, d, testRows, mean, scale), pick(labels, testRows), testRows,
-                mean, scale);
+        return new ClassificationData(
+                table.names(featureIdx),
+                labelName,
+                classes,
+                rows(x, d, trainRows, mean, scale),
+                pick(labels, trainRows),
+                trainRows,
+                rows(x, d, testRows, mean, scale),
+                pick(labels, testRows),
+                testRows,
+                mean,
+                scale);
     }
 
     int features() {

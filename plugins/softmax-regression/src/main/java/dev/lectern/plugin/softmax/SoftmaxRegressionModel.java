@@ -11,8 +11,8 @@ import dev.lectern.plugin.api.ParamValues;
 import dev.lectern.plugin.api.Prediction;
 import dev.lectern.plugin.api.TrainedModel;
 import dev.lectern.plugin.api.view.View;
-import dev.lectern.plugin.support.FloatText;
 import dev.lectern.plugin.support.FeatureInputs;
+import dev.lectern.plugin.support.FloatText;
 import dev.lectern.plugin.support.Probabilities;
 import dev.lectern.plugin.support.ZeroInit;
 import java.io.IOException;
@@ -101,11 +101,16 @@ final class SoftmaxRegressionModel implements TrainedModel {
             model.setBlock(block);
             model.load(directory, MODEL_NAME);
             int classes = Integer.parseInt(require(model, CLASSES, directory));
-            List<String> names = Arrays.asList(require(model, FEATURES, directory).split(SEPARATOR, -1));
-            SoftmaxWeights weights = new SoftmaxWeights(names, require(model, LABEL, directory), classes,
+            List<String> names =
+                    Arrays.asList(require(model, FEATURES, directory).split(SEPARATOR, -1));
+            SoftmaxWeights weights = new SoftmaxWeights(
+                    names,
+                    require(model, LABEL, directory),
+                    classes,
                     block.getParameters().get("weight").getArray().toFloatArray(),
                     block.getParameters().get("bias").getArray().toFloatArray(),
-                    FloatText.split(require(model, MEAN, directory)), FloatText.split(require(model, SCALE, directory)));
+                    FloatText.split(require(model, MEAN, directory)),
+                    FloatText.split(require(model, SCALE, directory)));
             return new SoftmaxRegressionModel(weights, Map.of(), List.of());
         } catch (MalformedModelException | RuntimeException e) {
             throw new IOException("saved softmax model in " + directory + " is damaged: " + e.getMessage(), e);

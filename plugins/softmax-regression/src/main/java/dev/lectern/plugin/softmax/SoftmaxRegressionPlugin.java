@@ -25,10 +25,15 @@ public final class SoftmaxRegressionPlugin implements LecturePlugin {
 
     @Override
     public PluginDescriptor descriptor() {
-        return new PluginDescriptor(ID, "Softmax classification", "Lecture 6 — multinomial classification: softmax and cross-entropy",
+        return new PluginDescriptor(
+                ID,
+                "Softmax classification",
+                "Lecture 6 — multinomial classification: softmax and cross-entropy",
                 "Score every class with y = XW + b, turn the scores into probabilities with softmax, and learn W and b "
                         + "by minimising the cross-entropy.",
-                "0.1.0", PluginApi.VERSION, List.of(
+                "0.1.0",
+                PluginApi.VERSION,
+                List.of(
                         "y = XW + b",
                         "S(y_i) = \\frac{e^{y_i}}{\\sum_j e^{y_j}}",
                         "D(S, L) = -\\sum_i L_i \\log S_i",
@@ -66,7 +71,8 @@ public final class SoftmaxRegressionPlugin implements LecturePlugin {
         // Columns are known before loading only for catalogued tables; uploads are checked when training starts.
         if (!dataset.columns().isEmpty()) {
             if (dataset.columns().stream().noneMatch(c -> c.role() == ColumnRole.LABEL)) {
-                throw new InvalidParameterException("dataset", "data set '" + dataset.id() + "' has no label column of class indices");
+                throw new InvalidParameterException(
+                        "dataset", "data set '" + dataset.id() + "' has no label column of class indices");
             }
             if (dataset.columns().stream().noneMatch(c -> c.role() == ColumnRole.FEATURE)) {
                 throw new InvalidParameterException("dataset", "data set '" + dataset.id() + "' has no feature column");

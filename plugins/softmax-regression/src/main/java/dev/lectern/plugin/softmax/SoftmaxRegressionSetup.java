@@ -7,10 +7,10 @@ import static dev.lectern.plugin.softmax.SoftmaxRegressionParams.OPTIMIZER;
 import static dev.lectern.plugin.softmax.SoftmaxRegressionParams.TEST_FRACTION;
 
 import ai.djl.training.optimizer.Optimizer;
-import dev.lectern.plugin.support.StepReporter;
 import dev.lectern.plugin.api.ParamValues;
 import dev.lectern.plugin.api.TrainingData;
 import dev.lectern.plugin.support.Optimizers;
+import dev.lectern.plugin.support.StepReporter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
@@ -46,13 +46,21 @@ final class SoftmaxRegressionSetup {
 
     /** The chosen optimizer, with a learning rate the user may change while the run trains. */
     Optimizer optimizer(StepReporter reporter) {
-        return Optimizers.byName(params.getString(OPTIMIZER), reporter.liveRate(LEARNING_RATE, params.getDouble(LEARNING_RATE)));
+        return Optimizers.byName(
+                params.getString(OPTIMIZER), reporter.liveRate(LEARNING_RATE, params.getDouble(LEARNING_RATE)));
     }
 
-    SoftmaxRegressionModel result(ClassificationData data, float[] w, float[] b, double cost, int[] trainPredicted,
-            int[] testPredicted, double msPerEpoch, long steps) {
-        SoftmaxWeights weights = new SoftmaxWeights(data.featureNames(), data.labelName(), data.classes(), w, b,
-                data.mean(), data.scale());
+    SoftmaxRegressionModel result(
+            ClassificationData data,
+            float[] w,
+            float[] b,
+            double cost,
+            int[] trainPredicted,
+            int[] testPredicted,
+            double msPerEpoch,
+            long steps) {
+        SoftmaxWeights weights = new SoftmaxWeights(
+                data.featureNames(), data.labelName(), data.classes(), w, b, data.mean(), data.scale());
         Map<String, Double> summary = new LinkedHashMap<>();
         summary.put("cost", cost);
         summary.put("trainAccuracy", accuracy(trainPredicted, data.trainY()));
@@ -62,8 +70,8 @@ final class SoftmaxRegressionSetup {
         summary.put("classes", (double) data.classes());
         summary.put("steps", (double) steps);
         summary.put("msPerEpoch", msPerEpoch);
-        return new SoftmaxRegressionModel(weights, summary,
-                SoftmaxRegressionViews.of(data, weights, trainPredicted, testPredicted));
+        return new SoftmaxRegressionModel(
+                weights, summary, SoftmaxRegressionViews.of(data, weights, trainPredicted, testPredicted));
     }
 
     private static double accuracy(int[] predicted, int[] truth) {

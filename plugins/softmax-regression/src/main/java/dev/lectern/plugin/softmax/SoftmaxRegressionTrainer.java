@@ -59,7 +59,8 @@ final class SoftmaxRegressionTrainer {
             NDArray x = manager.create(data.trainX(), new Shape(rows, d));
             NDArray labels = manager.create(Labels.longs(data.trainY()));
             NDArray oneHot = labels.oneHot(k);
-            NDArray testX = data.hasTestSplit() ? manager.create(data.testX(), new Shape(data.testY().length, d)) : null;
+            NDArray testX =
+                    data.hasTestSplit() ? manager.create(data.testX(), new Shape(data.testY().length, d)) : null;
             NDArray testLabels = data.hasTestSplit() ? manager.create(Labels.longs(data.testY())) : null;
             NDArray w = manager.create(setup.initial(k * d, random), new Shape(k, d));
             NDArray b = manager.create(setup.initial(k, random), new Shape(k));
@@ -84,7 +85,8 @@ final class SoftmaxRegressionTrainer {
                         NDArray yb = order == null ? ys : ys.get(new NDIndex("{}:{}", from, to));
                         float loss;
                         try (GradientCollector collector = Gradients.collect(manager)) {
-                            NDArray lossArray = crossEntropy(Linear.linear(xb, w, b).singletonOrThrow(), yb);
+                            NDArray lossArray =
+                                    crossEntropy(Linear.linear(xb, w, b).singletonOrThrow(), yb);
                             collector.backward(lossArray);
                             loss = lossArray.getFloat();
                         }
@@ -115,11 +117,24 @@ final class SoftmaxRegressionTrainer {
                 }
                 // Measured after the last update: the lab's "step 2000" line is the cost after 2000 updates.
                 context.metrics().report("loss", totalSteps, cost);
-                int[] trainPredicted = logits.argMax(1).toType(DataType.INT32, false).toIntArray();
-                int[] testPredicted = testX == null ? new int[0]
-                        : Linear.linear(testX, w, b).singletonOrThrow().argMax(1).toType(DataType.INT32, false).toIntArray();
-                return setup.result(data, w.toFloatArray(), b.toFloatArray(), cost, trainPredicted, testPredicted,
-                        msPerEpoch, totalSteps);
+                int[] trainPredicted =
+                        logits.argMax(1).toType(DataType.INT32, false).toIntArray();
+                int[] testPredicted = testX == null
+                        ? new int[0]
+                        : Linear.linear(testX, w, b)
+                                .singletonOrThrow()
+                                .argMax(1)
+                                .toType(DataType.INT32, false)
+                                .toIntArray();
+                return setup.result(
+                        data,
+                        w.toFloatArray(),
+                        b.toFloatArray(),
+                        cost,
+                        trainPredicted,
+                        testPredicted,
+                        msPerEpoch,
+                        totalSteps);
             }
         }
     }
@@ -132,7 +147,8 @@ final class SoftmaxRegressionTrainer {
         return logits.logSoftmax(1).mul(oneHot).sum(new int[] {1}).mean().neg();
     }
 
-    private void reportAccuracy(long epoch, NDArray x, NDArray labels, NDArray testX, NDArray testLabels, NDArray w, NDArray b) {
+    private void reportAccuracy(
+            long epoch, NDArray x, NDArray labels, NDArray testX, NDArray testLabels, NDArray w, NDArray b) {
         try (NDScope scope = new NDScope()) {
             context.metrics().reportEpoch("accuracy/train", epoch, accuracy(x, labels, w, b));
             if (testX != null) {

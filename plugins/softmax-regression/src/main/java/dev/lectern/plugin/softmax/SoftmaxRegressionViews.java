@@ -36,7 +36,8 @@ final class SoftmaxRegressionViews {
         int[] truth = heldOut ? data.testY() : data.trainY();
         int[] predicted = heldOut ? testPredicted : trainPredicted;
         String which = heldOut ? "held-out rows" : "training rows (no held-out split)";
-        List<String> classes = IntStream.range(0, data.classes()).mapToObj(c -> "class " + c).toList();
+        List<String> classes =
+                IntStream.range(0, data.classes()).mapToObj(c -> "class " + c).toList();
         long[][] counts = new long[data.classes()][data.classes()];
         for (int i = 0; i < truth.length; i++) {
             counts[truth[i]][predicted[i]]++;
@@ -63,25 +64,38 @@ final class SoftmaxRegressionViews {
             }
             double precision = predicted == 0 ? Double.NaN : (double) truePositive / predicted;
             double recall = support == 0 ? Double.NaN : (double) truePositive / support;
-            double f1 = precision + recall > 0 ? 2 * precision * recall / (precision + recall)
+            double f1 = precision + recall > 0
+                    ? 2 * precision * recall / (precision + recall)
                     : Double.isNaN(precision + recall) ? Double.NaN : 0;
             rows.add(List.of("class " + c, ratio(precision), ratio(recall), ratio(f1), Long.toString(support)));
         }
-        return new TableView("Precision, recall and F1 per class — " + which,
-                List.of("class", "precision", "recall", "F1", "support"), rows);
+        return new TableView(
+                "Precision, recall and F1 per class — " + which,
+                List.of("class", "precision", "recall", "F1", "support"),
+                rows);
     }
 
-    private static BarChart sample(ClassificationData data, SoftmaxWeights weights, List<String> classes, boolean heldOut) {
+    private static BarChart sample(
+            ClassificationData data, SoftmaxWeights weights, List<String> classes, boolean heldOut) {
         float[] x = heldOut ? data.testX() : data.trainX();
         int truth = heldOut ? data.testY()[0] : data.trainY()[0];
         int tableRow = heldOut ? data.testRows()[0] : data.trainRows()[0];
         double[] logits = weights.scaledLogits(x, 0);
         double[] p = Probabilities.softmax(logits);
         int predicted = Probabilities.argMax(p);
-        String title = String.format(Locale.ROOT, "S(y) for %s data row %d: predicted class %d (p = %.2f), true class %d",
-                heldOut ? "the first held-out sample," : "the first sample,", tableRow + 1, predicted, p[predicted], truth);
-        return new BarChart(title, classes, "value", List.of(
-                new BarSeries("logits y = xW + b", logits), new BarSeries("softmax S(y)", p)));
+        String title = String.format(
+                Locale.ROOT,
+                "S(y) for %s data row %d: predicted class %d (p = %.2f), true class %d",
+                heldOut ? "the first held-out sample," : "the first sample,",
+                tableRow + 1,
+                predicted,
+                p[predicted],
+                truth);
+        return new BarChart(
+                title,
+                classes,
+                "value",
+                List.of(new BarSeries("logits y = xW + b", logits), new BarSeries("softmax S(y)", p)));
     }
 
     private static TableView weightTable(SoftmaxWeights weights, float[] mean, float[] scale) {
@@ -104,7 +118,8 @@ final class SoftmaxRegressionViews {
             row.add(number(weights.b()[c]));
             rows.add(row);
         }
-        return new TableView("W and b, one row per class" + (scaled ? " (on standardized features)" : ""), headers, rows);
+        return new TableView(
+                "W and b, one row per class" + (scaled ? " (on standardized features)" : ""), headers, rows);
     }
 
     private static String ratio(double value) {

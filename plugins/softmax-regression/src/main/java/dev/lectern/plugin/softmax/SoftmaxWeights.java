@@ -14,15 +14,16 @@ import java.util.List;
  * @param mean the per-feature mean subtracted before scoring
  * @param scale the per-feature divisor applied after the mean
  */
-record SoftmaxWeights(List<String> featureNames, String labelName, int classes, float[] w, float[] b, float[] mean,
-        float[] scale) {
+record SoftmaxWeights(
+        List<String> featureNames, String labelName, int classes, float[] w, float[] b, float[] mean, float[] scale) {
 
     /** Checks the shapes, so a damaged saved model fails on load rather than on the first prediction. */
     SoftmaxWeights {
         featureNames = List.copyOf(featureNames);
         int d = featureNames.size();
         if (w.length != classes * d || b.length != classes || mean.length != d || scale.length != d) {
-            throw new IllegalArgumentException("softmax weights do not fit " + classes + " classes x " + d + " features");
+            throw new IllegalArgumentException(
+                    "softmax weights do not fit " + classes + " classes x " + d + " features");
         }
     }
 

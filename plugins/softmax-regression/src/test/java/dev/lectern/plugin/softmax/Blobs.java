@@ -36,7 +36,8 @@ final class Blobs {
             }
             values[r * width + features] = c;
         }
-        return TrainingData.of(new DatasetInfo(id, id, DatasetKind.TABLE, columns, classes + " Gaussian blobs"),
+        return TrainingData.of(
+                new DatasetInfo(id, id, DatasetKind.TABLE, columns, classes + " Gaussian blobs"),
                 new Table(columns, rows, values));
     }
 

@@ -12,8 +12,8 @@ import dev.lectern.plugin.api.TrainingDivergedException;
 import dev.lectern.plugin.api.view.BarChart;
 import dev.lectern.plugin.api.view.ConfusionMatrix;
 import dev.lectern.plugin.testkit.FakeTrainingContext;
-import dev.lectern.plugin.testkit.TestDatasets;
 import dev.lectern.plugin.testkit.RecordingMetricsSink.Point;
+import dev.lectern.plugin.testkit.TestDatasets;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -25,7 +25,6 @@ class SoftmaxRegressionAccuracyTest {
 
     private final SoftmaxRegressionPlugin plugin = new SoftmaxRegressionPlugin();
 
-
     @Test
     void zooWithTheLabSettingsReproducesTheReferenceTable() throws Exception {
         TrainingData zoo = TestDatasets.load("data-04-zoo");
@@ -34,7 +33,9 @@ class SoftmaxRegressionAccuracyTest {
             // REFERENCE_RESULTS.md §5, zero initialisation: cost 0.0549 and 100 % after 2000 steps of GD(0.1).
             assertThat(model.summary().get("cost")).isCloseTo(0.0549, within(0.005));
             assertThat(model.summary().get("trainAccuracy")).isEqualTo(1.0);
-            assertThat(model.summary()).doesNotContainKey("testAccuracy").containsEntry("classes", 7.0)
+            assertThat(model.summary())
+                    .doesNotContainKey("testAccuracy")
+                    .containsEntry("classes", 7.0)
                     .containsEntry("steps", 2000.0);
             List<Point> loss = context.recorded().points("loss");
             assertThat(loss.get(0).value()).as("cost at step 0 = log 7").isCloseTo(1.9459, within(1e-3));
@@ -47,7 +48,8 @@ class SoftmaxRegressionAccuracyTest {
             assertThat(valueAt(accuracy, 500)).isCloseTo(98 / 101.0, within(1e-6));
             // The lab prints every 100 steps and first shows 100 % at step 700.
             assertThat(valueAt(accuracy, 600)).isLessThan(1.0);
-            assertThat(accuracy.stream().filter(p -> p.step() >= 700)).allSatisfy(p -> assertThat(p.value()).isEqualTo(1.0));
+            assertThat(accuracy.stream().filter(p -> p.step() >= 700))
+                    .allSatisfy(p -> assertThat(p.value()).isEqualTo(1.0));
             assertThat(context.recorded().points("accuracy/test")).isEmpty();
             ConfusionMatrix confusion = (ConfusionMatrix) model.views().get(0);
             assertThat(confusion.title()).contains("training rows");
@@ -68,7 +70,10 @@ class SoftmaxRegressionAccuracyTest {
             assertThat(context.recorded().points("accuracy/test")).hasSizeBetween(2, 202);
             ConfusionMatrix confusion = (ConfusionMatrix) model.views().get(0);
             assertThat(confusion.title()).contains("held-out");
-            assertThat(Arrays.stream(confusion.counts()).flatMapToLong(Arrays::stream).sum()).isEqualTo(120);
+            assertThat(Arrays.stream(confusion.counts())
+                            .flatMapToLong(Arrays::stream)
+                            .sum())
+                    .isEqualTo(120);
             BarChart sample = (BarChart) model.views().get(2);
             double[] p = sample.series().get(1).values();
             assertThat(Arrays.stream(p).sum()).isCloseTo(1.0, within(1e-9));
@@ -78,8 +83,8 @@ class SoftmaxRegressionAccuracyTest {
     @Test
     void miniBatchMomentumAlsoSeparatesTheBlobs() throws Exception {
         TrainingData blobs = Blobs.of("three-blobs", 3, 3, 300, 5, 7);
-        Map<String, Object> params = Map.of("optimizer", "momentum", "learningRate", 0.05, "batchSize", 32,
-                "epochs", 20, "init", "normal");
+        Map<String, Object> params =
+                Map.of("optimizer", "momentum", "learningRate", 0.05, "batchSize", 32, "epochs", 20, "init", "normal");
         try (TrainedModel model = plugin.train(context(blobs, params))) {
             assertThat(model.summary().get("testAccuracy")).isGreaterThanOrEqualTo(0.95);
         }
@@ -104,7 +109,8 @@ class SoftmaxRegressionAccuracyTest {
         for (int i = 0; i < values.length; i += 3) {
             values[i] *= 1e20f;
         }
-        TrainingData huge = TrainingData.of(blobs.info(), new Table(blobs.table().columns(), 30, values));
+        TrainingData huge =
+                TrainingData.of(blobs.info(), new Table(blobs.table().columns(), 30, values));
         Map<String, Object> params = Map.of("featureScaling", "none", "optimizer", "sgd", "learningRate", 10.0);
         assertThatThrownBy(() -> plugin.train(context(huge, params)).close())
                 .isInstanceOf(TrainingDivergedException.class)
@@ -112,13 +118,15 @@ class SoftmaxRegressionAccuracyTest {
     }
 
     private static double valueAt(List<Point> points, long step) {
-        return points.stream().filter(p -> p.step() == step).findFirst()
-                .orElseThrow(() -> new AssertionError("no point at step " + step)).value();
+        return points.stream()
+                .filter(p -> p.step() == step)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no point at step " + step))
+                .value();
     }
 
     private FakeTrainingContext context(TrainingData data, Map<String, Object> params) {
         ParamValues values = ParamValues.check(plugin.hyperParameters(), new HashMap<>(params));
         return new FakeTrainingContext(values, data, 42, () -> false);
     }
-
 }

@@ -33,12 +33,21 @@ class SoftmaxRegressionBenchmark {
         }
         Arrays.sort(warm);
         double median = warm[warm.length / 2];
-        System.out.printf(Locale.ROOT, "BENCHMARK softmax-regression data-04-zoo %d steps (sgd 0.1, full batch 101x16, 7 classes): "
+        System.out.printf(
+                Locale.ROOT,
+                "BENCHMARK softmax-regression data-04-zoo %d steps (sgd 0.1, full batch 101x16, 7 classes): "
                         + "cold %.3f s, warm median %.3f s (min %.3f, max %.3f), %.1f us/iteration, %.0f iterations/s%n",
-                STEPS, cold, median, warm[0], warm[warm.length - 1], median / STEPS * 1e6, STEPS / median);
+                STEPS,
+                cold,
+                median,
+                warm[0],
+                warm[warm.length - 1],
+                median / STEPS * 1e6,
+                STEPS / median);
     }
 
-    private static double timeOne(SoftmaxRegressionPlugin plugin, ParamValues params, TrainingData data) throws Exception {
+    private static double timeOne(SoftmaxRegressionPlugin plugin, ParamValues params, TrainingData data)
+            throws Exception {
         long start = System.nanoTime();
         try (TrainedModel model = plugin.train(new FakeTrainingContext(params, data, 42, () -> false))) {
             return (System.nanoTime() - start) / 1e9;

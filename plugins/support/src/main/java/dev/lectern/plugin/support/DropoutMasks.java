@@ -26,6 +26,7 @@ public final class DropoutMasks {
     private final float kept;
     /** A unit is kept when its 32 random bits, read unsigned, are at least this: probability 1 − rate. */
     private final long threshold;
+
     private float[] values = new float[0];
 
     /**

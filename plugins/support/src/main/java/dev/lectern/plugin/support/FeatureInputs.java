@@ -19,7 +19,8 @@ public final class FeatureInputs {
     public static List<ParamSpec> declare(List<String> featureNames) {
         List<ParamSpec> inputs = new ArrayList<>();
         for (int i = 0; i < featureNames.size(); i++) {
-            inputs.add(ParamSpec.ofDouble(name(i), featureNames.get(i), 0, -1e12, 1e12, "Value of " + featureNames.get(i)));
+            inputs.add(ParamSpec.ofDouble(
+                    name(i), featureNames.get(i), 0, -1e12, 1e12, "Value of " + featureNames.get(i)));
         }
         return inputs;
     }

@@ -16,7 +16,9 @@ public final class FloatText {
      * @return them, comma-separated; empty for none
      */
     public static String join(float[] values) {
-        return IntStream.range(0, values.length).mapToObj(i -> Float.toString(values[i])).collect(Collectors.joining(","));
+        return IntStream.range(0, values.length)
+                .mapToObj(i -> Float.toString(values[i]))
+                .collect(Collectors.joining(","));
     }
 
     /**

@@ -29,7 +29,8 @@ public final class Optimizers {
     public static Optimizer byName(String name, Tracker rate) {
         return switch (name) {
             case SGD -> Optimizer.sgd().setLearningRateTracker(rate).build();
-            case MOMENTUM -> Optimizer.sgd().setLearningRateTracker(rate).optMomentum(0.9f).build();
+            case MOMENTUM ->
+                Optimizer.sgd().setLearningRateTracker(rate).optMomentum(0.9f).build();
             case ADAM -> Optimizer.adam().optLearningRateTracker(rate).build();
             default -> throw new IllegalArgumentException("unknown optimizer '" + name + "'; expected one of " + NAMES);
         };

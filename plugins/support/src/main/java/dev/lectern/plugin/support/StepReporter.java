@@ -172,7 +172,9 @@ public final class StepReporter {
      *     the interval has passed
      */
     public boolean due(long step) {
-        return step % every == 0 || control.isPaused() || lastStep && step + 1 == totalSteps
+        return step % every == 0
+                || control.isPaused()
+                || lastStep && step + 1 == totalSteps
                 || atLeastEveryNanos != Long.MAX_VALUE && System.nanoTime() - lastReport > atLeastEveryNanos;
     }
 

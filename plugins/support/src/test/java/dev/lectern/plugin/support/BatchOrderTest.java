@@ -19,7 +19,9 @@ class BatchOrderTest {
         long[] sorted = a.clone();
         Arrays.sort(sorted);
         assertThat(sorted).isEqualTo(LongStream.range(0, 1000).toArray());
-        assertThat(a).as("shuffled, not the identity").isNotEqualTo(LongStream.range(0, 1000).toArray());
+        assertThat(a)
+                .as("shuffled, not the identity")
+                .isNotEqualTo(LongStream.range(0, 1000).toArray());
     }
 
     @Test

@@ -21,6 +21,8 @@ class OptimizersTest {
     @Test
     void anUnknownNameSaysWhichOnesExist() {
         assertThatThrownBy(() -> Optimizers.byName("rmsprop", Tracker.fixed(0.1f)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("rmsprop").hasMessageContaining("adam");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("rmsprop")
+                .hasMessageContaining("adam");
     }
 }

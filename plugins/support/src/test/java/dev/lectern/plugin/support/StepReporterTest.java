@@ -64,8 +64,8 @@ class StepReporterTest {
     @Test
     void reportsEveryNthStepAndTheLastByCountAlone() {
         Context context = new Context();
-        StepReporter reporter = StepReporter.of(context, "loss", 11).every(3).alsoAtLastStep()
-                .atLeastEveryNanos(Long.MAX_VALUE);
+        StepReporter reporter =
+                StepReporter.of(context, "loss", 11).every(3).alsoAtLastStep().atLeastEveryNanos(Long.MAX_VALUE);
         for (long step = 0; step < 11; step++) {
             reporter.beginStep();
             if (reporter.due(step)) {
@@ -81,7 +81,8 @@ class StepReporterTest {
     void withoutTheLastStepOnlyMultiplesAndAfterTheIntervalEveryStep() throws Exception {
         StepReporter byCount = StepReporter.of(new Context(), "loss", 11).every(3);
         assertThat(LongStream.range(0, 11).filter(byCount::due).toArray()).containsExactly(0, 3, 6, 9);
-        StepReporter byTime = StepReporter.of(new Context(), "loss", 11).every(1000).atLeastEveryNanos(1);
+        StepReporter byTime =
+                StepReporter.of(new Context(), "loss", 11).every(1000).atLeastEveryNanos(1);
         Thread.sleep(1);
         assertThat(byTime.due(5)).as("due after the interval").isTrue();
     }
@@ -89,10 +90,12 @@ class StepReporterTest {
     @Test
     void aValueThatIsNotFiniteEndsTheRunNamingTheStep() {
         StepReporter reporter = StepReporter.of(new Context(), "loss", 10);
-        assertThatThrownBy(() -> reporter.report(4, Double.NaN)).isInstanceOf(TrainingDivergedException.class)
+        assertThatThrownBy(() -> reporter.report(4, Double.NaN))
+                .isInstanceOf(TrainingDivergedException.class)
                 .hasMessage(new TrainingDivergedException("loss", 4).getMessage());
         assertThatThrownBy(() -> reporter.check(7, Double.POSITIVE_INFINITY))
-                .isInstanceOf(TrainingDivergedException.class).hasMessageContaining("step 7");
+                .isInstanceOf(TrainingDivergedException.class)
+                .hasMessageContaining("step 7");
     }
 
     @Test

@@ -29,6 +29,7 @@ final class ControlChecks {
 
     /** How long a paused run is watched to see that it makes no progress. */
     private static final Duration STILL = Duration.ofMillis(300);
+
     private static final Duration WAIT = Duration.ofSeconds(60);
 
     private ControlChecks() {}
@@ -40,8 +41,10 @@ final class ControlChecks {
         try {
             Future<LecturePluginContractTest.Run> training = thread.submit(() -> trainer.train(control));
             long at = control.awaitWaiting(WAIT);
-            assertThat(at).as("step a run paused from the start waits before (TrainingControl.awaitStep at each step "
-                    + "boundary, as StepReporter.beginStep does)").isEqualTo(0);
+            assertThat(at)
+                    .as("step a run paused from the start waits before (TrainingControl.awaitStep at each step "
+                            + "boundary, as StepReporter.beginStep does)")
+                    .isEqualTo(0);
             Thread.sleep(STILL.toMillis());
             assertThat(control.waitingAt()).as("a paused run stays where it is").isEqualTo(0);
             assertThat(control.awaited()).as("steps awaited while paused").containsExactly(0L);
@@ -51,16 +54,22 @@ final class ControlChecks {
             while (control.waitingAt() != 3 && !training.isDone() && System.nanoTime() < deadline) {
                 Thread.sleep(5);
             }
-            assertThat(control.waitingAt()).as("where the run waits after 3 single steps (awaited %s)", control.awaited())
+            assertThat(control.waitingAt())
+                    .as("where the run waits after 3 single steps (awaited %s)", control.awaited())
                     .isEqualTo(3);
             Thread.sleep(STILL.toMillis());
-            assertThat(control.awaited()).as("steps awaited after 3 single steps").containsExactly(0L, 1L, 2L, 3L);
+            assertThat(control.awaited())
+                    .as("steps awaited after 3 single steps")
+                    .containsExactly(0L, 1L, 2L, 3L);
             control.resume();
             LecturePluginContractTest.Run run = training.get(WAIT.toSeconds(), TimeUnit.SECONDS);
             try (TrainedModel model = run.model()) {
                 long[] progress = run.context().lastProgress();
-                assertThat(progress[0]).as("progress at the end of a resumed run").isEqualTo(progress[1]);
-                assertThat(control.awaited().get(control.awaited().size() - 1)).as("last step awaited")
+                assertThat(progress[0])
+                        .as("progress at the end of a resumed run")
+                        .isEqualTo(progress[1]);
+                assertThat(control.awaited().get(control.awaited().size() - 1))
+                        .as("last step awaited")
                         .isGreaterThan(3L);
             }
         } finally {
@@ -74,14 +83,18 @@ final class ControlChecks {
         LecturePluginContractTest.Run plain = trainer.train(TrainingControl.NONE);
         ScriptedControl idle = new ScriptedControl();
         LecturePluginContractTest.Run held = trainer.train(idle);
-        try (TrainedModel a = plain.model(); TrainedModel b = held.model()) {
-            assertThat(idle.awaited()).as("steps the loop awaited (TrainingControl.awaitStep)").isNotEmpty();
+        try (TrainedModel a = plain.model();
+                TrainedModel b = held.model()) {
+            assertThat(idle.awaited())
+                    .as("steps the loop awaited (TrainingControl.awaitStep)")
+                    .isNotEmpty();
             Map<Long, Double> expected = losses(plain, metric);
             Map<Long, Double> got = losses(held, metric);
             expected.keySet().retainAll(got.keySet());
             assertThat(expected).as("%s points at common steps", metric).isNotEmpty();
-            expected.forEach((step, value) -> assertThat(got.get(step)).as("%s at step %d with an unused control", metric,
-                    step).isEqualTo(value));
+            expected.forEach((step, value) -> assertThat(got.get(step))
+                    .as("%s at step %d with an unused control", metric, step)
+                    .isEqualTo(value));
         }
     }
 
@@ -95,7 +108,9 @@ final class ControlChecks {
         try (TrainedModel baseline = plain.model()) {
             Map<Long, Double> before = losses(plain, metric);
             for (String name : plugin.liveParameters()) {
-                ParamSpec spec = plugin.hyperParameters().stream().filter(s -> s.name().equals(name)).findFirst()
+                ParamSpec spec = plugin.hyperParameters().stream()
+                        .filter(s -> s.name().equals(name))
+                        .findFirst()
                         .orElseThrow(() -> new AssertionError("live parameter '" + name + "' is not a hyperparameter"));
                 assertThat(spec.type()).as("type of live parameter %s", name).isIn(ParamType.DOUBLE, ParamType.INT);
                 double current = ((Number) budget.asMap().get(name)).doubleValue();
@@ -104,13 +119,18 @@ final class ControlChecks {
                 ScriptedControl control = new ScriptedControl().setAt(at, name, changed);
                 LecturePluginContractTest.Run run = trainer.train(control);
                 try (TrainedModel model = run.model()) {
-                    assertThat(control.appliedChanges()).as("changes the loop reported (TrainingControl.applied)")
+                    assertThat(control.appliedChanges())
+                            .as("changes the loop reported (TrainingControl.applied)")
                             .hasSize(1);
                     ScriptedControl.Applied applied = control.appliedChanges().get(0);
                     assertThat(applied.name()).isEqualTo(name);
                     assertThat(applied.step()).as("step the change applied at").isEqualTo(at);
-                    assertThat(((Number) applied.from()).doubleValue()).as("from").isEqualTo(current);
-                    assertThat(((Number) applied.to()).doubleValue()).as("to").isEqualTo(((Number) changed).doubleValue());
+                    assertThat(((Number) applied.from()).doubleValue())
+                            .as("from")
+                            .isEqualTo(current);
+                    assertThat(((Number) applied.to()).doubleValue())
+                            .as("to")
+                            .isEqualTo(((Number) changed).doubleValue());
                     Map<Long, Double> after = losses(run, metric);
                     boolean differs = false;
                     for (Map.Entry<Long, Double> e : after.entrySet()) {
@@ -119,14 +139,18 @@ final class ControlChecks {
                             continue;
                         }
                         if (e.getKey() <= at) {
-                            assertThat(e.getValue()).as("%s at step %d, before the change of %s at step %d", metric,
-                                    e.getKey(), name, at).isEqualTo(was);
+                            assertThat(e.getValue())
+                                    .as(
+                                            "%s at step %d, before the change of %s at step %d",
+                                            metric, e.getKey(), name, at)
+                                    .isEqualTo(was);
                         } else if (!was.equals(e.getValue())) {
                             differs = true;
                         }
                     }
-                    assertThat(differs).as("%s changes after %s went from %s to %s at step %d", metric, name, current,
-                            changed, at).isTrue();
+                    assertThat(differs)
+                            .as("%s changes after %s went from %s to %s at step %d", metric, name, current, changed, at)
+                            .isTrue();
                 }
             }
         }
@@ -134,7 +158,8 @@ final class ControlChecks {
 
     private static Object changedValue(ParamSpec spec, double current) {
         for (double factor : new double[] {0.1, 2, 0.5, 10}) {
-            Object candidate = spec.type() == ParamType.INT ? (Object) (int) Math.round(current * factor)
+            Object candidate = spec.type() == ParamType.INT
+                    ? (Object) (int) Math.round(current * factor)
                     : (Object) (current * factor);
             try {
                 Object parsed = spec.parse(candidate);

@@ -137,8 +137,8 @@ public final class DeviceWatch implements AutoCloseable {
             return;
         }
         if (byIdentity ? manager.getDevice() != expected : !expected.equals(manager.getDevice())) {
-            note(path + " is on " + manager.getDevice() + (byIdentity ? " but was not made from context.device()"
-                    : ", not " + expected));
+            note(path + " is on " + manager.getDevice()
+                    + (byIdentity ? " but was not made from context.device()" : ", not " + expected));
         }
         for (AutoCloseable child : resources(manager).values()) {
             if (child instanceof NDManager sub) {

@@ -45,8 +45,8 @@ public final class FakeTrainingContext implements TrainingContext {
      * @param seed the seed
      * @param cancelled asked at every {@link #isCancelled()} call
      */
-    public FakeTrainingContext(Device device, ParamValues params, TrainingData data, long seed,
-            BooleanSupplier cancelled) {
+    public FakeTrainingContext(
+            Device device, ParamValues params, TrainingData data, long seed, BooleanSupplier cancelled) {
         this.device = device;
         this.params = params;
         this.data = data;

@@ -19,6 +19,7 @@ public final class GarbagePressure implements AutoCloseable {
 
     /** Small sizes, as the freed scalars are small: malloc hands their chunks to these buffers first. */
     private static final int[] SIZES = {4, 8, 16, 32, 64};
+
     private static final int KEPT = 256;
 
     private final Thread thread;
@@ -47,7 +48,8 @@ public final class GarbagePressure implements AutoCloseable {
             System.gc();
             // Fill what the collection just freed, and let go of older fillers so they too are reused.
             for (int k = 0; k < 64; k++, i++) {
-                ByteBuffer filler = ByteBuffer.allocateDirect(SIZES[i % SIZES.length]).order(ByteOrder.nativeOrder());
+                ByteBuffer filler =
+                        ByteBuffer.allocateDirect(SIZES[i % SIZES.length]).order(ByteOrder.nativeOrder());
                 while (filler.remaining() >= Float.BYTES) {
                     filler.putFloat(Float.NaN);
                 }

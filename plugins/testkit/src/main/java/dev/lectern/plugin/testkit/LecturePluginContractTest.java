@@ -127,8 +127,8 @@ public abstract class LecturePluginContractTest {
 
     private Run train(long seed, Map<String, Object> budget, Barrier beforeTraining) throws Exception {
         LecturePlugin plugin = plugin();
-        FakeTrainingContext context = new FakeTrainingContext(budgetValues(plugin, budget), tinyData(), seed,
-                () -> false);
+        FakeTrainingContext context =
+                new FakeTrainingContext(budgetValues(plugin, budget), tinyData(), seed, () -> false);
         beforeTraining.await();
         return new Run(plugin.train(context), context);
     }
@@ -151,14 +151,18 @@ public abstract class LecturePluginContractTest {
         Class<?> type = plugin().getClass();
         boolean found = ServiceLoader.load(LecturePlugin.class, type.getClassLoader()).stream()
                 .anyMatch(provider -> provider.type().equals(type));
-        assertThat(found).as("META-INF/services/%s lists %s", LecturePlugin.class.getName(), type.getName()).isTrue();
+        assertThat(found)
+                .as("META-INF/services/%s lists %s", LecturePlugin.class.getName(), type.getName())
+                .isTrue();
     }
 
     @Test
     void descriptorIsComplete() {
         PluginDescriptor d = plugin().descriptor();
         assertThat(d.version()).as("version").matches(SEMVER);
-        assertThat(PluginApi.major(d.apiVersion())).as("API major version").isEqualTo(PluginApi.major(PluginApi.VERSION));
+        assertThat(PluginApi.major(d.apiVersion()))
+                .as("API major version")
+                .isEqualTo(PluginApi.major(PluginApi.VERSION));
         assertThat(d.formulas()).as("lecture formulas").isNotEmpty();
         assertThat(plugin().datasetKinds()).as("accepted data set kinds").isNotEmpty();
     }
@@ -167,13 +171,16 @@ public abstract class LecturePluginContractTest {
     void declaresUsableHyperParameters() {
         List<ParamSpec> specs = plugin().hyperParameters();
         assertThat(specs).isNotEmpty();
-        assertThat(new HashSet<>(specs.stream().map(ParamSpec::name).toList())).as("unique names").hasSize(specs.size());
+        assertThat(new HashSet<>(specs.stream().map(ParamSpec::name).toList()))
+                .as("unique names")
+                .hasSize(specs.size());
         for (ParamSpec spec : specs) {
             assertThat(spec.name()).as("name of %s", spec.name()).matches(CAMEL_CASE);
             assertThat(spec.help()).as("help of %s", spec.name()).isNotBlank();
         }
         ParamValues defaults = ParamValues.check(specs, Map.of());
-        assertThat(defaults.asMap()).containsOnlyKeys(specs.stream().map(ParamSpec::name).toArray(String[]::new));
+        assertThat(defaults.asMap())
+                .containsOnlyKeys(specs.stream().map(ParamSpec::name).toArray(String[]::new));
         plugin().validate(defaults, tinyData().info());
     }
 
@@ -222,11 +229,14 @@ public abstract class LecturePluginContractTest {
         assumeThat(hasCapability(Capability.DETERMINISTIC)).isTrue();
         Run a = train(11);
         Run b = train(11);
-        try (TrainedModel first = a.model(); TrainedModel second = b.model()) {
+        try (TrainedModel first = a.model();
+                TrainedModel second = b.model()) {
             assertThat(second.summary().keySet()).isEqualTo(first.summary().keySet());
             for (String key : first.summary().keySet()) {
                 if (!key.toLowerCase().contains("time") && !key.toLowerCase().contains("ms")) {
-                    assertThat(second.summary().get(key)).as(key).isEqualTo(first.summary().get(key));
+                    assertThat(second.summary().get(key))
+                            .as(key)
+                            .isEqualTo(first.summary().get(key));
                 }
             }
         }
@@ -243,12 +253,17 @@ public abstract class LecturePluginContractTest {
         try (GarbagePressure pressure = GarbagePressure.start()) {
             pressed = train(31);
         }
-        try (TrainedModel a = quiet.model(); TrainedModel b = pressed.model()) {
+        try (TrainedModel a = quiet.model();
+                TrainedModel b = pressed.model()) {
             for (String key : a.summary().keySet()) {
-                if (!key.toLowerCase().contains("time") && !key.toLowerCase().contains("ms")
+                if (!key.toLowerCase().contains("time")
+                        && !key.toLowerCase().contains("ms")
                         && !key.toLowerCase().contains("second")) {
-                    assertThat(b.summary().get(key)).as("%s under garbage collection (a Java number in an op while "
-                            + "gradients are recorded? hold it in an array for the whole run)", key)
+                    assertThat(b.summary().get(key))
+                            .as(
+                                    "%s under garbage collection (a Java number in an op while "
+                                            + "gradients are recorded? hold it in an array for the whole run)",
+                                    key)
                             .isEqualTo(a.summary().get(key));
                 }
             }
@@ -257,10 +272,13 @@ public abstract class LecturePluginContractTest {
                 Map<Long, Double> expected = new HashMap<>();
                 quiet.context().recorded().points("loss").forEach(p -> expected.put(p.step(), p.value()));
                 List<RecordingMetricsSink.Point> common = pressed.context().recorded().points("loss").stream()
-                        .filter(p -> expected.containsKey(p.step())).toList();
+                        .filter(p -> expected.containsKey(p.step()))
+                        .toList();
                 assertThat(common).as("loss points at the same steps").hasSizeGreaterThan(1);
-                assertThat(common).allSatisfy(p -> assertThat(p.value()).as("loss at step %d under garbage collection",
-                        p.step()).isEqualTo(expected.get(p.step())));
+                assertThat(common)
+                        .allSatisfy(p -> assertThat(p.value())
+                                .as("loss at step %d under garbage collection", p.step())
+                                .isEqualTo(expected.get(p.step())));
             }
         }
     }
@@ -273,22 +291,35 @@ public abstract class LecturePluginContractTest {
         Run run = train(41);
         try (TrainedModel model = run.model()) {
             RecordingMetricsSink recorded = run.context().recorded();
-            assertThat(recorded.reportedBothWays()).as("metrics reported both per step and per epoch").isEmpty();
-            List<String> perEpoch = recorded.all().keySet().stream().filter(recorded::isPerEpoch).sorted().toList();
+            assertThat(recorded.reportedBothWays())
+                    .as("metrics reported both per step and per epoch")
+                    .isEmpty();
+            List<String> perEpoch = recorded.all().keySet().stream()
+                    .filter(recorded::isPerEpoch)
+                    .sorted()
+                    .toList();
             if (perEpoch.isEmpty()) {
                 return;
             }
-            assertThat(recorded.stepsPerEpoch()).as("stepsPerEpoch declared by a plugin that reports %s per epoch",
-                    perEpoch).isPresent();
+            assertThat(recorded.stepsPerEpoch())
+                    .as("stepsPerEpoch declared by a plugin that reports %s per epoch", perEpoch)
+                    .isPresent();
             long steps = recorded.stepsPerEpoch().getAsLong();
-            long lastEpoch = perEpoch.stream().flatMap(n -> recorded.points(n).stream())
-                    .mapToLong(RecordingMetricsSink.Point::step).max().orElseThrow();
-            long lastStep = recorded.all().keySet().stream().filter(n -> !recorded.isPerEpoch(n))
-                    .flatMap(n -> recorded.points(n).stream()).mapToLong(RecordingMetricsSink.Point::step).max()
+            long lastEpoch = perEpoch.stream()
+                    .flatMap(n -> recorded.points(n).stream())
+                    .mapToLong(RecordingMetricsSink.Point::step)
+                    .max()
+                    .orElseThrow();
+            long lastStep = recorded.all().keySet().stream()
+                    .filter(n -> !recorded.isPerEpoch(n))
+                    .flatMap(n -> recorded.points(n).stream())
+                    .mapToLong(RecordingMetricsSink.Point::step)
+                    .max()
                     .orElse(lastEpoch * steps);
             // Plugins number a step's loss either before or after its update, so the last step may sit at either
             // end of the last epoch.
-            assertThat(lastStep).as("last step reported, at %d steps per epoch and %d epochs", steps, lastEpoch)
+            assertThat(lastStep)
+                    .as("last step reported, at %d steps per epoch and %d epochs", steps, lastEpoch)
                     .isBetween((lastEpoch - 1) * steps, lastEpoch * steps);
         }
     }
@@ -302,13 +333,15 @@ public abstract class LecturePluginContractTest {
         try {
             Future<Run> first = pool.submit(() -> train(21));
             Future<Run> second = pool.submit(() -> train(22));
-            try (TrainedModel a = first.get().model(); TrainedModel b = second.get().model()) {
+            try (TrainedModel a = first.get().model();
+                    TrainedModel b = second.get().model()) {
                 assertThat(a.summary()).isNotEmpty();
                 assertThat(b.summary()).isNotEmpty();
             }
         } catch (ExecutionException e) {
-            throw new AssertionError("two concurrent runs must both succeed (record gradients with Gradients.collect): "
-                    + e.getCause(), e.getCause());
+            throw new AssertionError(
+                    "two concurrent runs must both succeed (record gradients with Gradients.collect): " + e.getCause(),
+                    e.getCause());
         } finally {
             pool.shutdownNow();
         }
@@ -337,9 +370,12 @@ public abstract class LecturePluginContractTest {
         } finally {
             pool.shutdownNow();
         }
-        try (TrainedModel alone = solo.model(); TrainedModel a = first.model(); TrainedModel b = second.model()) {
+        try (TrainedModel alone = solo.model();
+                TrainedModel a = first.model();
+                TrainedModel b = second.model()) {
             if (hasCapability(Capability.REPORTS_LOSS)) {
-                assertThat(solo.context().recorded().points("loss")).as("loss points of the solo run")
+                assertThat(solo.context().recorded().points("loss"))
+                        .as("loss points of the solo run")
                         .hasSizeGreaterThan(1);
                 expectSameSeries("loss", first, second, "twin 1", "twin 2");
                 expectSameSeries("loss", solo, first, "solo run", "twin 1");
@@ -352,9 +388,11 @@ public abstract class LecturePluginContractTest {
             }
             for (String key : alone.summary().keySet()) {
                 if (!isTiming(key)) {
-                    assertThat(a.summary().get(key)).as("summary %s: twin 1 vs solo run", key)
+                    assertThat(a.summary().get(key))
+                            .as("summary %s: twin 1 vs solo run", key)
                             .isEqualTo(alone.summary().get(key));
-                    assertThat(b.summary().get(key)).as("summary %s: twin 2 vs solo run", key)
+                    assertThat(b.summary().get(key))
+                            .as("summary %s: twin 2 vs solo run", key)
                             .isEqualTo(alone.summary().get(key));
                 }
             }
@@ -362,8 +400,12 @@ public abstract class LecturePluginContractTest {
                 Prediction expected = alone.predict(ParamValues.check(alone.predictInputs(), samplePredictInput()));
                 for (TrainedModel twin : List.of(a, b)) {
                     Prediction got = twin.predict(ParamValues.check(twin.predictInputs(), samplePredictInput()));
-                    assertThat(got.values()).as("a twin's prediction vs the solo run's").isEqualTo(expected.values());
-                    assertThat(got.text()).as("a twin's prediction text vs the solo run's").isEqualTo(expected.text());
+                    assertThat(got.values())
+                            .as("a twin's prediction vs the solo run's")
+                            .isEqualTo(expected.values());
+                    assertThat(got.text())
+                            .as("a twin's prediction text vs the solo run's")
+                            .isEqualTo(expected.text());
                 }
                 alone.save(Files.createDirectory(dir.resolve("solo")));
                 a.save(Files.createDirectory(dir.resolve("twin1")));
@@ -380,25 +422,41 @@ public abstract class LecturePluginContractTest {
     }
 
     /** Every reported point of one metric alike, bit for bit, naming the first step that differs. */
-    private static void expectSameSeries(String name, Run expected, Run actual, String expectedName, String actualName) {
+    private static void expectSameSeries(
+            String name, Run expected, Run actual, String expectedName, String actualName) {
         List<RecordingMetricsSink.Point> want = expected.context().recorded().points(name);
         List<RecordingMetricsSink.Point> got = actual.context().recorded().points(name);
         for (int i = 0; i < Math.min(want.size(), got.size()); i++) {
             RecordingMetricsSink.Point w = want.get(i);
             RecordingMetricsSink.Point g = got.get(i);
             if (w.step() != g.step()) {
-                throw new AssertionError(String.format(Locale.ROOT,
-                        "%s point %d: the %s reported it at step %d, the %s at step %d", name, i, expectedName,
-                        w.step(), actualName, g.step()));
+                throw new AssertionError(String.format(
+                        Locale.ROOT,
+                        "%s point %d: the %s reported it at step %d, the %s at step %d",
+                        name,
+                        i,
+                        expectedName,
+                        w.step(),
+                        actualName,
+                        g.step()));
             }
             if (Double.doubleToLongBits(w.value()) != Double.doubleToLongBits(g.value())) {
-                throw new AssertionError(String.format(Locale.ROOT,
+                throw new AssertionError(String.format(
+                        Locale.ROOT,
                         "%s differs at step %d (point %d): %s %s, %s %s (difference %s); a run must draw all its "
                                 + "randomness from its own seed, not from the engine's process-wide generator",
-                        name, w.step(), i, expectedName, w.value(), actualName, g.value(), g.value() - w.value()));
+                        name,
+                        w.step(),
+                        i,
+                        expectedName,
+                        w.value(),
+                        actualName,
+                        g.value(),
+                        g.value() - w.value()));
             }
         }
-        assertThat(got.size()).as("%s points of the %s vs the %s", name, actualName, expectedName)
+        assertThat(got.size())
+                .as("%s points of the %s vs the %s", name, actualName, expectedName)
                 .isEqualTo(want.size());
     }
 
@@ -409,20 +467,29 @@ public abstract class LecturePluginContractTest {
     private static void expectSameFiles(Path expected, Path actual) throws IOException {
         List<Path> want;
         List<Path> got;
-        try (Stream<Path> a = Files.walk(expected); Stream<Path> b = Files.walk(actual)) {
-            want = a.filter(Files::isRegularFile).map(expected::relativize).sorted().toList();
-            got = b.filter(Files::isRegularFile).map(actual::relativize).sorted().toList();
+        try (Stream<Path> a = Files.walk(expected);
+                Stream<Path> b = Files.walk(actual)) {
+            want = a.filter(Files::isRegularFile)
+                    .map(expected::relativize)
+                    .sorted()
+                    .toList();
+            got = b.filter(Files::isRegularFile)
+                    .map(actual::relativize)
+                    .sorted()
+                    .toList();
         }
         assertThat(got).as("files a twin saved").isEqualTo(want);
         for (Path file : want) {
             if (file.toString().endsWith(".properties")) {
-                assertThat(untimedEntries(actual.resolve(file))).as("saved %s of a twin vs the solo run", file)
+                assertThat(untimedEntries(actual.resolve(file)))
+                        .as("saved %s of a twin vs the solo run", file)
                         .isEqualTo(untimedEntries(expected.resolve(file)));
             } else {
                 byte[] w = Files.readAllBytes(expected.resolve(file));
                 byte[] g = Files.readAllBytes(actual.resolve(file));
-                assertThat(Arrays.equals(g, w)).as("saved %s of a twin has the solo run's bytes (%d vs %d bytes)", file,
-                        g.length, w.length).isTrue();
+                assertThat(Arrays.equals(g, w))
+                        .as("saved %s of a twin has the solo run's bytes (%d vs %d bytes)", file, g.length, w.length)
+                        .isTrue();
             }
         }
     }
@@ -433,7 +500,8 @@ public abstract class LecturePluginContractTest {
             properties.load(in);
         }
         Map<String, String> entries = new TreeMap<>();
-        properties.stringPropertyNames().stream().filter(k -> !isTiming(k))
+        properties.stringPropertyNames().stream()
+                .filter(k -> !isTiming(k))
                 .forEach(k -> entries.put(k, properties.getProperty(k)));
         return entries;
     }
@@ -447,8 +515,8 @@ public abstract class LecturePluginContractTest {
         LecturePlugin plugin = plugin();
         AtomicInteger calls = new AtomicInteger();
         TrainedModel model;
-        DeviceWatch watch = DeviceWatch.start(Engine.getEngine("PyTorch").getGpuCount() > 0 ? Device.gpu(0)
-                : Device.cpu());
+        DeviceWatch watch =
+                DeviceWatch.start(Engine.getEngine("PyTorch").getGpuCount() > 0 ? Device.gpu(0) : Device.cpu());
         Device device = watch.device();
         try {
             FakeTrainingContext context = new FakeTrainingContext(device, budgetValues(plugin), tinyData(), 9, () -> {
@@ -460,17 +528,23 @@ public abstract class LecturePluginContractTest {
             try {
                 model = plugin.train(context);
             } catch (Exception e) {
-                throw new AssertionError("training on " + device + " failed while the engine's default device was "
-                        + watch.decoy() + ": does the plugin create something without naming context.device() "
-                        + "(NDManager.newBaseManager(), Model.newInstance(name))? " + e, e);
+                throw new AssertionError(
+                        "training on " + device + " failed while the engine's default device was "
+                                + watch.decoy() + ": does the plugin create something without naming context.device() "
+                                + "(NDManager.newBaseManager(), Model.newInstance(name))? " + e,
+                        e);
             }
             try (TrainedModel trained = model) {
                 watch.check();
                 if (hasCapability(Capability.PREDICTS)) {
                     trained.predict(ParamValues.check(trained.predictInputs(), samplePredictInput()));
                 }
-                assertThat(watch.findings()).as("managers and arrays of a run on %s (checked %d times, engine default "
-                        + "moved to %s)", device, watch.checks(), watch.decoy()).isEmpty();
+                assertThat(watch.findings())
+                        .as(
+                                "managers and arrays of a run on %s (checked %d times, engine default "
+                                        + "moved to %s)",
+                                device, watch.checks(), watch.decoy())
+                        .isEmpty();
                 assertThat(watch.checks()).as("checks during the run").isGreaterThan(1);
             }
         } finally {
@@ -483,11 +557,13 @@ public abstract class LecturePluginContractTest {
     void honoursCancellation() {
         LecturePlugin plugin = plugin();
         AtomicInteger checks = new AtomicInteger();
-        FakeTrainingContext context = new FakeTrainingContext(
-                budgetValues(plugin), tinyData(), 3, () -> checks.incrementAndGet() > 3);
+        FakeTrainingContext context =
+                new FakeTrainingContext(budgetValues(plugin), tinyData(), 3, () -> checks.incrementAndGet() > 3);
         long start = System.nanoTime();
         assertThatThrownBy(() -> plugin.train(context).close()).isInstanceOf(TrainingCancelledException.class);
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("time to stop").isLessThan(Duration.ofSeconds(30));
+        assertThat(Duration.ofNanos(System.nanoTime() - start))
+                .as("time to stop")
+                .isLessThan(Duration.ofSeconds(30));
         assertThat(checks.get()).as("cancellation checks").isGreaterThan(3);
     }
 
@@ -518,8 +594,9 @@ public abstract class LecturePluginContractTest {
 
     private Run trainWith(dev.lectern.plugin.api.TrainingControl control, long seed) throws Exception {
         LecturePlugin plugin = plugin();
-        FakeTrainingContext context = new FakeTrainingContext(budgetValues(plugin, tinyBudget()), tinyData(), seed,
-                () -> false).withControl(control);
+        FakeTrainingContext context = new FakeTrainingContext(
+                        budgetValues(plugin, tinyBudget()), tinyData(), seed, () -> false)
+                .withControl(control);
         return new Run(plugin.train(context), context);
     }
 

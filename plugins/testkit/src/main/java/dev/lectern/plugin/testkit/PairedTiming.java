@@ -105,10 +105,17 @@ public final class PairedTiming {
      * @return the line
      */
     public String describe() {
-        String rounds = pairs.stream().map(p -> String.format(Locale.ROOT, "%.3f/%.3f", p.djl(), p.pytorch()))
+        String rounds = pairs.stream()
+                .map(p -> String.format(Locale.ROOT, "%.3f/%.3f", p.djl(), p.pytorch()))
                 .collect(Collectors.joining(", "));
-        return String.format(Locale.ROOT, "DJL/PyTorch seconds per round %s; median DJL %.3f s, PyTorch %.3f s; "
-                + "median ratio DJL/PyTorch %.2f (%d paired rounds)", rounds, medianDjl(), medianPyTorch(), medianRatio(),
+        return String.format(
+                Locale.ROOT,
+                "DJL/PyTorch seconds per round %s; median DJL %.3f s, PyTorch %.3f s; "
+                        + "median ratio DJL/PyTorch %.2f (%d paired rounds)",
+                rounds,
+                medianDjl(),
+                medianPyTorch(),
+                medianRatio(),
                 pairs.size());
     }
 

@@ -21,8 +21,7 @@ import java.util.regex.Pattern;
  */
 public final class PyTorchReference {
 
-    private PyTorchReference() {
-    }
+    private PyTorchReference() {}
 
     /**
      * Runs a script from the project's {@code bench} folder.
@@ -42,7 +41,8 @@ public final class PyTorchReference {
         List<String> pythons = configured != null ? List.of(configured) : List.of("/usr/bin/python3", "python3");
         for (Map<String, String> env : List.of(Map.<String, String>of(), Map.of("PYENV_VERSION", "system"))) {
             for (String python : pythons) {
-                List<String> command = new ArrayList<>(List.of(python, file.get().toString()));
+                List<String> command =
+                        new ArrayList<>(List.of(python, file.get().toString()));
                 command.addAll(List.of(args));
                 Optional<String> line = exec(command, env);
                 if (line.isPresent()) {
@@ -61,7 +61,8 @@ public final class PyTorchReference {
      * @return the value, or NaN when the field is missing
      */
     public static double value(String line, String name) {
-        Matcher m = Pattern.compile("\\b" + Pattern.quote(name) + "=([0-9.eE+-]+)").matcher(line);
+        Matcher m =
+                Pattern.compile("\\b" + Pattern.quote(name) + "=([0-9.eE+-]+)").matcher(line);
         return m.find() ? Double.parseDouble(m.group(1)) : Double.NaN;
     }
 
@@ -80,14 +81,19 @@ public final class PyTorchReference {
         try {
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
             builder.environment().putAll(env);
-            // As docs/performance.md ran PyTorch: OpenBLAS's OpenMP threads capped at the cores, like torch's intra-op pool.
-            builder.environment().putIfAbsent("OMP_NUM_THREADS", Integer.toString(Runtime.getRuntime().availableProcessors()));
+            // As docs/performance.md ran PyTorch: OpenBLAS's OpenMP threads capped at the cores, like torch's intra-op
+            // pool.
+            builder.environment()
+                    .putIfAbsent(
+                            "OMP_NUM_THREADS",
+                            Integer.toString(Runtime.getRuntime().availableProcessors()));
             process = builder.start();
         } catch (IOException e) {
             return Optional.empty();
         }
         String found = null;
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = out.readLine(); line != null; line = out.readLine()) {
                 if (line.startsWith("PYTORCH")) {
                     found = line;

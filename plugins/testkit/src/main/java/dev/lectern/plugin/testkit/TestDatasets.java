@@ -47,8 +47,9 @@ public final class TestDatasets {
         if (s == null) {
             synchronized (TestDatasets.class) {
                 if (service == null) {
-                    service = new DatasetService(DatasetCatalog.builtIn(), new DatasetResolver(Optional.of(mirror()), cache(),
-                            (source, target, listener) -> {
+                    service = new DatasetService(
+                            DatasetCatalog.builtIn(),
+                            new DatasetResolver(Optional.of(mirror()), cache(), (source, target, listener) -> {
                                 throw new IOException("tests never download (" + source + ")");
                             }));
                 }

@@ -16,8 +16,10 @@ class DeviceWatchTest {
 
     @Test
     void aRunThatNamesTheContextDeviceLeavesNoFindings() {
-        try (DeviceWatch watch = DeviceWatch.start(RUN); NDManager manager = NDManager.newBaseManager(watch.device());
-                NDManager sub = manager.newSubManager(); Model model = Model.newInstance("careful", watch.device())) {
+        try (DeviceWatch watch = DeviceWatch.start(RUN);
+                NDManager manager = NDManager.newBaseManager(watch.device());
+                NDManager sub = manager.newSubManager();
+                Model model = Model.newInstance("careful", watch.device())) {
             model.getNDManager().ones(new ai.djl.ndarray.types.Shape(2, 2));
             NDArray a = manager.create(new float[] {1, 2, 3});
             a.mul(2).add(sub.create(1f));
@@ -29,7 +31,8 @@ class DeviceWatchTest {
 
     @Test
     void aManagerOnTheEngineDefaultIsFound() {
-        try (DeviceWatch watch = DeviceWatch.start(RUN); NDManager careless = NDManager.newBaseManager()) {
+        try (DeviceWatch watch = DeviceWatch.start(RUN);
+                NDManager careless = NDManager.newBaseManager()) {
             assertThat(careless.getDevice()).isEqualTo(watch.decoy());
             watch.check();
             assertThat(watch.findings()).singleElement().asString().contains("is on " + watch.decoy());
@@ -38,7 +41,8 @@ class DeviceWatchTest {
 
     @Test
     void aModelOnTheEngineDefaultIsFound() {
-        try (DeviceWatch watch = DeviceWatch.start(RUN); Model model = Model.newInstance("careless")) {
+        try (DeviceWatch watch = DeviceWatch.start(RUN);
+                Model model = Model.newInstance("careless")) {
             watch.check();
             assertThat(model.getNDManager().getDevice()).isEqualTo(watch.decoy());
             assertThat(watch.findings()).isNotEmpty();
@@ -47,7 +51,8 @@ class DeviceWatchTest {
 
     @Test
     void aManagerMadeWithAnExplicitCpuIsFoundToo() {
-        try (DeviceWatch watch = DeviceWatch.start(RUN); NDManager explicit = NDManager.newBaseManager(Device.cpu())) {
+        try (DeviceWatch watch = DeviceWatch.start(RUN);
+                NDManager explicit = NDManager.newBaseManager(Device.cpu())) {
             explicit.create(new float[] {1});
             watch.check();
             assertThat(watch.findings()).singleElement().asString().contains("cpu()");

@@ -10,7 +10,8 @@ import java.util.List;
  * @param valueLabel the y axis label
  * @param series the bar series, each with one value per category
  */
-public record BarChart(String title, List<String> categories, String valueLabel, List<BarSeries> series) implements View {
+public record BarChart(String title, List<String> categories, String valueLabel, List<BarSeries> series)
+        implements View {
 
     /**
      * Creates the record and checks its fields.

@@ -21,7 +21,8 @@ public record ConfusionMatrix(String title, List<String> labels, long[][] counts
     public ConfusionMatrix {
         labels = List.copyOf(labels);
         if (counts.length != labels.size()) {
-            throw new IllegalArgumentException("confusion matrix '" + title + "' has " + counts.length + " rows for " + labels.size() + " labels");
+            throw new IllegalArgumentException(
+                    "confusion matrix '" + title + "' has " + counts.length + " rows for " + labels.size() + " labels");
         }
         for (long[] row : counts) {
             if (row.length != labels.size()) {

@@ -17,8 +17,17 @@ import java.util.Objects;
  * @param contours contour levels to draw; empty for none
  * @param overlay series drawn over the map, in order
  */
-public record Heatmap(String title, String xLabel, String yLabel, String valueLabel, double[] x, double[] y,
-        double[][] values, double[] contours, List<Series> overlay) implements View {
+public record Heatmap(
+        String title,
+        String xLabel,
+        String yLabel,
+        String valueLabel,
+        double[] x,
+        double[] y,
+        double[][] values,
+        double[] contours,
+        List<Series> overlay)
+        implements View {
 
     /**
      * Creates the record and checks its fields.
@@ -37,11 +46,13 @@ public record Heatmap(String title, String xLabel, String yLabel, String valueLa
         Objects.requireNonNull(x, "x");
         Objects.requireNonNull(y, "y");
         if (values.length != y.length) {
-            throw new IllegalArgumentException("heat map '" + title + "' has " + values.length + " rows for " + y.length + " y values");
+            throw new IllegalArgumentException(
+                    "heat map '" + title + "' has " + values.length + " rows for " + y.length + " y values");
         }
         for (double[] row : values) {
             if (row.length != x.length) {
-                throw new IllegalArgumentException("heat map '" + title + "' has a row of " + row.length + " for " + x.length + " x values");
+                throw new IllegalArgumentException(
+                        "heat map '" + title + "' has a row of " + row.length + " for " + x.length + " x values");
             }
         }
         contours = contours == null ? new double[0] : contours;

@@ -24,8 +24,8 @@ public record Image(String caption, int width, int height, float[] pixels) {
         Objects.requireNonNull(pixels, "pixels");
         caption = caption == null ? "" : caption;
         if (width <= 0 || height <= 0 || (long) width * height != pixels.length) {
-            throw new IllegalArgumentException("image '" + caption + "' of " + width + "x" + height + " cannot hold "
-                    + pixels.length + " pixels");
+            throw new IllegalArgumentException(
+                    "image '" + caption + "' of " + width + "x" + height + " cannot hold " + pixels.length + " pixels");
         }
     }
 }

@@ -24,7 +24,8 @@ public record Series(String name, SeriesStyle style, double[] x, double[] y) {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(style, "style");
         if (x.length != y.length) {
-            throw new IllegalArgumentException("series '" + name + "' has " + x.length + " x values but " + y.length + " y values");
+            throw new IllegalArgumentException(
+                    "series '" + name + "' has " + x.length + " x values but " + y.length + " y values");
         }
     }
 }

@@ -23,7 +23,8 @@ public record TableView(String title, List<String> headers, List<List<String>> r
         rows = rows.stream().map(List::copyOf).toList();
         for (List<String> row : rows) {
             if (row.size() != headers.size()) {
-                throw new IllegalArgumentException("table '" + title + "' has a row of " + row.size() + " cells for " + headers.size() + " headers");
+                throw new IllegalArgumentException("table '" + title + "' has a row of " + row.size() + " cells for "
+                        + headers.size() + " headers");
             }
         }
     }

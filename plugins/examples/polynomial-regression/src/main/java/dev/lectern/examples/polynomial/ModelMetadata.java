@@ -23,10 +23,12 @@ import java.nio.file.Path;
  * @param std σ_k of each power x^k, k = 1..d
  * @param writtenWith the Jackson version that wrote the file, for the curious
  */
-record ModelMetadata(int format, int degree, String feature, String label, double[] mean, double[] std, String writtenWith) {
+record ModelMetadata(
+        int format, int degree, String feature, String label, double[] mean, double[] std, String writtenWith) {
 
     /** The metadata file's name inside the model directory, beside DJL's parameter file. */
     static final String FILE = "polynomial-regression.json";
+
     static final int FORMAT = 1;
 
     /** Configured once and then only read, so one instance is safe to share between threads. */
@@ -60,9 +62,13 @@ record ModelMetadata(int format, int degree, String feature, String label, doubl
         if (metadata.format != FORMAT) {
             throw new IOException(FILE + " has format " + metadata.format + "; this plugin reads format " + FORMAT);
         }
-        if (metadata.degree < 1 || metadata.mean == null || metadata.std == null
-                || metadata.mean.length != metadata.degree || metadata.std.length != metadata.degree) {
-            throw new IOException(FILE + " is inconsistent: degree " + metadata.degree + " needs that many means and stds");
+        if (metadata.degree < 1
+                || metadata.mean == null
+                || metadata.std == null
+                || metadata.mean.length != metadata.degree
+                || metadata.std.length != metadata.degree) {
+            throw new IOException(
+                    FILE + " is inconsistent: degree " + metadata.degree + " needs that many means and stds");
         }
         return metadata;
     }

@@ -14,7 +14,8 @@ record PolynomialFeatures(double[] mean, double[] std) {
 
     PolynomialFeatures {
         if (mean.length == 0 || mean.length != std.length) {
-            throw new IllegalArgumentException("need one mean and one std per power, got " + mean.length + " and " + std.length);
+            throw new IllegalArgumentException(
+                    "need one mean and one std per power, got " + mean.length + " and " + std.length);
         }
     }
 

@@ -38,8 +38,14 @@ final class PolynomialModel implements TrainedModel {
     private final Map<String, Double> summary;
     private final List<View> views;
 
-    private PolynomialModel(String feature, String label, PolynomialFeatures features, double[] w, double b,
-            Map<String, Double> summary, List<View> views) {
+    private PolynomialModel(
+            String feature,
+            String label,
+            PolynomialFeatures features,
+            double[] w,
+            double b,
+            Map<String, Double> summary,
+            List<View> views) {
         this.feature = feature;
         this.label = label;
         this.features = features;
@@ -50,8 +56,17 @@ final class PolynomialModel implements TrainedModel {
     }
 
     /** Builds the model at the end of training, with its summary numbers and views. */
-    static PolynomialModel trained(String feature, String label, PolynomialFeatures features, double[] w, double b,
-            double cost, Optional<LeastSquares> exact, double msPerEpoch, float[] x, float[] y) {
+    static PolynomialModel trained(
+            String feature,
+            String label,
+            PolynomialFeatures features,
+            double[] w,
+            double b,
+            double cost,
+            Optional<LeastSquares> exact,
+            double msPerEpoch,
+            float[] x,
+            float[] y) {
         double[] theta = features.originalCoefficients(w, b);
         Map<String, Double> summary = new LinkedHashMap<>();
         for (int k = 0; k < theta.length; k++) {
@@ -62,7 +77,13 @@ final class PolynomialModel implements TrainedModel {
         summary.put("msPerEpoch", msPerEpoch);
         // Which Jackson does this plugin see? 12 (its own 2.12.7) even inside a server that runs 2.18.
         summary.put("jacksonMinor", (double) ModelMetadata.jacksonMinor());
-        return new PolynomialModel(feature, label, features, w, b, summary,
+        return new PolynomialModel(
+                feature,
+                label,
+                features,
+                w,
+                b,
+                summary,
                 PolynomialViews.of(feature, label, x, y, features, w, b, theta));
     }
 
@@ -78,7 +99,8 @@ final class PolynomialModel implements TrainedModel {
 
     @Override
     public List<ParamSpec> predictInputs() {
-        return List.of(ParamSpec.ofDouble("x", feature, 0, -1e6, 1e6, "The input x (" + feature + ") to evaluate H(x) at."));
+        return List.of(
+                ParamSpec.ofDouble("x", feature, 0, -1e6, 1e6, "The input x (" + feature + ") to evaluate H(x) at."));
     }
 
     @Override
@@ -114,9 +136,11 @@ final class PolynomialModel implements TrainedModel {
                 throw new IOException("saved weights have " + w.length + " features but the metadata says degree "
                         + metadata.degree());
             }
-            return new PolynomialModel(metadata.feature(), metadata.label(), metadata.features(), w, b, Map.of(), List.of());
+            return new PolynomialModel(
+                    metadata.feature(), metadata.label(), metadata.features(), w, b, Map.of(), List.of());
         } catch (MalformedModelException e) {
-            throw new IOException("saved polynomial-regression model in " + directory + " is damaged: " + e.getMessage(), e);
+            throw new IOException(
+                    "saved polynomial-regression model in " + directory + " is damaged: " + e.getMessage(), e);
         }
     }
 

@@ -28,9 +28,14 @@ public final class PolynomialRegressionPlugin implements LecturePlugin {
 
     @Override
     public PluginDescriptor descriptor() {
-        return new PluginDescriptor(ID, "Polynomial regression", "Lecture 2 extra — features, capacity and underfitting",
+        return new PluginDescriptor(
+                ID,
+                "Polynomial regression",
+                "Lecture 2 extra — features, capacity and underfitting",
                 "Fit a curve H(x) = θ₀ + θ₁x + … + θ_d x^d with gradient descent, and watch a low degree underfit.",
-                "0.1.0", PluginApi.VERSION, List.of(
+                "0.1.0",
+                PluginApi.VERSION,
+                List.of(
                         "H(x) = \\sum_{k=0}^{d} \\theta_k x^k",
                         "z_k = \\frac{x^k - \\mu_k}{\\sigma_k} \\quad (k = 1, \\dots, d)",
                         "\\mathrm{cost}(\\theta) = \\frac{1}{m} \\sum_{i=1}^{m} \\left( H(x^{(i)}) - y^{(i)} \\right)^2",

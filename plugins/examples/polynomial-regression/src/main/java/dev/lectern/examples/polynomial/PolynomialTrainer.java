@@ -50,7 +50,8 @@ final class PolynomialTrainer {
         }
         int rows = table.rows();
         if (rows == 0) {
-            throw new IllegalArgumentException("data set '" + context.data().info().id() + "' has no rows");
+            throw new IllegalArgumentException(
+                    "data set '" + context.data().info().id() + "' has no rows");
         }
         int degree = params.getInt(PolynomialParams.DEGREE);
         int epochs = params.getInt(PolynomialParams.EPOCHS);
@@ -62,7 +63,8 @@ final class PolynomialTrainer {
 
         // Rule: declare how many optimizer steps make an epoch, so runs can be drawn by epoch. Full batch: one.
         context.metrics().stepsPerEpoch(1);
-        // Rule: metrics named "chart/series" share a chart. The exact optimum is drawn as a reference on the loss chart.
+        // Rule: metrics named "chart/series" share a chart. The exact optimum is drawn as a reference on the loss
+        // chart.
         Optional<LeastSquares> exact = LeastSquares.solve(z, y, degree);
         exact.ifPresent(ls -> {
             context.metrics().report("loss/least squares", 0, ls.cost());
@@ -73,7 +75,8 @@ final class PolynomialTrainer {
         // (Engine.setRandomSeed, manager.randomNormal, the engine's dropout, DJL's default initializers): the server
         // trains several runs at once in one JVM, and they would share it.
         Random random = new Random(context.seed());
-        // Rule: own one NDManager per run on the context's device, and close it (try-with-resources) however the run ends.
+        // Rule: own one NDManager per run on the context's device, and close it (try-with-resources) however the run
+        // ends.
         try (NDManager manager = NDManager.newBaseManager(context.device())) {
             NDArray zs = manager.create(z, new Shape(rows, degree));
             NDArray ys = manager.create(y, new Shape(rows, 1));
@@ -126,8 +129,17 @@ final class PolynomialTrainer {
             }
             context.metrics().report("loss", epochs, cost);
             // The weights are copied to the host: the returned model holds no native memory.
-            return PolynomialModel.trained(table.names(featureIdx).get(0), table.names(table.labelIndices()).get(0),
-                    features, toDoubles(w.toFloatArray()), b.getFloat(), cost, exact, msPerEpoch, x, y);
+            return PolynomialModel.trained(
+                    table.names(featureIdx).get(0),
+                    table.names(table.labelIndices()).get(0),
+                    features,
+                    toDoubles(w.toFloatArray()),
+                    b.getFloat(),
+                    cost,
+                    exact,
+                    msPerEpoch,
+                    x,
+                    y);
         }
     }
 
@@ -154,7 +166,8 @@ final class PolynomialTrainer {
     private Optimizer optimizer() {
         Tracker rate = Tracker.fixed((float) params.getDouble(PolynomialParams.LEARNING_RATE));
         return switch (params.getString(PolynomialParams.OPTIMIZER)) {
-            case "momentum" -> Optimizer.sgd().setLearningRateTracker(rate).optMomentum(0.9f).build();
+            case "momentum" ->
+                Optimizer.sgd().setLearningRateTracker(rate).optMomentum(0.9f).build();
             case "adam" -> Optimizer.adam().optLearningRateTracker(rate).build();
             default -> Optimizer.sgd().setLearningRateTracker(rate).build();
         };

@@ -16,14 +16,21 @@ final class PolynomialViews {
 
     private PolynomialViews() {}
 
-    static List<View> of(String feature, String label, float[] x, float[] y, PolynomialFeatures features, double[] w,
-            double b, double[] theta) {
+    static List<View> of(
+            String feature,
+            String label,
+            float[] x,
+            float[] y,
+            PolynomialFeatures features,
+            double[] w,
+            double b,
+            double[] theta) {
         return List.of(fit(feature, label, x, y, features, w, b), coefficients(features, w, theta));
     }
 
     /** The data as points and H(x) as a line over a fine grid from the smallest to the largest x. */
-    static XyChart fit(String feature, String label, float[] x, float[] y, PolynomialFeatures features, double[] w,
-            double b) {
+    static XyChart fit(
+            String feature, String label, float[] x, float[] y, PolynomialFeatures features, double[] w, double b) {
         double[] xs = new double[x.length];
         double[] ys = new double[y.length];
         double min = Double.POSITIVE_INFINITY;
@@ -40,9 +47,13 @@ final class PolynomialViews {
             gridX[i] = min + (max - min) * i / (CURVE_POINTS - 1);
             gridY[i] = features.predict(gridX[i], w, b);
         }
-        return new XyChart("Data and fitted curve", feature, label, List.of(
-                new Series("data", SeriesStyle.POINTS, xs, ys),
-                new Series("H(x), degree " + features.degree(), SeriesStyle.LINE, gridX, gridY)));
+        return new XyChart(
+                "Data and fitted curve",
+                feature,
+                label,
+                List.of(
+                        new Series("data", SeriesStyle.POINTS, xs, ys),
+                        new Series("H(x), degree " + features.degree(), SeriesStyle.LINE, gridX, gridY)));
     }
 
     /** θ_k in the units of x beside the weight actually trained on the standardized feature z_k. */
@@ -50,7 +61,10 @@ final class PolynomialViews {
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("0", "1", PolynomialModel.format(theta[0]), ""));
         for (int k = 1; k < theta.length; k++) {
-            rows.add(List.of(Integer.toString(k), k == 1 ? "x" : "x^" + k, PolynomialModel.format(theta[k]),
+            rows.add(List.of(
+                    Integer.toString(k),
+                    k == 1 ? "x" : "x^" + k,
+                    PolynomialModel.format(theta[k]),
                     PolynomialModel.format(w[k - 1])));
         }
         return new TableView("Coefficients", List.of("k", "term", "θ_k", "weight on standardized z_k"), rows);

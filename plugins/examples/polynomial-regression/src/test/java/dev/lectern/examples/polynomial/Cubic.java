@@ -56,7 +56,8 @@ final class Cubic {
     }
 
     private static TrainingData data(String id, int rows, float[] values) {
-        return TrainingData.of(new DatasetInfo(id, id, DatasetKind.TABLE, COLUMNS, "test polynomial"),
+        return TrainingData.of(
+                new DatasetInfo(id, id, DatasetKind.TABLE, COLUMNS, "test polynomial"),
                 new Table(COLUMNS, rows, values));
     }
 }

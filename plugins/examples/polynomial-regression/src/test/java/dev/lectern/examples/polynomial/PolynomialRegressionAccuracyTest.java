@@ -46,14 +46,25 @@ class PolynomialRegressionAccuracyTest {
             for (int k = 0; k < CUBIC.length; k++) {
                 assertThat(summary.get("θ" + k)).as("θ%d", k).isCloseTo(CUBIC[k], within(TOLERANCE));
             }
-            assertThat(summary.get("cost")).as("cost near the noise variance 0.09").isCloseTo(0.09, within(0.02));
-            assertThat(summary.get("cost")).as("gradient descent reaches the least-squares optimum")
+            assertThat(summary.get("cost"))
+                    .as("cost near the noise variance 0.09")
+                    .isCloseTo(0.09, within(0.02));
+            assertThat(summary.get("cost"))
+                    .as("gradient descent reaches the least-squares optimum")
                     .isCloseTo(summary.get("cost (least squares)"), within(1e-4));
             assertThat(summary.get("msPerEpoch")).isPositive();
-            assertThat(summary.get("jacksonMinor")).as("the plugin's own Jackson").isEqualTo(12.0);
-            System.out.printf("recovered θ = [%.4f, %.4f, %.4f, %.4f] (true %s), cost %.5f, least squares %.5f%n",
-                    summary.get("θ0"), summary.get("θ1"), summary.get("θ2"), summary.get("θ3"),
-                    java.util.Arrays.toString(CUBIC), summary.get("cost"), summary.get("cost (least squares)"));
+            assertThat(summary.get("jacksonMinor"))
+                    .as("the plugin's own Jackson")
+                    .isEqualTo(12.0);
+            System.out.printf(
+                    "recovered θ = [%.4f, %.4f, %.4f, %.4f] (true %s), cost %.5f, least squares %.5f%n",
+                    summary.get("θ0"),
+                    summary.get("θ1"),
+                    summary.get("θ2"),
+                    summary.get("θ3"),
+                    java.util.Arrays.toString(CUBIC),
+                    summary.get("cost"),
+                    summary.get("cost (least squares)"));
 
             List<RecordingMetricsSink.Point> reference = context.recorded().points("loss/least squares");
             assertThat(reference).extracting(RecordingMetricsSink.Point::step).containsExactly(0L, 3000L);
@@ -62,7 +73,9 @@ class PolynomialRegressionAccuracyTest {
             assertThat(chart.series()).extracting(Series::style).containsExactly(SeriesStyle.POINTS, SeriesStyle.LINE);
             Series curve = chart.series().get(1);
             assertThat(curve.x()).hasSize(PolynomialViews.CURVE_POINTS);
-            assertThat(curve.y()[0]).as("H(min x) follows the cubic").isCloseTo(Cubic.eval(CUBIC, curve.x()[0]), within(0.3));
+            assertThat(curve.y()[0])
+                    .as("H(min x) follows the cubic")
+                    .isCloseTo(Cubic.eval(CUBIC, curve.x()[0]), within(0.3));
             TableView table = (TableView) model.views().get(1);
             assertThat(table.rows()).hasSize(4);
         }
@@ -88,14 +101,20 @@ class PolynomialRegressionAccuracyTest {
         TrainingData data = Cubic.random("noisy-cubic", 100, CUBIC, 0.3, 3, 2);
         double before;
         try (TrainedModel model = new PolynomialRegressionPlugin().train(context(data, Map.of("epochs", 200)))) {
-            before = model.predict(ParamValues.check(model.predictInputs(), Map.of("x", 2.5))).values().get("y");
+            before = model.predict(ParamValues.check(model.predictInputs(), Map.of("x", 2.5)))
+                    .values()
+                    .get("y");
             model.save(dir);
         }
         String json = Files.readString(dir.resolve(ModelMetadata.FILE), StandardCharsets.UTF_8);
         assertThat(json).contains("\"degree\" : 3").contains("\"writtenWith\" : \"2.12.7\"");
-        assertThat(dir.resolve("polynomial-regression-0000.params")).as("DJL's parameter file").exists();
+        assertThat(dir.resolve("polynomial-regression-0000.params"))
+                .as("DJL's parameter file")
+                .exists();
         try (TrainedModel loaded = new PolynomialRegressionPlugin().load(dir, Device.cpu())) {
-            double after = loaded.predict(ParamValues.check(loaded.predictInputs(), Map.of("x", 2.5))).values().get("y");
+            double after = loaded.predict(ParamValues.check(loaded.predictInputs(), Map.of("x", 2.5)))
+                    .values()
+                    .get("y");
             assertThat(after).isEqualTo(before);
         }
     }
@@ -118,13 +137,17 @@ class PolynomialRegressionAccuracyTest {
 
     @Test
     void aTableWithTwoFeaturesIsRefusedNamingTheDataSet() {
-        List<Column> columns = List.of(new Column("x1", ColumnRole.FEATURE), new Column("x2", ColumnRole.FEATURE),
+        List<Column> columns = List.of(
+                new Column("x1", ColumnRole.FEATURE),
+                new Column("x2", ColumnRole.FEATURE),
                 new Column("y", ColumnRole.LABEL));
         DatasetInfo twoFeatures = new DatasetInfo("two", "two", DatasetKind.TABLE, columns, "");
         PolynomialRegressionPlugin plugin = new PolynomialRegressionPlugin();
         ParamValues defaults = ParamValues.check(plugin.hyperParameters(), Map.of());
         assertThatThrownBy(() -> plugin.validate(defaults, twoFeatures))
-                .isInstanceOfSatisfying(InvalidParameterException.class, e -> assertThat(e.field()).isEqualTo("dataset"))
+                .isInstanceOfSatisfying(
+                        InvalidParameterException.class,
+                        e -> assertThat(e.field()).isEqualTo("dataset"))
                 .hasMessageContaining("exactly one feature");
     }
 
