@@ -169,14 +169,8 @@ public final class LecternServer implements AutoCloseable {
                         "capabilities: " + String.join(", ", devices.engine().features()));
                 return 0;
             }
-            PluginManager plugins = new PluginManager(
-                    LecternServer.class.getClassLoader(),
-                    List.of(bundledPluginsDir(), settings.pluginsDir()),
-                    List.of("bundled", "plugins folder"));
-            plugins.loadAll();
-            DatasetService datasets = new DatasetService(
-                    DatasetCatalog.builtIn(),
-                    new DatasetResolver(settings.datasetMirror(), settings.datasetCacheDir()));
+            PluginManager plugins = loadPlugins(settings);
+            DatasetService datasets = datasets(settings);
             return new dev.lectern.server.system.Doctor(plugins, datasets, devices, System.out, steps).run();
         } catch (NumberFormatException e) {
             System.err.println("lectern " + command + ": --steps needs a number, got " + rest.get(at + 1));
@@ -224,13 +218,8 @@ public final class LecternServer implements AutoCloseable {
                         "; default device %s (%s)",
                         settings.device(),
                         DeviceResolver.name(devices.resolve(settings.device())));
-        PluginManager plugins = new PluginManager(
-                LecternServer.class.getClassLoader(),
-                List.of(bundledPluginsDir(), settings.pluginsDir()),
-                List.of("bundled", "plugins folder"));
-        plugins.loadAll();
-        DatasetService datasets = new DatasetService(
-                DatasetCatalog.builtIn(), new DatasetResolver(settings.datasetMirror(), settings.datasetCacheDir()));
+        PluginManager plugins = loadPlugins(settings);
+        DatasetService datasets = datasets(settings);
         DatasetUploads uploads = new DatasetUploads(
                 new UploadRepository(jdbc), datasets, settings.uploadsDir(), settings.maxUploadBytes());
         try {
@@ -398,6 +387,22 @@ public final class LecternServer implements AutoCloseable {
     }
 
     /** The plugins shipped with the server live in {@code plugins/} beside the jar (or beside target/classes). */
+    /** The bundled plugins, then the plugins folder's, loaded: what the server, a worker and doctor all train with. */
+    static PluginManager loadPlugins(Settings settings) {
+        PluginManager plugins = new PluginManager(
+                LecternServer.class.getClassLoader(),
+                List.of(bundledPluginsDir(), settings.pluginsDir()),
+                List.of("bundled", "plugins folder"));
+        plugins.loadAll();
+        return plugins;
+    }
+
+    /** The built-in data sets, read through the settings' mirror and cache. */
+    static DatasetService datasets(Settings settings) {
+        return new DatasetService(
+                DatasetCatalog.builtIn(), new DatasetResolver(settings.datasetMirror(), settings.datasetCacheDir()));
+    }
+
     public static Path bundledPluginsDir() {
         String override = System.getProperty("lectern.bundledPlugins");
         if (override != null) {

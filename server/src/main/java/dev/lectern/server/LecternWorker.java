@@ -1,8 +1,6 @@
 package dev.lectern.server;
 
 import ai.djl.engine.Engine;
-import dev.lectern.datasets.DatasetCatalog;
-import dev.lectern.datasets.DatasetResolver;
 import dev.lectern.datasets.DatasetService;
 import dev.lectern.server.dataset.DatasetUploads;
 import dev.lectern.server.dataset.UploadRepository;
@@ -21,7 +19,6 @@ import dev.lectern.server.store.Jdbc;
 import dev.lectern.server.worker.ClusterNode;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -121,14 +118,8 @@ public final class LecternWorker implements AutoCloseable {
         try {
             Jdbc jdbc = new Jdbc(database.dataSource());
             Json json = new Json();
-            PluginManager plugins = new PluginManager(
-                    LecternServer.class.getClassLoader(),
-                    List.of(LecternServer.bundledPluginsDir(), settings.pluginsDir()),
-                    List.of("bundled", "plugins folder"));
-            plugins.loadAll();
-            DatasetService datasets = new DatasetService(
-                    DatasetCatalog.builtIn(),
-                    new DatasetResolver(settings.datasetMirror(), settings.datasetCacheDir()));
+            PluginManager plugins = LecternServer.loadPlugins(settings);
+            DatasetService datasets = LecternServer.datasets(settings);
             DatasetUploads uploads = new DatasetUploads(
                     new UploadRepository(jdbc), datasets, settings.uploadsDir(), settings.maxUploadBytes());
             uploads.registerAll();

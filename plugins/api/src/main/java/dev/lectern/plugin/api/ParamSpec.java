@@ -181,18 +181,7 @@ public record ParamSpec(
     }
 
     private int toInt(Object raw) {
-        double value;
-        if (raw instanceof Number n) {
-            value = n.doubleValue();
-        } else if (raw instanceof String s) {
-            try {
-                value = Double.parseDouble(s.trim());
-            } catch (NumberFormatException e) {
-                throw invalid("must be a whole number, got '" + abbreviate(s) + "'");
-            }
-        } else {
-            throw invalid("must be a whole number");
-        }
+        double value = number(raw, "a whole number");
         if (!Double.isFinite(value) || value != Math.rint(value)) {
             throw invalid("must be a whole number, got " + raw);
         }
@@ -202,19 +191,23 @@ public record ParamSpec(
         return (int) value;
     }
 
-    private double toDouble(Object raw) {
-        double value;
+    /** A JSON number or a form's text as a double; {@code what} names the kind in the error ("a whole number"). */
+    private double number(Object raw, String what) {
         if (raw instanceof Number n) {
-            value = n.doubleValue();
-        } else if (raw instanceof String s) {
-            try {
-                value = Double.parseDouble(s.trim());
-            } catch (NumberFormatException e) {
-                throw invalid("must be a number, got '" + abbreviate(s) + "'");
-            }
-        } else {
-            throw invalid("must be a number");
+            return n.doubleValue();
         }
+        if (raw instanceof String s) {
+            try {
+                return Double.parseDouble(s.trim());
+            } catch (NumberFormatException e) {
+                throw invalid("must be " + what + ", got '" + abbreviate(s) + "'");
+            }
+        }
+        throw invalid("must be " + what);
+    }
+
+    private double toDouble(Object raw) {
+        double value = number(raw, "a number");
         if (!Double.isFinite(value)) {
             throw invalid("must be a finite number");
         }

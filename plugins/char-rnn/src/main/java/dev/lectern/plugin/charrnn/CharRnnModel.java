@@ -8,10 +8,10 @@ import ai.djl.ndarray.types.Shape;
 import dev.lectern.plugin.api.ParamSpec;
 import dev.lectern.plugin.api.ParamValues;
 import dev.lectern.plugin.api.Prediction;
-import dev.lectern.plugin.api.TrainedModel;
 import dev.lectern.plugin.api.view.BarChart;
 import dev.lectern.plugin.api.view.BarSeries;
 import dev.lectern.plugin.api.view.View;
+import dev.lectern.plugin.support.ReportingModel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -36,7 +36,7 @@ import java.util.stream.IntStream;
  * Predicting reads a prompt and samples a continuation with a temperature. Saving writes the arrays as an encoded
  * {@link NDList} and everything else as a properties file.
  */
-final class CharRnnModel implements TrainedModel {
+final class CharRnnModel extends ReportingModel {
 
     static final String PROMPT = "prompt";
     static final String TEMPERATURE = "temperature";
@@ -56,8 +56,6 @@ final class CharRnnModel implements TrainedModel {
     private final RecurrentNet net;
     private final Vocabulary vocabulary;
     private final String defaultPrompt;
-    private final Map<String, Double> summary;
-    private final List<View> views;
 
     CharRnnModel(
             RecurrentNet net,
@@ -65,11 +63,10 @@ final class CharRnnModel implements TrainedModel {
             String defaultPrompt,
             Map<String, Double> summary,
             List<View> views) {
+        super(summary, views);
         this.net = net;
         this.vocabulary = vocabulary;
         this.defaultPrompt = defaultPrompt;
-        this.summary = new LinkedHashMap<>(summary);
-        this.views = List.copyOf(views);
     }
 
     RecurrentNet net() {
@@ -78,16 +75,6 @@ final class CharRnnModel implements TrainedModel {
 
     Vocabulary vocabulary() {
         return vocabulary;
-    }
-
-    @Override
-    public Map<String, Double> summary() {
-        return summary;
-    }
-
-    @Override
-    public List<View> views() {
-        return views;
     }
 
     @Override
@@ -118,8 +105,8 @@ final class CharRnnModel implements TrainedModel {
 
     /** "hello" continues with its four characters; a corpus with a paragraph. */
     private int defaultLength() {
-        return summary.containsKey("minP(right next char)")
-                ? Math.max(1, summary.get("window").intValue())
+        return summary().containsKey("minP(right next char)")
+                ? Math.max(1, summary().get("window").intValue())
                 : 300;
     }
 
@@ -174,8 +161,8 @@ final class CharRnnModel implements TrainedModel {
                         .mapToObj(Integer::toString)
                         .collect(Collectors.joining(",")));
         props.setProperty("defaultPrompt", defaultPrompt);
-        summary.forEach((k, v) -> props.setProperty(SUMMARY_PREFIX + k, Double.toString(v)));
-        props.setProperty("summaryKeys", String.join(KEY_SEPARATOR, summary.keySet()));
+        summary().forEach((k, v) -> props.setProperty(SUMMARY_PREFIX + k, Double.toString(v)));
+        props.setProperty("summaryKeys", String.join(KEY_SEPARATOR, summary().keySet()));
         try (Writer w = Files.newBufferedWriter(directory.resolve(PROPERTIES_FILE), StandardCharsets.UTF_8)) {
             props.store(w, "Lectern char-RNN model");
         }

@@ -13,12 +13,12 @@ import ai.djl.training.ParameterStore;
 import dev.lectern.plugin.api.ParamSpec;
 import dev.lectern.plugin.api.ParamValues;
 import dev.lectern.plugin.api.Prediction;
-import dev.lectern.plugin.api.TrainedModel;
 import dev.lectern.plugin.api.view.BarChart;
 import dev.lectern.plugin.api.view.BarSeries;
 import dev.lectern.plugin.api.view.Image;
 import dev.lectern.plugin.api.view.ImageGallery;
 import dev.lectern.plugin.api.view.View;
+import dev.lectern.plugin.support.ReportingModel;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
@@ -36,7 +36,7 @@ import java.util.Properties;
  * architecture as model properties. Its predict form is a drawing canvas; the drawing is
  * prepared like MNIST's digits ({@link DigitPreprocessor}) and answered with the ten class probabilities.
  */
-public final class CnnModel implements TrainedModel {
+public final class CnnModel extends ReportingModel {
 
     static final String MODEL_NAME = "cnn";
     private static final String PRESET = "preset";
@@ -62,8 +62,6 @@ public final class CnnModel implements TrainedModel {
     private final int width;
     private final InputScale scale;
     private final List<String> classNames;
-    private final Map<String, Double> summary;
-    private final List<View> views;
 
     CnnModel(
             Model model,
@@ -75,6 +73,7 @@ public final class CnnModel implements TrainedModel {
             List<String> classNames,
             Map<String, Double> summary,
             List<View> views) {
+        super(summary, views);
         this.model = model;
         this.preset = preset;
         this.architecture = architecture;
@@ -82,23 +81,11 @@ public final class CnnModel implements TrainedModel {
         this.width = width;
         this.scale = scale;
         this.classNames = List.copyOf(classNames);
-        this.summary = new LinkedHashMap<>(summary);
-        this.views = List.copyOf(views);
-    }
-
-    @Override
-    public Map<String, Double> summary() {
-        return summary;
-    }
-
-    @Override
-    public List<View> views() {
-        return views;
     }
 
     /** The same model with its after-training views. */
     CnnModel withViews(List<View> newViews) {
-        return new CnnModel(model, preset, architecture, height, width, scale, classNames, summary, newViews);
+        return new CnnModel(model, preset, architecture, height, width, scale, classNames, summary(), newViews);
     }
 
     int height() {

@@ -9,9 +9,9 @@ import ai.djl.nn.core.Linear;
 import dev.lectern.plugin.api.ParamSpec;
 import dev.lectern.plugin.api.ParamValues;
 import dev.lectern.plugin.api.Prediction;
-import dev.lectern.plugin.api.TrainedModel;
 import dev.lectern.plugin.api.view.View;
 import dev.lectern.plugin.support.FeatureInputs;
+import dev.lectern.plugin.support.ReportingModel;
 import dev.lectern.plugin.support.ZeroInit;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -26,7 +26,7 @@ import java.util.Map;
  * native memory; saving goes through a DJL {@link Linear} block and {@link Model#save} so the file is a regular DJL
  * model.
  */
-final class LinearRegressionModel implements TrainedModel {
+final class LinearRegressionModel extends ReportingModel {
 
     private static final String MODEL_NAME = "linear-regression";
     private static final String FEATURES = "features";
@@ -37,8 +37,6 @@ final class LinearRegressionModel implements TrainedModel {
     private final String labelName;
     private final double[] w;
     private final double b;
-    private final Map<String, Double> summary;
-    private final List<View> views;
 
     LinearRegressionModel(
             List<String> featureNames,
@@ -47,22 +45,11 @@ final class LinearRegressionModel implements TrainedModel {
             double b,
             Map<String, Double> summary,
             List<View> views) {
+        super(summary, views);
         this.featureNames = List.copyOf(featureNames);
         this.labelName = labelName;
         this.w = w;
         this.b = b;
-        this.summary = summary;
-        this.views = views;
-    }
-
-    @Override
-    public Map<String, Double> summary() {
-        return summary;
-    }
-
-    @Override
-    public List<View> views() {
-        return views;
     }
 
     @Override

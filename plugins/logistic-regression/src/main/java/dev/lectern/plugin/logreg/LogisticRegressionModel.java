@@ -4,9 +4,9 @@ import ai.djl.Device;
 import dev.lectern.plugin.api.ParamSpec;
 import dev.lectern.plugin.api.ParamValues;
 import dev.lectern.plugin.api.Prediction;
-import dev.lectern.plugin.api.TrainedModel;
 import dev.lectern.plugin.api.view.View;
 import dev.lectern.plugin.support.FeatureInputs;
+import dev.lectern.plugin.support.ReportingModel;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -20,16 +20,13 @@ import java.util.Map;
  * A fitted classifier H(x) = σ(W·x + b) with its summary and views. The weights were copied to the host when training
  * ended, so the model holds no native memory; {@link ModelFiles} saves it as a regular DJL model.
  */
-final class LogisticRegressionModel implements TrainedModel {
+final class LogisticRegressionModel extends ReportingModel {
 
     private final Classifier classifier;
-    private final Map<String, Double> summary;
-    private final List<View> views;
 
     private LogisticRegressionModel(Classifier classifier, Map<String, Double> summary, List<View> views) {
+        super(summary, views);
         this.classifier = classifier;
-        this.summary = summary;
-        this.views = views;
     }
 
     /** Builds the model a run produced, with the summary and views on its training data (raw units). */
@@ -65,16 +62,6 @@ final class LogisticRegressionModel implements TrainedModel {
         }
         named.put("b" + suffix, values[d]);
         return named;
-    }
-
-    @Override
-    public Map<String, Double> summary() {
-        return summary;
-    }
-
-    @Override
-    public List<View> views() {
-        return views;
     }
 
     @Override

@@ -12,11 +12,11 @@ import ai.djl.nn.core.Linear;
 import dev.lectern.plugin.api.ParamSpec;
 import dev.lectern.plugin.api.ParamValues;
 import dev.lectern.plugin.api.Prediction;
-import dev.lectern.plugin.api.TrainedModel;
 import dev.lectern.plugin.api.view.View;
 import dev.lectern.plugin.support.FeatureInputs;
 import dev.lectern.plugin.support.FloatText;
 import dev.lectern.plugin.support.Probabilities;
+import dev.lectern.plugin.support.ReportingModel;
 import dev.lectern.plugin.support.ZeroInit;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -32,7 +32,7 @@ import java.util.Map;
  * model: a {@link SequentialBlock} of {@link Linear} layers with the activation between them, and the layer widths,
  * activation, class names, input names and input scaling as model properties.
  */
-final class MlpModel implements TrainedModel {
+final class MlpModel extends ReportingModel {
 
     private static final String MODEL_NAME = "mlp";
     private static final String FEATURES = "features";
@@ -47,28 +47,15 @@ final class MlpModel implements TrainedModel {
 
     private final MlpNet net;
     private final int[] imageShape;
-    private final Map<String, Double> summary;
-    private final List<View> views;
 
     MlpModel(MlpNet net, int[] imageShape, Map<String, Double> summary, List<View> views) {
+        super(summary, views);
         this.net = net;
         this.imageShape = imageShape;
-        this.summary = new LinkedHashMap<>(summary);
-        this.views = List.copyOf(views);
     }
 
     MlpNet net() {
         return net;
-    }
-
-    @Override
-    public Map<String, Double> summary() {
-        return summary;
-    }
-
-    @Override
-    public List<View> views() {
-        return views;
     }
 
     @Override

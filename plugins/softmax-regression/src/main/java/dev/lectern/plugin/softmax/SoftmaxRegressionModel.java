@@ -9,11 +9,11 @@ import ai.djl.nn.core.Linear;
 import dev.lectern.plugin.api.ParamSpec;
 import dev.lectern.plugin.api.ParamValues;
 import dev.lectern.plugin.api.Prediction;
-import dev.lectern.plugin.api.TrainedModel;
 import dev.lectern.plugin.api.view.View;
 import dev.lectern.plugin.support.FeatureInputs;
 import dev.lectern.plugin.support.FloatText;
 import dev.lectern.plugin.support.Probabilities;
+import dev.lectern.plugin.support.ReportingModel;
 import dev.lectern.plugin.support.ZeroInit;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -28,7 +28,7 @@ import java.util.Map;
  * through a DJL {@link Linear} block (units = classes) and {@link Model#save}, with the feature names and the scaling
  * statistics as model properties, so the file is a regular DJL model.
  */
-final class SoftmaxRegressionModel implements TrainedModel {
+final class SoftmaxRegressionModel extends ReportingModel {
 
     private static final String MODEL_NAME = "softmax-regression";
     private static final String FEATURES = "features";
@@ -40,23 +40,10 @@ final class SoftmaxRegressionModel implements TrainedModel {
     private static final String SEPARATOR = "\u001f";
 
     private final SoftmaxWeights weights;
-    private final Map<String, Double> summary;
-    private final List<View> views;
 
     SoftmaxRegressionModel(SoftmaxWeights weights, Map<String, Double> summary, List<View> views) {
+        super(summary, views);
         this.weights = weights;
-        this.summary = new LinkedHashMap<>(summary);
-        this.views = List.copyOf(views);
-    }
-
-    @Override
-    public Map<String, Double> summary() {
-        return summary;
-    }
-
-    @Override
-    public List<View> views() {
-        return views;
     }
 
     @Override
