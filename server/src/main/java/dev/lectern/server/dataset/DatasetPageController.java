@@ -241,6 +241,7 @@ public final class DatasetPageController {
             about.add(new KeyValue("rows", Integer.toString(loaded.table().rows())));
         }
         about.add(new KeyValue("columns", spec.columns().size() + ": " + shortColumns(spec.columns())));
+        about.addAll(DatasetFacts.factLines(spec));
         if (upload.isPresent()) {
             UploadedDataset u = upload.get();
             about.add(new KeyValue("source", "uploaded " + TIME.format(u.createdAt()) + " from " + u.originalName()));
