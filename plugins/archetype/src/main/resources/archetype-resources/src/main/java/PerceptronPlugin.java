@@ -1,8 +1,8 @@
 package ${package};
 
 import ai.djl.Device;
-import dev.lectern.plugin.api.DatasetInfo;
 import dev.lectern.plugin.api.DataRequirements;
+import dev.lectern.plugin.api.DatasetInfo;
 import dev.lectern.plugin.api.DatasetKind;
 import dev.lectern.plugin.api.LecturePlugin;
 import dev.lectern.plugin.api.ParamSpec;
@@ -56,7 +56,10 @@ public final class PerceptronPlugin implements LecturePlugin {
     @Override
     public DataRequirements dataRequirements() {
         // A yes/no neuron: the workbench offers only tables with a 0/1 label, two-blobs first.
-        return DataRequirements.any().withBinaryLabel().withFeatures(1, Integer.MAX_VALUE).withPreferredDataset("two-blobs");
+        return DataRequirements.any()
+                .withBinaryLabel()
+                .withFeatures(1, Integer.MAX_VALUE)
+                .withPreferredDataset("two-blobs");
     }
 
     @Override
