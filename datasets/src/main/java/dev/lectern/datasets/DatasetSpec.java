@@ -2,6 +2,7 @@ package dev.lectern.datasets;
 
 import dev.lectern.datasets.load.FileFormat;
 import dev.lectern.plugin.api.Column;
+import dev.lectern.plugin.api.DataFacts;
 import dev.lectern.plugin.api.DatasetInfo;
 import dev.lectern.plugin.api.DatasetKind;
 import java.net.URI;
@@ -33,6 +34,8 @@ import java.util.regex.Pattern;
  * @param format how to read the file
  * @param generator how to generate the data
  * @param files every file of a file-backed data set, in the order its format reads them; empty when generated
+ * @param facts the features, rows and label of the data, known before it is loaded ({@link DataFacts#UNKNOWN} when
+ *     not); plugins see them in {@link DatasetInfo#facts()}
  */
 public record DatasetSpec(
         String id,
@@ -46,7 +49,8 @@ public record DatasetSpec(
         List<URI> downloadUrls,
         FileFormat format,
         DatasetGenerator generator,
-        List<DataFile> files) {
+        List<DataFile> files,
+        DataFacts facts) {
 
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_-]*");
 
@@ -80,6 +84,51 @@ public record DatasetSpec(
         this(id, title, kind, columns, description, license, fileName, sha256, downloadUrls, format, generator, null);
     }
 
+    /**
+     * Creates a spec without facts, as before data sets described their labels.
+     *
+     * @param id the identifier
+     * @param title a human title
+     * @param kind the data's shape
+     * @param columns the columns with their roles
+     * @param description what the data is
+     * @param license the terms
+     * @param fileName the (first) file's relative path, or null
+     * @param sha256 the (first) file's SHA-256, or null
+     * @param downloadUrls public sources of the (first) file
+     * @param format how to read the files, or null when generated
+     * @param generator how to generate the data, or null when file-backed
+     * @param files every file, empty when generated or single-file
+     */
+    public DatasetSpec(
+            String id,
+            String title,
+            DatasetKind kind,
+            List<Column> columns,
+            String description,
+            String license,
+            String fileName,
+            String sha256,
+            List<URI> downloadUrls,
+            FileFormat format,
+            DatasetGenerator generator,
+            List<DataFile> files) {
+        this(
+                id,
+                title,
+                kind,
+                columns,
+                description,
+                license,
+                fileName,
+                sha256,
+                downloadUrls,
+                format,
+                generator,
+                files,
+                DataFacts.UNKNOWN);
+    }
+
     /** Checks that the spec is exactly one of file-backed and generated, and that its file names are safe. */
     public DatasetSpec {
         Objects.requireNonNull(kind, "kind");
@@ -92,6 +141,7 @@ public record DatasetSpec(
         license = license == null ? "" : license;
         downloadUrls = List.copyOf(downloadUrls == null ? List.of() : downloadUrls);
         files = List.copyOf(files == null ? List.of() : files);
+        facts = facts == null ? DataFacts.UNKNOWN : facts;
         if (generator != null) {
             if (fileName != null || sha256 != null || format != null || !downloadUrls.isEmpty() || !files.isEmpty()) {
                 throw new IllegalArgumentException("data set '" + id + "' has a generator and file fields");
@@ -215,7 +265,30 @@ public record DatasetSpec(
      * @return the metadata
      */
     public DatasetInfo info() {
-        return new DatasetInfo(id, title, kind, columns, description);
+        return new DatasetInfo(id, title, kind, columns, description, facts);
+    }
+
+    /**
+     * Returns this spec with the facts of its data.
+     *
+     * @param newFacts the features, rows and label
+     * @return the new spec
+     */
+    public DatasetSpec withFacts(DataFacts newFacts) {
+        return new DatasetSpec(
+                id,
+                title,
+                kind,
+                columns,
+                description,
+                license,
+                fileName,
+                sha256,
+                downloadUrls,
+                format,
+                generator,
+                generator == null ? files : null,
+                newFacts);
     }
 
     /**

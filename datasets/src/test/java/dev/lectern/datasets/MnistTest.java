@@ -3,6 +3,7 @@ package dev.lectern.datasets;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lectern.datasets.load.IdxImagesFormat;
+import dev.lectern.plugin.api.DataFacts;
 import dev.lectern.plugin.api.DatasetKind;
 import dev.lectern.plugin.api.ImageSet;
 import dev.lectern.plugin.api.LabelledImages;
@@ -86,6 +87,16 @@ class MnistTest {
         assertThat(first.images().train().classNames()).isEqualTo(IdxImagesFormat.DIGITS.classNames());
         assertThat(second.images().train().pixels())
                 .isSameAs(first.images().train().pixels());
+        // The catalog declares MNIST's facts so plugin pages need no fetch; they must be the loaded images'.
+        ImageSet train = first.images().train();
+        ImageSet test = first.images().test();
+        java.util.TreeSet<Integer> digits = new java.util.TreeSet<>();
+        for (byte label : train.labels()) {
+            digits.add((int) label);
+        }
+        assertThat(first.info().facts())
+                .isEqualTo(DataFacts.classes(
+                        train.height() * train.width(), train.count() + test.count(), List.copyOf(digits)));
     }
 
     private static void check(ImageSet set, int count, int[] perDigit, int firstLabel) {

@@ -67,7 +67,7 @@ class PluginsBrowserIT {
         assertThat(page.locator("#plugin-row-polynomial-regression")).containsText("loaded");
         assertThat(page.locator("#plugin-row-from-the-future")).containsText("failed");
         assertThat(page.locator("#plugin-row-from-the-future .plugin-error"))
-                .containsText("was built for plugin API 2.0.0 but this server provides 1.3.0");
+                .containsText("was built for plugin API 2.0.0 but this server provides 1.4.0");
         Browser.screenshot(page, "plugins-failed");
 
         page.locator("#rescan").click();
@@ -104,5 +104,28 @@ class PluginsBrowserIT {
         page.locator("#predict-form input[name=x]").fill("5000000");
         page.locator("#predict").click();
         assertThat(page.locator("#error-x")).containsText("must be at most 1000000");
+    }
+
+    @Test
+    void aPluginPageOffersOnlyTheDataSetsItsRequirementsAcceptAndSelectsThePreferredOne() {
+        // The example needs one feature and a continuous label, and prefers ex1data1.
+        page.navigate(server.url() + "/plugins/polynomial-regression");
+        assertThat(page.locator("#dataset")).hasValue("ex1data1");
+        assertThat(page.locator("#dataset option"))
+                .hasCount(2, new LocatorAssertions.HasCountOptions().setTimeout(5_000));
+        assertThat(page.locator("#dataset option[value=linear-synthetic]")).hasCount(1);
+        assertThat(page.locator("#dataset option[value=ex1data2]")).hasCount(0);
+
+        page.navigate(server.url() + "/plugins/logistic-regression");
+        assertThat(page.locator("#dataset")).hasValue("ex2data1");
+        assertThat(page.locator("#dataset option[value=three-blobs]")).hasCount(0);
+        assertThat(page.locator("#dataset option[value=ex1data1]")).hasCount(0);
+        assertThat(page.locator("#dataset option[value=two-blobs]")).hasCount(1);
+        Browser.screenshot(page, "plugin-fitting-datasets");
+
+        page.navigate(server.url() + "/datasets/three-blobs");
+        assertThat(page.locator("#facts")).containsText("3 classes (0, 1, 2)");
+        assertThat(page.locator("#train-softmax-regression")).isVisible();
+        assertThat(page.locator("#train-logistic-regression")).hasCount(0);
     }
 }

@@ -10,7 +10,7 @@ import java.util.TreeMap;
 public final class TableStats {
 
     /** The most distinct values a label may have and still count as classes. */
-    public static final int MAX_CLASSES = 20;
+    public static final int MAX_CLASSES = dev.lectern.plugin.api.DataFacts.MAX_CLASSES;
 
     private TableStats() {}
 

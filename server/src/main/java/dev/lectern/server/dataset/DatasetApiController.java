@@ -156,6 +156,8 @@ public final class DatasetApiController {
                                 .knownRows(spec.id())
                                 .map(Long::valueOf)
                                 .orElse(null));
+        // Since API 1.4: features, rows and the label's kind, known without loading (what plugins require).
+        item.put("facts", DataFactsView.of(spec.info().facts()));
         if (upload != null) {
             item.put("fileName", upload.originalName());
             item.put("sizeBytes", upload.sizeBytes());

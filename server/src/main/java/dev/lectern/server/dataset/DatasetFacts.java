@@ -4,12 +4,16 @@ import dev.lectern.datasets.DatasetService;
 import dev.lectern.datasets.DatasetSpec;
 import dev.lectern.datasets.FetchListener;
 import dev.lectern.datasets.stats.TableStats;
+import dev.lectern.plugin.api.DataFacts;
 import dev.lectern.plugin.api.DatasetKind;
 import dev.lectern.plugin.api.LecturePlugin;
 import dev.lectern.plugin.api.Table;
 import dev.lectern.server.NotFoundException;
+import dev.lectern.server.plugin.DataFit;
 import dev.lectern.server.plugin.PluginManager;
+import dev.lectern.web.page.KeyValue;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -79,11 +83,32 @@ final class DatasetFacts {
         }
     }
 
-    /** The loaded plugins that accept the data set's kind, in plugin order. */
+    /** The loaded plugins that accept the data set (its kind, their data requirements, their checks), in order. */
     List<LecturePlugin> pluginsFor(DatasetSpec spec) {
         return plugins.plugins().stream()
-                .filter(p -> p.datasetKinds().contains(spec.kind()) && accepts(p, spec))
+                .filter(p -> p.datasetKinds().contains(spec.kind()) && DataFit.fits(p, spec) && accepts(p, spec))
                 .toList();
+    }
+
+    /**
+     * The data set's facts in words for its page, such as "3 classes (0, 1, 2)"; empty when not known.
+     *
+     * @param spec the data set
+     * @return the label line and the features line, or an empty list
+     */
+    static List<KeyValue> factLines(DatasetSpec spec) {
+        DataFacts f = spec.info().facts();
+        if (!f.known()) {
+            return List.of();
+        }
+        List<KeyValue> lines = new ArrayList<>();
+        lines.add(new KeyValue("label", f.describe()));
+        if (spec.kind() != DatasetKind.TEXT) {
+            lines.add(new KeyValue(
+                    spec.kind() == DatasetKind.IMAGES ? "pixels per image" : "features",
+                    Integer.toString(f.features())));
+        }
+        return lines;
     }
 
     /**

@@ -8,6 +8,7 @@ import dev.lectern.datasets.stats.ColumnStats;
 import dev.lectern.datasets.stats.TableStats;
 import dev.lectern.plugin.api.Column;
 import dev.lectern.plugin.api.ColumnRole;
+import dev.lectern.plugin.api.DatasetKind;
 import dev.lectern.plugin.api.InvalidParameterException;
 import dev.lectern.plugin.api.Table;
 import dev.lectern.server.access.Viewer;
@@ -149,7 +150,14 @@ public final class DatasetPageController {
             UploadedDataset upload = uploads.get(spec.id());
             String rows = upload != null
                     ? Long.toString(upload.rows())
-                    : facts.datasets().knownRows(spec.id()).map(String::valueOf).orElse("");
+                    : facts.datasets()
+                            .knownRows(spec.id())
+                            .map(String::valueOf)
+                            .orElse(
+                                    spec.kind() == DatasetKind.TABLE
+                                                    && spec.info().facts().rows() >= 0
+                                            ? Long.toString(spec.info().facts().rows())
+                                            : "");
             String source = upload != null ? "uploaded" : spec.generated() ? "generated" : "lecture file";
             DatasetRow row = new DatasetRow(
                     spec.id(),
@@ -159,7 +167,8 @@ public final class DatasetPageController {
                     shortColumns(spec.columns()),
                     spec.description(),
                     source,
-                    upload == null ? "" : TIME.format(upload.createdAt()));
+                    upload == null ? "" : TIME.format(upload.createdAt()),
+                    spec.info().facts().known() ? spec.info().facts().describe() : "");
             (upload == null ? builtIn : uploaded).add(row);
         }
         return new DatasetListPage(builtIn, uploaded, form);
@@ -241,6 +250,7 @@ public final class DatasetPageController {
             about.add(new KeyValue("rows", Integer.toString(loaded.table().rows())));
         }
         about.add(new KeyValue("columns", spec.columns().size() + ": " + shortColumns(spec.columns())));
+        about.addAll(DatasetFacts.factLines(spec));
         if (upload.isPresent()) {
             UploadedDataset u = upload.get();
             about.add(new KeyValue("source", "uploaded " + TIME.format(u.createdAt()) + " from " + u.originalName()));

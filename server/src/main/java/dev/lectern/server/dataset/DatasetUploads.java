@@ -1,8 +1,10 @@
 package dev.lectern.server.dataset;
 
 import dev.lectern.datasets.DatasetService;
+import dev.lectern.datasets.DatasetSpec;
 import dev.lectern.datasets.load.CsvUpload;
 import dev.lectern.datasets.load.TextFormat;
+import dev.lectern.plugin.api.DataFacts;
 import dev.lectern.plugin.api.DatasetKind;
 import dev.lectern.plugin.api.InvalidParameterException;
 import dev.lectern.server.ConflictException;
@@ -88,7 +90,7 @@ public final class DatasetUploads {
         storeLocalCopies();
         int count = 0;
         for (UploadedDataset upload : repository.all()) {
-            if (register(upload)) {
+            if (register(upload.facts().known() ? upload : withComputedFacts(upload))) {
                 count++;
             }
         }
@@ -122,6 +124,40 @@ public final class DatasetUploads {
         } catch (IllegalArgumentException | IOException e) {
             LOG.warn("uploaded data set '{}' is not available: {}", upload.id(), e.getMessage());
             return false;
+        }
+    }
+
+    /**
+     * Computes and stores the facts of an upload made before they were kept, from its file (written from the database
+     * first when this node lacks it); an upload whose file cannot be read keeps unknown facts, which every plugin's
+     * requirements let pass, and fails when it is loaded, as before.
+     */
+    private UploadedDataset withComputedFacts(UploadedDataset upload) {
+        Path file = dir.resolve(upload.fileName());
+        try {
+            if (!Files.exists(file)) {
+                copyFromStore(upload, file);
+            }
+            if (!Files.isRegularFile(file)) {
+                return upload;
+            }
+            DataFacts facts;
+            if (upload.kind() == DatasetKind.TEXT) {
+                facts = DataFacts.unlabelled(0, upload.rows());
+            } else {
+                DatasetSpec spec = upload.spec();
+                facts = DataFacts.of(spec.format().read(file, spec.info()).table());
+            }
+            repository.storeFacts(upload.id(), facts);
+            LOG.info(
+                    "data set '{}': {}, {} features (computed once for an older upload)",
+                    upload.id(),
+                    facts.describe(),
+                    facts.features());
+            return upload.withFacts(facts);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("the facts of uploaded data set '{}' could not be computed: {}", upload.id(), e.getMessage());
+            return upload;
         }
     }
 
@@ -230,6 +266,8 @@ public final class DatasetUploads {
             long rows = parsed != null
                     ? parsed.table().rows()
                     : TextFormat.readText(part, source).length();
+            // Kept with the row, so plugin pages and run requests know the label without reading the file again.
+            DataFacts facts = parsed != null ? DataFacts.of(parsed.table()) : DataFacts.unlabelled(0, rows);
             synchronized (ids) {
                 String id = newId(title.isEmpty() ? stem(source) : title);
                 Path target = dir.resolve(UploadedDataset.fileName(id, dataKind));
@@ -245,7 +283,8 @@ public final class DatasetUploads {
                         parsed != null && parsed.format().hasHeader(),
                         parsed != null ? parsed.columns() : List.of(),
                         Instant.now().truncatedTo(ChronoUnit.MILLIS),
-                        dataKind);
+                        dataKind,
+                        facts);
                 store(upload, target, owner);
                 LOG.info("data set '{}' uploaded from {}: {} rows, {} bytes", id, source, upload.rows(), size);
                 return upload;

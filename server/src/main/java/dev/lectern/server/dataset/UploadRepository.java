@@ -2,23 +2,27 @@ package dev.lectern.server.dataset;
 
 import dev.lectern.plugin.api.Column;
 import dev.lectern.plugin.api.ColumnRole;
+import dev.lectern.plugin.api.DataFacts;
 import dev.lectern.plugin.api.DatasetKind;
+import dev.lectern.plugin.api.LabelKind;
 import dev.lectern.server.store.Jdbc;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** The rows of {@code uploaded_datasets} and {@code uploaded_dataset_columns}. */
 public final class UploadRepository {
 
     private static final String COLUMNS = "id, title, original_name, sha256, size_bytes, row_count, field_delimiter, "
-            + "has_header, created_at, data_kind";
+            + "has_header, created_at, data_kind, feature_count, label_kind, label_classes, label_min, label_max";
 
     private final Jdbc jdbc;
 
@@ -50,7 +54,7 @@ public final class UploadRepository {
     /** Stores an upload and its columns; the row is removed again when the columns cannot be stored. */
     void insert(UploadedDataset d) {
         jdbc.update(
-                "INSERT INTO uploaded_datasets (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO uploaded_datasets (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 d.id(),
                 d.title(),
                 d.originalName(),
@@ -60,7 +64,12 @@ public final class UploadRepository {
                 String.valueOf(d.delimiter()),
                 d.hasHeader(),
                 OffsetDateTime.ofInstant(d.createdAt(), ZoneOffset.UTC),
-                d.kind().name());
+                d.kind().name(),
+                featureCount(d.facts()),
+                labelKind(d.facts()),
+                labelClasses(d.facts()),
+                finite(d.facts().min()),
+                finite(d.facts().max()));
         List<Object[]> columns = new ArrayList<>();
         for (int i = 0; i < d.columns().size(); i++) {
             columns.add(new Object[] {
@@ -100,6 +109,19 @@ public final class UploadRepository {
                 rs -> column(rs, 1),
                 id);
         return jdbc.queryOne("SELECT " + COLUMNS + " FROM uploaded_datasets WHERE id = ?", rs -> map(rs, columns), id);
+    }
+
+    /** Stores the facts of an upload made before they were kept; its row count is already stored. */
+    void storeFacts(String id, DataFacts facts) {
+        jdbc.update(
+                "UPDATE uploaded_datasets SET feature_count = ?, label_kind = ?, label_classes = ?, label_min = ?, "
+                        + "label_max = ? WHERE id = ?",
+                featureCount(facts),
+                labelKind(facts),
+                labelClasses(facts),
+                finite(facts.min()),
+                finite(facts.max()),
+                id);
     }
 
     /** Records who uploaded a data set. */
@@ -143,6 +165,51 @@ public final class UploadRepository {
                 rs.getBoolean("has_header"),
                 columns,
                 rs.getObject("created_at", OffsetDateTime.class).toInstant(),
-                DatasetKind.valueOf(rs.getString("data_kind")));
+                DatasetKind.valueOf(rs.getString("data_kind")),
+                facts(rs));
+    }
+
+    private static DataFacts facts(ResultSet rs) throws SQLException {
+        String kind = rs.getString("label_kind");
+        if (kind == null) {
+            return DataFacts.UNKNOWN;
+        }
+        int features = rs.getInt("feature_count");
+        long rows = rs.getLong("row_count");
+        return switch (LabelKind.valueOf(kind)) {
+            case BINARY, CLASSES -> DataFacts.classes(features, rows, classes(rs.getString("label_classes")));
+            case CONTINUOUS ->
+                DataFacts.continuous(features, rows, rs.getDouble("label_min"), rs.getDouble("label_max"));
+            case NONE -> DataFacts.unlabelled(features, rows);
+            case UNKNOWN -> DataFacts.UNKNOWN;
+        };
+    }
+
+    private static List<Integer> classes(String stored) {
+        if (stored == null || stored.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(stored.split(","))
+                .map(String::strip)
+                .map(Integer::valueOf)
+                .toList();
+    }
+
+    private static Integer featureCount(DataFacts facts) {
+        return facts.known() && facts.features() >= 0 ? facts.features() : null;
+    }
+
+    private static String labelKind(DataFacts facts) {
+        return facts.known() ? facts.label().name() : null;
+    }
+
+    private static String labelClasses(DataFacts facts) {
+        return facts.classes().isEmpty()
+                ? null
+                : facts.classes().stream().map(String::valueOf).collect(Collectors.joining(","));
+    }
+
+    private static Double finite(double value) {
+        return Double.isFinite(value) ? value : null;
     }
 }

@@ -5,6 +5,7 @@ import dev.lectern.datasets.load.CsvFormat;
 import dev.lectern.datasets.load.TextFormat;
 import dev.lectern.plugin.api.Column;
 import dev.lectern.plugin.api.ColumnRole;
+import dev.lectern.plugin.api.DataFacts;
 import dev.lectern.plugin.api.DatasetKind;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -26,6 +27,8 @@ import java.util.Locale;
  * @param columns the columns with their roles
  * @param createdAt when it was uploaded
  * @param kind {@link DatasetKind#TABLE} for a CSV file, {@link DatasetKind#TEXT} for plain text
+ * @param facts the features, rows and label computed from the file when it was uploaded; {@link DataFacts#UNKNOWN}
+ *     until known
  */
 public record UploadedDataset(
         String id,
@@ -38,7 +41,8 @@ public record UploadedDataset(
         boolean hasHeader,
         List<Column> columns,
         Instant createdAt,
-        DatasetKind kind) {
+        DatasetKind kind,
+        DataFacts facts) {
 
     static final String LICENSE = "Uploaded to this workbench; the uploader's terms apply.";
     private static final DateTimeFormatter DAY =
@@ -47,6 +51,54 @@ public record UploadedDataset(
     /** Copies the column list. */
     public UploadedDataset {
         columns = List.copyOf(columns);
+        facts = facts == null ? DataFacts.UNKNOWN : facts;
+    }
+
+    /**
+     * Creates an upload whose facts are not known yet.
+     *
+     * @param id the data set id
+     * @param title the title
+     * @param originalName the uploader's file name
+     * @param sha256 the file's SHA-256
+     * @param sizeBytes the file's size
+     * @param rows the rows, or characters of a text
+     * @param delimiter the cell delimiter
+     * @param hasHeader whether the first line names the columns
+     * @param columns the columns with their roles
+     * @param createdAt when it was uploaded
+     * @param kind table or text
+     */
+    public UploadedDataset(
+            String id,
+            String title,
+            String originalName,
+            String sha256,
+            long sizeBytes,
+            long rows,
+            char delimiter,
+            boolean hasHeader,
+            List<Column> columns,
+            Instant createdAt,
+            DatasetKind kind) {
+        this(id, title, originalName, sha256, sizeBytes, rows, delimiter, hasHeader, columns, createdAt, kind, null);
+    }
+
+    /** Returns this upload with its facts. */
+    UploadedDataset withFacts(DataFacts newFacts) {
+        return new UploadedDataset(
+                id,
+                title,
+                originalName,
+                sha256,
+                sizeBytes,
+                rows,
+                delimiter,
+                hasHeader,
+                columns,
+                createdAt,
+                kind,
+                newFacts);
     }
 
     /** Returns the stored file's name in the uploads directory. */
@@ -71,28 +123,30 @@ public record UploadedDataset(
     public DatasetSpec spec() {
         if (kind == DatasetKind.TEXT) {
             return DatasetSpec.file(
-                    id,
-                    title,
-                    DatasetKind.TEXT,
-                    List.of(),
-                    description(),
-                    LICENSE,
-                    fileName(),
-                    sha256,
-                    List.of(),
-                    TextFormat.UTF8);
+                            id,
+                            title,
+                            DatasetKind.TEXT,
+                            List.of(),
+                            description(),
+                            LICENSE,
+                            fileName(),
+                            sha256,
+                            List.of(),
+                            TextFormat.UTF8)
+                    .withFacts(facts);
         }
         return DatasetSpec.file(
-                id,
-                title,
-                DatasetKind.TABLE,
-                columns,
-                description(),
-                LICENSE,
-                fileName(),
-                sha256,
-                List.of(),
-                new CsvFormat(delimiter, "#", hasHeader));
+                        id,
+                        title,
+                        DatasetKind.TABLE,
+                        columns,
+                        description(),
+                        LICENSE,
+                        fileName(),
+                        sha256,
+                        List.of(),
+                        new CsvFormat(delimiter, "#", hasHeader))
+                .withFacts(facts);
     }
 
     /** Describes the upload in one sentence, as the built-ins' descriptions do. */

@@ -16,6 +16,7 @@ import dev.lectern.server.NotFoundException;
 import dev.lectern.server.QuotaExceededException;
 import dev.lectern.server.http.Formats;
 import dev.lectern.server.metrics.LiveHub;
+import dev.lectern.server.plugin.DataFit;
 import dev.lectern.server.plugin.PluginManager;
 import java.io.IOException;
 import java.util.HashMap;
@@ -230,10 +231,6 @@ public final class ExperimentService implements AutoCloseable {
     public Experiment create(NewExperiment request) {
         LecturePlugin plugin = plugin(request.plugin());
         DatasetSpec dataset = dataset(plugin, request.dataset());
-        if (!mayUseDataset.test(request.owner(), dataset.id())) {
-            // Another student's upload is not there for this one: the same answer as a data set that does not exist.
-            throw new InvalidParameterException("dataset", "unknown data set '" + dataset.id() + "'");
-        }
         ParamValues values = check(request, plugin, dataset);
         String deviceName =
                 device(request.device() == null || request.device().isBlank() ? defaultDevice : request.device());
@@ -369,6 +366,14 @@ public final class ExperimentService implements AutoCloseable {
     }
 
     private ParamValues check(NewExperiment request, LecturePlugin plugin, DatasetSpec dataset) {
+        if (!mayUseDataset.test(request.owner(), dataset.id())) {
+            // Another student's upload is not there for this one: the same answer as a data set that does not exist.
+            throw new InvalidParameterException("dataset", "unknown data set '" + dataset.id() + "'");
+        }
+        // The plugin's declared data requirements against the data set's facts: refused now, not during training.
+        DataFit.mismatch(plugin, dataset).ifPresent(reason -> {
+            throw new InvalidParameterException("dataset", reason);
+        });
         Map<String, Object> submitted = new HashMap<>(plugin.defaultsFor(dataset.info()));
         request.params().forEach((k, v) -> {
             if (v != null && !(v instanceof String s && s.isBlank())) {

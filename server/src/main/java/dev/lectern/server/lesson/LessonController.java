@@ -23,6 +23,7 @@ import dev.lectern.server.http.Markdown;
 import dev.lectern.server.http.NotAcceptableException;
 import dev.lectern.server.metrics.LiveHub;
 import dev.lectern.server.metrics.MetricsRepository;
+import dev.lectern.server.plugin.DataFit;
 import dev.lectern.server.plugin.PluginPages;
 import dev.lectern.web.Templates;
 import dev.lectern.web.page.ClassPage;
@@ -318,12 +319,8 @@ public final class LessonController {
             String title,
             String error) {
         LecturePlugin plugin = experiments.plugin(pluginId);
-        List<DatasetSpec> options = datasets.catalog().ofKinds(plugin.datasetKinds());
-        String selected = options.stream()
-                .map(d -> d.id())
-                .filter(id -> id.equals(dataset))
-                .findFirst()
-                .orElse(options.isEmpty() ? "" : options.get(0).id());
+        List<DatasetSpec> options = DataFit.fitting(plugin, datasets.catalog().ofKinds(plugin.datasetKinds()));
+        String selected = DataFit.selected(plugin, options, dataset);
         List<LessonFormPage.ParamRow> rows = new ArrayList<>();
         for (FormField field : Forms.fields(plugin.hyperParameters(), values, null, null)) {
             ParamSpec spec = plugin.hyperParameters().stream()

@@ -1,6 +1,7 @@
 package dev.lectern.server.plugin;
 
 import ai.djl.Device;
+import dev.lectern.plugin.api.DataRequirements;
 import dev.lectern.plugin.api.DatasetInfo;
 import dev.lectern.plugin.api.DatasetKind;
 import dev.lectern.plugin.api.LecturePlugin;
@@ -51,6 +52,12 @@ final class ClassLoaderSafeLecturePlugin implements LecturePlugin {
     @Override
     public Set<DatasetKind> datasetKinds() {
         return unchecked(delegate::datasetKinds);
+    }
+
+    @Override
+    public DataRequirements dataRequirements() {
+        DataRequirements declared = unchecked(delegate::dataRequirements);
+        return declared == null ? DataRequirements.any() : declared;
     }
 
     @Override

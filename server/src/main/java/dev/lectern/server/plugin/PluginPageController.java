@@ -93,12 +93,8 @@ public final class PluginPageController {
     /** {@code GET /plugins/{id}}: the lecture and its run form, defaults adapted to the chosen data set. */
     public void plugin(Context ctx) {
         LecturePlugin plugin = plugin(ctx.pathParam("id"));
-        List<DatasetSpec> options = datasets.catalog().ofKinds(plugin.datasetKinds()).stream()
-                .filter(d -> access.maySee(Viewer.of(ctx), d.id()))
-                .toList();
-        String selected = Optional.ofNullable(ctx.queryParam("dataset"))
-                .filter(id -> options.stream().anyMatch(s -> s.id().equals(id)))
-                .orElse(options.isEmpty() ? "" : options.get(0).id());
+        List<DatasetSpec> options = options(ctx, plugin);
+        String selected = DataFit.selected(plugin, options, ctx.queryParam("dataset"));
         Map<String, Object> values = new HashMap<>();
         options.stream()
                 .filter(s -> s.id().equals(selected))
@@ -126,9 +122,7 @@ public final class PluginPageController {
                             .ownedBy(Viewer.of(ctx).name()));
             ctx.redirect("/experiments/" + created.id(), HttpStatus.SEE_OTHER);
         } catch (InvalidParameterException e) {
-            List<DatasetSpec> options = datasets.catalog().ofKinds(plugin.datasetKinds()).stream()
-                    .filter(d -> access.maySee(Viewer.of(ctx), d.id()))
-                    .toList();
+            List<DatasetSpec> options = options(ctx, plugin);
             ctx.status(HttpStatus.BAD_REQUEST)
                     .html(templates.render(
                             "plugins/show.jte",
@@ -168,6 +162,13 @@ public final class PluginPageController {
                 name,
                 recent.rows(Optional.of(plugin.descriptor().id()), Viewer.of(ctx), RECENT),
                 Viewer.of(ctx).isTeacher());
+    }
+
+    /** The data sets the form offers: those the viewer may see that fit the plugin's kinds and requirements. */
+    private List<DatasetSpec> options(Context ctx, LecturePlugin plugin) {
+        return DataFit.fitting(plugin, datasets.catalog().ofKinds(plugin.datasetKinds())).stream()
+                .filter(d -> access.maySee(Viewer.of(ctx), d.id()))
+                .toList();
     }
 
     private LecturePlugin plugin(String id) {

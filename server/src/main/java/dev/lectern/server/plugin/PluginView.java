@@ -24,6 +24,7 @@ import java.util.List;
  * @param formulas the lecture's formulas (TeX)
  * @param datasetKinds the kinds of data it trains on
  * @param params its declared hyperparameters
+ * @param data what data it trains on: kinds, features, label, preferred data set (API 1.4)
  * @param note what the last rescan did with it (reloaded a rebuilt jar, or why not), null when nothing
  */
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
@@ -40,6 +41,7 @@ public record PluginView(
         List<String> formulas,
         List<DatasetKind> datasetKinds,
         List<Param> params,
+        DataRequirementsView data,
         @JsonInclude(JsonInclude.Include.NON_NULL) String note) {
 
     /**
@@ -108,6 +110,7 @@ public record PluginView(
                     null,
                     null,
                     null,
+                    null,
                     status.note().orElse(null));
         }
         LecturePlugin plugin = status.plugin().get();
@@ -127,6 +130,7 @@ public record PluginView(
                 plugin.hyperParameters().stream()
                         .map(p -> Param.of(p, plugin.liveParameters()))
                         .toList(),
+                DataRequirementsView.of(plugin),
                 status.note().orElse(null));
     }
 }

@@ -108,7 +108,7 @@ public final class SweepService {
         for (Map<String, Object> combination : runs) {
             Map<String, Object> params = new LinkedHashMap<>(base == null ? Map.of() : base);
             params.putAll(combination);
-            experiments.check(new NewExperiment(plugin, dataset, params, null, device));
+            experiments.check(new NewExperiment(plugin, dataset, params, null, device).ownedBy(owner));
         }
         String sweepName =
                 name == null || name.isBlank() ? "sweep over " + String.join(", ", checked.keySet()) : name.strip();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lectern.plugin.api.Column;
 import dev.lectern.plugin.api.ColumnRole;
+import dev.lectern.plugin.api.DataFacts;
 import dev.lectern.plugin.api.DatasetKind;
 import dev.lectern.server.store.Database;
 import dev.lectern.server.store.Jdbc;
@@ -57,6 +58,38 @@ class UploadRepositoryTest {
             assertThat(repo.delete("houses")).isFalse();
             assertThat(repo.find("houses")).isEmpty();
             assertThat(repo.all()).extracting(UploadedDataset::id).containsExactly("a-old", "Zed", "b-text");
+        }
+    }
+
+    @StoreTest
+    void labelFactsAreKeptAndFilledInForOlderUploads(TestDatabase db) {
+        try (Database database = db.open()) {
+            UploadRepository repo = new UploadRepository(new Jdbc(database.dataSource()));
+            List<Column> columns = List.of(
+                    new Column("x1", ColumnRole.FEATURE),
+                    new Column("x2", ColumnRole.FEATURE),
+                    new Column("kind", ColumnRole.LABEL));
+            DataFacts three = DataFacts.classes(2, 97, List.of(0, 1, 2));
+            repo.insert(upload("kinds", T, columns, DatasetKind.TABLE).withFacts(three));
+            DataFacts range = DataFacts.continuous(2, 97, -2.5, 1e6);
+            repo.insert(upload("prices", T, columns, DatasetKind.TABLE).withFacts(range));
+            repo.insert(upload("text", T, List.of(), DatasetKind.TEXT).withFacts(DataFacts.unlabelled(0, 97)));
+            repo.insert(upload("older", T, columns, DatasetKind.TABLE));
+
+            assertThat(repo.find("kinds").orElseThrow().facts()).isEqualTo(three);
+            assertThat(repo.find("kinds").orElseThrow().spec().info().facts())
+                    .as("the catalog entry carries them to plugins")
+                    .isEqualTo(three);
+            assertThat(repo.find("prices").orElseThrow().facts()).isEqualTo(range);
+            assertThat(repo.find("text").orElseThrow().facts()).isEqualTo(DataFacts.unlabelled(0, 97));
+            assertThat(repo.find("older").orElseThrow().facts()).isEqualTo(DataFacts.UNKNOWN);
+
+            repo.storeFacts("older", DataFacts.binary(2, 97));
+            assertThat(repo.all())
+                    .filteredOn(u -> u.id().equals("older"))
+                    .singleElement()
+                    .extracting(UploadedDataset::facts)
+                    .isEqualTo(DataFacts.binary(2, 97));
         }
     }
 }

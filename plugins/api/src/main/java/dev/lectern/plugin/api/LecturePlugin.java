@@ -39,6 +39,19 @@ public interface LecturePlugin {
     Set<DatasetKind> datasetKinds();
 
     /**
+     * Returns what data the plugin can train on beyond its kinds: the number of features, the label it needs (binary,
+     * a number of classes, continuous, none) and the data set its page selects first. The workbench lists only the
+     * data sets that fit and refuses a run on one that does not, on the field {@code dataset}, before it is queued.
+     * Since API 1.4.
+     *
+     * @return the requirements; {@link DataRequirements#any()} (the default) accepts every data set of
+     *     {@link #datasetKinds()}
+     */
+    default DataRequirements dataRequirements() {
+        return DataRequirements.any();
+    }
+
+    /**
      * Returns a short explanation of what to look at while the model trains, shown on the plugin's page. Plain text;
      * blank lines separate paragraphs.
      *

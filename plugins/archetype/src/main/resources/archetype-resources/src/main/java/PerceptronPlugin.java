@@ -1,6 +1,7 @@
 package ${package};
 
 import ai.djl.Device;
+import dev.lectern.plugin.api.DataRequirements;
 import dev.lectern.plugin.api.DatasetInfo;
 import dev.lectern.plugin.api.DatasetKind;
 import dev.lectern.plugin.api.LecturePlugin;
@@ -50,6 +51,15 @@ public final class PerceptronPlugin implements LecturePlugin {
     @Override
     public Set<DatasetKind> datasetKinds() {
         return Set.of(DatasetKind.TABLE);
+    }
+
+    @Override
+    public DataRequirements dataRequirements() {
+        // A yes/no neuron: the workbench offers only tables with a 0/1 label, two-blobs first.
+        return DataRequirements.any()
+                .withBinaryLabel()
+                .withFeatures(1, Integer.MAX_VALUE)
+                .withPreferredDataset("two-blobs");
     }
 
     @Override

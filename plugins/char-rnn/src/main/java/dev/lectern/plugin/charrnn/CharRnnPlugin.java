@@ -1,6 +1,7 @@
 package dev.lectern.plugin.charrnn;
 
 import ai.djl.Device;
+import dev.lectern.plugin.api.DataRequirements;
 import dev.lectern.plugin.api.DatasetInfo;
 import dev.lectern.plugin.api.DatasetKind;
 import dev.lectern.plugin.api.LecturePlugin;
@@ -60,6 +61,12 @@ public final class CharRnnPlugin implements LecturePlugin {
     @Override
     public Set<DatasetKind> datasetKinds() {
         return Set.of(DatasetKind.TEXT);
+    }
+
+    @Override
+    public DataRequirements dataRequirements() {
+        // A character stream; the next character is the label, so the data set has none.
+        return DataRequirements.any().withoutLabel().withPreferredDataset("hello");
     }
 
     @Override

@@ -1,6 +1,8 @@
 package dev.lectern.plugin.cnn;
 
 import ai.djl.Device;
+import dev.lectern.plugin.api.DataFacts;
+import dev.lectern.plugin.api.DataRequirements;
 import dev.lectern.plugin.api.DatasetInfo;
 import dev.lectern.plugin.api.DatasetKind;
 import dev.lectern.plugin.api.LecturePlugin;
@@ -51,6 +53,15 @@ public final class CnnPlugin implements LecturePlugin {
     @Override
     public Set<DatasetKind> datasetKinds() {
         return Set.of(DatasetKind.IMAGES);
+    }
+
+    @Override
+    public DataRequirements dataRequirements() {
+        // 28x28 grey-scale digits, as the lecture's layer table assumes.
+        return DataRequirements.any()
+                .withClassLabel(2, DataFacts.MAX_CLASSES)
+                .withFeatures(28 * 28)
+                .withPreferredDataset("mnist");
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.lectern.plugin.linreg;
 
 import ai.djl.Device;
+import dev.lectern.plugin.api.DataRequirements;
 import dev.lectern.plugin.api.DatasetInfo;
 import dev.lectern.plugin.api.DatasetKind;
 import dev.lectern.plugin.api.LecturePlugin;
@@ -56,6 +57,15 @@ public final class LinearRegressionPlugin implements LecturePlugin {
     @Override
     public Set<DatasetKind> datasetKinds() {
         return Set.of(DatasetKind.TABLE);
+    }
+
+    @Override
+    public DataRequirements dataRequirements() {
+        // A straight line through the points: the label must be a number to fit, not a class.
+        return DataRequirements.any()
+                .withContinuousLabel()
+                .withFeatures(1, Integer.MAX_VALUE)
+                .withPreferredDataset("ex1data1");
     }
 
     @Override

@@ -1,31 +1,22 @@
 package dev.lectern.plugin.logreg;
 
-import dev.lectern.datasets.DatasetCatalog;
-import dev.lectern.datasets.DatasetSpec;
 import dev.lectern.plugin.api.Column;
 import dev.lectern.plugin.api.ColumnRole;
+import dev.lectern.plugin.api.DataFacts;
 import dev.lectern.plugin.api.DatasetInfo;
 import dev.lectern.plugin.api.DatasetKind;
 import dev.lectern.plugin.api.InvalidParameterException;
+import dev.lectern.plugin.api.LabelKind;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 
 /**
- * Checks that a data set's label is a 0/1 class, twice: before the run from what {@link DatasetInfo} tells (so a
- * wrong pick is a form error on {@code dataset}), and on the loaded values (uploads, and anything the first check
- * cannot see).
+ * Checks that a data set's label is a 0/1 class, twice: before the run from the label facts its {@link DatasetInfo}
+ * carries (so a wrong pick is a form error on {@code dataset}), and on the loaded values (anything whose facts are not
+ * known before loading, and a last guard).
  */
 final class BinaryLabels {
 
     static final String DATASET_FIELD = "dataset";
-
-    /**
-     * Lecture files whose label is not 0/1; {@link DatasetInfo} carries no values, so these are known by id. Generated
-     * tables are checked on their values instead, since generating them is cheap.
-     */
-    private static final Set<String> NON_BINARY_FILES =
-            Set.of("ex1data1", "ex1data2", "data-01-test-score", "data-04-zoo");
 
     private BinaryLabels() {}
 
@@ -43,22 +34,11 @@ final class BinaryLabels {
         if (dataset.columns().stream().noneMatch(c -> c.role() == ColumnRole.FEATURE)) {
             throw invalid("data set '" + dataset.id() + "' has no feature column");
         }
-        String label = labels.get(0).name();
-        if (NON_BINARY_FILES.contains(dataset.id())) {
-            throw invalid(notBinary(dataset.id(), label) + "; pick a data set with a 0/1 label such as ex2data1");
-        }
-        Optional<DatasetSpec> generated =
-                DatasetCatalog.builtIn().find(dataset.id()).filter(DatasetSpec::generated);
-        if (generated.isPresent()) {
-            DatasetSpec spec = generated.get();
-            try {
-                checkValues(
-                        dataset.id(),
-                        label,
-                        spec.generator().generate(spec.info()).table().label());
-            } catch (IllegalArgumentException e) {
-                throw invalid(e.getMessage());
-            }
+        DataFacts facts = dataset.facts();
+        // Unknown facts pass here; the loaded values are checked when training starts (BinaryTable).
+        if (facts.known() && facts.label() != LabelKind.BINARY) {
+            throw invalid(notBinary(dataset.id(), labels.get(0).name()) + ": it has " + facts.describe()
+                    + "; pick a data set with a 0/1 label such as ex2data1");
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.lectern.plugin.logreg;
 
 import ai.djl.Device;
+import dev.lectern.plugin.api.DataRequirements;
 import dev.lectern.plugin.api.DatasetInfo;
 import dev.lectern.plugin.api.DatasetKind;
 import dev.lectern.plugin.api.LecturePlugin;
@@ -42,6 +43,15 @@ public final class LogisticRegressionPlugin implements LecturePlugin {
     @Override
     public Set<DatasetKind> datasetKinds() {
         return Set.of(DatasetKind.TABLE);
+    }
+
+    @Override
+    public DataRequirements dataRequirements() {
+        // One sigmoid: P(y = 1 | x), so the label must be 0 or 1.
+        return DataRequirements.any()
+                .withBinaryLabel()
+                .withFeatures(1, Integer.MAX_VALUE)
+                .withPreferredDataset("ex2data1");
     }
 
     @Override

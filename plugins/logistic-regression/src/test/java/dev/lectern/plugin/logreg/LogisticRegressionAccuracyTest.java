@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.lectern.plugin.api.DataFacts;
+import dev.lectern.plugin.api.DatasetInfo;
+import dev.lectern.plugin.api.DatasetKind;
 import dev.lectern.plugin.api.InvalidParameterException;
+import dev.lectern.plugin.api.LabelKind;
 import dev.lectern.plugin.api.ParamValues;
 import dev.lectern.plugin.api.Prediction;
 import dev.lectern.plugin.api.TrainedModel;
@@ -113,6 +117,34 @@ class LogisticRegressionAccuracyTest {
             Prediction after = loaded.predict(ParamValues.check(loaded.predictInputs(), Map.of("x1", 45, "x2", 85)));
             assertThat(after).isEqualTo(before);
         }
+    }
+
+    @Test
+    void theLabelFactsDecideNotTheDataSetsId() throws Exception {
+        DatasetInfo ex2data1 = TestDatasets.load("ex2data1").info();
+        assertThat(ex2data1.facts().label()).isEqualTo(LabelKind.BINARY);
+        plugin.validate(values(Map.of()), ex2data1);
+        assertThat(plugin.dataRequirements().mismatch(ex2data1, plugin.datasetKinds()))
+                .isEmpty();
+
+        DatasetInfo blobs = TestDatasets.load("three-blobs").info();
+        assertThatThrownBy(() -> plugin.validate(values(Map.of()), blobs))
+                .isInstanceOfSatisfying(InvalidParameterException.class, e -> {
+                    assertThat(e.field()).isEqualTo("dataset");
+                    assertThat(e.getMessage()).contains("'three-blobs'", "not a 0/1 class", "3 classes (0, 1, 2)");
+                });
+        assertThat(plugin.dataRequirements().mismatch(blobs, plugin.datasetKinds()))
+                .contains("needs a binary label (0/1); three-blobs has 3 classes (0, 1, 2)");
+
+        // The same id with other facts: only the facts count, no list of ids.
+        assertThatThrownBy(() ->
+                        plugin.validate(values(Map.of()), ex2data1.withFacts(DataFacts.continuous(2, 100, 0.5, 3.5))))
+                .isInstanceOf(InvalidParameterException.class);
+        DatasetInfo relabelled = TestDatasets.load("ex1data1").info().withFacts(DataFacts.binary(1, 97));
+        plugin.validate(values(Map.of()), relabelled);
+        // Facts not known before loading (an API 1.3 description) pass here; the loaded values are checked instead.
+        plugin.validate(
+                values(Map.of()), new DatasetInfo("upload", "upload", DatasetKind.TABLE, ex2data1.columns(), ""));
     }
 
     @Test

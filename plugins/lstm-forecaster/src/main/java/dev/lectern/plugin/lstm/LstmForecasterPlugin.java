@@ -1,6 +1,7 @@
 package dev.lectern.plugin.lstm;
 
 import ai.djl.Device;
+import dev.lectern.plugin.api.DataRequirements;
 import dev.lectern.plugin.api.DatasetInfo;
 import dev.lectern.plugin.api.DatasetKind;
 import dev.lectern.plugin.api.InvalidParameterException;
@@ -64,6 +65,12 @@ public final class LstmForecasterPlugin implements LecturePlugin {
     @Override
     public Set<DatasetKind> datasetKinds() {
         return Set.of(DatasetKind.TIME_SERIES, DatasetKind.TABLE);
+    }
+
+    @Override
+    public DataRequirements dataRequirements() {
+        // The label column is the value forecast, a number such as a closing price.
+        return DataRequirements.any().withContinuousLabel().withPreferredDataset("data-02-stock_daily");
     }
 
     @Override

@@ -2,6 +2,8 @@ package dev.lectern.plugin.mlp;
 
 import ai.djl.Device;
 import dev.lectern.plugin.api.ColumnRole;
+import dev.lectern.plugin.api.DataFacts;
+import dev.lectern.plugin.api.DataRequirements;
 import dev.lectern.plugin.api.DatasetInfo;
 import dev.lectern.plugin.api.DatasetKind;
 import dev.lectern.plugin.api.InvalidParameterException;
@@ -61,6 +63,15 @@ public final class MlpPlugin implements LecturePlugin {
     @Override
     public Set<DatasetKind> datasetKinds() {
         return Set.of(DatasetKind.TABLE, DatasetKind.IMAGES);
+    }
+
+    @Override
+    public DataRequirements dataRequirements() {
+        // A classifier of tables or images; XOR is the lecture's first problem.
+        return DataRequirements.any()
+                .withClassLabel(2, DataFacts.MAX_CLASSES)
+                .withFeatures(1, Integer.MAX_VALUE)
+                .withPreferredDataset("xor");
     }
 
     @Override

@@ -2,6 +2,8 @@ package dev.lectern.plugin.softmax;
 
 import ai.djl.Device;
 import dev.lectern.plugin.api.ColumnRole;
+import dev.lectern.plugin.api.DataFacts;
+import dev.lectern.plugin.api.DataRequirements;
 import dev.lectern.plugin.api.DatasetInfo;
 import dev.lectern.plugin.api.DatasetKind;
 import dev.lectern.plugin.api.InvalidParameterException;
@@ -59,6 +61,15 @@ public final class SoftmaxRegressionPlugin implements LecturePlugin {
     @Override
     public Set<DatasetKind> datasetKinds() {
         return Set.of(DatasetKind.TABLE);
+    }
+
+    @Override
+    public DataRequirements dataRequirements() {
+        // One linear score per class: any number of classes from two up, the zoo lab first.
+        return DataRequirements.any()
+                .withClassLabel(2, DataFacts.MAX_CLASSES)
+                .withFeatures(1, Integer.MAX_VALUE)
+                .withPreferredDataset("data-04-zoo");
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.lectern.examples.polynomial;
 
 import ai.djl.Device;
+import dev.lectern.plugin.api.DataRequirements;
 import dev.lectern.plugin.api.DatasetInfo;
 import dev.lectern.plugin.api.DatasetKind;
 import dev.lectern.plugin.api.LecturePlugin;
@@ -59,6 +60,12 @@ public final class PolynomialRegressionPlugin implements LecturePlugin {
     @Override
     public Set<DatasetKind> datasetKinds() {
         return Set.of(DatasetKind.TABLE);
+    }
+
+    @Override
+    public DataRequirements dataRequirements() {
+        // Powers of one feature: exactly one feature column and a number to fit.
+        return DataRequirements.any().withFeatures(1).withContinuousLabel().withPreferredDataset("ex1data1");
     }
 
     @Override
