@@ -5,7 +5,7 @@
 // `status` event arrives, so no point falls between the history and the live points. Both are merged
 // by step (metrics.js), so a point that arrives twice is drawn once.
 import {chartsAvailable, element, format, getJson} from './common.js';
-import {addHistory, addLivePoints, setStepsPerEpoch} from './metrics.js';
+import {addHistory, addLivePoints, setChartOrder, setStepsPerEpoch} from './metrics.js';
 import {applyControl, endControl, enhanceControl} from './control.js';
 import {enhancePredict} from './predict.js';
 import {addTexts} from './texts.js';
@@ -49,6 +49,7 @@ function loadMetrics() {
   getJson(api + '/metrics').then((body) => {
     if (body) {
       setStepsPerEpoch(body.stepsPerEpoch);
+      setChartOrder(body.chartOrder);
       addHistory(body.series, body.perEpoch);
     }
     metricsBusy = false;
@@ -151,8 +152,33 @@ function refreshFromServer() {
         result.after(document.importNode(predict, true));
         enhancePredict(api);
       }
+      addEndedActions(fresh);
     })
     .catch((error) => console.warn('Lectern: could not refresh the finished run', error));
+}
+
+// The actions of an ended run (run again with a change, download the saved model, delete) are rendered only once it
+// has ended; each one the open page lacks is taken from the fresh copy, at its place in the row. The ones already
+// there are left as they are, so a description being typed during the run survives.
+function addEndedActions(fresh) {
+  const row = document.querySelector('#manage .manage-row');
+  const freshRow = fresh.querySelector('#manage .manage-row');
+  if (!row || !freshRow) {
+    return;
+  }
+  let previous = null;
+  for (const action of Array.from(freshRow.children)) {
+    let current = action.id ? document.getElementById(action.id) : null;
+    if (action.id && !current) {
+      current = document.importNode(action, true);
+      if (previous) {
+        previous.after(current);
+      } else {
+        row.prepend(current);
+      }
+    }
+    previous = current || previous;
+  }
 }
 
 // ---- result: summary and views -----------------------------------------------------------------

@@ -17,8 +17,41 @@ const metrics = new Map();  // metric name -> {name, label, group, points: [{x, 
 let frame = 0;              // pending requestAnimationFrame, 0 when none
 let stepsPerEpoch = null;   // as the run's plugin declared, null when unknown
 let markers = [];           // live changes [{step, label}], marked on the loss chart
+let chartOrder = [];        // the chart names the run's plugin declares, first shown first
 const MARKED = 'loss';
 const MARKER_COLOR = '#bf3989';
+
+/**
+ * Sets the chart order the run's plugin declares (API 1.4): its charts first, in that order, then `loss`, then the
+ * rest by name, as the server orders them. Charts drawn before the order arrived (live points) move to their place.
+ */
+export function setChartOrder(list) {
+  chartOrder = Array.isArray(list) ? list.filter((name) => typeof name === 'string') : [];
+  const host = document.getElementById('metrics');
+  if (!host) {
+    return;
+  }
+  Array.from(host.children).filter((f) => f.dataset && typeof f.dataset.chart === 'string')
+    .sort((a, b) => compareCharts(a.dataset.chart, b.dataset.chart))
+    .forEach((figure) => host.appendChild(figure));
+}
+
+function chartRank(name) {
+  const at = chartOrder.indexOf(name);
+  if (at >= 0) {
+    return at;
+  }
+  return chartOrder.length + (name === 'loss' ? 0 : 1);
+}
+
+// The server's order (ChartOrder): declared rank, then the name by UTF-16 code unit, as Java's String.compareTo.
+function compareCharts(a, b) {
+  const rank = chartRank(a) - chartRank(b);
+  if (rank !== 0) {
+    return rank;
+  }
+  return a < b ? -1 : (a > b ? 1 : 0);
+}
 
 /** Marks steps on the loss chart, such as where the learning rate changed: [{step, label}]. */
 export function setMarkers(list) {
@@ -167,7 +200,15 @@ function createFigure(group) {
   canvas.setAttribute('aria-label', group.name + ' by step');
   holder.appendChild(canvas);
   figure.append(caption, holder);
-  host.appendChild(figure);
+  // In chart order, wherever the metrics came from: before the first chart that sorts after this one.
+  figure.dataset.chart = group.name;
+  const next = Array.from(host.children).find((f) => f.dataset && typeof f.dataset.chart === 'string'
+    && compareCharts(f.dataset.chart, group.name) > 0);
+  if (next) {
+    host.insertBefore(figure, next);
+  } else {
+    host.appendChild(figure);
+  }
   group.canvas = canvas;
 
   if (!chartsAvailable()) {

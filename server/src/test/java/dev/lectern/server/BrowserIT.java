@@ -49,6 +49,15 @@ class BrowserIT extends BrowserTest {
         page.locator("#predict-form input[name=x1]").fill("3.5");
         page.locator("#predict").click();
         assertThat(page.locator("#prediction")).containsText("H(x) = 0.45");
+        // The page was drawn while the run trained, without the actions of an ended run; after the run ended and a
+        // Predict, all of them are there, in the order the server renders them.
+        assertThat(page.locator("#download-model")).isVisible();
+        assertThat(page.locator("#download-model"))
+                .hasAttribute("href", java.util.regex.Pattern.compile(".*/artifacts\\.zip"));
+        assertThat(page.locator("#delete summary")).isVisible();
+        assertThat(page.locator("#branch summary")).isVisible();
+        assertThat(page.locator("#manage .manage-row > *")).hasCount(4);
+        assertThat(page.locator("#manage .manage-row > :last-child")).hasAttribute("id", "delete");
         Browser.screenshot(page, "run-succeeded");
 
         // Notes from the page's own form (a same-origin POST): saved, rendered as Markdown, raw HTML shown as text.

@@ -42,6 +42,10 @@ class CompareAxisBrowserIT extends BrowserTest {
     void theApiSaysWhichMetricsArePerEpochAndHowManyStepsMakeAnEpoch() {
         JsonNode full = http.get("/api/experiments/" + fullBatch + "/metrics").json();
         JsonNode mini = http.get("/api/experiments/" + miniBatch + "/metrics").json();
+        assertThat(names(mini.get("chartOrder"))).as("declared charts").containsExactly("loss", "accuracy");
+        List<String> series = new ArrayList<>();
+        mini.get("series").fieldNames().forEachRemaining(series::add);
+        assertThat(series).as("series in chart order").containsExactly("loss", "accuracy/test", "accuracy/train");
         assertThat(full.get("stepsPerEpoch").asLong()).as("full batch").isEqualTo(1);
         long steps = mini.get("stepsPerEpoch").asLong();
         assertThat(steps).as("mini-batches of 20 over the training rows").isGreaterThan(1);
@@ -102,10 +106,17 @@ class CompareAxisBrowserIT extends BrowserTest {
         assertThat(page.locator("#x-step")).isChecked();
         assertThat(page.locator("canvas#compare-loss")).hasAttribute("data-axis", "step");
 
+        // The charts in the order softmax regression declares (loss, then accuracy), although the metrics are read
+        // back by name (accuracy/test, accuracy/train, loss).
+        assertThat(page.locator("#compare-charts canvas")).hasCount(2);
+        assertThat(page.locator("#compare-charts canvas").first()).hasAttribute("id", "compare-loss");
+
         // A run's own page: the accuracy chart holds per-epoch metrics only, so it is drawn by epoch.
         page.navigate(server.url() + "/experiments/" + miniBatch);
         assertThat(page.locator("canvas#chart-accuracy")).hasAttribute("data-axis", "epoch");
         assertThat(page.locator("canvas#chart-loss")).hasAttribute("data-axis", "step");
+        assertThat(page.locator("#metrics > figure").first()).hasAttribute("data-chart", "loss");
+        assertThat(page.locator("#metrics > figure").nth(1)).hasAttribute("data-chart", "accuracy");
         Browser.screenshot(page, "run-page-axes");
     }
 

@@ -11,6 +11,7 @@ import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.BoundingBox;
 import dev.lectern.server.testing.Browser;
 import dev.lectern.server.testing.BrowserTest;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -100,6 +101,25 @@ class LessonsBrowserIT extends BrowserTest {
         assertThat(predicted.last().locator(".text-value")).not().hasText("ello");
         assertThat(page.locator("#texts-section")).isVisible();
         Browser.screenshot(page, "hello-rnn");
+
+        // The charts stand in the order char-rnn declares, whether the page watched the run (metrics arriving in
+        // report order) or opened it afterwards (metrics read back by name).
+        List<String> declared = List.of("loss", "lossPerEpoch", "perplexity", "P(right next char)", "gradNorm");
+        page.waitForFunction("() => document.querySelectorAll('#metrics > figure').length >= 4");
+        List<String> watched = charts();
+        assertThat(watched).as("charts of the watched run").containsAll(List.of("loss", "perplexity", "gradNorm"));
+        assertThat(watched)
+                .as("charts of the watched run, in declared order")
+                .isEqualTo(declared.stream().filter(watched::contains).toList());
+        page.reload();
+        page.waitForFunction("n => document.querySelectorAll('#metrics > figure').length === n", watched.size());
+        assertThat(charts()).as("charts after a reload").isEqualTo(watched);
+    }
+
+    private List<String> charts() {
+        return page.locator("#metrics > figure").all().stream()
+                .map(f -> f.getAttribute("data-chart"))
+                .toList();
     }
 
     private Locator summaryValue(String name) {

@@ -1,19 +1,23 @@
 package dev.lectern.server.compare;
 
 import dev.lectern.plugin.api.InvalidParameterException;
+import dev.lectern.plugin.api.LecturePlugin;
 import dev.lectern.server.Json;
 import dev.lectern.server.access.Viewer;
 import dev.lectern.server.experiment.Experiment;
 import dev.lectern.server.experiment.ExperimentService;
 import dev.lectern.server.experiment.RunFacts;
 import dev.lectern.server.http.Formats;
+import dev.lectern.server.metrics.ChartOrder;
 import dev.lectern.server.metrics.MetricSummary;
 import dev.lectern.server.metrics.MetricsRepository;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /** Puts 2 to 20 runs side by side: which parameters differ, each metric's summaries, the shared curves. */
 public final class CompareService {
@@ -26,6 +30,7 @@ public final class CompareService {
     private final ExperimentService experiments;
     private final MetricsRepository metrics;
     private final Json json;
+    private final Function<String, Optional<LecturePlugin>> plugins;
 
     /**
      * Creates the service.
@@ -33,11 +38,17 @@ public final class CompareService {
      * @param experiments the runs
      * @param metrics their metrics
      * @param json reads stored parameters
+     * @param plugins finds a loaded plugin by id, for the order of its charts
      */
-    public CompareService(ExperimentService experiments, MetricsRepository metrics, Json json) {
+    public CompareService(
+            ExperimentService experiments,
+            MetricsRepository metrics,
+            Json json,
+            Function<String, Optional<LecturePlugin>> plugins) {
         this.experiments = experiments;
         this.metrics = metrics;
         this.json = json;
+        this.plugins = plugins;
     }
 
     /**
@@ -87,7 +98,14 @@ public final class CompareService {
                 shared.retainAll(names);
             }
         }
-        Set<String> sharedNames = shared == null ? Set.of() : shared;
+        // The shared curves in the order the runs' plugins declare their charts (the first run's first), as on a run's
+        // page; the page draws them in this order.
+        ChartOrder order = ChartOrder.declaredBy(runs.stream()
+                .map(Experiment::pluginId)
+                .distinct()
+                .flatMap(id -> plugins.apply(id).stream())
+                .toList());
+        Set<String> sharedNames = shared == null ? Set.of() : new LinkedHashSet<>(order.sort(shared));
         List<Map<String, List<double[]>>> curves = withSeries
                 ? runs.parallelStream()
                         .map(e -> metrics.series(e.id(), COMPARE_POINTS, sharedNames))

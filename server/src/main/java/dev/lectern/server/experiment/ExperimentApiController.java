@@ -10,6 +10,7 @@ import dev.lectern.server.access.Viewer;
 import dev.lectern.server.http.Ids;
 import dev.lectern.server.http.JsonBodies;
 import dev.lectern.server.http.PageOf;
+import dev.lectern.server.metrics.ChartOrder;
 import dev.lectern.server.metrics.MetricSummary;
 import dev.lectern.server.metrics.MetricsRepository;
 import dev.lectern.server.plugin.PluginManager;
@@ -77,10 +78,16 @@ public final class ExperimentApiController {
         Experiment experiment = experiments.get(id);
         int maxPoints = Ids.positive(ctx, "maxPoints", DEFAULT_MAX_POINTS, 1_000_000);
         // Per-epoch metrics keep the epoch as their x; with the steps per epoch the page can place them among steps.
+        ChartOrder order = ChartOrder.declaredBy(
+                plugins.find(experiment.pluginId()).stream().toList());
+        Map<String, List<double[]>> series = new LinkedHashMap<>();
+        Map<String, List<double[]>> read = metrics.series(id, maxPoints);
+        order.sort(read.keySet()).forEach(name -> series.put(name, read.get(name)));
         ctx.json(new MetricsView(
-                metrics.series(id, maxPoints),
+                series,
                 MetricSummary.perEpochNames(metrics.summaries(List.of(id)).getOrDefault(id, List.of())),
-                experiment.stepsPerEpoch().orElse(null)));
+                experiment.stepsPerEpoch().orElse(null),
+                order.declared()));
     }
 
     /** The newest lines of text the run reported, oldest of them first. */

@@ -88,7 +88,7 @@ public final class HttpServer {
                 new ExperimentPageController(experiments, metrics, plugins, datasets, templates, views, recent),
                 new ExperimentApiController(experiments, metrics, plugins, json),
                 new EventsController(experiments, hub, json),
-                new CompareController(new CompareService(experiments, metrics, json), templates),
+                new CompareController(new CompareService(experiments, metrics, json, plugins::find), templates),
                 new ExportController(experiments, metrics, json),
                 new SweepController(sweeps, experiments, metrics, plugins, json, templates),
                 new DatasetPageController(datasets, uploads, plugins, templates, datasetAccess),

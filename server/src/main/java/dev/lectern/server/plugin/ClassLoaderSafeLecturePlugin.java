@@ -84,6 +84,11 @@ final class ClassLoaderSafeLecturePlugin implements LecturePlugin {
     }
 
     @Override
+    public List<String> chartOrder() {
+        return unchecked(delegate::chartOrder);
+    }
+
+    @Override
     public TrainedModel train(TrainingContext context) throws Exception {
         return ClassLoaderSafeTrainedModel.wrap(call(() -> delegate.train(context)), loader);
     }

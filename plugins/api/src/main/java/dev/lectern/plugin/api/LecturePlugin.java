@@ -95,6 +95,19 @@ public interface LecturePlugin {
     }
 
     /**
+     * Returns the metric charts in the order the experiment and compare pages show them. A chart is named by a metric
+     * name, or by the part before the first {@code /} for metrics that share one ({@code accuracy} for
+     * {@code accuracy/train} and {@code accuracy/test}). Charts the list does not name follow the named ones:
+     * {@code loss} first, then by name. The order is the same whether the page watched the run live or opened it
+     * later, whatever order the metrics were first reported in. Since API 1.4.
+     *
+     * @return chart names, first shown first; empty (the default) for {@code loss} first, then by name
+     */
+    default List<String> chartOrder() {
+        return List.of();
+    }
+
+    /**
      * Trains a model. Called on a worker thread; report metrics and progress through the context, call
      * {@link TrainingContext#checkCancelled()} at least once per step (and, since API 1.3,
      * {@link TrainingControl#awaitStep} at each step boundary, so the user can pause it), and release every native resource

@@ -12,8 +12,9 @@ public final class PluginApi {
      * 1.2 added {@link MetricsSink#reportEpoch} and {@link MetricsSink#stepsPerEpoch}, so charts can draw by epoch;
      * 1.3 added {@link TrainingControl} (pause, single steps, resume, live values), reached through
      * {@link TrainingContext#control()}, and {@link LecturePlugin#liveParameters()};
-     * 1.4 added {@link LecturePlugin#dataRequirements()} with {@link DataRequirements}, and {@link DataFacts} (features,
-     * rows, label kind) in {@link DatasetInfo#facts()}.
+     * 1.4 added {@link LecturePlugin#dataRequirements()} with {@link DataRequirements}, {@link DataFacts} (features,
+     * rows, label kind) in {@link DatasetInfo#facts()}, {@link LecturePlugin#chartOrder()} and the 2-D classifier view
+     * ({@code view.ClassifierView}).
      */
     public static final String VERSION = "1.4.0";
 

@@ -58,6 +58,12 @@ public final class CharRnnPlugin implements LecturePlugin {
         return Set.of(CharRnnParams.LEARNING_RATE);
     }
 
+    /** The loss and what it means in characters first; the gradient norm, a diagnostic, last. */
+    @Override
+    public List<String> chartOrder() {
+        return List.of("loss", "lossPerEpoch", "perplexity", "P(right next char)", "gradNorm");
+    }
+
     @Override
     public Set<DatasetKind> datasetKinds() {
         return Set.of(DatasetKind.TEXT);

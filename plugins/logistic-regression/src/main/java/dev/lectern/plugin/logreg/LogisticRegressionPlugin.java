@@ -40,6 +40,12 @@ public final class LogisticRegressionPlugin implements LecturePlugin {
         return Set.of(LogisticRegressionParams.LEARNING_RATE);
     }
 
+    /** The cost the lecture minimises, then what it buys. */
+    @Override
+    public List<String> chartOrder() {
+        return List.of("loss", "accuracy");
+    }
+
     @Override
     public Set<DatasetKind> datasetKinds() {
         return Set.of(DatasetKind.TABLE);

@@ -1,20 +1,17 @@
 package dev.lectern.plugin.logreg;
 
+import dev.lectern.plugin.api.view.ClassifierView;
 import dev.lectern.plugin.api.view.ConfusionMatrix;
-import dev.lectern.plugin.api.view.Heatmap;
-import dev.lectern.plugin.api.view.Series;
-import dev.lectern.plugin.api.view.SeriesStyle;
 import dev.lectern.plugin.api.view.TableView;
 import dev.lectern.plugin.api.view.View;
-import dev.lectern.plugin.api.view.XyChart;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * The lesson's pictures. With two features: P(y = 1) over the plane with the data and the straight decision
- * boundary, and the same data and line as a plain chart. Always: the confusion matrix and precision/recall, because
- * accuracy alone hides which class the model gets wrong.
+ * boundary, and the same data and line as a plain chart (both drawn by the API's {@link ClassifierView}). Always: the
+ * confusion matrix and precision/recall, because accuracy alone hides which class the model gets wrong.
  */
 final class LogisticRegressionViews {
 
@@ -28,23 +25,18 @@ final class LogisticRegressionViews {
     static List<View> of(Classifier model, float[] x, float[] y, long[][] counts) {
         List<View> views = new ArrayList<>();
         if (model.features() == 2) {
-            List<String> names = model.featureNames();
-            double[][] box = bounds(x);
-            double[] gx = axis(box[0][0], box[0][1]);
-            double[] gy = axis(box[1][0], box[1][1]);
-            List<Series> overlay = new ArrayList<>(points(model.labelName(), x, y));
-            DecisionBoundary.clipped(model, box).ifPresent(overlay::add);
-            views.add(new Heatmap(
+            ClassifierView plane = boundary(plane(model, x, y), model);
+            float[] point = new float[2];
+            views.add(plane.scoreMap(
                     "P(" + model.labelName() + " = 1) and the decision boundary",
-                    names.get(0),
-                    names.get(1),
                     "P(" + model.labelName() + " = 1)",
-                    gx,
-                    gy,
-                    probabilities(model, gx, gy),
-                    new double[] {model.threshold()},
-                    overlay));
-            views.add(new XyChart("Data and decision boundary", names.get(0), names.get(1), overlay));
+                    (a, b) -> {
+                        point[0] = (float) a;
+                        point[1] = (float) b;
+                        return model.probability(point);
+                    },
+                    model.threshold()));
+            views.add(plane.chart("Data and decision boundary"));
         }
         List<String> classes = List.of(model.labelName() + " = 0", model.labelName() + " = 1");
         views.add(new ConfusionMatrix("Confusion matrix (training data)", classes, counts));
@@ -52,62 +44,33 @@ final class LogisticRegressionViews {
         return views;
     }
 
-    private static List<Series> points(String label, float[] x, float[] y) {
-        List<Series> series = new ArrayList<>();
-        for (int cls = 1; cls >= 0; cls--) {
-            int n = 0;
-            for (float v : y) {
-                n += v == cls ? 1 : 0;
-            }
-            double[] px = new double[n];
-            double[] py = new double[n];
-            for (int r = 0, k = 0; r < y.length; r++) {
-                if (y[r] == cls) {
-                    px[k] = x[2 * r];
-                    py[k++] = x[2 * r + 1];
-                }
-            }
-            series.add(new Series(label + " = " + cls, SeriesStyle.POINTS, px, py));
+    /** The data of a two-feature model in its plane, one points series per class. */
+    static ClassifierView plane(Classifier model, float[] x, float[] y) {
+        int[] labels = new int[y.length];
+        for (int r = 0; r < y.length; r++) {
+            labels[r] = y[r] == 1 ? 1 : 0;
         }
-        return series;
+        List<String> names = model.featureNames();
+        return ClassifierView.ofRows(
+                        names.get(0),
+                        names.get(1),
+                        x,
+                        labels,
+                        List.of(model.labelName() + " = 0", model.labelName() + " = 1"))
+                .withGrid(GRID)
+                .withMargin(MARGIN, 0);
     }
 
-    /** Returns {{xmin, xmax}, {ymin, ymax}} of two-feature data, widened by the margin. */
-    private static double[][] bounds(float[] x) {
-        double inf = Double.POSITIVE_INFINITY;
-        double[][] box = {{inf, -inf}, {inf, -inf}};
-        for (int i = 0; i < x.length; i++) {
-            double[] range = box[i % 2];
-            range[0] = Math.min(range[0], x[i]);
-            range[1] = Math.max(range[1], x[i]);
-        }
-        for (double[] range : box) {
-            double pad = Math.max(range[1] - range[0], 1e-6) * MARGIN;
-            range[0] -= pad;
-            range[1] += pad;
-        }
-        return box;
-    }
-
-    private static double[] axis(double min, double max) {
-        double[] values = new double[GRID];
-        for (int i = 0; i < GRID; i++) {
-            values[i] = min + (max - min) * i / (GRID - 1);
-        }
-        return values;
-    }
-
-    private static double[][] probabilities(Classifier model, double[] gx, double[] gy) {
-        double[][] p = new double[gy.length][gx.length];
-        float[] point = new float[2];
-        for (int i = 0; i < gy.length; i++) {
-            for (int j = 0; j < gx.length; j++) {
-                point[0] = (float) gx[j];
-                point[1] = (float) gy[i];
-                p[i][j] = model.probability(point);
-            }
-        }
-        return p;
+    /**
+     * Adds the straight line w₁x₁ + w₂x₂ + b = z* (raw units; z* = 0 for the threshold 0.5) where the classifier
+     * changes its answer; the view leaves it out when it misses the plot (W still 0: every point gets one class).
+     */
+    static ClassifierView boundary(ClassifierView plane, Classifier model) {
+        double[] raw = model.rawCoefficients();
+        String name = model.threshold() == 0.5
+                ? "decision boundary W·x + b = 0"
+                : "decision boundary H(x) = " + LogisticRegressionModel.format(model.threshold());
+        return plane.withLine(name, raw[0], raw[1], raw[2] - model.boundaryLogit());
     }
 
     private static TableView precisionRecall(List<String> classes, long[][] counts) {

@@ -3,6 +3,7 @@ package dev.lectern.plugin.logreg;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.lectern.plugin.api.view.ClassifierView;
 import dev.lectern.plugin.api.view.ConfusionMatrix;
 import dev.lectern.plugin.api.view.Heatmap;
 import dev.lectern.plugin.api.view.Series;
@@ -39,7 +40,7 @@ class LogisticRegressionViewsTest {
         assertThat(map.values()[59][59]).as("top right is class 1").isGreaterThan(0.9);
         assertThat(map.overlay())
                 .extracting(Series::name)
-                .containsExactly("y = 1", "y = 0", "decision boundary W·x + b = 0");
+                .containsExactly("y = 0", "y = 1", "decision boundary W·x + b = 0");
         assertThat(map.overlay().get(0).x().length + map.overlay().get(1).x().length)
                 .isEqualTo(24);
 
@@ -99,8 +100,11 @@ class LogisticRegressionViewsTest {
     @Test
     void aThresholdAboveOneHalfShiftsTheBoundaryTowardsClassOne() {
         Classifier model = classifierFor(new double[] {4, 4, -4}, FeatureScaling.identity(2), 0.8);
-        Series line =
-                DecisionBoundary.clipped(model, new double[][] {{0, 1}, {0, 1}}).orElseThrow();
+        float[] corners = {0, 0, 1, 1};
+        ClassifierView plane = LogisticRegressionViews.plane(model, corners, new float[] {0, 1})
+                .withMargin(0, 0);
+        assertThat(plane.box()).isEqualTo(new double[][] {{0, 1}, {0, 1}});
+        Series line = LogisticRegressionViews.boundary(plane, model).overlay().get(2);
         // σ(4(x1 + x2) − 4) = 0.8  ⇔  x1 + x2 = 1 + ln 4 / 4.
         assertThat(line.x()[0] + line.y()[0]).isCloseTo(1 + Math.log(4) / 4, within(1e-6));
         assertThat(line.name()).isEqualTo("decision boundary H(x) = 0.8");

@@ -60,6 +60,12 @@ public final class MlpPlugin implements LecturePlugin {
         return Set.of(MlpParams.LEARNING_RATE);
     }
 
+    /** What the net learns first, then the gradient diagnostics, then the timings. */
+    @Override
+    public List<String> chartOrder() {
+        return List.of("loss", "accuracy", "gradNorm", "secondsPerEpoch", "imagesPerSecond");
+    }
+
     @Override
     public Set<DatasetKind> datasetKinds() {
         return Set.of(DatasetKind.TABLE, DatasetKind.IMAGES);

@@ -1,17 +1,15 @@
 package dev.lectern.plugin.mlp;
 
 import dev.lectern.plugin.api.ImageSet;
+import dev.lectern.plugin.api.view.ClassifierView;
 import dev.lectern.plugin.api.view.ConfusionMatrix;
 import dev.lectern.plugin.api.view.Heatmap;
 import dev.lectern.plugin.api.view.Image;
 import dev.lectern.plugin.api.view.ImageGallery;
-import dev.lectern.plugin.api.view.Series;
-import dev.lectern.plugin.api.view.SeriesStyle;
 import dev.lectern.plugin.api.view.TableView;
 import dev.lectern.plugin.api.view.View;
 import dev.lectern.plugin.support.Probabilities;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -19,6 +17,8 @@ import java.util.Locale;
 final class MlpViews {
 
     static final int GRID = 61;
+    /** Room around the data on each side: a quarter of its span, at least 0.25 (XOR's unit square gets 0.25). */
+    static final double MARGIN = 0.25;
     /** Tables up to this many rows get a row-by-row prediction table (XOR's four points). */
     static final int MAX_PREDICTION_ROWS = 50;
     /** Hidden units whose own boundary is drawn (the first hidden layer's first units). */
@@ -45,40 +45,15 @@ final class MlpViews {
 
     /** P(class 1) (or the predicted class) over the data's box, the points, and every first-layer unit's line. */
     private static Heatmap boundary(MlpNet net, TableInputs data) {
-        double[][] box = box(data.raw());
-        double[] xs = new double[GRID];
-        double[] ys = new double[GRID];
-        for (int i = 0; i < GRID; i++) {
-            xs[i] = box[0][0] + (box[0][1] - box[0][0]) * i / (GRID - 1);
-            ys[i] = box[1][0] + (box[1][1] - box[1][0]) * i / (GRID - 1);
-        }
-        boolean binary = net.classes() == 2;
-        double[][] values = new double[GRID][GRID];
-        for (int i = 0; i < GRID; i++) {
-            for (int j = 0; j < GRID; j++) {
-                double[] p = net.probabilities(new float[] {(float) xs[j], (float) ys[i]});
-                values[i][j] = binary ? p[1] : Probabilities.argMax(p);
-            }
-        }
-        double[] contours = new double[net.classes() - 1];
-        for (int c = 0; c < contours.length; c++) {
-            contours[c] = c + 0.5;
-        }
-        List<Series> overlay = new ArrayList<>();
+        List<String> names = data.featureNames();
         String label = data.labelName();
+        List<String> classes = new ArrayList<>();
         for (int c = 0; c < net.classes(); c++) {
-            List<double[]> points = new ArrayList<>();
-            for (int r = 0; r < data.rows(); r++) {
-                if (data.labels()[r] == c) {
-                    points.add(new double[] {data.raw()[2 * r], data.raw()[2 * r + 1]});
-                }
-            }
-            overlay.add(new Series(
-                    label + " = " + c,
-                    SeriesStyle.POINTS,
-                    points.stream().mapToDouble(p -> p[0]).toArray(),
-                    points.stream().mapToDouble(p -> p[1]).toArray()));
+            classes.add(label + " = " + c);
         }
+        ClassifierView plane = ClassifierView.ofRows(names.get(0), names.get(1), data.raw(), data.labels(), classes)
+                .withGrid(GRID)
+                .withMargin(MARGIN, MARGIN);
         if (net.hidden().length > 0) {
             float[] w = net.weights().get(0);
             float[] b = net.biases().get(0);
@@ -87,74 +62,20 @@ final class MlpViews {
                 double w1 = w[2 * u] / net.scale()[0];
                 double w2 = w[2 * u + 1] / net.scale()[1];
                 double c = b[u] - w1 * net.mean()[0] - w2 * net.mean()[1];
-                Series line = clipped("hidden unit " + (u + 1) + ": w·x + b = 0", w1, w2, c, box);
-                if (line != null) {
-                    overlay.add(line);
-                }
+                plane = plane.withLine("hidden unit " + (u + 1) + ": w·x + b = 0", w1, w2, c);
             }
         }
-        List<String> names = data.featureNames();
-        String title = binary
-                ? "P(" + label
-                        + " = 1): the network's boundary (contour 0.5) and each first-layer hidden unit's own line"
-                : "Predicted class, with each first-layer hidden unit's own line";
-        return new Heatmap(
-                title,
-                names.get(0),
-                names.get(1),
-                binary ? "P(" + label + " = 1)" : "predicted class",
-                xs,
-                ys,
-                values,
-                contours,
-                overlay);
-    }
-
-    /** The data's bounding box, widened by a quarter of its span (at least 0.25) on every side. */
-    static double[][] box(float[] raw) {
-        double[][] box = {{Double.MAX_VALUE, -Double.MAX_VALUE}, {Double.MAX_VALUE, -Double.MAX_VALUE}};
-        for (int r = 0; r < raw.length / 2; r++) {
-            for (int f = 0; f < 2; f++) {
-                box[f][0] = Math.min(box[f][0], raw[2 * r + f]);
-                box[f][1] = Math.max(box[f][1], raw[2 * r + f]);
-            }
+        if (net.classes() == 2) {
+            return plane.scoreMap(
+                    "P(" + label
+                            + " = 1): the network's boundary (contour 0.5) and each first-layer hidden unit's own line",
+                    "P(" + label + " = 1)",
+                    (x1, x2) -> net.probabilities(new float[] {(float) x1, (float) x2})[1],
+                    0.5);
         }
-        for (double[] range : box) {
-            double pad = Math.max(0.25, 0.25 * (range[1] - range[0]));
-            range[0] -= pad;
-            range[1] += pad;
-        }
-        return box;
-    }
-
-    /** The segment of w1·x + w2·y + c = 0 inside the box, or null when the line misses it. */
-    static Series clipped(String name, double w1, double w2, double c, double[][] box) {
-        List<double[]> ends = new ArrayList<>();
-        for (double x : box[0]) {
-            if (w2 != 0) {
-                addIfInside(ends, x, -(c + w1 * x) / w2, box);
-            }
-        }
-        for (double y : box[1]) {
-            if (w1 != 0) {
-                addIfInside(ends, -(c + w2 * y) / w1, y, box);
-            }
-        }
-        if (ends.size() < 2) {
-            return null;
-        }
-        ends.sort(Comparator.<double[]>comparingDouble(p -> p[0]).thenComparingDouble(p -> p[1]));
-        double[] a = ends.get(0);
-        double[] e = ends.get(ends.size() - 1);
-        return new Series(name, SeriesStyle.LINE, new double[] {a[0], e[0]}, new double[] {a[1], e[1]});
-    }
-
-    private static void addIfInside(List<double[]> ends, double x, double y, double[][] box) {
-        double tx = 1e-9 * (box[0][1] - box[0][0]);
-        double ty = 1e-9 * (box[1][1] - box[1][0]);
-        if (x >= box[0][0] - tx && x <= box[0][1] + tx && y >= box[1][0] - ty && y <= box[1][1] + ty) {
-            ends.add(new double[] {x, y});
-        }
+        return plane.classMap(
+                "Predicted class, with each first-layer hidden unit's own line",
+                (x1, x2) -> Probabilities.argMax(net.probabilities(new float[] {(float) x1, (float) x2})));
     }
 
     private static TableView predictions(MlpNet net, TableInputs data, int[] predicted) {

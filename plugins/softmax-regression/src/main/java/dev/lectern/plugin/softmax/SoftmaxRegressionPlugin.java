@@ -58,6 +58,12 @@ public final class SoftmaxRegressionPlugin implements LecturePlugin {
         return Set.of(SoftmaxRegressionParams.LEARNING_RATE);
     }
 
+    /** The cost the lecture minimises, then what it buys. */
+    @Override
+    public List<String> chartOrder() {
+        return List.of("loss", "accuracy");
+    }
+
     @Override
     public Set<DatasetKind> datasetKinds() {
         return Set.of(DatasetKind.TABLE);

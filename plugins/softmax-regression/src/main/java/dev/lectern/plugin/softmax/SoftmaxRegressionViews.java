@@ -2,7 +2,9 @@ package dev.lectern.plugin.softmax;
 
 import dev.lectern.plugin.api.view.BarChart;
 import dev.lectern.plugin.api.view.BarSeries;
+import dev.lectern.plugin.api.view.ClassifierView;
 import dev.lectern.plugin.api.view.ConfusionMatrix;
+import dev.lectern.plugin.api.view.Heatmap;
 import dev.lectern.plugin.api.view.TableView;
 import dev.lectern.plugin.api.view.View;
 import dev.lectern.plugin.support.Probabilities;
@@ -13,7 +15,8 @@ import java.util.stream.IntStream;
 
 /**
  * The lesson's pictures: the confusion matrix, precision and recall per class, one sample's logits beside its softmax
- * probabilities (the lecture's S(y) slide), and W itself when it is small enough to read.
+ * probabilities (the lecture's S(y) slide), with two features the classes over the plane (the API's
+ * {@link ClassifierView}), and W itself when it is small enough to read.
  */
 final class SoftmaxRegressionViews {
 
@@ -46,10 +49,44 @@ final class SoftmaxRegressionViews {
         views.add(new ConfusionMatrix("Confusion matrix — " + which + ", " + truth.length + " rows", classes, counts));
         views.add(perClass(counts, which));
         views.add(sample(data, weights, classes, heldOut));
+        if (data.features() == 2) {
+            views.add(plane(data, weights, classes));
+        }
         if (data.classes() <= MAX_W_TABLE && data.features() <= MAX_W_TABLE) {
             views.add(weightTable(weights, data.mean(), data.scale()));
         }
         return views;
+    }
+
+    /**
+     * With two features: the class the model predicts over the plane of the training rows (in the table's units), its
+     * borders between classes, and the rows themselves; for two classes P(class 1) with its 0.5 contour instead.
+     */
+    static Heatmap plane(ClassificationData data, SoftmaxWeights weights, List<String> classes) {
+        float[] scaled = data.trainX();
+        float[] raw = new float[scaled.length];
+        for (int i = 0; i < raw.length; i++) {
+            raw[i] = scaled[i] * data.scale()[i % 2] + data.mean()[i % 2];
+        }
+        List<String> names = data.featureNames();
+        ClassifierView plane = ClassifierView.ofRows(names.get(0), names.get(1), raw, data.trainY(), classes);
+        float[] point = new float[2];
+        if (data.classes() == 2) {
+            return plane.scoreMap(
+                    "P(class 1) on the training rows, with the decision boundary (contour 0.5)",
+                    "P(class 1)",
+                    (x1, x2) -> {
+                        point[0] = (float) x1;
+                        point[1] = (float) x2;
+                        return Probabilities.softmax(weights.logits(point))[1];
+                    },
+                    0.5);
+        }
+        return plane.classMap("Predicted class over the plane of the training rows, with the rows", (x1, x2) -> {
+            point[0] = (float) x1;
+            point[1] = (float) x2;
+            return Probabilities.argMax(weights.logits(point));
+        });
     }
 
     private static TableView perClass(long[][] counts, String which) {
