@@ -7,6 +7,7 @@
 import {chartsAvailable, element, format, getJson} from './common.js';
 import {addHistory, addLivePoints, setStepsPerEpoch} from './metrics.js';
 import {applyControl, endControl, enhanceControl} from './control.js';
+import {enhanceGradientCheck} from './gradients.js';
 import {enhancePredict} from './predict.js';
 import {addTexts} from './texts.js';
 import {renderViews} from './views.js';
@@ -150,6 +151,12 @@ function refreshFromServer() {
       if (predict && result && !document.getElementById('predict-section')) {
         result.after(document.importNode(predict, true));
         enhancePredict(api);
+      }
+      const gradients = fresh.getElementById('gradient-section');
+      const manage = document.getElementById('manage');
+      if (gradients && manage && !document.getElementById('gradient-section')) {
+        manage.before(document.importNode(gradients, true));
+        enhanceGradientCheck();
       }
     })
     .catch((error) => console.warn('Lectern: could not refresh the finished run', error));
@@ -301,6 +308,7 @@ if (root) {
   }
   enhanceCancel();
   enhancePredict(api);
+  enhanceGradientCheck();
   if (!isTerminal(root.getAttribute('data-status'))) {
     enhanceControl(api);
   }
