@@ -7,6 +7,7 @@
 import {chartsAvailable, element, format, getJson} from './common.js';
 import {addHistory, addLivePoints, setChartOrder, setStepsPerEpoch} from './metrics.js';
 import {applyControl, endControl, enhanceControl} from './control.js';
+import {enhanceGradientCheck} from './gradients.js';
 import {enhancePredict} from './predict.js';
 import {addTexts} from './texts.js';
 import {renderViews} from './views.js';
@@ -153,6 +154,12 @@ function refreshFromServer() {
         enhancePredict(api);
       }
       addEndedActions(fresh);
+      const gradients = fresh.getElementById('gradient-section');
+      const manage = document.getElementById('manage');
+      if (gradients && manage && !document.getElementById('gradient-section')) {
+        manage.before(document.importNode(gradients, true));
+        enhanceGradientCheck();
+      }
     })
     .catch((error) => console.warn('Lectern: could not refresh the finished run', error));
 }
@@ -327,6 +334,7 @@ if (root) {
   }
   enhanceCancel();
   enhancePredict(api);
+  enhanceGradientCheck();
   if (!isTerminal(root.getAttribute('data-status'))) {
     enhanceControl(api);
   }

@@ -250,6 +250,12 @@ class AccessibilityIT {
             JsonNode views = new Http(server.url()).get("/api" + path).json().path("views");
             page.waitForFunction("n => document.querySelectorAll('#views > figure').length === n", views.size());
         }
+        if (page.locator("#check-gradients").isVisible()) {
+            // The gradient check's table belongs to the page once asked for (a keyboard press): check it as well.
+            page.locator("#check-gradients").press("Enter");
+            page.waitForFunction("() => document.getElementById('gradient-table') !== null"
+                    + " || !document.getElementById('gradient-error').hidden");
+        }
         if (path.startsWith("/sweeps/")) {
             page.waitForFunction("() => document.getElementById('parallel')?.dataset.lines !== undefined");
         }

@@ -142,6 +142,7 @@ class AccountsIT {
                 new String[] {"GET", "/api/experiments/" + id + "/artifacts.zip", null},
                 new String[] {"POST", "/api/experiments/" + id + "/predict", "{\"x1\":3.5}"},
                 new String[] {"POST", "/api/experiments/" + id + "/cancel", null},
+                new String[] {"POST", "/api/experiments/" + id + "/gradient-check", null},
                 new String[] {"PATCH", "/api/experiments/" + id, "{\"name\":\"mine now\"}"},
                 new String[] {"DELETE", "/api/experiments/" + id, null},
                 new String[] {"GET", "/experiments/" + id, null},

@@ -84,6 +84,7 @@ class ApiFuzzIT {
         "GET /api/users",
         "POST /api/users",
         "POST /api/users/{s}/reset",
+        "POST /api/experiments/{id}/gradient-check",
     };
     private static final String[] QUERY = {
         "page",

@@ -60,6 +60,17 @@ class BrowserIT extends BrowserTest {
         assertThat(page.locator("#manage .manage-row > :last-child")).hasAttribute("id", "delete");
         Browser.screenshot(page, "run-succeeded");
 
+        // The gradient check, from the keyboard: backpropagation beside central differences, as a table.
+        page.locator("#check-gradients").focus();
+        page.keyboard().press("Enter");
+        assertThat(page.locator("#gradient-verdict")).containsText("Passed");
+        Locator gradients = page.locator("table#gradient-table");
+        assertThat(gradients.locator("thead th"))
+                .hasText(new String[] {"Parameter", "Analytic", "Numeric", "Relative error", "Pass"});
+        assertThat(gradients.locator("tbody th[scope=row]")).hasText(new String[] {"W[0, 0]", "b[0]"});
+        assertThat(gradients.locator("tbody td:last-child")).hasText(new String[] {"yes", "yes"});
+        Browser.screenshot(page, "gradient-check");
+
         // Notes from the page's own form (a same-origin POST): saved, rendered as Markdown, raw HTML shown as text.
         page.locator("#describe summary").click();
         page.locator("#edit-notes").fill("**alpha 0.01** converged <b>x</b>");

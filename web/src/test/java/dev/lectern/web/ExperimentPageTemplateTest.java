@@ -3,6 +3,7 @@ package dev.lectern.web;
 import static dev.lectern.web.Rendered.whenRendered;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lectern.web.page.ExperimentPage;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +42,50 @@ class ExperimentPageTemplateTest {
                     .isNotNull();
         }
         assertThat(Rendered.class.getResource("/public/js/experiment.js")).isNotNull();
+    }
+
+    @Test
+    void theGradientCheckIsOfferedOnlyForAFinishedRunOfAPluginThatChecksGradients() {
+        ExperimentPage done = Samples.experiment("SUCCEEDED", false, "");
+        whenRendered("experiments/show.jte", withGradientCheck(done, true))
+                .thenContainsInOrder(
+                        "<section class=\"section panel\" id=\"gradient-section\" aria-labelledby=\"gradient-heading\""
+                                + " data-api=\"/api/experiments/42\" hidden>",
+                        "<h2 id=\"gradient-heading\">Gradient check</h2>",
+                        "<button type=\"button\" id=\"check-gradients\" class=\"secondary\"",
+                        "id=\"gradient-result\"",
+                        "id=\"manage\"")
+                .thenContains("<link rel=\"modulepreload\" href=\"/js/gradients.js\">");
+        whenRendered("experiments/show.jte", withGradientCheck(done, false)).thenDoesNotContain("gradient-section");
+        whenRendered("experiments/show.jte", withGradientCheck(Samples.experiment("RUNNING", true, ""), true))
+                .thenDoesNotContain("gradient-section", "check-gradients");
+        assertThat(Rendered.class.getResource("/public/js/gradients.js")).isNotNull();
+    }
+
+    private static ExperimentPage withGradientCheck(ExperimentPage p, boolean checks) {
+        return new ExperimentPage(
+                p.id(),
+                p.name(),
+                p.pluginId(),
+                p.pluginTitle(),
+                p.dataset(),
+                p.status(),
+                p.error(),
+                p.waiting(),
+                p.progressDone(),
+                p.progressTotal(),
+                p.active(),
+                p.params(),
+                p.summary(),
+                p.facts(),
+                p.predictFields(),
+                p.prediction(),
+                p.predictError(),
+                p.tags(),
+                p.notes(),
+                p.notesHtml(),
+                p.parentId(),
+                checks);
     }
 
     @Test

@@ -111,6 +111,15 @@ public final class ExperimentApiController {
     }
 
     /**
+     * {@code POST /api/experiments/{id}/gradient-check}: backpropagation against central differences on the run's
+     * saved model, as {@code {"rows":[{"parameter","analytic","numeric","relativeError","passed"}],"passed"}}.
+     */
+    public void gradientCheck(Context ctx) {
+        long id = Ids.experimentId(ctx);
+        ctx.json(GradientCheckView.of(id, experiments.gradientCheck(id)));
+    }
+
+    /**
      * {@code POST /api/experiments/{id}/control}: {@code {"action":"pause"}}, {@code {"action":"resume"}},
      * {@code {"action":"step","n":3}} and/or {@code {"set":{"learningRate":0.1}}}; answers the run with its events.
      */

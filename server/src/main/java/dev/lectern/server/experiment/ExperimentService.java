@@ -9,6 +9,10 @@ import dev.lectern.plugin.api.ParamSpec;
 import dev.lectern.plugin.api.ParamValues;
 import dev.lectern.plugin.api.Prediction;
 import dev.lectern.plugin.api.TrainedModel;
+import dev.lectern.plugin.api.TrainingData;
+import dev.lectern.plugin.api.gradient.GradientCheck;
+import dev.lectern.plugin.api.gradient.GradientCheckReport;
+import dev.lectern.plugin.api.gradient.GradientProblem;
 import dev.lectern.server.ConflictException;
 import dev.lectern.server.DeviceResolver;
 import dev.lectern.server.Json;
@@ -685,6 +689,56 @@ public final class ExperimentService implements AutoCloseable {
             throw new ConflictException(e.getMessage());
         } catch (UnsupportedOperationException e) {
             throw new ConflictException("plugin " + experiment.pluginId() + " does not predict");
+        }
+    }
+
+    /**
+     * Compares backpropagation with float64 central differences on the run's saved model and a small batch of its data
+     * (plugin API 1.4). The model is read from the artifacts, so this node need not be the one that trained it.
+     *
+     * @param id the run
+     * @return the checked entries and whether they all passed
+     * @throws ConflictException when the run has no saved model yet (queued, training, paused, or ended without
+     *     one), its plugin is gone or offers no gradient check, or its data set cannot be loaded here
+     */
+    public GradientCheckReport gradientCheck(long id) {
+        Experiment experiment = get(id);
+        LecturePlugin plugin = plugins.find(experiment.pluginId())
+                .orElseThrow(
+                        () -> new ConflictException("plugin '" + experiment.pluginId() + "' is not loaded any more"));
+        if (!plugin.checksGradients()) {
+            throw new ConflictException(plugin.descriptor().title() + " (plugin " + experiment.pluginId()
+                    + ") offers no gradient check: it does not declare LecturePlugin.checksGradients (plugin API 1.4)");
+        }
+        if (experiment.status() == ExperimentStatus.RUNNING) {
+            throw new ConflictException("experiment " + id + " is "
+                    + (paused(id) ? "paused, and its weights are in the training loop" : "training")
+                    + "; the gradient check runs on the saved model once the run has ended");
+        }
+        if (experiment.status() != ExperimentStatus.SUCCEEDED) {
+            throw new ConflictException(
+                    "experiment " + id + " has no trained model to check (status " + experiment.status() + ")");
+        }
+        TrainingData data;
+        try {
+            data = datasets.load(experiment.datasetId(), event -> {});
+        } catch (IOException | RuntimeException e) {
+            throw new ConflictException(
+                    "the run's data set '" + experiment.datasetId() + "' cannot be loaded here: " + e.getMessage());
+        }
+        GradientCheck.Options options = GradientCheck.Options.DEFAULT;
+        try (TrainedModel model = plugin.load(artifacts.modelDirectory(id), Device.cpu())) {
+            GradientProblem problem = model.gradientProblem(data, options)
+                    .orElseThrow(() -> new ConflictException("the saved model of experiment " + id
+                            + " offers no gradient check although its plugin declares one"));
+            GradientCheckReport report = GradientCheck.run(problem, options);
+            LOG.info("experiment {}: {}", id, report.describe());
+            return report;
+        } catch (IOException e) {
+            throw new ConflictException(e.getMessage());
+        } catch (IllegalArgumentException | UnsupportedOperationException e) {
+            // The model does not fit the data it is given (a data set changed since), said by the plugin.
+            throw new ConflictException("the gradient check of experiment " + id + " cannot run: " + e.getMessage());
         }
     }
 

@@ -19,9 +19,21 @@ import java.util.Map;
 public final class ExperimentViews {
 
     private final Json json;
+    private final java.util.function.Predicate<String> checksGradients;
 
     public ExperimentViews(Json json) {
+        this(json, plugin -> false);
+    }
+
+    /**
+     * Wires the views.
+     *
+     * @param json the JSON mapper
+     * @param checksGradients whether a plugin (by id) offers the gradient check, for the run page's action
+     */
+    public ExperimentViews(Json json, java.util.function.Predicate<String> checksGradients) {
         this.json = json;
+        this.checksGradients = checksGradients;
     }
 
     public ExperimentRow row(Experiment e, Map<String, String> pluginTitles, Double lastLoss) {
@@ -150,6 +162,7 @@ public final class ExperimentViews {
                 e.tags(),
                 e.notes(),
                 Markdown.toSafeHtml(e.notes()),
-                e.parent().orElse(0L));
+                e.parent().orElse(0L),
+                checksGradients.test(e.pluginId()));
     }
 }

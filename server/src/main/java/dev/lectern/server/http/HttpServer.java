@@ -80,7 +80,11 @@ public final class HttpServer {
         Templates templates = new Templates();
         ErrorMapping errors = new ErrorMapping(templates);
         JettyErrors jettyErrors = new JettyErrors(errors, json.mapper());
-        ExperimentViews views = new ExperimentViews(json);
+        ExperimentViews views = new ExperimentViews(
+                json,
+                plugin -> plugins.find(plugin)
+                        .map(dev.lectern.plugin.api.LecturePlugin::checksGradients)
+                        .orElse(false));
         RecentRuns recent = new RecentRuns(experiments, metrics, plugins, views);
         Routes.Controllers controllers = new Routes.Controllers(
                 new PluginPageController(plugins, experiments, recent, datasets, templates, datasetAccess),

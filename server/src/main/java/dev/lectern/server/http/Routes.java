@@ -151,6 +151,7 @@ final class Routes {
             post("/api/experiments/{id}/cancel", c.runApi()::cancel);
             post("/api/experiments/{id}/branch", c.runApi()::branch);
             post("/api/experiments/{id}/control", c.runApi()::control);
+            post("/api/experiments/{id}/gradient-check", c.runApi()::gradientCheck);
             post("/api/experiments/{id}/predict", c.runApi()::predict);
 
             get("/compare", c.compare()::page);

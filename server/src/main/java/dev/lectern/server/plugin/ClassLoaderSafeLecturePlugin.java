@@ -89,6 +89,11 @@ final class ClassLoaderSafeLecturePlugin implements LecturePlugin {
     }
 
     @Override
+    public boolean checksGradients() {
+        return unchecked(delegate::checksGradients);
+    }
+
+    @Override
     public TrainedModel train(TrainingContext context) throws Exception {
         return ClassLoaderSafeTrainedModel.wrap(call(() -> delegate.train(context)), loader);
     }

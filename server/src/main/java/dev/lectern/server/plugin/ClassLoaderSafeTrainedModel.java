@@ -4,11 +4,15 @@ import dev.lectern.plugin.api.ParamSpec;
 import dev.lectern.plugin.api.ParamValues;
 import dev.lectern.plugin.api.Prediction;
 import dev.lectern.plugin.api.TrainedModel;
+import dev.lectern.plugin.api.TrainingData;
+import dev.lectern.plugin.api.gradient.GradientCheck;
+import dev.lectern.plugin.api.gradient.GradientProblem;
 import dev.lectern.plugin.api.view.View;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** A plugin's trained model whose every method runs under the plugin's class loader, as its training did. */
 final class ClassLoaderSafeTrainedModel implements TrainedModel {
@@ -59,6 +63,12 @@ final class ClassLoaderSafeTrainedModel implements TrainedModel {
     @Override
     public Prediction predict(ParamValues input) {
         return PluginCalls.unchecked(loader, () -> delegate.predict(input));
+    }
+
+    @Override
+    public Optional<GradientProblem> gradientProblem(TrainingData data, GradientCheck.Options options) {
+        return PluginCalls.unchecked(loader, () -> delegate.gradientProblem(data, options))
+                .map(p -> new ClassLoaderSafeGradientProblem(p, loader));
     }
 
     @Override

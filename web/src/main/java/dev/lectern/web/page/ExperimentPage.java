@@ -27,6 +27,7 @@ import java.util.List;
  * @param notes the run's notes as typed (Markdown)
  * @param notesHtml the notes rendered to HTML with every raw HTML tag escaped and unsafe links dropped
  * @param parentId the run this one was branched from, 0 for a run of its own
+ * @param checksGradients whether its plugin offers the gradient check (plugin API 1.4)
  */
 public record ExperimentPage(
         long id,
@@ -49,7 +50,61 @@ public record ExperimentPage(
         List<String> tags,
         String notes,
         String notesHtml,
-        long parentId) {
+        long parentId,
+        boolean checksGradients) {
+
+    /** A page without the gradient check. */
+    public ExperimentPage(
+            long id,
+            String name,
+            String pluginId,
+            String pluginTitle,
+            String dataset,
+            String status,
+            String error,
+            String waiting,
+            long progressDone,
+            long progressTotal,
+            boolean active,
+            List<KeyValue> params,
+            List<KeyValue> summary,
+            List<KeyValue> facts,
+            List<FormField> predictFields,
+            String prediction,
+            String predictError,
+            List<String> tags,
+            String notes,
+            String notesHtml,
+            long parentId) {
+        this(
+                id,
+                name,
+                pluginId,
+                pluginTitle,
+                dataset,
+                status,
+                error,
+                waiting,
+                progressDone,
+                progressTotal,
+                active,
+                params,
+                summary,
+                facts,
+                predictFields,
+                prediction,
+                predictError,
+                tags,
+                notes,
+                notesHtml,
+                parentId,
+                false);
+    }
+
+    /** Whether the "Check gradients" action applies: the plugin offers it and the run has a saved model. */
+    public boolean gradientCheckable() {
+        return checksGradients && "SUCCEEDED".equals(status);
+    }
 
     /** Whether the run can be run again from its initial weights with a change (it has ended). */
     public boolean branchable() {

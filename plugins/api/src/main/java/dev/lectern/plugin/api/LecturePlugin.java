@@ -108,6 +108,18 @@ public interface LecturePlugin {
     }
 
     /**
+     * Tells whether this plugin's models take part in the gradient check: backpropagation compared with central
+     * finite differences in float64 ({@link dev.lectern.plugin.api.gradient.GradientCheck}). A plugin that says yes
+     * answers {@link TrainedModel#gradientProblem} on trained and on loaded models, and the testkit checks that the
+     * comparison passes. Since API 1.4.
+     *
+     * @return whether the gradient check is offered; false (the default) when not
+     */
+    default boolean checksGradients() {
+        return false;
+    }
+
+    /**
      * Trains a model. Called on a worker thread; report metrics and progress through the context, call
      * {@link TrainingContext#checkCancelled()} at least once per step (and, since API 1.3,
      * {@link TrainingControl#awaitStep} at each step boundary, so the user can pause it), and release every native resource

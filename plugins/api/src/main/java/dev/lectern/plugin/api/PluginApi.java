@@ -13,8 +13,9 @@ public final class PluginApi {
      * 1.3 added {@link TrainingControl} (pause, single steps, resume, live values), reached through
      * {@link TrainingContext#control()}, and {@link LecturePlugin#liveParameters()};
      * 1.4 added {@link LecturePlugin#dataRequirements()} with {@link DataRequirements}, {@link DataFacts} (features,
-     * rows, label kind) in {@link DatasetInfo#facts()}, {@link LecturePlugin#chartOrder()} and the 2-D classifier view
-     * ({@code view.ClassifierView}).
+     * rows, label kind) in {@link DatasetInfo#facts()}, {@link LecturePlugin#chartOrder()}, the 2-D classifier view
+     * ({@code view.ClassifierView}) and the gradient check ({@link LecturePlugin#checksGradients()},
+     * {@link TrainedModel#gradientProblem} and the package {@code dev.lectern.plugin.api.gradient}).
      */
     public static final String VERSION = "1.4.0";
 

@@ -1,10 +1,13 @@
 package dev.lectern.plugin.api;
 
+import dev.lectern.plugin.api.gradient.GradientCheck;
+import dev.lectern.plugin.api.gradient.GradientProblem;
 import dev.lectern.plugin.api.view.View;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** A model produced by {@link LecturePlugin#train} or {@link LecturePlugin#load}; owns its native memory. */
 public interface TrainedModel extends AutoCloseable {
@@ -49,6 +52,21 @@ public interface TrainedModel extends AutoCloseable {
      */
     default Prediction predict(ParamValues input) {
         throw new UnsupportedOperationException("this model does not predict");
+    }
+
+    /**
+     * Offers this model's parameters and loss to the gradient check, on a small batch of the run's data. Called on a
+     * trained model and on one {@link LecturePlugin#load} read back; both must answer when the plugin
+     * {@link LecturePlugin#checksGradients() checks gradients}. Pick {@code options.batchRows()} examples (drawn with
+     * {@code options.seed()}), prepare them as training did (scaling, one-hot labels), and return the loss the plugin
+     * trains with as a function of float64 copies of the parameters. Since API 1.4.
+     *
+     * @param data the run's data set
+     * @param options the batch size and seed
+     * @return the problem, empty (the default) when the model offers no gradient check
+     */
+    default Optional<GradientProblem> gradientProblem(TrainingData data, GradientCheck.Options options) {
+        return Optional.empty();
     }
 
     /** Releases the model's native memory. */

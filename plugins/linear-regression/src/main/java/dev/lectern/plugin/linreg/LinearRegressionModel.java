@@ -9,6 +9,10 @@ import ai.djl.nn.core.Linear;
 import dev.lectern.plugin.api.ParamSpec;
 import dev.lectern.plugin.api.ParamValues;
 import dev.lectern.plugin.api.Prediction;
+import dev.lectern.plugin.api.TrainedModel;
+import dev.lectern.plugin.api.TrainingData;
+import dev.lectern.plugin.api.gradient.GradientCheck;
+import dev.lectern.plugin.api.gradient.GradientProblem;
 import dev.lectern.plugin.api.view.View;
 import dev.lectern.plugin.support.FeatureInputs;
 import dev.lectern.plugin.support.ReportingModel;
@@ -20,6 +24,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A fitted H(x) = Wx + b in the data's original units. The few weights live on the host, so predicting needs no
@@ -68,6 +73,12 @@ final class LinearRegressionModel extends ReportingModel {
         }
         return new Prediction(
                 "H(x) = " + format(y) + " " + labelName + " for " + String.join(", ", parts), Map.of("y", y));
+    }
+
+    /** The cost in the data's units: the same function of W and b whether the run scaled its features or not. */
+    @Override
+    public Optional<GradientProblem> gradientProblem(TrainingData data, GradientCheck.Options options) {
+        return Optional.of(LinearRegressionGradient.of(w, b, data, options));
     }
 
     @Override

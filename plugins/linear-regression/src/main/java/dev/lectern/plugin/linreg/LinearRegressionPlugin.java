@@ -54,6 +54,12 @@ public final class LinearRegressionPlugin implements LecturePlugin {
         return Set.of(LinearRegressionParams.LEARNING_RATE);
     }
 
+    /** Its models compare backpropagation of the cost with finite differences (API 1.4). */
+    @Override
+    public boolean checksGradients() {
+        return true;
+    }
+
     @Override
     public Set<DatasetKind> datasetKinds() {
         return Set.of(DatasetKind.TABLE);

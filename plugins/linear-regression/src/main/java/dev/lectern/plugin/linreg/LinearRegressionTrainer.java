@@ -159,7 +159,7 @@ final class LinearRegressionTrainer {
      */
     record Fit(double[] w, double b, double[] scaledW, double scaledB, boolean scaled) {}
 
-    private static NDArray halfMse(NDArray prediction, NDArray target, NDArray half) {
+    static NDArray halfMse(NDArray prediction, NDArray target, NDArray half) {
         return prediction.sub(target).square().mean().mul(half);
     }
 

@@ -4,6 +4,10 @@ import ai.djl.Device;
 import dev.lectern.plugin.api.ParamSpec;
 import dev.lectern.plugin.api.ParamValues;
 import dev.lectern.plugin.api.Prediction;
+import dev.lectern.plugin.api.TrainedModel;
+import dev.lectern.plugin.api.TrainingData;
+import dev.lectern.plugin.api.gradient.GradientCheck;
+import dev.lectern.plugin.api.gradient.GradientProblem;
 import dev.lectern.plugin.api.view.View;
 import dev.lectern.plugin.support.FeatureInputs;
 import dev.lectern.plugin.support.ReportingModel;
@@ -15,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A fitted classifier H(x) = σ(W·x + b) with its summary and views. The weights were copied to the host when training
@@ -86,6 +91,11 @@ final class LogisticRegressionModel extends ReportingModel {
                 p,
                 c);
         return new Prediction(text, Map.of("probability", p, "class", (double) c));
+    }
+
+    @Override
+    public Optional<GradientProblem> gradientProblem(TrainingData data, GradientCheck.Options options) {
+        return Optional.of(LogisticRegressionGradient.of(classifier, data, options));
     }
 
     @Override

@@ -132,7 +132,7 @@ final class LogisticRegressionTrainer {
      * Mean binary cross-entropy on logits z in four ops: softplus(z) − y·z = −[y log σ(z) + (1 − y) log(1 − σ(z))],
      * which stays finite where σ(z) rounds to 0 or 1.
      */
-    private static NDArray crossEntropy(NDArray z, NDArray y) {
+    static NDArray crossEntropy(NDArray z, NDArray y) {
         return Activation.softPlus(z).sub(y.mul(z)).mean();
     }
 

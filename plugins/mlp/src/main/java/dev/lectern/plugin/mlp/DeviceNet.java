@@ -60,6 +60,19 @@ final class DeviceNet {
 
     /** Class scores (logits); dropout only when training, after every hidden layer, with the run's own masks. */
     NDArray forward(NDArray x, boolean training) {
+        return forward(x, weights, biases, activation, training ? dropout::apply : h -> h);
+    }
+
+    /**
+     * The forward pass itself, also the gradient check's: per layer a fused {@code Linear.linear}, then on hidden
+     * layers the activation and {@code afterHidden} (dropout while training, nothing otherwise).
+     */
+    static NDArray forward(
+            NDArray x,
+            List<NDArray> weights,
+            List<NDArray> biases,
+            String activation,
+            java.util.function.UnaryOperator<NDArray> afterHidden) {
         NDArray h = x;
         for (int l = 0; l < weights.size(); l++) {
             h = Linear.linear(h, weights.get(l), biases.get(l)).singletonOrThrow();
@@ -69,9 +82,7 @@ final class DeviceNet {
                     case "tanh" -> Activation.tanh(h);
                     default -> Activation.relu(h);
                 };
-                if (training) {
-                    h = dropout.apply(h);
-                }
+                h = afterHidden.apply(h);
             }
         }
         return h;

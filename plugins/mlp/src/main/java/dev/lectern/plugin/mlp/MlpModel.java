@@ -12,6 +12,10 @@ import ai.djl.nn.core.Linear;
 import dev.lectern.plugin.api.ParamSpec;
 import dev.lectern.plugin.api.ParamValues;
 import dev.lectern.plugin.api.Prediction;
+import dev.lectern.plugin.api.TrainedModel;
+import dev.lectern.plugin.api.TrainingData;
+import dev.lectern.plugin.api.gradient.GradientCheck;
+import dev.lectern.plugin.api.gradient.GradientProblem;
 import dev.lectern.plugin.api.view.View;
 import dev.lectern.plugin.support.FeatureInputs;
 import dev.lectern.plugin.support.FloatText;
@@ -26,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A trained network. Its numbers live on the host, so predicting needs no native memory. Saving writes a regular DJL
@@ -83,6 +88,11 @@ final class MlpModel extends ReportingModel {
                 String.format(
                         Locale.ROOT, "class %s (p = %.3f)", net.classNames().get(predicted), p[predicted]),
                 values);
+    }
+
+    @Override
+    public Optional<GradientProblem> gradientProblem(TrainingData data, GradientCheck.Options options) {
+        return Optional.of(MlpGradient.of(net, data, options));
     }
 
     @Override

@@ -9,6 +9,10 @@ import ai.djl.nn.core.Linear;
 import dev.lectern.plugin.api.ParamSpec;
 import dev.lectern.plugin.api.ParamValues;
 import dev.lectern.plugin.api.Prediction;
+import dev.lectern.plugin.api.TrainedModel;
+import dev.lectern.plugin.api.TrainingData;
+import dev.lectern.plugin.api.gradient.GradientCheck;
+import dev.lectern.plugin.api.gradient.GradientProblem;
 import dev.lectern.plugin.api.view.View;
 import dev.lectern.plugin.support.FeatureInputs;
 import dev.lectern.plugin.support.FloatText;
@@ -22,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A trained softmax classifier. The weights live on the host, so predicting needs no native memory; saving goes
@@ -62,6 +67,11 @@ final class SoftmaxRegressionModel extends ReportingModel {
             values.put("p" + c, p[c]);
         }
         return new Prediction(String.format(Locale.ROOT, "class %d (p = %.2f)", predicted, p[predicted]), values);
+    }
+
+    @Override
+    public Optional<GradientProblem> gradientProblem(TrainingData data, GradientCheck.Options options) {
+        return Optional.of(SoftmaxRegressionGradient.of(weights, data, options));
     }
 
     @Override

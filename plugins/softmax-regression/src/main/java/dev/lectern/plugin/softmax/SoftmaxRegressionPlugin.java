@@ -53,6 +53,12 @@ public final class SoftmaxRegressionPlugin implements LecturePlugin {
     }
 
     /** The learning rate may change while the run trains: the optimizer reads it before each step. */
+    /** Its models compare backpropagation of the training loss with finite differences (API 1.4). */
+    @Override
+    public boolean checksGradients() {
+        return true;
+    }
+
     @Override
     public Set<String> liveParameters() {
         return Set.of(SoftmaxRegressionParams.LEARNING_RATE);

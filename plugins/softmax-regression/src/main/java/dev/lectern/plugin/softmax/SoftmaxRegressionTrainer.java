@@ -143,7 +143,7 @@ final class SoftmaxRegressionTrainer {
      * Log-softmax is one fused, stable op; the one-hot mask keeps −log S(correct class) of every row. No op takes a
      * Java number: DJL would wrap it in a tensor whose buffer the GC may free before backward reads it.
      */
-    private static NDArray crossEntropy(NDArray logits, NDArray oneHot) {
+    static NDArray crossEntropy(NDArray logits, NDArray oneHot) {
         return logits.logSoftmax(1).mul(oneHot).sum(new int[] {1}).mean().neg();
     }
 

@@ -699,6 +699,24 @@ public abstract class LecturePluginContractTest {
         }
     }
 
+    /**
+     * (API 1.4) For a plugin that {@link LecturePlugin#checksGradients() checks gradients}: on a trained model and on
+     * the same model saved and loaded, backpropagation agrees with float64 central differences on sampled entries of
+     * every parameter, each within {@link dev.lectern.plugin.api.gradient.GradientCheck#TOLERANCE} relative error.
+     *
+     * @param dir where the model is saved
+     * @throws Exception when training or saving fails
+     */
+    @Test
+    @Timeout(240)
+    void backpropagationAgreesWithFiniteDifferences(@TempDir Path dir) throws Exception {
+        LecturePlugin plugin = plugin();
+        assumeThat(plugin.checksGradients())
+                .as("the plugin offers no gradient check (LecturePlugin.checksGradients)")
+                .isTrue();
+        GradientChecks.trainedAndLoadedAgree(plugin, train(29).model(), tinyData(), dir);
+    }
+
     @Test
     void testClassFollowsTheNamingConvention() {
         assertThat(getClass().getSimpleName()).endsWith("PluginContractTest");
