@@ -132,11 +132,13 @@ class RunGroupsBrowserIT extends BrowserTest {
         page.locator("#compare").click();
         assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/compare\\?ids=.*&colorBy=learningRate"));
         Locator loss = page.locator("canvas#compare-loss");
-        assertThat(loss).hasAttribute("data-curves", "4");
-        // The curves in the order of the ids: the table listed them grouped, the ticked order is the table's.
+        assertThat(loss).hasAttribute("data-colors", java.util.regex.Pattern.compile(".+"));
+        // A curve per run and series (loss/train, loss/test: series after series), the runs in the ids' order.
         List<String> idsInUrl =
                 Arrays.asList(page.url().replaceAll(".*ids=([0-9,]+).*", "$1").split(","));
         List<String> colours = Arrays.asList(loss.getAttribute("data-colors").split("\\|"));
+        assertThat(colours.size() % 4).isZero();
+        assertThat(colours.subList(colours.size() - 4, colours.size())).isEqualTo(colours.subList(0, 4));
         String mid1 = colours.get(idsInUrl.indexOf(Long.toString(midShort)));
         String mid2 = colours.get(idsInUrl.indexOf(Long.toString(midLong)));
         String slow = colours.get(idsInUrl.indexOf(Long.toString(slowShort)));
@@ -169,15 +171,20 @@ class RunGroupsBrowserIT extends BrowserTest {
         page.locator("#color-by").selectOption("");
         page.locator("#color-by-apply").click();
         assertThat(page.locator("#color-legend")).hasCount(0);
-        assertThat(page.locator("canvas#compare-loss")).hasAttribute("data-curves", "4");
+        assertThat(page).hasURL(java.util.regex.Pattern.compile(".*colorBy=$"));
+        assertThat(page.locator("canvas#compare-loss"))
+                .hasAttribute("data-colors", java.util.regex.Pattern.compile(".+"));
         String perRun = page.locator("canvas#compare-loss").getAttribute("data-colors");
-        assertThat(new HashSet<>(Arrays.asList(perRun.split("\\|")))).hasSize(4);
+        assertThat(new HashSet<>(Arrays.asList(perRun.split("\\|"))))
+                .as("a colour per run")
+                .hasSize(4);
 
         Response unknown =
                 page.navigate(server.url() + "/compare?ids=" + slowShort + "," + fastLong + "&colorBy=momentum");
         assertThat(unknown.status()).isEqualTo(400);
         assertThat(page.locator("#color-error")).containsText("none of these runs has a hyperparameter 'momentum'");
-        assertThat(page.locator("canvas#compare-loss")).hasAttribute("data-curves", "2");
+        assertThat(page.locator("canvas#compare-loss"))
+                .hasAttribute("data-colors", java.util.regex.Pattern.compile(".+"));
     }
 
     private static List<Long> ids(String query) {
