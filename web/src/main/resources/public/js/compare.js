@@ -10,6 +10,13 @@ const DASHES = [[], [6, 3], [2, 2], [8, 3, 2, 3]];
 const charts = [];
 let data = null;
 let axis = 'step';
+// Coloured by a hyperparameter (colorBy): the server gives each run's colour, shared by the runs of one value, and
+// draws the legend; else each run has its own colour.
+const RUN_COLORS = root && root.dataset.colors ? root.dataset.colors.split(',') : null;
+
+function colorOf(k) {
+  return RUN_COLORS && RUN_COLORS[k] ? RUN_COLORS[k] : COLORS[k % COLORS.length];
+}
 
 function smooth(points, weight) {
   if (!weight) {
@@ -105,8 +112,8 @@ function draw() {
       return {
         label: run.label + series,
         data: smooth(raw, weight),
-        borderColor: COLORS[k % COLORS.length],
-        backgroundColor: COLORS[k % COLORS.length],
+        borderColor: colorOf(k),
+        backgroundColor: colorOf(k),
         borderDash: DASHES[m % DASHES.length],
         pointRadius: raw.length > 60 ? 0 : 2,
         borderWidth: 1.5,
@@ -122,6 +129,7 @@ function draw() {
     }));
     canvas.dataset.maxX = String(maxX);
     canvas.dataset.labels = datasets.map((d) => d.label).join('|');
+    canvas.dataset.colors = datasets.map((d) => d.borderColor).join('|');
     charts.push(new window.Chart(canvas, {
       type: 'line',
       data: {datasets: datasets},

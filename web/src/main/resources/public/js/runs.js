@@ -26,7 +26,10 @@ function enhanceSelection() {
     event.preventDefault();
     const ids = Array.from(form.querySelectorAll('input.select-run:checked')).map((box) => box.value);
     if (ids.length >= MIN && ids.length <= MAX) {
-      window.location.href = '/compare?ids=' + ids.join(',');
+      // Grouped by a hyperparameter: the comparison colours its curves by the same one.
+      const colorBy = document.getElementById('compare-color-by');
+      window.location.href = '/compare?ids=' + ids.join(',')
+        + (colorBy ? '&colorBy=' + encodeURIComponent(colorBy.value) : '');
     }
   });
   update();

@@ -154,6 +154,12 @@ class AccessibilityIT {
         runs.values().forEach(id -> paths.add("/experiments/" + id));
         paths.add("/compare?ids=" + runs.get("linear-regression") + "," + runs.get("softmax-regression"));
         paths.add("/sweeps/" + sweep.json().get("id").asLong());
+        // Runs grouped by their settings: the table grouped and filtered, the sweep's curves coloured by its rate.
+        paths.add("/experiments?group=learningRate&sort=best:loss&dir=asc&hp=epochs%3E%3D100");
+        List<String> swept = new ArrayList<>();
+        sweep.json().get("experiments").forEach(run -> swept.add(run.get("id").asText()));
+        String colored = "/compare?ids=" + String.join(",", swept) + "&colorBy=learningRate";
+        paths.add(colored);
         paths.add("/datasets");
         for (String dataset : List.of("ex1data1", "data-04-zoo", "hello", "mnist", upload)) {
             paths.add("/datasets/" + dataset);
@@ -226,6 +232,7 @@ class AccessibilityIT {
             }
         }
         problems.addAll(parallelCoordinateContrast(sweep.json().get("id").asLong()));
+        problems.addAll(coloredCurveContrast(colored));
         problems.addAll(theDigitCanvasWorksFromTheKeyboard(runs.get("cnn")));
         System.out.printf(
                 "AccessibilityIT: %d page checks; training %.1f s, pages %.1f s%n",
@@ -310,6 +317,27 @@ class AccessibilityIT {
                 problems.add(String.format(
                         "/sweeps/%d: parallel coordinates line %s on %s is %.2f:1 (needs 3:1)",
                         sweepId, colour.asText(), background, ratio));
+            }
+        }
+        return problems;
+    }
+
+    /** Curves coloured by a hyperparameter must stand out from the chart's white (WCAG 1.4.11, 3:1). */
+    private List<String> coloredCurveContrast(String path) {
+        page.setViewportSize(1400, 900);
+        open(path);
+        List<String> problems = new ArrayList<>();
+        String colours = page.locator("canvas#compare-loss").getAttribute("data-colors");
+        if (colours == null
+                || colours.isBlank()
+                || page.locator("#color-legend li").count() < 2) {
+            problems.add(path + ": no coloured curves or legend");
+            return problems;
+        }
+        for (String colour : colours.split("\\|")) {
+            double ratio = contrast(colour, "#ffffff");
+            if (ratio < 3) {
+                problems.add(String.format("%s: curve %s on #ffffff is %.2f:1 (needs 3:1)", path, colour, ratio));
             }
         }
         return problems;

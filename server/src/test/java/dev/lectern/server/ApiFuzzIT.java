@@ -102,7 +102,10 @@ class ApiFuzzIT {
         "x",
         "y",
         "metric",
-        "owner"
+        "owner",
+        "hp",
+        "group",
+        "colorBy"
     };
     private static final String[] PLUGINS = {
         "linear-regression",
@@ -245,13 +248,16 @@ class ApiFuzzIT {
                     .append(pick(QUERY))
                     .append('=')
                     .append(
-                            switch (random.nextInt(7)) {
+                            switch (random.nextInt(9)) {
                                 case 0 -> "-1";
                                 case 1 -> "0";
                                 case 2 -> "999999999999";
                                 case 3 -> "1,2,3";
                                 case 4 -> "last:loss";
                                 case 5 -> "%27%3B--";
+                                // Hyperparameter conditions, well formed and not (hp, group, colorBy).
+                                case 6 -> "epochs%3E%3D10%2ClearningRate%3D%3E1";
+                                case 7 -> "%22a%2Cb%22%3D%3D%3D%22";
                                 default -> word();
                             });
         }

@@ -31,6 +31,7 @@ class MoveToPostgresIT {
 
     private static final List<String> COUNTED = List.of(
             "experiments",
+            "run_params",
             "sweeps",
             "metrics",
             "metric_summaries",

@@ -56,7 +56,46 @@ public final class CompareController {
                             "compare.jte", new ComparePage("", List.of(), List.of(), List.of(), e.getMessage())));
             return;
         }
-        ctx.html(templates.render("compare.jte", page(comparison)));
+        ComparePage page = page(comparison);
+        String colorBy = ctx.queryParam("colorBy");
+        if (colorBy != null && !colorBy.isBlank()) {
+            page = colored(page, comparison, colorBy.strip());
+            if (!page.colorError().isEmpty()) {
+                ctx.status(HttpStatus.BAD_REQUEST);
+            }
+        }
+        ctx.html(templates.render("compare.jte", page));
+    }
+
+    /**
+     * The page with its curves coloured by one hyperparameter; a name no compared run has is refused with a message
+     * beside the control, and the page keeps a colour per run.
+     */
+    static ComparePage colored(ComparePage page, Comparison comparison, String colorBy) {
+        List<Object> values = comparison.experiments().stream()
+                .map(run -> run.params().get(colorBy))
+                .toList();
+        if (values.stream().allMatch(v -> v == null)) {
+            String shown = colorBy.length() > 60 ? colorBy.substring(0, 60) + "…" : colorBy;
+            return new ComparePage(
+                    page.ids(),
+                    page.runs(),
+                    page.params(),
+                    page.metrics(),
+                    page.error(),
+                    page.colorOptions(),
+                    null,
+                    "colorBy: none of these runs has a hyperparameter '" + shown + "'");
+        }
+        return new ComparePage(
+                page.ids(),
+                page.runs(),
+                page.params(),
+                page.metrics(),
+                page.error(),
+                page.colorOptions(),
+                CurveColors.of(colorBy, values),
+                "");
     }
 
     static ComparePage page(Comparison comparison) {
@@ -118,6 +157,8 @@ public final class CompareController {
             metrics.add(new CompareMetricRow(name, higher, cells));
         }
         String ids = runs.stream().map(r -> Long.toString(r.id())).collect(Collectors.joining(","));
-        return new ComparePage(ids, runs, params, metrics, "");
+        // Colour by what differs first: that is what a comparison is usually about.
+        List<String> colorOptions = params.stream().map(CompareRow::name).toList();
+        return new ComparePage(ids, runs, params, metrics, "", colorOptions, null, "");
     }
 }

@@ -14,6 +14,7 @@ import dev.lectern.web.Templates;
 import dev.lectern.web.page.KeyValue;
 import dev.lectern.web.page.Pager;
 import dev.lectern.web.page.RunFilters;
+import dev.lectern.web.page.RunGroupHead;
 import dev.lectern.web.page.RunRow;
 import dev.lectern.web.page.RunsPage;
 import io.javalin.http.Context;
@@ -57,18 +58,26 @@ public final class ExperimentPageController {
         RunFilters filters = RunQueries.filters(ctx);
         String error = "";
         RunQuery query;
+        boolean refusedConditions = false;
         try {
             query = RunQueries.query(ctx, 0, PAGE_SIZE);
         } catch (InvalidParameterException e) {
             error = e.getMessage();
             query = RunQuery.newest(0, PAGE_SIZE).ownedBy(Viewer.of(ctx).onlyOwner());
-            filters = new RunFilters("", "", "", "", "", "id", true);
+            // A mistyped hyperparameter condition stays in the form to be mended, and no runs are listed as if it
+            // had matched them.
+            refusedConditions =
+                    e.field().equals(ParamCondition.FIELD) || e.field().equals("group");
+            if (!refusedConditions) {
+                filters = new RunFilters("", "", "", "", "", "id", true);
+            }
         }
-        long total = experiments.count(query);
+        long total = refusedConditions ? 0 : experiments.count(query);
         int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
         int current = Math.min(page, pages);
         RunQuery pageQuery = query.page((current - 1) * PAGE_SIZE, PAGE_SIZE);
-        List<Experiment> found = experiments.search(pageQuery);
+        List<Experiment> found = refusedConditions ? List.of() : experiments.search(pageQuery);
+        Map<Long, RunGroupHead> heads = experiments.groupHeads(pageQuery, found);
         var summaries = metrics.summaries(found.stream().map(Experiment::id).toList());
         Map<String, String> titles = recent.pluginTitles();
         List<RunRow> rows = found.stream()
@@ -102,7 +111,23 @@ public final class ExperimentPageController {
                         datasetOptions,
                         statuses,
                         metrics.metricNames(),
-                        error)));
+                        error,
+                        groupOptions(filters),
+                        heads)));
+    }
+
+    /** The hyperparameters to group by: those the plugins declare (the chosen plugin's alone), and the current one. */
+    private List<String> groupOptions(RunFilters filters) {
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        plugins.plugins().stream()
+                .filter(p -> filters.plugin().isEmpty() || p.descriptor().id().equals(filters.plugin()))
+                .flatMap(p -> p.hyperParameters().stream())
+                .filter(spec -> spec.type() != dev.lectern.plugin.api.ParamType.IMAGE)
+                .forEach(spec -> names.add(spec.name()));
+        if (!filters.group().isEmpty()) {
+            names.add(filters.group());
+        }
+        return names.stream().sorted(String.CASE_INSENSITIVE_ORDER).toList();
     }
 
     public void experiment(Context ctx) {

@@ -57,7 +57,7 @@ public final class ExperimentRepository {
             Long sweepId,
             String owner,
             Long parentId) {
-        return jdbc.insert(
+        long id = jdbc.insert(
                 "INSERT INTO experiments (name, plugin_id, plugin_version, dataset_id, params_json, device, seed, "
                         + "status, created_at, sweep_id, tags, owner, parent_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 name,
@@ -73,6 +73,9 @@ public final class ExperimentRepository {
                 sweepId == null ? "" : storedTags(List.of("sweep-" + sweepId)),
                 owner,
                 parentId);
+        // The parameters as rows, for the runs table's hp filter and grouping (see RunParamIndex).
+        jdbc.batch(RunParamIndex.INSERT, RunParamIndex.rows(id, paramsJson));
+        return id;
     }
 
     /**
@@ -138,10 +141,21 @@ public final class ExperimentRepository {
             sql.append(" LEFT JOIN metric_summaries s ON s.experiment_id = e.id AND s.name = ?");
             args.add(metric.get());
         }
+        if (query.group().isPresent()) {
+            sql.append(" LEFT JOIN run_params g ON g.experiment_id = e.id AND g.name = ?");
+            args.add(query.group().get());
+        }
         sql.append(where(query, args));
         String direction = query.descending() ? " DESC" : " ASC";
-        sql.append(" ORDER BY ")
-                .append(order(query.sort(), metric, jdbc))
+        sql.append(" ORDER BY ");
+        if (query.group().isPresent()) {
+            // Groups in the order of their values (numbers, then text by code point, then runs without the
+            // parameter), the chosen sort within each, so pages cut through groups and never mix them.
+            sql.append("g.number_value ASC NULLS LAST, ")
+                    .append(jdbc.byCodePoint("g.text_value"))
+                    .append(" ASC NULLS LAST, ");
+        }
+        sql.append(order(query.sort(), metric, jdbc))
                 .append(direction)
                 .append(" NULLS LAST, e.id")
                 .append(direction);
@@ -186,7 +200,115 @@ public final class ExperimentRepository {
             args.add(pattern);
             args.add(pattern);
         });
+        for (ParamCondition c : query.params()) {
+            conditions.add(paramCondition(c, args));
+        }
         return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+    }
+
+    /**
+     * One {@code hp} condition as SQL. Ordering compares {@code number_value} (numbers as numbers); {@code =} with a
+     * number matches that number however it was written, or the same text of a text parameter; {@code !=} holds for
+     * runs that have the parameter with another value.
+     */
+    private static String paramCondition(ParamCondition c, List<Object> args) {
+        args.add(c.name());
+        String test;
+        switch (c.op()) {
+            case EQ, NE -> {
+                if (c.number().isPresent()) {
+                    // Never NULL, so that NOT keeps the runs of other values.
+                    test = "((p.number_value IS NOT NULL AND p.number_value = ?)"
+                            + " OR (p.number_value IS NULL AND p.text_value = ?))";
+                    args.add(c.number().get());
+                } else {
+                    test = "p.text_value = ?";
+                }
+                args.add(c.value());
+            }
+            default -> {
+                test = "p.number_value " + c.op().symbol() + " ?";
+                args.add(c.number().orElseThrow());
+            }
+        }
+        if (c.op() == ParamCondition.Op.NE) {
+            test = "NOT (" + test + ")";
+        }
+        return "EXISTS (SELECT 1 FROM run_params p WHERE p.experiment_id = e.id AND p.name = ? AND " + test + ")";
+    }
+
+    /**
+     * How many runs of each group a query's filters match, and the best value of the metric the query sorts by, for
+     * the groups that start or continue on a page.
+     *
+     * @param query the filters, sort and group
+     * @param values the groups' {@code text_value}s (at most a page's worth)
+     * @param withoutParam whether to count the group of runs that lack the parameter too
+     * @return one entry per group found, its value empty for the runs without the parameter
+     */
+    public List<RunGroupCount> groupCounts(RunQuery query, java.util.Collection<String> values, boolean withoutParam) {
+        if (query.group().isEmpty() || (values.isEmpty() && !withoutParam)) {
+            return List.of();
+        }
+        List<Object> args = new ArrayList<>();
+        Optional<String> metric = RunQuery.metric(query.sort());
+        String best = "CAST(NULL AS DOUBLE PRECISION)";
+        StringBuilder sql = new StringBuilder();
+        if (metric.isPresent()) {
+            boolean higher = dev.lectern.server.metrics.MetricSummary.higherIsBetter(metric.get());
+            String column = query.sort().startsWith("last:") ? "s.last_value" : higher ? "s.max_value" : "s.min_value";
+            best = (higher ? "MAX(" : "MIN(") + column + ")";
+        }
+        sql.append("SELECT g.text_value, COUNT(*), ").append(best).append(" FROM experiments e");
+        if (metric.isPresent()) {
+            sql.append(" LEFT JOIN metric_summaries s ON s.experiment_id = e.id AND s.name = ?");
+            args.add(metric.get());
+        }
+        sql.append(" LEFT JOIN run_params g ON g.experiment_id = e.id AND g.name = ?");
+        args.add(query.group().get());
+        String where = where(query, args);
+        List<String> which = new ArrayList<>();
+        if (!values.isEmpty()) {
+            which.add("g.text_value IN (" + String.join(", ", java.util.Collections.nCopies(values.size(), "?")) + ")");
+            args.addAll(values);
+        }
+        if (withoutParam) {
+            which.add("g.text_value IS NULL");
+        }
+        sql.append(where)
+                .append(where.isEmpty() ? " WHERE (" : " AND (")
+                .append(String.join(" OR ", which))
+                .append(") GROUP BY g.text_value");
+        return jdbc.query(
+                sql.toString(),
+                rs -> new RunGroupCount(
+                        Optional.ofNullable(rs.getString(1)),
+                        rs.getLong(2),
+                        Optional.ofNullable(rs.getObject(3, Double.class))),
+                args.toArray());
+    }
+
+    /**
+     * The values of the grouping parameter of some runs.
+     *
+     * @param name the parameter
+     * @param ids the runs
+     * @return run id to its {@code text_value}; runs without the parameter are absent
+     */
+    public java.util.Map<Long, String> paramValues(String name, java.util.Collection<Long> ids) {
+        java.util.Map<Long, String> values = new java.util.HashMap<>();
+        if (ids.isEmpty()) {
+            return values;
+        }
+        List<Object> args = new ArrayList<>();
+        args.add(name);
+        args.addAll(ids);
+        jdbc.query(
+                "SELECT experiment_id, text_value FROM run_params WHERE name = ? AND experiment_id IN ("
+                        + String.join(", ", java.util.Collections.nCopies(ids.size(), "?")) + ")",
+                rs -> values.put(rs.getLong(1), rs.getString(2)),
+                args.toArray());
+        return values;
     }
 
     private static String likeEscaped(String text) {

@@ -444,6 +444,12 @@ public final class ExperimentService implements AutoCloseable {
         return experiments.count(query);
     }
 
+    /** The grouped runs table's headings for one page of rows (see {@link RunGroups}). */
+    public java.util.Map<Long, dev.lectern.web.page.RunGroupHead> groupHeads(
+            RunQuery pageQuery, List<Experiment> rows) {
+        return RunGroups.heads(experiments, pageQuery, rows);
+    }
+
     /**
      * Renames a run and replaces its tags and notes.
      *

@@ -4,11 +4,15 @@ import dev.lectern.plugin.api.InvalidParameterException;
 import dev.lectern.server.access.Viewer;
 import dev.lectern.web.page.RunFilters;
 import io.javalin.http.Context;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 /** Reads the runs table's filters, sort and page from a request's query string, for the page, the API and exports. */
 public final class RunQueries {
+
+    private static final java.util.regex.Pattern GROUP =
+            java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]{0,99}");
 
     private RunQueries() {}
 
@@ -23,13 +27,24 @@ public final class RunQueries {
                 text(ctx, "q"),
                 text(ctx, "sort").isEmpty() ? "id" : text(ctx, "sort"),
                 !"asc".equals(dir),
-                Viewer.of(ctx).seesAll() ? text(ctx, "owner") : "");
+                Viewer.of(ctx).seesAll() ? text(ctx, "owner") : "",
+                hp(ctx),
+                text(ctx, "group"));
+    }
+
+    /** Every {@code hp} value of the query, as one text of conditions separated by commas. */
+    private static String hp(Context ctx) {
+        return ctx.queryParams(ParamCondition.FIELD).stream()
+                .map(String::strip)
+                .filter(v -> !v.isEmpty())
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     /**
      * Builds the query.
      *
-     * @throws InvalidParameterException naming {@code status}, {@code sort}, {@code dir} or {@code q}
+     * @throws InvalidParameterException naming {@code status}, {@code sort}, {@code dir}, {@code q}, {@code hp} or
+     *     {@code group}
      */
     public static RunQuery query(Context ctx, int offset, int limit) {
         RunFilters f = filters(ctx);
@@ -51,6 +66,12 @@ public final class RunQueries {
         if (f.q().length() > 200) {
             throw new InvalidParameterException("q", "search text must be at most 200 characters");
         }
+        List<ParamCondition> params = ParamCondition.parse(ctx.queryParams(ParamCondition.FIELD));
+        if (!f.group().isEmpty() && !GROUP.matcher(f.group()).matches()) {
+            throw new InvalidParameterException(
+                    "group",
+                    "group must name a hyperparameter (letters, digits, _ . -), got '" + abbreviate(f.group()) + "'");
+        }
         try {
             // A student sees only their own runs whatever they ask; a teacher may ask for one owner's.
             Viewer viewer = Viewer.of(ctx);
@@ -65,7 +86,9 @@ public final class RunQueries {
                     f.descending(),
                     offset,
                     limit,
-                    owner);
+                    owner,
+                    params,
+                    opt(f.group()));
         } catch (IllegalArgumentException e) {
             throw new InvalidParameterException(
                     "sort",

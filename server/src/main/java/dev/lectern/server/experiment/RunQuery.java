@@ -1,5 +1,6 @@
 package dev.lectern.server.experiment;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -17,6 +18,8 @@ import java.util.Optional;
  * @param offset rows to skip
  * @param limit rows to return
  * @param owner only this account's runs, if given
+ * @param params only runs whose hyperparameters meet all these conditions
+ * @param group the hyperparameter to group rows by (its values in order, the sort within each), if given
  */
 public record RunQuery(
         Optional<String> plugin,
@@ -28,7 +31,24 @@ public record RunQuery(
         boolean descending,
         int offset,
         int limit,
-        Optional<String> owner) {
+        Optional<String> owner,
+        List<ParamCondition> params,
+        Optional<String> group) {
+
+    /** A query without hyperparameter conditions or grouping. */
+    public RunQuery(
+            Optional<String> plugin,
+            Optional<String> dataset,
+            Optional<ExperimentStatus> status,
+            Optional<String> tag,
+            Optional<String> text,
+            String sort,
+            boolean descending,
+            int offset,
+            int limit,
+            Optional<String> owner) {
+        this(plugin, dataset, status, tag, text, sort, descending, offset, limit, owner, List.of(), Optional.empty());
+    }
 
     /** The newest runs first, unfiltered. */
     public static RunQuery newest(int offset, int limit) {
@@ -53,7 +73,7 @@ public record RunQuery(
      * @return the query
      */
     public RunQuery page(int offset, int limit) {
-        return new RunQuery(plugin, dataset, status, tag, text, sort, descending, offset, limit, owner);
+        return new RunQuery(plugin, dataset, status, tag, text, sort, descending, offset, limit, owner, params, group);
     }
 
     /**
@@ -65,7 +85,8 @@ public record RunQuery(
     public RunQuery ownedBy(Optional<String> only) {
         return only.isEmpty()
                 ? this
-                : new RunQuery(plugin, dataset, status, tag, text, sort, descending, offset, limit, only);
+                : new RunQuery(
+                        plugin, dataset, status, tag, text, sort, descending, offset, limit, only, params, group);
     }
 
     /** Checks the sort key. */
@@ -76,6 +97,8 @@ public record RunQuery(
         }
         text = text.map(String::strip).filter(t -> !t.isEmpty());
         tag = tag.map(t -> t.strip().toLowerCase(Locale.ROOT)).filter(t -> !t.isEmpty());
+        params = params == null ? List.of() : List.copyOf(params);
+        group = group == null ? Optional.empty() : group.map(String::strip).filter(g -> !g.isEmpty());
     }
 
     /** Tells whether the key names a plain column. */

@@ -28,6 +28,7 @@ public final class HistoryMove {
     static final List<String> TABLES = List.of(
             "sweeps",
             "experiments",
+            "run_params",
             "metrics",
             "metric_summaries",
             "metric_rollups",

@@ -16,6 +16,8 @@ import java.util.List;
  * @param sort the sort key, such as {@code id} or {@code best:loss}
  * @param descending whether the sort is descending
  * @param owner the account whose runs alone to show (a teacher's filter), empty for all
+ * @param hp conditions on hyperparameters as typed, such as {@code learningRate=0.01, epochs>100}, empty for none
+ * @param group the hyperparameter the rows are grouped by, empty for no grouping
  */
 public record RunFilters(
         String plugin,
@@ -25,7 +27,33 @@ public record RunFilters(
         String q,
         String sort,
         boolean descending,
-        String owner) {
+        String owner,
+        String hp,
+        String group) {
+
+    /**
+     * Filters without hyperparameter conditions or grouping.
+     *
+     * @param plugin the plugin filter
+     * @param dataset the data set filter
+     * @param status the status filter
+     * @param tag the tag filter
+     * @param q the text filter
+     * @param sort the sort key
+     * @param descending whether the largest comes first
+     * @param owner the owner filter
+     */
+    public RunFilters(
+            String plugin,
+            String dataset,
+            String status,
+            String tag,
+            String q,
+            String sort,
+            boolean descending,
+            String owner) {
+        this(plugin, dataset, status, tag, q, sort, descending, owner, "", "");
+    }
 
     /**
      * Filters without an owner.
@@ -74,13 +102,16 @@ public record RunFilters(
         add(parts, "tag", tag);
         add(parts, "q", q);
         add(parts, "owner", owner);
+        add(parts, "hp", hp);
         return String.join("&", parts);
     }
 
     private String url(String sortKey, boolean desc) {
         String filters = filterQuery();
+        // The grouping is part of the view, not of the filters: exports hold the same runs grouped or not.
+        String grouped = group == null || group.isEmpty() ? "" : "&group=" + encode(group);
         return "/experiments?" + (filters.isEmpty() ? "" : filters + "&") + "sort=" + encode(sortKey) + "&dir="
-                + (desc ? "desc" : "asc");
+                + (desc ? "desc" : "asc") + grouped;
     }
 
     private static void add(List<String> parts, String name, String value) {
