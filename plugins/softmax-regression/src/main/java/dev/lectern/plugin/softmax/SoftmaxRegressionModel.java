@@ -9,7 +9,6 @@ import ai.djl.nn.core.Linear;
 import dev.lectern.plugin.api.ParamSpec;
 import dev.lectern.plugin.api.ParamValues;
 import dev.lectern.plugin.api.Prediction;
-import dev.lectern.plugin.api.TrainedModel;
 import dev.lectern.plugin.api.TrainingData;
 import dev.lectern.plugin.api.gradient.GradientCheck;
 import dev.lectern.plugin.api.gradient.GradientProblem;
