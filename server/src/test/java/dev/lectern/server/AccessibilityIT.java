@@ -102,7 +102,7 @@ class AccessibilityIT {
     }
 
     @Test
-    @Timeout(300)
+    @Timeout(900)
     void everyPageTypeHasNoWcagViolationsAndNoHorizontalOverflowAtDesktopAndPhoneWidths() throws Exception {
         long started = System.nanoTime();
         Http http = new Http(server.url());
