@@ -45,6 +45,7 @@ class DeleteLeavesNoRowsTest {
                         "INSERT INTO artifacts (experiment_id, path, sha256, size_bytes) VALUES (?, 'model/x', 'ab', 1)",
                         id);
                 new RunEventsRepository(jdbc).insert(id, RunEvent.set(340, "learningRate", 0.01, 0.1));
+                new LiveViewsRepository(jdbc).save(id, 340, "[]");
             }
             // H2 keeps names in upper case, PostgreSQL in lower case; the test's schema is the connection's current
             // one.
