@@ -144,7 +144,7 @@ public final class StepReporter {
      * (and now and then while it trains). The function runs on the training thread between steps, only when the
      * control asks, and gets the number of optimizer steps taken so far.
      *
-     * @param draw draws the pictures of the model after that many steps
+     * @param draw draws the pictures of the model after that many steps; null for none
      * @return this
      */
     public StepReporter liveViews(LongFunction<List<View>> draw) {
@@ -165,14 +165,32 @@ public final class StepReporter {
 
     /**
      * Draws the registered pictures now and hands them to the control, whether it asked or not (a loop calls it when it
-     * has something to show the control asked for earlier). Nothing happens without {@link #liveViews}.
+     * has something to show the control asked for earlier). Nothing happens without {@link #liveViews}, nor when the
+     * drawing is empty.
      *
      * @param updates the optimizer steps taken so far
      */
     public void showViews(long updates) {
-        if (liveViews != null) {
+        if (liveViews == null) {
+            return;
+        }
+        List<View> views = liveViews.apply(updates);
+        // An empty list: the loop has nothing current to show after these steps yet, and shows it later.
+        if (!views.isEmpty()) {
             viewsShownAt = updates;
-            control.views(updates, liveViews.apply(updates));
+            control.views(updates, views);
+        }
+    }
+
+    /**
+     * Draws the registered pictures when the control asks for them and they were not drawn after these steps yet: for
+     * a loop whose pictures become current only after its step ended (an epoch's trace recorded after its last step).
+     *
+     * @param updates the optimizer steps taken so far
+     */
+    public void showViewsIfDue(long updates) {
+        if (liveViews != null && viewsShownAt != updates && control.viewsDue()) {
+            showViews(updates);
         }
     }
 
