@@ -27,4 +27,26 @@ export function renderFormulas(figure, view, index) {
   });
   figure.appendChild(box);
   figure.classList.add('wide');
+  // A formula wider than its box scrolls sideways, so it must be reachable by keyboard and named (as on the plugin
+  // page, math.js); checked once laid out and whenever the box's width changes.
+  const mark = () => markScrolling(box, view.title || 'Formula');
+  window.requestAnimationFrame(mark);
+  if (window.ResizeObserver) {
+    new ResizeObserver(mark).observe(box);
+  }
+}
+
+function markScrolling(box, title) {
+  const nodes = box.querySelectorAll('div.formula');
+  nodes.forEach((node, i) => {
+    if (node.scrollWidth > node.clientWidth + 1) {
+      node.tabIndex = 0;
+      node.setAttribute('role', 'region');
+      node.setAttribute('aria-label', title + ', formula ' + (i + 1) + ' of ' + nodes.length + ', scrolls sideways');
+    } else if (node.hasAttribute('tabindex')) {
+      node.removeAttribute('tabindex');
+      node.removeAttribute('role');
+      node.removeAttribute('aria-label');
+    }
+  });
 }
