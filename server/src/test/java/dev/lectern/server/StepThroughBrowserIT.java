@@ -131,7 +131,7 @@ class StepThroughBrowserIT extends BrowserTest {
 
     /** Waits until the page shows the pictures after {@code updates} steps and reads what they say. */
     private Drawn drawnAfter(long updates) {
-        page.waitForFunction("n => document.getElementById('views').dataset.updates === String(n)", updates);
+        page.waitForFunction("n => document.getElementById('views').dataset.updates === n", String.valueOf(updates));
         // The numbers of the point the page drew, at full precision, from the answer it drew them from.
         @SuppressWarnings("unchecked")
         List<Object> point = (List<Object>) page.evaluate("async () => {\n"

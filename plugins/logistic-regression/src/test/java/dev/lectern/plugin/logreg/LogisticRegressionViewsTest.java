@@ -114,7 +114,7 @@ class LogisticRegressionViewsTest {
         float[] y = {0, 0, 1, 1};
         assertThat(LogisticRegressionModel.trained(oneFeature, x, y, 0, 0).views())
                 .extracting(View::getClass)
-                .containsExactly(ConfusionMatrix.class, TableView.class);
+                .containsExactly(ConfusionMatrix.class, TableView.class, Formulas.class);
     }
 
     @Test
