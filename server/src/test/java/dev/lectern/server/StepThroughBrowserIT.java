@@ -41,7 +41,7 @@ class StepThroughBrowserIT extends BrowserTest {
     void eachStepMovesThePointByOneUpdateWithItsNumbersFilledIn() throws IOException {
         double[][] data = ex1data1();
         page.navigate(server.url() + "/plugins/linear-regression?dataset=ex1data1");
-        page.locator("#epochs").fill("200000");
+        page.locator("#epochs").fill("20000");
         // A small alpha keeps every update large enough to tell 3 updates from 2 or 4 in float32.
         page.locator("#learningRate").fill("0.001");
         page.locator("#run").click();
@@ -55,8 +55,8 @@ class StepThroughBrowserIT extends BrowserTest {
         long at = Long.parseLong(m.group(1));
 
         Drawn before = drawnAfter(at);
-        assertThat(page.locator("#views-live")).containsText("The model after " + at + " steps");
-        assertThat(page.locator("#views figure.view-heatmap")).containsText("now, after " + at + " steps");
+        assertThat(page.locator("#views-live")).containsText("The model after " + steps(at));
+        assertThat(page.locator("#views figure.view-heatmap")).containsText("now, after " + steps(at));
         Browser.screenshot(page, "step-through-paused");
 
         for (int i = 1; i <= 3; i++) {
@@ -64,7 +64,7 @@ class StepThroughBrowserIT extends BrowserTest {
             assertThat(page.locator("#paused-at")).hasText("paused before step " + (at + i));
         }
         Drawn after = drawnAfter(at + 3);
-        assertThat(page.locator("#views figure.view-heatmap")).containsText("now, after " + (at + 3) + " steps");
+        assertThat(page.locator("#views figure.view-heatmap")).containsText("now, after " + steps(at + 3));
 
         // Exactly three full-batch updates of alpha 0.001 from the point before, in float32 as trained.
         double[] two = descend(data, before.w(), before.b(), 0.001, 2);
@@ -118,12 +118,13 @@ class StepThroughBrowserIT extends BrowserTest {
         page.locator("#resume").click();
         assertThat(page.locator("#status"))
                 .hasText("SUCCEEDED", new LocatorAssertions.HasTextOptions().setTimeout(180_000));
+        assertThat(page.locator("#progress-text")).hasText("step 20000 of 20000");
         assertThat(page.locator("#views-live")).isHidden();
         assertThat(page.locator("#views .formula[data-tex^='H(x) = ']")).hasCount(1);
         Matcher fitted = HYPOTHESIS.matcher(
                 page.locator("#views .formula[data-tex^='H(x) = ']").getAttribute("data-tex"));
         assertThat(fitted.matches()).isTrue();
-        // The normal equation's line, which 200000 updates reach: θ = [-3.8958, 1.1930].
+        // Near the normal equation's line θ = [-3.8958, 1.1930], which 20000 updates of alpha 0.002 all but reach.
         assertThat(number(fitted.group(1))).isCloseTo(1.193, within(0.002));
         assertThat(number(fitted.group(3))).isCloseTo(3.896, within(0.01));
         Browser.screenshot(page, "step-through-finished");
@@ -155,6 +156,10 @@ class StepThroughBrowserIT extends BrowserTest {
                 updates, ((Number) point.get(1)).doubleValue(), ((Number) point.get(2)).doubleValue(), formulas);
     }
 
+    private static String steps(long n) {
+        return n + (n == 1 ? " step" : " steps");
+    }
+
     private static Matcher find(List<String> formulas, Pattern pattern) {
         for (String tex : formulas) {
             Matcher m = pattern.matcher(tex);
@@ -182,8 +187,8 @@ class StepThroughBrowserIT extends BrowserTest {
         float fb = (float) b;
         for (int s = 0; s < steps; s++) {
             double[] g = gradient(data, fw, fb);
-            fw = (float) (fw - (float) alpha * (float) g[0]);
-            fb = (float) (fb - (float) alpha * (float) g[1]);
+            fw = fw - (float) alpha * (float) g[0];
+            fb = fb - (float) alpha * (float) g[1];
         }
         return new double[] {fw, fb};
     }
@@ -205,7 +210,7 @@ class StepThroughBrowserIT extends BrowserTest {
                 .map(line -> {
                     String[] cells = line.split(",");
                     // As the run reads them: float32.
-                    return new double[] {(float) Double.parseDouble(cells[0]), (float) Double.parseDouble(cells[1])};
+                    return new double[] {Float.parseFloat(cells[0]), Float.parseFloat(cells[1])};
                 })
                 .toArray(double[][]::new);
     }

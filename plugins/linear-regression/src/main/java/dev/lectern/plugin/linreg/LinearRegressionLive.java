@@ -196,7 +196,10 @@ final class LinearRegressionLive {
             lines.add(step("b", update.bBefore(), update.alpha(), update.gradB(), update.bAfter()));
             notes.add("");
         }
-        return new Formulas("Formulas with this step's numbers", lines, notes);
+        return new Formulas(
+                update != null ? "Formulas with this step's numbers" : "Formulas with the model's numbers",
+                lines,
+                notes);
     }
 
     private String step(String name, double before, double alpha, double gradient, double after) {
