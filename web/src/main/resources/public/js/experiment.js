@@ -22,6 +22,9 @@ let finished = false;     // the run reached a terminal status
 let retryDelay = 1000;
 let metricsBusy = false;
 let metricsAgain = false;
+let liveBusy = false;     // the lesson pictures drawn while training (API 1.4) are being read
+let liveAgain = false;
+let liveShown = -1;       // the optimizer steps of the pictures shown, -1 for none
 
 function isTerminal(status) {
   return TERMINAL.indexOf(status) >= 0;
@@ -59,6 +62,51 @@ function loadMetrics() {
       loadMetrics();
     }
   });
+}
+
+// ---- lesson pictures while training ----------------------------------------------------------
+
+// A `views` event says the run drew its pictures anew (paused, after single steps, now and then while it trains); the
+// pictures themselves are read from the API, one request at a time, the newest winning.
+function loadLiveViews() {
+  if (finished) {
+    return;
+  }
+  if (liveBusy) {
+    liveAgain = true;
+    return;
+  }
+  liveBusy = true;
+  getJson(api + '/live-views').then((body) => {
+    liveBusy = false;
+    if (!finished && body && typeof body.updates === 'number' && Array.isArray(body.views) && body.views.length > 0
+        && body.updates >= liveShown) {
+      showLiveViews(body.updates, body.views);
+    }
+    if (liveAgain) {
+      liveAgain = false;
+      loadLiveViews();
+    }
+  });
+}
+
+function showLiveViews(updates, views) {
+  const host = document.getElementById('views');
+  if (!host) {
+    return;
+  }
+  // Held at its height while redrawn, so the page does not jump under the reader.
+  host.style.minHeight = host.offsetHeight + 'px';
+  renderViews(host, views);
+  host.style.minHeight = '';
+  host.dataset.updates = String(updates);
+  liveShown = updates;
+  const note = document.getElementById('views-live');
+  if (note) {
+    note.textContent = 'The model after ' + updates + (updates === 1 ? ' step' : ' steps')
+      + ', drawn while it trains; the final pictures replace these when the run ends.';
+    note.hidden = false;
+  }
 }
 
 // ---- status and progress -----------------------------------------------------------------------
@@ -120,6 +168,10 @@ function finish(live) {
     form.hidden = true;
   }
   endControl();
+  const note = document.getElementById('views-live');
+  if (note) {
+    note.hidden = true;
+  }
   const bar = document.getElementById('progress-bar');
   if (bar && !bar.hasAttribute('value')) {   // an indeterminate bar stops moving
     bar.max = 1;
@@ -207,6 +259,7 @@ function loadDetails(replaceSummary) {
     const host = document.getElementById('views');
     if (host) {
       renderViews(host, Array.isArray(body.views) ? body.views : []);
+      delete host.dataset.updates;
     }
   });
 }
@@ -253,6 +306,7 @@ function connect() {
     if (needHistory && !isTerminal(data.status)) {
       needHistory = false;
       loadMetrics();
+      loadLiveViews();
     }
     applyStatus(data);
   });
@@ -273,6 +327,9 @@ function connect() {
     if (data) {
       setStepsPerEpoch(data.stepsPerEpoch);
     }
+  });
+  events.addEventListener('views', () => {
+    loadLiveViews();
   });
   events.addEventListener('control', (event) => {
     applyControl(parse(event));

@@ -83,7 +83,8 @@ function parse(view) {
     return null;
   }
   const overlay = overlaySeries(list(view.overlay).filter((s) => s && typeof s === 'object').map((s) => ({
-    name: String(s.name || ''), line: s.style === 'LINE', x: list(s.x).map(toNumber), y: list(s.y).map(toNumber)
+    name: String(s.name || ''), line: s.style === 'LINE' || s.style === 'ARROW', arrow: s.style === 'ARROW',
+    x: list(s.x).map(toNumber), y: list(s.y).map(toNumber)
   })));
   return {
     xs: xs, ys: ys, values: values, min: min, max: max, log: false, image: null,

@@ -53,6 +53,9 @@ export function drawSeries(ctx, s, plot) {
         pen = true;
       }
       ctx.stroke();
+      if (s.arrow && n >= 2) {
+        arrowHead(ctx, s, n, plot);
+      }
     });
     // Where a path starts, so that its direction reads at a glance.
     const start = firstFinite(s, n);
@@ -67,6 +70,25 @@ export function drawSeries(ctx, s, plot) {
       drawMarker(ctx, s.style, plot.toX(s.x[k]), plot.toY(s.y[k]), r);
     }
   }
+}
+
+// An ARROW series (a vector such as one gradient-descent update) ends in a head along its last segment, drawn in the
+// stroke style of the pass (outline, then colour); a vector too short to see still shows its head's direction.
+function arrowHead(ctx, s, n, plot) {
+  const x1 = plot.toX(s.x[n - 1]);
+  const y1 = plot.toY(s.y[n - 1]);
+  const x0 = plot.toX(s.x[n - 2]);
+  const y0 = plot.toY(s.y[n - 2]);
+  if (![x0, y0, x1, y1].every(isFinite) || (x0 === x1 && y0 === y1)) {
+    return;
+  }
+  const angle = Math.atan2(y1 - y0, x1 - x0);
+  const size = 9;
+  ctx.beginPath();
+  ctx.moveTo(x1 - size * Math.cos(angle - 0.45), y1 - size * Math.sin(angle - 0.45));
+  ctx.lineTo(x1, y1);
+  ctx.lineTo(x1 - size * Math.cos(angle + 0.45), y1 - size * Math.sin(angle + 0.45));
+  ctx.stroke();
 }
 
 /** Draws one overlay mark; also used for the legend's swatches. */

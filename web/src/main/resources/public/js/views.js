@@ -1,6 +1,7 @@
 // The views a plugin returns with its result (XyChart, TableView, Heatmap, ConfusionMatrix, BarChart, ImageGallery,
-// TextView), each drawn in a `figure.view#view-figure-{i}` whose chart or table is `#view-{i}`.
+// TextView, Formulas), each drawn in a `figure.view#view-figure-{i}` whose chart or table is `#view-{i}`.
 import {COLORS, chartsAvailable, element, finite, list, toNumber} from './common.js';
+import {renderFormulas} from './formulas.js';
 import {renderGallery, renderText} from './gallery.js';
 import {renderHeatmap} from './heatmap.js';
 
@@ -12,7 +13,8 @@ const RENDERERS = {
   ConfusionMatrix: {render: renderConfusion, kind: 'view-confusion'},
   BarChart: {render: renderBarChart, kind: 'view-chart view-bar'},
   ImageGallery: {render: renderGallery, kind: 'view-gallery'},
-  TextView: {render: renderText, kind: 'view-text-figure'}
+  TextView: {render: renderText, kind: 'view-text-figure'},
+  Formulas: {render: renderFormulas, kind: 'view-formulas'}
 };
 
 // Charts drawn into each host, destroyed when the host is redrawn; a prediction's views live beside the run's.
@@ -75,7 +77,7 @@ function renderXyChart(figure, view, index) {
         data.push({x: xs[i], y: ys[i]});
       }
     }
-    const line = s.style === 'LINE';
+    const line = s.style === 'LINE' || s.style === 'ARROW';
     const color = COLORS[k % COLORS.length];
     return {
       label: s.name, data: data, showLine: line, order: line ? 0 : 1, pointStyle: line ? 'line' : 'circle',

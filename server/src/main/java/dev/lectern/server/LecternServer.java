@@ -13,6 +13,7 @@ import dev.lectern.server.experiment.ArtifactStore;
 import dev.lectern.server.experiment.ExperimentRepository;
 import dev.lectern.server.experiment.ExperimentRunner;
 import dev.lectern.server.experiment.ExperimentService;
+import dev.lectern.server.experiment.LiveViewsRepository;
 import dev.lectern.server.experiment.QueueQuota;
 import dev.lectern.server.experiment.RunControls;
 import dev.lectern.server.experiment.RunEventsRepository;
@@ -244,7 +245,8 @@ public final class LecternServer implements AutoCloseable {
         UserStore users = new UserStore(jdbc);
         DatasetAccess datasetAccess = new DatasetAccess(uploads, users);
         ArtifactStore artifacts = new ArtifactStore(settings.artifactsDir(), jdbc);
-        RunControls controls = new RunControls(new RunEventsRepository(jdbc), hub, settings.pauseLimit());
+        RunControls controls = new RunControls(
+                new RunEventsRepository(jdbc), new LiveViewsRepository(jdbc), json, hub, settings.pauseLimit());
         storeLocalCopies(artifacts);
         plugins.busyWhen(runs::hasActiveRuns);
         ExperimentRunner runner = new ExperimentRunner(

@@ -7,6 +7,7 @@ import dev.lectern.server.dataset.UploadRepository;
 import dev.lectern.server.experiment.ArtifactStore;
 import dev.lectern.server.experiment.ExperimentRepository;
 import dev.lectern.server.experiment.ExperimentRunner;
+import dev.lectern.server.experiment.LiveViewsRepository;
 import dev.lectern.server.experiment.RunControls;
 import dev.lectern.server.experiment.RunEventsRepository;
 import dev.lectern.server.experiment.WatchedTraining;
@@ -136,7 +137,8 @@ public final class LecternWorker implements AutoCloseable {
             LiveHub hub = new LiveHub(json::write);
             ExperimentRepository runs = new ExperimentRepository(jdbc);
             ArtifactStore artifacts = new ArtifactStore(settings.artifactsDir(), jdbc);
-            RunControls controls = new RunControls(new RunEventsRepository(jdbc), hub, settings.pauseLimit());
+            RunControls controls = new RunControls(
+                    new RunEventsRepository(jdbc), new LiveViewsRepository(jdbc), json, hub, settings.pauseLimit());
             ExperimentRunner runner = new ExperimentRunner(
                     runs,
                     new MetricsRepository(jdbc),

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** A run's JSON API: create, list, read, label, cancel, predict, delete, download. */
@@ -96,6 +97,27 @@ public final class ExperimentApiController {
         experiments.get(id);
         int limit = Ids.positive(ctx, "limit", DEFAULT_TEXTS, MAX_TEXTS);
         ctx.json(new TextsView(metrics.texts(id, limit)));
+    }
+
+    /**
+     * {@code GET /api/experiments/{id}/live-views}: the lesson pictures the run drew from its current parameters while
+     * it trains, {@code {"updates":12,"views":[...]}}; {@code {"updates":null,"views":[]}} when it has none (not
+     * started, drawn nothing yet, or ended: then the run's own {@code views} hold its model's pictures).
+     */
+    public void liveViews(Context ctx) throws JsonProcessingException {
+        long id = Ids.experimentId(ctx);
+        Experiment experiment = experiments.get(id);
+        Optional<LiveViewsRepository.Snapshot> snapshot =
+                experiment.status() == ExperimentStatus.RUNNING ? experiments.liveViews(id) : Optional.empty();
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put(
+                "updates", snapshot.map(LiveViewsRepository.Snapshot::updates).orElse(null));
+        answer.put(
+                "views",
+                snapshot.isPresent()
+                        ? json.mapper().readTree(snapshot.get().viewsJson())
+                        : json.mapper().createArrayNode());
+        ctx.json(answer);
     }
 
     public void cancel(Context ctx) {

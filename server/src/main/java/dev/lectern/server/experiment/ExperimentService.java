@@ -539,6 +539,17 @@ public final class ExperimentService implements AutoCloseable {
     }
 
     /**
+     * The newest lesson pictures a run drew while it trained (paused, single-stepped, or now and then), none once it
+     * ended or before it drew any.
+     *
+     * @param id the run
+     * @return its pictures after some optimizer steps
+     */
+    public Optional<LiveViewsRepository.Snapshot> liveViews(long id) {
+        return controls.liveViews(id);
+    }
+
+    /**
      * What a person did to a run while it trained, oldest first.
      *
      * @param id the run

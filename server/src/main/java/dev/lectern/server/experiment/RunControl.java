@@ -2,6 +2,7 @@ package dev.lectern.server.experiment;
 
 import dev.lectern.plugin.api.TrainingCancelledException;
 import dev.lectern.plugin.api.TrainingControl;
+import dev.lectern.plugin.api.view.View;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,9 +25,16 @@ public final class RunControl implements TrainingControl {
     /** Receives each event and each change of state, on the thread that caused it, outside the control's lock. */
     interface Listener {
         void changed(RunControl control, RunEvent event);
+
+        /** Receives the lesson pictures the loop drew after {@code updates} steps, on the training thread. */
+        default void views(RunControl control, long updates, List<View> views) {}
     }
 
     static final long POLL_MILLIS = 100;
+    /** Pictures of a run training unpaused, at most this often: each costs the plugin a drawing and a row write. */
+    static final long VIEWS_RUNNING_NANOS = 2_000_000_000L;
+    /** Pictures during a Step of many single steps, at most this often; the last single step always draws. */
+    static final long VIEWS_STEPPING_NANOS = 250_000_000L;
 
     private final Duration pauseLimit;
     private final BooleanSupplier stopAsked;
@@ -37,11 +45,12 @@ public final class RunControl implements TrainingControl {
     private volatile long lastAwaited = -1;
     private volatile boolean expired;
     private volatile long liveVersion;
+    private volatile long viewsNanos = System.nanoTime();
     private final Map<String, Object> live = new ConcurrentHashMap<>();
 
     // Guarded by lock.
     private boolean pauseToRecord;
-    private long grants;
+    private volatile long grants;
     private long waitingAt = -1;
     private long lastActionNanos;
     private long waitBeganNanos = -1;
@@ -218,6 +227,26 @@ public final class RunControl implements TrainingControl {
         }
         waitBeganNanos = -1;
         waitingAt = -1;
+    }
+
+    /**
+     * Pictures are wanted while paused at the boundary where the loop will stand still (no single steps left to take),
+     * every {@link #VIEWS_STEPPING_NANOS} during a long Step, and every {@link #VIEWS_RUNNING_NANOS} while training.
+     * Two volatile reads and a clock read.
+     */
+    @Override
+    public boolean viewsDue() {
+        long since = System.nanoTime() - viewsNanos;
+        if (paused) {
+            return grants == 0 || since > VIEWS_STEPPING_NANOS;
+        }
+        return since > VIEWS_RUNNING_NANOS;
+    }
+
+    @Override
+    public void views(long updates, List<View> views) {
+        viewsNanos = System.nanoTime();
+        listener.views(this, updates, List.copyOf(views));
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.lectern.server.experiment;
 
+import dev.lectern.plugin.api.view.View;
+import dev.lectern.server.Json;
 import dev.lectern.server.metrics.LiveHub;
 import java.time.Duration;
 import java.util.HashMap;
@@ -14,7 +16,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The controls of the runs training now, by run; each one's events are stored as they happen and sent live as SSE
  * {@code control} events: {@code {"paused":true,"waitingAt":12,"event":{...}}} ({@code waitingAt} null while the
- * run trains, {@code event} null for a change of state alone).
+ * run trains, {@code event} null for a change of state alone). The lesson pictures a paused or single-stepped run
+ * draws (API 1.4) are kept in {@link LiveViewsRepository} and announced as SSE {@code views} events,
+ * {@code {"updates":12}}: the page then reads them from {@code GET /api/experiments/{id}/live-views}, so a worker on
+ * another machine reaches it through the database, whatever their size.
  */
 public final class RunControls {
 
@@ -27,6 +32,8 @@ public final class RunControls {
     private final RunEventsRepository store;
     private final LiveHub hub;
     private final Duration pauseLimit;
+    private final LiveViewsRepository pictures;
+    private final Json json;
 
     /**
      * Creates the registry.
@@ -36,21 +43,59 @@ public final class RunControls {
      * @param pauseLimit the longest a run may stay paused (setting {@code --pause-limit})
      */
     public RunControls(RunEventsRepository store, LiveHub hub, Duration pauseLimit) {
+        this(store, null, null, hub, pauseLimit);
+    }
+
+    /**
+     * Creates the registry that also keeps the lesson pictures runs draw while they train.
+     *
+     * @param store where events are kept, or null to keep none (tests)
+     * @param pictures where the newest pictures of each run are kept, or null to keep none
+     * @param json writes the pictures as the run's JSON writes views
+     * @param hub live subscribers, or null
+     * @param pauseLimit the longest a run may stay paused (setting {@code --pause-limit})
+     */
+    public RunControls(
+            RunEventsRepository store, LiveViewsRepository pictures, Json json, LiveHub hub, Duration pauseLimit) {
         this.store = store;
+        this.pictures = pictures;
+        this.json = json;
         this.hub = hub;
         this.pauseLimit = pauseLimit;
     }
 
     /** Opens the control of a run that starts training. */
     RunControl open(long id, BooleanSupplier stopAsked) {
-        RunControl control = new RunControl(pauseLimit, stopAsked, (c, event) -> changed(id, c, event));
+        RunControl control = new RunControl(pauseLimit, stopAsked, new RunControl.Listener() {
+            @Override
+            public void changed(RunControl c, RunEvent event) {
+                RunControls.this.changed(id, c, event);
+            }
+
+            @Override
+            public void views(RunControl c, long updates, List<View> views) {
+                RunControls.this.views(id, updates, views);
+            }
+        });
         active.put(id, control);
         return control;
     }
 
-    /** Forgets the control of a run that ended. */
+    /** Forgets the control of a run that ended, and the pictures it drew while it trained. */
     void close(long id) {
         active.remove(id);
+        if (pictures != null) {
+            try {
+                pictures.delete(id);
+            } catch (RuntimeException e) {
+                LOG.warn("live pictures of experiment {} could not be removed: {}", id, e.getMessage());
+            }
+        }
+    }
+
+    /** The newest pictures a run drew while it trained; none once it ended. */
+    public Optional<LiveViewsRepository.Snapshot> liveViews(long id) {
+        return pictures == null ? Optional.empty() : pictures.find(id);
     }
 
     /** The control of a run training now. */
@@ -107,6 +152,25 @@ public final class RunControls {
 
     Duration pauseLimit() {
         return pauseLimit;
+    }
+
+    private void views(long id, long updates, List<View> views) {
+        if (pictures == null) {
+            return;
+        }
+        try {
+            if (!pictures.save(id, updates, json.writeViews(views))) {
+                LOG.debug("live pictures of experiment {} after {} steps are too large to keep", id, updates);
+                return;
+            }
+        } catch (RuntimeException e) {
+            // A picture is not worth failing a run for (the database restarting, say): the next one may get through.
+            LOG.warn("live pictures of experiment {} could not be stored: {}", id, e.getMessage());
+            return;
+        }
+        if (hub != null) {
+            hub.publish(id, "views", Map.of("updates", updates));
+        }
     }
 
     private void changed(long id, RunControl control, RunEvent event) {

@@ -146,6 +146,7 @@ final class Routes {
             get("/api/experiments/{id}/artifacts.zip", c.runApi()::artifacts);
             get("/api/experiments/{id}/metrics", c.runApi()::metrics);
             get("/api/experiments/{id}/texts", c.runApi()::texts);
+            get("/api/experiments/{id}/live-views", c.runApi()::liveViews);
             before("/api/experiments/{id}/events", c.events()::beforeStream);
             sse("/api/experiments/{id}/events", c.events()::stream);
             post("/api/experiments/{id}/cancel", c.runApi()::cancel);

@@ -49,6 +49,7 @@ class DeleteLeavesNoRowsTest {
                         "INSERT INTO run_params (experiment_id, name, text_value, number_value) "
                                 + "VALUES (?, 'epochs', '5', 5)",
                         id);
+                new LiveViewsRepository(jdbc).save(id, 340, "[]");
             }
             // H2 keeps names in upper case, PostgreSQL in lower case; the test's schema is the connection's current
             // one.

@@ -14,8 +14,10 @@ public final class PluginApi {
      * {@link TrainingContext#control()}, and {@link LecturePlugin#liveParameters()};
      * 1.4 added {@link LecturePlugin#dataRequirements()} with {@link DataRequirements}, {@link DataFacts} (features,
      * rows, label kind) in {@link DatasetInfo#facts()}, {@link LecturePlugin#chartOrder()}, the 2-D classifier view
-     * ({@code view.ClassifierView}) and the gradient check ({@link LecturePlugin#checksGradients()},
-     * {@link TrainedModel#gradientProblem} and the package {@code dev.lectern.plugin.api.gradient}).
+     * ({@code view.ClassifierView}), the gradient check ({@link LecturePlugin#checksGradients()},
+     * {@link TrainedModel#gradientProblem} and the package {@code dev.lectern.plugin.api.gradient}), and live lesson
+     * pictures ({@link TrainingControl#viewsDue()} and {@link TrainingControl#views}), so a paused or single-stepped
+     * run shows its current model, with the {@link dev.lectern.plugin.api.view.Formulas} view.
      */
     public static final String VERSION = "1.4.0";
 

@@ -1,5 +1,8 @@
 package dev.lectern.plugin.api;
 
+import dev.lectern.plugin.api.view.View;
+import java.util.List;
+
 /**
  * What the person watching a run can do to it while it trains: pause it at a step boundary, let it take single steps,
  * resume it, and change the hyperparameters the plugin declares live-changeable
@@ -11,8 +14,13 @@ package dev.lectern.plugin.api;
  * does all of this in its {@code beginStep()}. Every method is cheap when nothing was asked: a volatile read, no lock
  * and no copy from the device.
  *
- * <p>{@link #NONE} (what contexts of older servers give) never pauses and has no live values; a run with it trains
- * exactly as it did before API 1.3.
+ * <p>Since API 1.4 a loop can also show its lesson pictures while it trains: when {@link #viewsDue()} says so, it
+ * draws them from its current parameters and hands them to {@link #views}. The workbench asks at every step boundary
+ * of a paused run (the last of a Step's single steps at least) and at most every few seconds otherwise, so a run
+ * nobody holds spends one volatile read and a clock read per step on it.
+ *
+ * <p>{@link #NONE} (what contexts of older servers give) never pauses, has no live values and never asks for
+ * pictures; a run with it trains exactly as it did before API 1.3.
  */
 public interface TrainingControl {
 
@@ -69,4 +77,29 @@ public interface TrainingControl {
      * @param to the value used from this step on
      */
     default void applied(String name, long step, Object from, Object to) {}
+
+    /**
+     * Tells whether the workbench wants the run's lesson pictures now: while paused, at the step boundary where the
+     * loop stands still (and now and then during a Step of many single steps); while training unpaused, at most every
+     * few seconds. Cheap: a volatile read and a clock read. Ask after a step, before drawing; ask before a step to
+     * decide whether to keep what that step's pictures show of it (its gradient, say).
+     *
+     * @return true when a call to {@link #views} is wanted
+     * @since 1.4
+     */
+    default boolean viewsDue() {
+        return false;
+    }
+
+    /**
+     * Hands over the lesson pictures of the model as it is after {@code updates} optimizer steps, drawn from its
+     * current parameters (the fitted line, the decision boundary, the cost surface with the path so far, formulas
+     * with the current numbers). The run's page replaces its pictures with these until the run ends and its model's
+     * {@link TrainedModel#views()} replace them. Call it on the training thread; it does not keep the list.
+     *
+     * @param updates the optimizer steps taken so far: the step the loop is about to run
+     * @param views the pictures, in display order
+     * @since 1.4
+     */
+    default void views(long updates, List<View> views) {}
 }

@@ -134,9 +134,11 @@ final class CharRnnTrainer {
         void run() {
             context.metrics().stepsPerEpoch(stepsPerEpoch);
             long reportEvery = Math.max(1, (totalSteps + MAX_REPORTED_POINTS - 1) / MAX_REPORTED_POINTS);
+            // A short text's pictures (the "hello" road and h_t per character) while paused or single-stepped.
             StepReporter reporter = StepReporter.of(context, "loss", totalSteps)
                     .every(reportEvery)
-                    .alsoAtLastStep();
+                    .alsoAtLastStep()
+                    .liveViews(trace == null ? null : this::liveViews);
             // A learning rate the user may change while the run trains.
             Optimizer adam = Optimizer.adam()
                     .optLearningRateTracker(reporter.liveRate(LEARNING_RATE, params.getDouble(LEARNING_RATE)))
@@ -201,8 +203,31 @@ final class CharRnnTrainer {
                 context.metrics().reportEpoch("lossPerEpoch", epoch, lastEpochLoss);
                 context.metrics().reportEpoch("perplexity", epoch, Math.exp(lastEpochLoss));
                 afterEpoch(epoch, sampling);
+                if (trace != null) {
+                    // The epoch's trace is recorded only now, after its last step's pictures were skipped as stale.
+                    reporter.showViewsIfDue(step);
+                }
             }
             state.close();
+        }
+
+        /**
+         * The pictures after {@code updates} steps; none while the epoch those steps end has not been traced yet
+         * (afterEpoch draws them then).
+         */
+        private List<View> liveViews(long updates) {
+            boolean stale = updates > 0
+                    && updates % stepsPerEpoch == 0
+                    && updates / stepsPerEpoch > trace.epochs().size();
+            if (stale) {
+                return List.of();
+            }
+            List<View> views = new ArrayList<>();
+            if (!trace.epochs().isEmpty()) {
+                views.addAll(CharRnnViews.forShortText(trace));
+            }
+            views.add(CharRnnFormulas.of(net, trace));
+            return views;
         }
 
         private void afterEpoch(int epoch, Random sampling) {
@@ -252,9 +277,12 @@ final class CharRnnTrainer {
         }
 
         List<View> views() {
-            return trace != null
-                    ? CharRnnViews.forShortText(trace)
-                    : CharRnnViews.forCorpus(samples, params.getDouble(TEMPERATURE), vocabulary, cut ? characters : 0);
+            if (trace != null) {
+                List<View> views = new ArrayList<>(CharRnnViews.forShortText(trace));
+                views.add(CharRnnFormulas.of(net, trace));
+                return views;
+            }
+            return CharRnnViews.forCorpus(samples, params.getDouble(TEMPERATURE), vocabulary, cut ? characters : 0);
         }
     }
 

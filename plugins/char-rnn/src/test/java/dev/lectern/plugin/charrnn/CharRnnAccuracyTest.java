@@ -9,6 +9,7 @@ import dev.lectern.plugin.api.ParamValues;
 import dev.lectern.plugin.api.Prediction;
 import dev.lectern.plugin.api.TrainedModel;
 import dev.lectern.plugin.api.TrainingData;
+import dev.lectern.plugin.api.view.Formulas;
 import dev.lectern.plugin.api.view.Heatmap;
 import dev.lectern.plugin.api.view.TableView;
 import dev.lectern.plugin.testkit.FakeTrainingContext;
@@ -94,6 +95,19 @@ class CharRnnAccuracyTest {
             assertThat(java.util.Arrays.stream(road.values()[0]).min().orElseThrow())
                     .as("first epoch")
                     .isLessThan(0.9);
+            // h_t for each character read, and the character it predicts: "hell" -> "ello".
+            Formulas recurrence = (Formulas) model.views().get(model.views().size() - 1);
+            assertThat(recurrence.lines()).hasSize(5);
+            assertThat(recurrence.lines().get(0)).startsWith("h_t = \\tanh(x_t W_{ih}");
+            String[] read = {"h", "e", "l", "l"};
+            String[] next = {"e", "l", "l", "o"};
+            for (int t = 0; t < 4; t++) {
+                assertThat(recurrence.lines().get(t + 1))
+                        .startsWith("t = " + (t + 1) + ",\\ x_{" + (t + 1) + "} = \\text{\\textquoteleft " + read[t])
+                        .contains("h_{" + (t + 1) + "} = \\left(")
+                        .contains(
+                                "\\hat{y}_{" + (t + 1) + "} = \\text{\\textquoteleft " + next[t] + "\\textquoteright}");
+            }
 
             Prediction answer =
                     model.predict(ParamValues.check(model.predictInputs(), Map.of("prompt", "h", "temperature", 0.5)));

@@ -26,6 +26,24 @@ final class CostSurface {
             double optimumB,
             String weightLabel,
             String biasLabel) {
+        return of(x, y, pathW, pathB, optimumW, optimumB, weightLabel, biasLabel, List.of(), GRID);
+    }
+
+    /**
+     * The surface with more marks over it (the point now, the last update) on a grid of {@code grid} x {@code grid}:
+     * a run's live pictures use a coarser one, since the page reads them after every single step.
+     */
+    static Heatmap of(
+            float[] x,
+            float[] y,
+            double[] pathW,
+            double[] pathB,
+            double optimumW,
+            double optimumB,
+            String weightLabel,
+            String biasLabel,
+            List<Series> marks,
+            int grid) {
         int m = y.length;
         double sx = 0;
         double sy = 0;
@@ -41,13 +59,13 @@ final class CostSurface {
         }
         double[] wRange = range(pathW, optimumW);
         double[] bRange = range(pathB, optimumB);
-        double[] ws = linspace(wRange[0], wRange[1]);
-        double[] bs = linspace(bRange[0], bRange[1]);
-        double[][] j = new double[GRID][GRID];
+        double[] ws = linspace(wRange[0], wRange[1], grid);
+        double[] bs = linspace(bRange[0], bRange[1], grid);
+        double[][] j = new double[grid][grid];
         double min = Double.POSITIVE_INFINITY;
         double max = 0;
-        for (int r = 0; r < GRID; r++) {
-            for (int c = 0; c < GRID; c++) {
+        for (int r = 0; r < grid; r++) {
+            for (int c = 0; c < grid; c++) {
                 double w = ws[c];
                 double b = bs[r];
                 double value = (w * w * sxx + 2 * w * b * sx + m * b * b - 2 * w * sxy - 2 * b * sy + syy) / (2.0 * m);
@@ -60,6 +78,7 @@ final class CostSurface {
         overlay.add(new Series("gradient descent", SeriesStyle.LINE, pathW, pathB));
         overlay.add(new Series(
                 "normal equation optimum", SeriesStyle.POINTS, new double[] {optimumW}, new double[] {optimumB}));
+        overlay.addAll(marks);
         return new Heatmap(
                 "Cost surface J(W, b) and the descent path",
                 weightLabel,
@@ -73,7 +92,7 @@ final class CostSurface {
     }
 
     /** Spans the path and the optimum with a margin, so both sit well inside the picture. */
-    private static double[] range(double[] path, double optimum) {
+    static double[] range(double[] path, double optimum) {
         double lo = optimum;
         double hi = optimum;
         for (double v : path) {
@@ -86,10 +105,10 @@ final class CostSurface {
         return new double[] {lo - pad, hi + pad};
     }
 
-    private static double[] linspace(double from, double to) {
-        double[] out = new double[GRID];
-        for (int i = 0; i < GRID; i++) {
-            out[i] = from + (to - from) * i / (GRID - 1);
+    private static double[] linspace(double from, double to, int grid) {
+        double[] out = new double[grid];
+        for (int i = 0; i < grid; i++) {
+            out[i] = from + (to - from) * i / (grid - 1);
         }
         return out;
     }

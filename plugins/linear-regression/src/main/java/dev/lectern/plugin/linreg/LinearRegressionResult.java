@@ -20,7 +20,8 @@ record LinearRegressionResult(
         Optional<NormalEquation> exact,
         DescentPath path,
         double msPerEpoch,
-        long steps) {
+        long steps,
+        View formulas) {
 
     LinearRegressionModel model() {
         return new LinearRegressionModel(features, label, fit.w(), fit.b(), summary(), views());
@@ -67,6 +68,7 @@ record LinearRegressionResult(
                     "b" + suffix));
         }
         exact.ifPresent(ne -> views.add(comparison(ne)));
+        views.add(formulas);
         return views;
     }
 

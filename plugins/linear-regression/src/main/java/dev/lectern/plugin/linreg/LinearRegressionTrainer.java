@@ -66,16 +66,33 @@ final class LinearRegressionTrainer {
             context.metrics().report("loss/normal equation", totalSteps, ne.cost());
         });
         Random random = new Random(context.seed());
+        float[] trainedX = scaled ? scaler.apply(xHost) : xHost;
+        LinearRegressionLive live = new LinearRegressionLive(
+                table.names(featureIdx),
+                table.names(table.labelIndices()).get(0),
+                xHost,
+                yHost,
+                trainedX,
+                scaler,
+                scaled,
+                exact,
+                path,
+                Optimizers.SGD.equals(params.getString(LinearRegressionParams.OPTIMIZER)));
 
         try (NDManager manager = NDManager.newBaseManager(context.device())) {
-            NDArray x = manager.create(scaled ? scaler.apply(xHost) : xHost, new Shape(rows, features));
+            NDArray x = manager.create(trainedX, new Shape(rows, features));
             NDArray y = manager.create(yHost, new Shape(rows, 1));
             NDArray w = manager.create(initial(features, random), new Shape(1, features));
             NDArray b = manager.create(initial(1, random), new Shape(1));
             w.setRequiresGradient(true);
             b.setRequiresGradient(true);
-            StepReporter reporter = StepReporter.of(context, "loss", totalSteps).every(reportEvery);
-            Optimizer optimizer = optimizer(reporter);
+            // The pictures of a paused or single-stepped run: W and b are copied to the host only when asked for.
+            StepReporter reporter = StepReporter.of(context, "loss", totalSteps)
+                    .every(reportEvery)
+                    .liveViews(updates -> live.views(updates, toDoubles(w.toFloatArray()), b.getFloat()));
+            StepReporter.LiveRate rate = reporter.liveRate(
+                    LinearRegressionParams.LEARNING_RATE, params.getDouble(LinearRegressionParams.LEARNING_RATE));
+            Optimizer optimizer = Optimizers.byName(params.getString(LinearRegressionParams.OPTIMIZER), rate);
             // Held for the whole run: a Java number in mul() would become a tensor over a buffer the GC may free
             // before backward reads it (see the testkit's GarbagePressure).
             NDArray half = manager.create(0.5f);
@@ -92,7 +109,9 @@ final class LinearRegressionTrainer {
                 }
                 for (int from = 0; from < rows; from += batchSize, step++) {
                     reporter.beginStep();
-                    if (path != null && path.wants(step)) {
+                    // Watched: this step's pictures show its update, so its numbers are copied to the host.
+                    boolean watched = reporter.viewsDue();
+                    if (path != null && (path.wants(step) || watched)) {
                         path.add(w.getFloat(), b.getFloat());
                     }
                     // The first update creates the optimizer's state arrays; they must outlive the step scope.
@@ -106,8 +125,12 @@ final class LinearRegressionTrainer {
                             loss = lossArray.getFloat();
                         }
                         reporter.check(step, loss);
+                        LinearRegressionLive.Update before = watched ? before(step, w, b, rate, loss) : null;
                         optimizer.update("W", w, w.getGradient());
                         optimizer.update("b", b, b.getGradient());
+                        if (before != null) {
+                            live.updated(after(before, w, b));
+                        }
                         if (reporter.due(step)) {
                             reporter.report(step, loss);
                         }
@@ -143,7 +166,8 @@ final class LinearRegressionTrainer {
                             exact,
                             path,
                             msPerEpoch,
-                            totalSteps)
+                            totalSteps,
+                            live.result(totalSteps, fit.w(), fit.b()))
                     .model();
         }
     }
@@ -158,6 +182,34 @@ final class LinearRegressionTrainer {
      * @param scaled whether the features were standardized
      */
     record Fit(double[] w, double b, double[] scaledW, double scaledB, boolean scaled) {}
+
+    /** What a watched step's update starts from: the parameters, their gradients and the rate. */
+    private static LinearRegressionLive.Update before(
+            long step, NDArray w, NDArray b, StepReporter.LiveRate rate, float loss) {
+        return new LinearRegressionLive.Update(
+                step,
+                toDoubles(w.toFloatArray()),
+                b.getFloat(),
+                toDoubles(w.getGradient().toFloatArray()),
+                b.getGradient().getFloat(),
+                rate.value(),
+                null,
+                Double.NaN,
+                loss);
+    }
+
+    private static LinearRegressionLive.Update after(LinearRegressionLive.Update before, NDArray w, NDArray b) {
+        return new LinearRegressionLive.Update(
+                before.step(),
+                before.wBefore(),
+                before.bBefore(),
+                before.gradW(),
+                before.gradB(),
+                before.alpha(),
+                toDoubles(w.toFloatArray()),
+                b.getFloat(),
+                before.cost());
+    }
 
     static NDArray halfMse(NDArray prediction, NDArray target, NDArray half) {
         return prediction.sub(target).square().mean().mul(half);
@@ -185,13 +237,5 @@ final class LinearRegressionTrainer {
             }
         }
         return values;
-    }
-
-    /** The chosen optimizer, with a learning rate the user may change while the run trains. */
-    private Optimizer optimizer(StepReporter reporter) {
-        return Optimizers.byName(
-                params.getString(LinearRegressionParams.OPTIMIZER),
-                reporter.liveRate(
-                        LinearRegressionParams.LEARNING_RATE, params.getDouble(LinearRegressionParams.LEARNING_RATE)));
     }
 }

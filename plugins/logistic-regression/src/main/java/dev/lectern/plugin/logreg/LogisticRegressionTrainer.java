@@ -65,7 +65,19 @@ final class LogisticRegressionTrainer {
             NDArray b = manager.create(TrainingSetup.initial(params, 1, random), new Shape(1));
             w.setRequiresGradient(true);
             b.setRequiresGradient(true);
-            StepReporter reporter = StepReporter.of(context, "loss", totalSteps).every(lossEvery);
+            // The pictures of a paused or single-stepped run, from W and b copied to the host only when asked for.
+            StepReporter reporter = StepReporter.of(context, "loss", totalSteps)
+                    .every(lossEvery)
+                    .liveViews(updates -> {
+                        Classifier now = new Classifier(
+                                data.featureNames(),
+                                data.labelName(),
+                                w.toFloatArray(),
+                                b.getFloat(),
+                                scaling,
+                                threshold);
+                        return LogisticRegressionViews.of(now, data.x(), data.y(), now.confusion(data.x(), data.y()));
+                    });
             Optimizer optimizer = TrainingSetup.optimizer(params, reporter);
 
             long step = 0;

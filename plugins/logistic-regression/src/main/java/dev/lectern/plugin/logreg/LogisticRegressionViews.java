@@ -11,7 +11,9 @@ import java.util.Locale;
 /**
  * The lesson's pictures. With two features: P(y = 1) over the plane with the data and the straight decision
  * boundary, and the same data and line as a plain chart (both drawn by the API's {@link ClassifierView}). Always: the
- * confusion matrix and precision/recall, because accuracy alone hides which class the model gets wrong.
+ * confusion matrix and precision/recall, because accuracy alone hides which class the model gets wrong; and the
+ * formulas with the model's numbers. The same pictures are drawn while the run trains, from its current parameters
+ * (API 1.4).
  */
 final class LogisticRegressionViews {
 
@@ -41,6 +43,7 @@ final class LogisticRegressionViews {
         List<String> classes = List.of(model.labelName() + " = 0", model.labelName() + " = 1");
         views.add(new ConfusionMatrix("Confusion matrix (training data)", classes, counts));
         views.add(precisionRecall(classes, counts));
+        views.add(LogisticFormulas.of(model, x, y, 0));
         return views;
     }
 

@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.lectern.plugin.api.view.ClassifierView;
 import dev.lectern.plugin.api.view.ConfusionMatrix;
+import dev.lectern.plugin.api.view.Formulas;
 import dev.lectern.plugin.api.view.Heatmap;
 import dev.lectern.plugin.api.view.Series;
 import dev.lectern.plugin.api.view.SeriesStyle;
 import dev.lectern.plugin.api.view.TableView;
 import dev.lectern.plugin.api.view.View;
 import dev.lectern.plugin.api.view.XyChart;
+import dev.lectern.plugin.support.Tex;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +31,7 @@ class LogisticRegressionViewsTest {
 
         assertThat(views)
                 .extracting(View::getClass)
-                .containsExactly(Heatmap.class, XyChart.class, ConfusionMatrix.class, TableView.class);
+                .containsExactly(Heatmap.class, XyChart.class, ConfusionMatrix.class, TableView.class, Formulas.class);
         Heatmap map = (Heatmap) views.get(0);
         assertThat(map.values()).hasNumberOfRows(LogisticRegressionViews.GRID);
         assertThat(map.values()[0]).hasSize(LogisticRegressionViews.GRID);
@@ -53,6 +55,25 @@ class LogisticRegressionViewsTest {
         }
         assertThat(line.x()[1] - line.x()[0]).as("the segment spans the box").isGreaterThan(0.9);
         assertThat(((XyChart) views.get(1)).series()).isEqualTo(map.overlay());
+    }
+
+    @Test
+    void formulasFillInTheWeightsAndWorkTheSigmoidThroughForTheFirstRow() {
+        Classifier model = classifierFor(new double[] {4, 4, -4}, FeatureScaling.identity(2), 0.5);
+        List<View> views =
+                LogisticRegressionModel.trained(model, tiny.x(), tiny.y(), 0, 0).views();
+        Formulas formulas = (Formulas) views.get(views.size() - 1);
+        assertThat(formulas.lines().get(0))
+                .isEqualTo("H(x) = \\sigma(W \\cdot x + b) = \\sigma\\left(4.000 x_{1} + 4.000 x_{2} - 4.000\\right)");
+        double z = 4.0 * tiny.x()[0] + 4.0 * tiny.x()[1] - 4;
+        assertThat(formulas.lines().get(1))
+                .as("the first row's score and probability")
+                .contains(" = " + Tex.num(z) + ", ")
+                .endsWith(" = " + Tex.num(Classifier.sigmoid(z)));
+        assertThat(formulas.notes().get(1)).contains("label y = " + (int) tiny.y()[0]);
+        assertThat(formulas.lines().get(2)).endsWith(" = " + Tex.num(model.cost(tiny.x(), tiny.y())));
+        assertThat(formulas.lines().get(3))
+                .isEqualTo("\\text{decision boundary: } 4.000 x_{1} + 4.000 x_{2} - 4.000 = 0");
     }
 
     @Test
@@ -94,7 +115,7 @@ class LogisticRegressionViewsTest {
         float[] y = {0, 0, 1, 1};
         assertThat(LogisticRegressionModel.trained(oneFeature, x, y, 0, 0).views())
                 .extracting(View::getClass)
-                .containsExactly(ConfusionMatrix.class, TableView.class);
+                .containsExactly(ConfusionMatrix.class, TableView.class, Formulas.class);
     }
 
     @Test

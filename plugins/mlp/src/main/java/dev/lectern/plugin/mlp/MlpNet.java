@@ -65,6 +65,15 @@ record MlpNet(
         return classNames.size();
     }
 
+    /** The weights and biases of a network of these layer sizes, input first. */
+    static long parameterCount(int[] sizes) {
+        long n = 0;
+        for (int l = 0; l + 1 < sizes.length; l++) {
+            n += (long) sizes[l] * sizes[l + 1] + sizes[l + 1];
+        }
+        return n;
+    }
+
     long parameterCount() {
         long n = 0;
         for (int l = 0; l < weights.size(); l++) {

@@ -25,10 +25,12 @@ import dev.lectern.plugin.api.LabelledImages;
 import dev.lectern.plugin.api.ParamValues;
 import dev.lectern.plugin.api.TrainingContext;
 import dev.lectern.plugin.api.TrainingDivergedException;
+import dev.lectern.plugin.api.view.View;
 import dev.lectern.plugin.support.BatchOrder;
 import dev.lectern.plugin.support.DropoutMasks;
 import dev.lectern.plugin.support.Labels;
 import dev.lectern.plugin.support.Optimizers;
+import dev.lectern.plugin.support.Probabilities;
 import dev.lectern.plugin.support.StepReporter;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -37,6 +39,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.LongFunction;
 
 /**
  * The training loop, written for speed: the whole training set lives on the device as one array (images arrive as
@@ -78,6 +81,11 @@ final class MlpTrainer {
             DeviceNet net = newNet(manager, sizes);
             Loop loop = new Loop(manager, net, x, labels, data.classes(), false);
             loop.evaluate = epoch -> context.metrics().reportEpoch("accuracy/train", epoch, loop.accuracy(x, labels));
+            if ((long) rows * MlpNet.parameterCount(sizes) <= LIVE_SCORING_BUDGET) {
+                // The pictures of a paused or single-stepped run (XOR's hidden units), scored on the host from the
+                // weights copied only when asked for.
+                loop.live = updates -> liveViews(net, data, hidden);
+            }
             loop.run();
             try (NDScope scope = new NDScope()) {
                 NDArray logits = net.forward(x, false);
@@ -105,6 +113,30 @@ final class MlpTrainer {
                 return new MlpModel(host, null, summary, MlpViews.forTable(host, data, predicted));
             }
         }
+    }
+
+    /** Scoring every row on the host for the live pictures costs about this many multiply-adds at most. */
+    private static final long LIVE_SCORING_BUDGET = 20_000_000L;
+
+    private List<View> liveViews(DeviceNet net, TableInputs data, int[] hidden) {
+        MlpNet host = new MlpNet(
+                data.featureNames(),
+                hidden,
+                params.getString(ACTIVATION),
+                data.classNames(),
+                net.hostWeights(),
+                net.hostBiases(),
+                data.mean(),
+                data.scale());
+        int d = data.features();
+        float[] raw = data.raw();
+        float[] row = new float[d];
+        int[] predicted = new int[data.rows()];
+        for (int r = 0; r < predicted.length; r++) {
+            System.arraycopy(raw, r * d, row, 0, d);
+            predicted[r] = Probabilities.argMax(host.probabilities(row));
+        }
+        return MlpViews.forTable(host, data, predicted);
     }
 
     private MlpModel runImages() {
@@ -205,6 +237,9 @@ final class MlpTrainer {
         final long totalSteps;
         final boolean images;
         EpochHook evaluate = epoch -> {};
+        /** The live pictures (API 1.4), or null when this run draws none. */
+        LongFunction<List<View>> live;
+
         double trainingSeconds;
         double lastEpochLoss = Double.NaN;
 
@@ -236,7 +271,8 @@ final class MlpTrainer {
             int inWindow = 0;
             StepReporter reporter = StepReporter.of(context, "loss", totalSteps)
                     .every(reportEvery)
-                    .alsoAtLastStep();
+                    .alsoAtLastStep()
+                    .liveViews(live);
             Optimizer optimizer = optimizer(reporter);
             long step = 0;
             evaluate.after(0);

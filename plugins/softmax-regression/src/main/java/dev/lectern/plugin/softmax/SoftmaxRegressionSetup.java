@@ -9,9 +9,12 @@ import static dev.lectern.plugin.softmax.SoftmaxRegressionParams.TEST_FRACTION;
 import ai.djl.training.optimizer.Optimizer;
 import dev.lectern.plugin.api.ParamValues;
 import dev.lectern.plugin.api.TrainingData;
+import dev.lectern.plugin.api.view.View;
 import dev.lectern.plugin.support.Optimizers;
+import dev.lectern.plugin.support.Probabilities;
 import dev.lectern.plugin.support.StepReporter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
@@ -71,7 +74,41 @@ final class SoftmaxRegressionSetup {
         summary.put("steps", (double) steps);
         summary.put("msPerEpoch", msPerEpoch);
         return new SoftmaxRegressionModel(
-                weights, summary, SoftmaxRegressionViews.of(data, weights, trainPredicted, testPredicted));
+                weights, summary, SoftmaxRegressionViews.of(data, weights, trainPredicted, testPredicted, cost));
+    }
+
+    /** Scoring every row on the host for the live pictures costs about this many multiply-adds at most. */
+    private static final long LIVE_SCORING_BUDGET = 20_000_000L;
+
+    /**
+     * The pictures of the model as it trains (API 1.4), scored on the host from W and b: every row when that is cheap
+     * (the lecture's tables), else only the sample and the formulas.
+     */
+    List<View> liveViews(ClassificationData data, float[] w, float[] b) {
+        SoftmaxWeights weights = new SoftmaxWeights(
+                data.featureNames(), data.labelName(), data.classes(), w, b, data.mean(), data.scale());
+        long rows = data.trainY().length + (data.hasTestSplit() ? data.testY().length : 0);
+        if (rows * data.classes() * data.features() > LIVE_SCORING_BUDGET) {
+            return SoftmaxRegressionViews.of(data, weights, null, null, Double.NaN);
+        }
+        double[] cost = new double[1];
+        int[] trainPredicted = predict(weights, data.trainX(), data.trainY(), cost);
+        int[] testPredicted =
+                data.hasTestSplit() ? predict(weights, data.testX(), data.testY(), new double[1]) : new int[0];
+        return SoftmaxRegressionViews.of(data, weights, trainPredicted, testPredicted, cost[0]);
+    }
+
+    /** Each row's class, and the mean cross-entropy into {@code cost[0]}. */
+    private static int[] predict(SoftmaxWeights weights, float[] x, int[] truth, double[] cost) {
+        int[] predicted = new int[truth.length];
+        double sum = 0;
+        for (int r = 0; r < truth.length; r++) {
+            double[] p = Probabilities.softmax(weights.scaledLogits(x, r));
+            predicted[r] = Probabilities.argMax(p);
+            sum -= Math.log(p[truth[r]]);
+        }
+        cost[0] = sum / Math.max(1, truth.length);
+        return predicted;
     }
 
     private static double accuracy(int[] predicted, int[] truth) {

@@ -66,7 +66,10 @@ final class SoftmaxRegressionTrainer {
             NDArray b = manager.create(setup.initial(k, random), new Shape(k));
             w.setRequiresGradient(true);
             b.setRequiresGradient(true);
-            StepReporter reporter = StepReporter.of(context, "loss", totalSteps).every(reportEvery);
+            // The pictures of a paused or single-stepped run, from W and b copied to the host only when asked for.
+            StepReporter reporter = StepReporter.of(context, "loss", totalSteps)
+                    .every(reportEvery)
+                    .liveViews(updates -> setup.liveViews(data, w.toFloatArray(), b.toFloatArray()));
             Optimizer optimizer = setup.optimizer(reporter);
 
             reportAccuracy(0, x, labels, testX, testLabels, w, b);

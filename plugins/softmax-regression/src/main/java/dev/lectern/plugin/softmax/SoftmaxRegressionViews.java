@@ -35,19 +35,38 @@ final class SoftmaxRegressionViews {
      * @return the views in display order
      */
     static List<View> of(ClassificationData data, SoftmaxWeights weights, int[] trainPredicted, int[] testPredicted) {
+        return of(data, weights, trainPredicted, testPredicted, Double.NaN);
+    }
+
+    /**
+     * Builds the views, with the formulas of the sample S(y) shows and the cost; without the predictions (a large
+     * data set's live pictures, which cannot score every row after every step) only the sample, W and the formulas.
+     *
+     * @param data the prepared data
+     * @param weights the weights now
+     * @param trainPredicted predicted class of every training row, or null
+     * @param testPredicted predicted class of every held-out row, or null
+     * @param cost the training cost, NaN when not known
+     * @return the views in display order
+     */
+    static List<View> of(
+            ClassificationData data, SoftmaxWeights weights, int[] trainPredicted, int[] testPredicted, double cost) {
         boolean heldOut = data.hasTestSplit();
         int[] truth = heldOut ? data.testY() : data.trainY();
         int[] predicted = heldOut ? testPredicted : trainPredicted;
         String which = heldOut ? "held-out rows" : "training rows (no held-out split)";
         List<String> classes =
                 IntStream.range(0, data.classes()).mapToObj(c -> "class " + c).toList();
-        long[][] counts = new long[data.classes()][data.classes()];
-        for (int i = 0; i < truth.length; i++) {
-            counts[truth[i]][predicted[i]]++;
-        }
         List<View> views = new ArrayList<>();
-        views.add(new ConfusionMatrix("Confusion matrix — " + which + ", " + truth.length + " rows", classes, counts));
-        views.add(perClass(counts, which));
+        if (predicted != null) {
+            long[][] counts = new long[data.classes()][data.classes()];
+            for (int i = 0; i < truth.length; i++) {
+                counts[truth[i]][predicted[i]]++;
+            }
+            views.add(new ConfusionMatrix(
+                    "Confusion matrix — " + which + ", " + truth.length + " rows", classes, counts));
+            views.add(perClass(counts, which));
+        }
         views.add(sample(data, weights, classes, heldOut));
         if (data.features() == 2) {
             views.add(plane(data, weights, classes));
@@ -55,6 +74,14 @@ final class SoftmaxRegressionViews {
         if (data.classes() <= MAX_W_TABLE && data.features() <= MAX_W_TABLE) {
             views.add(weightTable(weights, data.mean(), data.scale()));
         }
+        views.add(SoftmaxFormulas.of(
+                weights,
+                heldOut ? data.testX() : data.trainX(),
+                0,
+                heldOut ? data.testRows()[0] : data.trainRows()[0],
+                truth[0],
+                cost,
+                data.trainY().length));
         return views;
     }
 

@@ -11,6 +11,8 @@ import dev.lectern.plugin.api.TrainingData;
 import dev.lectern.plugin.api.TrainingDivergedException;
 import dev.lectern.plugin.api.view.BarChart;
 import dev.lectern.plugin.api.view.ConfusionMatrix;
+import dev.lectern.plugin.api.view.Formulas;
+import dev.lectern.plugin.support.Tex;
 import dev.lectern.plugin.testkit.FakeTrainingContext;
 import dev.lectern.plugin.testkit.RecordingMetricsSink.Point;
 import dev.lectern.plugin.testkit.TestDatasets;
@@ -77,6 +79,19 @@ class SoftmaxRegressionAccuracyTest {
             BarChart sample = (BarChart) model.views().get(2);
             double[] p = sample.series().get(1).values();
             assertThat(Arrays.stream(p).sum()).isCloseTo(1.0, within(1e-9));
+            // The S(y) formulas are the same sample's: its logits and probabilities, the cost of the summary.
+            Formulas formulas = (Formulas) model.views().get(model.views().size() - 1);
+            double[] logits = sample.series().get(0).values();
+            String[] y = new String[logits.length];
+            String[] s = new String[p.length];
+            for (int i = 0; i < p.length; i++) {
+                y[i] = Tex.num(logits[i]);
+                s[i] = Tex.num(p[i]);
+            }
+            assertThat(formulas.lines().get(0)).isEqualTo("y = xW + b = \\left(" + String.join(",\\ ", y) + "\\right)");
+            assertThat(formulas.lines().get(1)).endsWith("S(y) = \\left(" + String.join(",\\ ", s) + "\\right)");
+            assertThat(formulas.lines().get(3))
+                    .endsWith(" = " + Tex.num(model.summary().get("cost")));
         }
     }
 

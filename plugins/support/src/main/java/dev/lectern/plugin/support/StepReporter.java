@@ -4,8 +4,10 @@ import ai.djl.training.tracker.Tracker;
 import dev.lectern.plugin.api.TrainingContext;
 import dev.lectern.plugin.api.TrainingControl;
 import dev.lectern.plugin.api.TrainingDivergedException;
+import dev.lectern.plugin.api.view.View;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongFunction;
 
 /**
  * What a training loop does at its step boundaries, in one place: the cancellation check and the user's control
@@ -31,6 +33,10 @@ import java.util.List;
  *     reporter.endStep(step);
  * }
  * }</pre>
+ *
+ * <p>A loop with lesson pictures worth watching while it trains registers how to draw them with {@link #liveViews}:
+ * the reporter then hands them to the control whenever it asks ({@link TrainingControl#viewsDue()}), after a step and
+ * before a paused run stands still, and costs nothing more per step than asking.
  */
 public final class StepReporter {
 
@@ -48,6 +54,8 @@ public final class StepReporter {
     private final List<LiveRate> liveRates = new ArrayList<>();
     private long liveVersion;
     private long nextStep;
+    private LongFunction<List<View>> liveViews;
+    private long viewsShownAt = -1;
 
     private StepReporter(TrainingContext context, String metric, long totalSteps) {
         this.context = context;
@@ -132,6 +140,61 @@ public final class StepReporter {
     }
 
     /**
+     * Registers how to draw the run's lesson pictures from its current parameters, for a paused or single-stepped run
+     * (and now and then while it trains). The function runs on the training thread between steps, only when the
+     * control asks, and gets the number of optimizer steps taken so far.
+     *
+     * @param draw draws the pictures of the model after that many steps; null for none
+     * @return this
+     */
+    public StepReporter liveViews(LongFunction<List<View>> draw) {
+        this.liveViews = draw;
+        return this;
+    }
+
+    /**
+     * Tells whether the pictures registered with {@link #liveViews} are wanted at the end of the coming step, so the
+     * loop can keep what they show of it (a gradient, the value before the update) only then. Ask after
+     * {@link #beginStep}.
+     *
+     * @return true when pictures are registered and the control asks for them
+     */
+    public boolean viewsDue() {
+        return liveViews != null && control.viewsDue();
+    }
+
+    /**
+     * Draws the registered pictures now and hands them to the control, whether it asked or not (a loop calls it when it
+     * has something to show the control asked for earlier). Nothing happens without {@link #liveViews}, nor when the
+     * drawing is empty.
+     *
+     * @param updates the optimizer steps taken so far
+     */
+    public void showViews(long updates) {
+        if (liveViews == null) {
+            return;
+        }
+        List<View> views = liveViews.apply(updates);
+        // An empty list: the loop has nothing current to show after these steps yet, and shows it later.
+        if (!views.isEmpty()) {
+            viewsShownAt = updates;
+            control.views(updates, views);
+        }
+    }
+
+    /**
+     * Draws the registered pictures when the control asks for them and they were not drawn after these steps yet: for
+     * a loop whose pictures become current only after its step ended (an epoch's trace recorded after its last step).
+     *
+     * @param updates the optimizer steps taken so far
+     */
+    public void showViewsIfDue(long updates) {
+        if (liveViews != null && viewsShownAt != updates && control.viewsDue()) {
+            showViews(updates);
+        }
+    }
+
+    /**
      * Call before each step: throws once the user cancelled, waits while the user paused the run (see
      * {@link TrainingControl#awaitStep}), and applies live values set since the last step. The step is the one after
      * the last {@link #endStep}, 0 at first.
@@ -150,6 +213,10 @@ public final class StepReporter {
      */
     public void beginStep(long step) {
         context.checkCancelled();
+        // A run paused between steps stands still here: it shows the model it waits with first.
+        if (liveViews != null && viewsShownAt != step && control.isPaused() && control.viewsDue()) {
+            showViews(step);
+        }
         control.awaitStep(step);
         long version = control.liveVersion();
         if (version != liveVersion) {
@@ -203,12 +270,16 @@ public final class StepReporter {
     }
 
     /**
-     * Call after each step: moves the progress bar to step + 1 of the total.
+     * Call after each step: moves the progress bar to step + 1 of the total, and hands over the pictures registered
+     * with {@link #liveViews} when the control asks for them.
      *
      * @param step the step just finished, from 0
      */
     public void endStep(long step) {
         nextStep = step + 1;
+        if (liveViews != null && viewsShownAt != step + 1 && control.viewsDue()) {
+            showViews(step + 1);
+        }
         context.progress(step + 1, totalSteps);
     }
 

@@ -34,9 +34,13 @@ final class ControlChecks {
 
     private ControlChecks() {}
 
-    /** Paused from the start: waits before step 0 without progress; 3 single steps advance exactly 3; resume ends. */
+    /**
+     * Paused from the start: waits before step 0 without progress; 3 single steps advance exactly 3; resume ends. A
+     * plugin that draws lesson pictures while it trains (API 1.4) hands them over where the run stands still: before
+     * step 0, and after each of the single steps.
+     */
     static void pauseStepResume(Trainer trainer) throws Exception {
-        ScriptedControl control = new ScriptedControl().pause();
+        ScriptedControl control = new ScriptedControl().pause().askForViews();
         ExecutorService thread = Executors.newSingleThreadExecutor();
         try {
             Future<LecturePluginContractTest.Run> training = thread.submit(() -> trainer.train(control));
@@ -48,6 +52,15 @@ final class ControlChecks {
             Thread.sleep(STILL.toMillis());
             assertThat(control.waitingAt()).as("a paused run stays where it is").isEqualTo(0);
             assertThat(control.awaited()).as("steps awaited while paused").containsExactly(0L);
+            boolean draws = !control.viewsAt().isEmpty();
+            if (draws) {
+                assertThat(control.viewsAt())
+                        .as("updates of the pictures a run paused from the start drew before waiting")
+                        .containsExactly(0L);
+                assertThat(control.lastViews())
+                        .as("pictures of the model before step 0")
+                        .isNotEmpty();
+            }
 
             control.step(3);
             long deadline = System.nanoTime() + WAIT.toNanos();
@@ -61,6 +74,11 @@ final class ControlChecks {
             assertThat(control.awaited())
                     .as("steps awaited after 3 single steps")
                     .containsExactly(0L, 1L, 2L, 3L);
+            if (draws) {
+                assertThat(control.viewsAt())
+                        .as("updates of the pictures drawn after each single step")
+                        .containsExactly(0L, 1L, 2L, 3L);
+            }
             control.resume();
             LecturePluginContractTest.Run run = training.get(WAIT.toSeconds(), TimeUnit.SECONDS);
             try (TrainedModel model = run.model()) {
@@ -78,10 +96,13 @@ final class ControlChecks {
         }
     }
 
-    /** A control that is consulted but never used trains exactly as {@link TrainingControl#NONE}: the same losses. */
+    /**
+     * A control that is consulted but never used trains exactly as {@link TrainingControl#NONE}: the same losses, even
+     * when it asks for the lesson pictures at every step (drawing them must not change the training).
+     */
     static void unusedControlChangesNothing(Trainer trainer, String metric) throws Exception {
         LecturePluginContractTest.Run plain = trainer.train(TrainingControl.NONE);
-        ScriptedControl idle = new ScriptedControl();
+        ScriptedControl idle = new ScriptedControl().askForViews();
         LecturePluginContractTest.Run held = trainer.train(idle);
         try (TrainedModel a = plain.model();
                 TrainedModel b = held.model()) {

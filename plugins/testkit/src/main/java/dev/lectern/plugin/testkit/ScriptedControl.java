@@ -2,6 +2,7 @@ package dev.lectern.plugin.testkit;
 
 import dev.lectern.plugin.api.TrainingCancelledException;
 import dev.lectern.plugin.api.TrainingControl;
+import dev.lectern.plugin.api.view.View;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +12,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * A {@link TrainingControl} a test drives: pause, grant single steps, resume, cancel, and set live values, at once or
  * when the loop reaches a given step (so a change lands on a known step, whatever the machine's speed). It records
- * every step the loop awaited and every change the loop reported it {@link #applied}. Since API 1.3.
+ * every step the loop awaited and every change the loop reported it {@link #applied}. Since API 1.3; since 1.4 it
+ * can also ask for the run's lesson pictures at every step ({@link #askForViews}) and records what it was handed.
  */
 public final class ScriptedControl implements TrainingControl {
 
@@ -36,6 +38,9 @@ public final class ScriptedControl implements TrainingControl {
     private final Map<Long, Map<String, Object>> scheduled = new ConcurrentHashMap<>();
     private final List<Long> awaited = new CopyOnWriteArrayList<>();
     private final List<Applied> applied = new CopyOnWriteArrayList<>();
+    private volatile boolean askViews;
+    private final List<Long> viewsAt = new CopyOnWriteArrayList<>();
+    private volatile List<View> lastViews = List.of();
 
     /**
      * Pauses the run at its next step boundary.
@@ -79,6 +84,45 @@ public final class ScriptedControl implements TrainingControl {
             lock.notifyAll();
         }
         return this;
+    }
+
+    /**
+     * Asks for the run's lesson pictures at every step boundary ({@link TrainingControl#viewsDue()} always true).
+     *
+     * @return this
+     */
+    public ScriptedControl askForViews() {
+        askViews = true;
+        return this;
+    }
+
+    /**
+     * Returns the optimizer steps after which the loop handed over pictures, in order.
+     *
+     * @return the updates of each {@link #views} call
+     */
+    public List<Long> viewsAt() {
+        return List.copyOf(viewsAt);
+    }
+
+    /**
+     * Returns the pictures the loop handed over last.
+     *
+     * @return the views, empty before any
+     */
+    public List<View> lastViews() {
+        return lastViews;
+    }
+
+    @Override
+    public boolean viewsDue() {
+        return askViews;
+    }
+
+    @Override
+    public void views(long updates, List<View> views) {
+        lastViews = List.copyOf(views);
+        viewsAt.add(updates);
     }
 
     /**
