@@ -10,6 +10,7 @@ import dev.lectern.server.access.Viewer;
 import dev.lectern.server.http.Ids;
 import dev.lectern.server.metrics.MetricsRepository;
 import dev.lectern.server.plugin.PluginManager;
+import dev.lectern.server.plugin.ResultNames;
 import dev.lectern.web.Templates;
 import dev.lectern.web.page.KeyValue;
 import dev.lectern.web.page.Pager;
@@ -112,6 +113,7 @@ public final class ExperimentPageController {
                 models.page(
                         e,
                         pluginTitle(e),
+                        resultNames(e),
                         experiments.waitingReason(e).orElse(""),
                         experiments.predictInputs(e.id()),
                         Map.of(),
@@ -138,6 +140,7 @@ public final class ExperimentPageController {
                     models.page(
                             e,
                             pluginTitle(e),
+                            resultNames(e),
                             experiments.waitingReason(e).orElse(""),
                             inputs,
                             values,
@@ -151,6 +154,7 @@ public final class ExperimentPageController {
                             models.page(
                                     e,
                                     pluginTitle(e),
+                                    resultNames(e),
                                     experiments.waitingReason(e).orElse(""),
                                     inputs,
                                     values,
@@ -164,6 +168,7 @@ public final class ExperimentPageController {
                             models.page(
                                     e,
                                     pluginTitle(e),
+                                    resultNames(e),
                                     experiments.waitingReason(e).orElse(""),
                                     inputs,
                                     values,
@@ -171,6 +176,10 @@ public final class ExperimentPageController {
                                     "",
                                     conflict.getMessage())));
         }
+    }
+
+    private ResultNames resultNames(Experiment e) {
+        return ResultNames.of(plugins.find(e.pluginId()));
     }
 
     private String pluginTitle(Experiment e) {

@@ -7,6 +7,7 @@ import dev.lectern.plugin.api.LecturePlugin;
 import dev.lectern.plugin.api.ParamSpec;
 import dev.lectern.plugin.api.ParamValues;
 import dev.lectern.plugin.api.PluginDescriptor;
+import dev.lectern.plugin.api.ResultLabel;
 import dev.lectern.plugin.api.TrainedModel;
 import dev.lectern.plugin.api.TrainingContext;
 import java.io.IOException;
@@ -74,6 +75,16 @@ final class ClassLoaderSafeLecturePlugin implements LecturePlugin {
     @Override
     public Set<String> liveParameters() {
         return unchecked(delegate::liveParameters);
+    }
+
+    @Override
+    public Map<String, ResultLabel> resultLabels() {
+        return unchecked(delegate::resultLabels);
+    }
+
+    @Override
+    public int lectureNumber() {
+        return unchecked(delegate::lectureNumber);
     }
 
     @Override
