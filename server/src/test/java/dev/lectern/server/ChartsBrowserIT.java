@@ -121,7 +121,7 @@ class ChartsBrowserIT extends BrowserTest {
         assertThat(scatter.locator("table.chart-data-table tbody tr")).hasCount(drawn);
         assertThat(scatter.locator("canvas").getAttribute("aria-label")).contains("first ", "last ");
         Locator map = page.locator("figure.view-heatmap").first();
-        int cells = Integer.parseInt(map.locator("canvas").getAttribute("data-points"));
+        int cells = Integer.parseInt(map.locator("canvas[role=img]").getAttribute("data-points"));
         map.locator("details.chart-data > summary").click();
         assertThat(map.locator("table.chart-data-table")).hasAttribute("data-rows", String.valueOf(cells));
         Browser.screenshot(page, "charts-show-data");
@@ -133,7 +133,7 @@ class ChartsBrowserIT extends BrowserTest {
         page.navigate(server.url() + "/experiments/" + charRnn);
         Locator next = page.locator("figure.view-heatmap", new Page.LocatorOptions().setHasText("P(next character)"))
                 .last();
-        Locator canvas = next.locator("canvas");
+        Locator canvas = next.locator("canvas[role=img]");
         assertThat(canvas).hasAttribute("data-cells", "true");
         // "hello" has the characters e, h, l, o at four positions: 16 cells, named by characters, not codes.
         assertThat(canvas).hasAttribute("data-points", "16");
@@ -150,10 +150,10 @@ class ChartsBrowserIT extends BrowserTest {
 
         page.navigate(server.url() + "/experiments/" + lstm);
         Locator gate = page.locator("figure.view-heatmap", new Page.LocatorOptions().setHasText("Forget gate"));
-        assertThat(gate.locator("canvas")).hasAttribute("data-cells", "true");
+        assertThat(gate.locator("canvas[role=img]")).hasAttribute("data-cells", "true");
         // The cost surface of a linear regression stays a continuous map.
         page.navigate(server.url() + "/experiments/" + slow);
-        assertThat(page.locator("figure.view-heatmap canvas").first()).hasAttribute("data-cells", "false");
+        assertThat(page.locator("figure.view-heatmap canvas[role=img]").first()).hasAttribute("data-cells", "false");
     }
 
     @Test
