@@ -4,6 +4,7 @@
 // The x axis is steps or epochs: runs whose plugins declare their steps per epoch (plugin API 1.2) convert between the
 // two, so per-step and per-epoch metrics, and runs with different batch sizes, line up.
 import {COLORS, chartsAvailable, element, getJson, xOn} from './common.js';
+import {dataDisclosure, describe} from './chartdata.js';
 
 const root = document.getElementById('compare-page');
 const DASHES = [[], [6, 3], [2, 2], [8, 3, 2, 3]];
@@ -130,6 +131,7 @@ function draw() {
     canvas.dataset.maxX = String(maxX);
     canvas.dataset.labels = datasets.map((d) => d.label).join('|');
     canvas.dataset.colors = datasets.map((d) => d.borderColor).join('|');
+    const narrow = textRoute(figure, canvas, chart, datasets);
     charts.push(new window.Chart(canvas, {
       type: 'line',
       data: {datasets: datasets},
@@ -139,7 +141,7 @@ function draw() {
         normalized: true,
         responsive: true,
         maintainAspectRatio: false,
-        plugins: {legend: {display: true}, decimation: {enabled: false}},
+        plugins: {legend: {display: !narrow}, decimation: {enabled: false}},
         scales: {
           x: {type: 'linear', title: {display: true, text: axis}},
           y: {type: log ? 'logarithmic' : 'linear', title: {display: true, text: chart}}
@@ -149,7 +151,21 @@ function draw() {
   });
 }
 
+// A table wider than the page says so above it: the runs past the edge are there, a scroll away.
+function scrollCues() {
+  root.querySelectorAll('.table-scroll').forEach((scroll) => {
+    let cue = scroll.previousElementSibling;
+    if (!cue || !cue.classList.contains('scroll-cue')) {
+      cue = element('p', 'muted scroll-cue', 'Scroll sideways for more runs →');
+      scroll.before(cue);
+    }
+    cue.hidden = scroll.scrollWidth <= scroll.clientWidth + 1;
+  });
+}
+
 if (root && root.dataset.ids) {
+  scrollCues();
+  window.addEventListener('resize', scrollCues);
   if (chartsAvailable()) {
     window.Chart.defaults.font.family = getComputedStyle(document.body).fontFamily;
   }
@@ -168,4 +184,30 @@ if (root && root.dataset.ids) {
   }));
   document.getElementById('log-scale').addEventListener('change', draw);
   document.getElementById('smoothing').addEventListener('input', draw);
+}
+
+// On a phone the legend of many runs would take the plot's place: it goes below the chart as a list instead. Every
+// chart also gets its label (each curve's first, last and best) and its "Show data" table. Returns whether narrow.
+function textRoute(figure, canvas, chart, datasets) {
+  const series = datasets.map((d) => ({name: d.label, points: d.data}));
+  canvas.setAttribute('aria-label', describe(chart + ' of the compared runs', axis, series));
+  canvas.dataset.points = String(series.reduce((n, s) => n + s.points.length, 0));
+  const narrow = figure.clientWidth > 0 && figure.clientWidth < 600;
+  if (narrow) {
+    const legend = element('ul', 'view-legend compare-legend');
+    datasets.forEach((d) => {
+      const item = element('li');
+      const swatch = element('span', 'line-swatch');
+      swatch.style.borderTopColor = d.borderColor;
+      swatch.style.borderTopStyle = d.borderDash.length ? 'dashed' : 'solid';
+      item.append(swatch, element('span', null, d.label));
+      legend.appendChild(item);
+    });
+    figure.appendChild(legend);
+  }
+  dataDisclosure(figure, chart, () => ({
+    columns: ['run', axis, chart],
+    rows: series.flatMap((s) => s.points.map((p) => [s.name, p.x, p.y]))
+  }));
+  return narrow;
 }

@@ -199,6 +199,15 @@ function refreshFromServer() {
       if (facts && oldFacts) {
         oldFacts.replaceWith(document.importNode(facts, true));
       }
+      const summary = fresh.getElementById('summary');
+      const oldSummary = document.getElementById('summary');
+      if (summary && oldSummary) {
+        oldSummary.replaceWith(document.importNode(summary, true));
+        const empty = document.getElementById('summary-empty');
+        if (empty && summary.querySelector('tbody tr')) {
+          empty.hidden = true;
+        }
+      }
       const predict = fresh.getElementById('predict-section');
       const result = document.getElementById('result');
       if (predict && result && !document.getElementById('predict-section')) {
@@ -249,7 +258,9 @@ function loadDetails(replaceSummary) {
     }
     const table = document.getElementById('summary');
     const hasRows = table && table.tBodies.length > 0 && table.tBodies[0].rows.length > 0;
-    if (body.summary && typeof body.summary === 'object' && (replaceSummary || !hasRows)) {
+    // A run that ended while the page was open takes its result table from the fresh page (refreshFromServer),
+    // which names the keys as its plugin labels them.
+    if (body.summary && typeof body.summary === 'object' && !replaceSummary && !hasRows) {
       renderSummary(body.summary);
     }
     applyControl({events: body.events});

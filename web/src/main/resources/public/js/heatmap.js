@@ -2,8 +2,9 @@
 // coordinates, axes, a colour bar, and a read-out of x, y and the value under the pointer.
 import {element, list, logToggle, toNumber} from './common.js';
 import {contourLines} from './contours.js';
-import {drawSeries, legend, overlaySeries} from './marks.js';
+import {classStyle, drawSeries, legend, overlaySeries} from './marks.js';
 import {PALETTE, linearTicks, logTicks, paletteColor, readout, tickLabel} from './scales.js';
+import {dataDisclosure} from './chartdata.js';
 
 const FONT_SIZE = 12;
 
@@ -24,8 +25,20 @@ export function renderHeatmap(figure, view, index) {
   const canvas = document.createElement('canvas');
   canvas.id = 'view-' + index;
   canvas.setAttribute('role', 'img');
+  const extreme = (v) => {
+    for (let i = 0; i < map.ys.length; i++) {
+      const j = map.values[i].indexOf(v);
+      if (j >= 0) {
+        return ' at ' + map.xLabel + ' ' + map.xNames[j] + ', ' + map.yLabel + ' ' + map.yNames[i];
+      }
+    }
+    return '';
+  };
   canvas.setAttribute('aria-label', (view.title || 'heat map') + ': ' + map.valueLabel + ' from ' + readout(map.min)
-      + ' to ' + readout(map.max) + ' over ' + map.xLabel + ' and ' + map.yLabel);
+      + extreme(map.min) + ' to ' + readout(map.max) + extreme(map.max) + ' over ' + map.xLabel + ' and '
+      + map.yLabel + (map.discrete ? ', ' + map.xs.length + ' by ' + map.ys.length + ' cells' : ''));
+  canvas.dataset.points = String(map.xs.length * map.ys.length);
+  canvas.dataset.cells = map.discrete ? 'true' : 'false';
   const tip = element('div', 'heatmap-tip');
   tip.hidden = true;
   holder.append(canvas, tip);
@@ -33,6 +46,14 @@ export function renderHeatmap(figure, view, index) {
   if (map.overlay.length > 0) {
     figure.appendChild(legend(map.overlay));
   }
+  // Which colour and mark each class has, for a test to hold against the other charts of the page.
+  figure.dataset.classStyles = map.overlay.filter((s) => !s.line)
+    .map((s) => s.name + '=' + s.style.color + '/' + classStyle(s.name).shape).join('|');
+  dataDisclosure(figure, view.title || 'heat map', () => {
+    const rows = [];
+    map.values.forEach((row, i) => row.forEach((v, j) => rows.push([map.xNames[j], map.yNames[i], v])));
+    return {columns: [map.xLabel, map.yLabel, map.valueLabel], rows: rows};
+  });
 
   let frame = 0;
   const redraw = () => {
@@ -86,7 +107,14 @@ function parse(view) {
     name: String(s.name || ''), line: s.style === 'LINE' || s.style === 'ARROW', arrow: s.style === 'ARROW',
     x: list(s.x).map(toNumber), y: list(s.y).map(toNumber)
   })));
+  // Named columns or rows (plugin API 1.4) make a map of discrete cells: one colour per value, the names as ticks.
+  const names = (given, coordinates) => (given.length === coordinates.length ? given.map(String)
+    : coordinates.map((v) => readout(v)));
+  const xCategories = list(view.xCategories);
+  const yCategories = list(view.yCategories);
+  const discrete = xCategories.length === xs.length || yCategories.length === ys.length;
   return {
+    discrete: discrete, xNames: names(xCategories, xs), yNames: names(yCategories, ys),
     xs: xs, ys: ys, values: values, min: min, max: max, log: false, image: null,
     levels: list(view.contours).map(toNumber).filter((v) => isFinite(v) && v >= min && v <= max),
     overlay: overlay,
@@ -139,7 +167,47 @@ function fontFamily() {
   return getComputedStyle(document.body).fontFamily || 'sans-serif';
 }
 
+// Where a coordinate falls among the cells: its index, fractional between two columns' coordinates.
+function cellIndex(a, v) {
+  const [k, f] = locate(a, v);
+  return k + f;
+}
+
+// Labels every k-th cell so that neighbouring labels do not overlap.
+function every(names, room, size) {
+  return Math.max(1, Math.ceil(size / Math.max(1, room)));
+}
+
+function cellLayout(ctx, map, width, height) {
+  const yWidth = Math.max(...map.yNames.map((n) => ctx.measureText(n).width));
+  const colorTicks = map.log ? logTicks(map.min, map.max, 6) : linearTicks(map.min, map.max, 6).values;
+  const colorStep = map.log ? 0 : linearTicks(map.min, map.max, 6).step;
+  const cWidth = Math.max(...colorTicks.map((v) => ctx.measureText(tickLabel(v, colorStep)).width));
+  const left = Math.ceil(yWidth) + 30;
+  const right = Math.ceil(cWidth) + 60;
+  const plot = {left: left, top: 10, width: Math.max(40, width - left - right), height: Math.max(40, height - 10 - 46)};
+  const nx = map.xs.length;
+  const ny = map.ys.length;
+  plot.cellWidth = plot.width / nx;
+  plot.cellHeight = plot.height / ny;
+  plot.toX = (x) => plot.left + (cellIndex(map.xs, x) + 0.5) * plot.cellWidth;
+  plot.toY = (y) => plot.top + (ny - 0.5 - cellIndex(map.ys, y)) * plot.cellHeight;
+  plot.cellAt = (px, py) => ({
+    j: Math.min(nx - 1, Math.max(0, Math.floor((px - plot.left) / plot.cellWidth))),
+    i: Math.min(ny - 1, Math.max(0, ny - 1 - Math.floor((py - plot.top) / plot.cellHeight)))
+  });
+  const xWidest = Math.max(...map.xNames.map((n) => ctx.measureText(n).width));
+  plot.xEvery = every(map.xNames, plot.cellWidth, xWidest + 8);
+  plot.yEvery = every(map.yNames, plot.cellHeight, FONT_SIZE + 4);
+  plot.colorTicks = colorTicks;
+  plot.colorStep = colorStep;
+  return plot;
+}
+
 function layout(ctx, map, width, height) {
+  if (map.discrete) {
+    return cellLayout(ctx, map, width, height);
+  }
   const yTicks = linearTicks(map.ys[0], map.ys[map.ys.length - 1], Math.max(3, Math.round(height / 60)));
   const yWidth = Math.max(...yTicks.values.map((v) => ctx.measureText(tickLabel(v, yTicks.step)).width));
   const colorTicks = map.log ? logTicks(map.min, map.max, 6) : linearTicks(map.min, map.max, 6).values;
@@ -180,14 +248,20 @@ function draw(canvas, map) {
 
   ctx.fillStyle = '#e8e6df';   // where the map has no value
   ctx.fillRect(plot.left, plot.top, plot.width, plot.height);
-  ctx.imageSmoothingEnabled = true;
-  ctx.drawImage(colorImage(map, plot, ratio), plot.left, plot.top, plot.width, plot.height);
+  if (map.discrete) {
+    drawCells(ctx, map, plot);
+  } else {
+    ctx.imageSmoothingEnabled = true;
+    ctx.drawImage(colorImage(map, plot, ratio), plot.left, plot.top, plot.width, plot.height);
+  }
 
   ctx.save();
   ctx.beginPath();
   ctx.rect(plot.left, plot.top, plot.width, plot.height);
   ctx.clip();
-  drawContours(ctx, map, plot);
+  if (!map.discrete) {
+    drawContours(ctx, map, plot);   // lines between cells would claim values the grid does not have
+  }
   map.overlay.forEach((s) => drawSeries(ctx, s, plot));
   ctx.restore();
 
@@ -196,6 +270,23 @@ function draw(canvas, map) {
   ctx.strokeRect(plot.left - 0.5, plot.top - 0.5, plot.width + 1, plot.height + 1);
   drawAxes(ctx, map, plot);
   drawColorBar(ctx, map, plot);
+}
+
+// One rectangle per value, in its colour; missing values stay the background's.
+function drawCells(ctx, map, plot) {
+  const ny = map.ys.length;
+  map.values.forEach((row, i) => row.forEach((v, j) => {
+    const t = position(map, v);
+    if (isFinite(t)) {
+      ctx.fillStyle = paletteColor(t);
+      // Rounded edges, so neighbouring cells meet without a seam.
+      const x0 = Math.round(plot.left + j * plot.cellWidth);
+      const x1 = Math.round(plot.left + (j + 1) * plot.cellWidth);
+      const y0 = Math.round(plot.top + (ny - 1 - i) * plot.cellHeight);
+      const y1 = Math.round(plot.top + (ny - i) * plot.cellHeight);
+      ctx.fillRect(x0, y0, x1 - x0, y1 - y0);
+    }
+  }));
 }
 
 // The colour map at device resolution, computed once per size and scale.
@@ -248,11 +339,43 @@ function drawContours(ctx, map, plot) {
   }
 }
 
+function drawCellTicks(ctx, map, plot) {
+  const bottom = plot.top + plot.height;
+  const ny = map.ys.length;
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'top';
+  ctx.beginPath();
+  map.xNames.forEach((name, j) => {
+    if (j % plot.xEvery === 0) {
+      const px = Math.round(plot.left + (j + 0.5) * plot.cellWidth) + 0.5;
+      ctx.moveTo(px, bottom);
+      ctx.lineTo(px, bottom + 5);
+      ctx.fillText(name, px, bottom + 7);
+    }
+  });
+  ctx.textAlign = 'right';
+  ctx.textBaseline = 'middle';
+  map.yNames.forEach((name, i) => {
+    if (i % plot.yEvery === 0) {
+      const py = Math.round(plot.top + (ny - 0.5 - i) * plot.cellHeight) + 0.5;
+      ctx.moveTo(plot.left, py);
+      ctx.lineTo(plot.left - 5, py);
+      ctx.fillText(name, plot.left - 7, py);
+    }
+  });
+  ctx.stroke();
+}
+
 function drawAxes(ctx, map, plot) {
   ctx.fillStyle = '#57606a';
   ctx.strokeStyle = '#8c8f94';
   ctx.lineWidth = 1;
   const bottom = plot.top + plot.height;
+  if (map.discrete) {
+    drawCellTicks(ctx, map, plot);
+    axisTitles(ctx, map, plot);
+    return;
+  }
   ctx.textAlign = 'center';
   ctx.textBaseline = 'top';
   ctx.beginPath();
@@ -271,6 +394,11 @@ function drawAxes(ctx, map, plot) {
     ctx.fillText(tickLabel(v, plot.yTicks.step), plot.left - 7, py);
   }
   ctx.stroke();
+  axisTitles(ctx, map, plot);
+}
+
+function axisTitles(ctx, map, plot) {
+  const bottom = plot.top + plot.height;
   ctx.fillStyle = '#1f2328';
   ctx.textAlign = 'center';
   ctx.textBaseline = 'bottom';
@@ -340,7 +468,10 @@ function hover(canvas, tip, map, event) {
   }
   const lines = [];
   const near = nearestPoint(map, plot, px, py);
-  if (near) {
+  if (!near && map.discrete) {
+    const {i, j} = plot.cellAt(px, py);
+    lines.push([map.xLabel, map.xNames[j]], [map.yLabel, map.yNames[i]], [map.valueLabel, readout(map.values[i][j])]);
+  } else if (near) {
     lines.push([near.name, ''], [map.xLabel, readout(near.x)], [map.yLabel, readout(near.y)]);
   } else {
     const x = plot.fromX(px);

@@ -9,13 +9,44 @@ const POINT_STYLES = [
 const LINE_COLORS = ['#ffffff', '#ff4136', '#ffb000', '#37d2ff', '#ff66d9'];
 const OUTLINE = 'rgba(20, 20, 30, 0.8)';
 
+// One style per name of a point series across the page, so that a class ("admitted = 1") has the same colour and mark
+// on the heat map as on the scatter beside it.
+const CLASS_STYLES = new Map();
+
+/** Returns the style of a point series by its name, giving a new name the next style not yet taken. */
+export function classStyle(name) {
+  if (!CLASS_STYLES.has(name)) {
+    CLASS_STYLES.set(name, POINT_STYLES[CLASS_STYLES.size % POINT_STYLES.length]);
+  }
+  return CLASS_STYLES.get(name);
+}
+
+/** Whether a point series of this name already has a style on the page. */
+export function hasClassStyle(name) {
+  return CLASS_STYLES.has(name);
+}
+
+// Chart.js's names for the marks, and how a scatter draws one: the fill and the dark outline of the heat map's.
+const CHART_POINT_STYLES = {cross: 'crossRot', circle: 'circle', triangle: 'triangle', square: 'rect',
+  diamond: 'rectRot', star: 'star'};
+
+/** The Chart.js dataset options that draw a point series in its page-wide style. */
+export function chartPointStyle(style) {
+  const cross = style.shape === 'cross';
+  return {
+    pointStyle: CHART_POINT_STYLES[style.shape] || 'circle',
+    borderColor: cross ? style.color : OUTLINE,
+    backgroundColor: style.color,
+    borderWidth: cross ? 2 : 1
+  };
+}
+
 /** Gives each series {name, line, x, y} its style: points and lines take turns through their own lists. */
 export function overlaySeries(series) {
-  let points = 0;
   let lines = 0;
   return series.map((s) => {
     const style = s.line ? {color: LINE_COLORS[lines++ % LINE_COLORS.length], shape: 'line'}
-      : Object.assign({}, POINT_STYLES[points++ % POINT_STYLES.length]);
+      : Object.assign({}, classStyle(s.name));
     if (!s.line && s.x.length === 1) {
       style.shape = 'star';   // a single point is a landmark, such as the optimum
     }

@@ -8,6 +8,7 @@
 // of such metrics only is drawn by epoch; on a chart with per-step metrics its points move to the epoch's last step.
 import {COLORS, chartsAvailable, element, finite, idPart, logToggle, xOn} from './common.js';
 import {tickLabel} from './scales.js';
+import {FEW_POINTS, dataDisclosure, describe, valuesTable} from './chartdata.js';
 
 const REFERENCE = /normal equation|reference/i;
 const REFERENCE_COLOR = '#57606a';
@@ -199,7 +200,11 @@ function createFigure(group) {
   canvas.setAttribute('role', 'img');
   canvas.setAttribute('aria-label', group.name + ' by step');
   holder.appendChild(canvas);
-  figure.append(caption, holder);
+  // Series of one or two points (a per-epoch metric after one epoch, a test score measured once) are listed as
+  // values here instead of a line on an axis stretched around them.
+  const values = element('div', 'chart-values-box');
+  values.hidden = true;
+  figure.append(caption, holder, values);
   // In chart order, wherever the metrics came from: before the first chart that sorts after this one.
   figure.dataset.chart = group.name;
   const next = Array.from(host.children).find((f) => f.dataset && typeof f.dataset.chart === 'string'
@@ -210,6 +215,10 @@ function createFigure(group) {
     host.appendChild(figure);
   }
   group.canvas = canvas;
+  group.figure = figure;
+  group.holder = holder;
+  group.values = values;
+  group.data = dataDisclosure(figure, group.name, () => tableOf(group));
 
   if (!chartsAvailable()) {
     box.disabled = true;
@@ -329,14 +338,25 @@ function draw() {
       total += s.points.length;
     }
     group.canvas.dataset.points = String(total);
+    const byEpoch = group.series.every((s) => s.perEpoch);
+    const unit = byEpoch ? 'epoch' : 'step';
+    group.unit = unit;
+    const described = describe(group.name, unit, storedSeries(group));
+    group.canvas.setAttribute('aria-label', described);
+    group.data.update();
+    const few = group.series.every((s) => s.points.length < FEW_POINTS);
+    group.figure.dataset.shown = few ? 'values' : 'line';
+    group.holder.hidden = few;
+    group.values.hidden = !few;
+    if (few) {
+      valuesTable(group.values, group.name, unit, storedSeries(group));
+      continue;
+    }
     if (!group.chart) {
       continue;
     }
-    const byEpoch = group.series.every((s) => s.perEpoch);
-    const unit = byEpoch ? 'epoch' : 'step';
     if (group.chart.options.scales.x.title.text !== unit) {
       group.chart.options.scales.x.title.text = unit;
-      group.canvas.setAttribute('aria-label', group.name + ' by ' + unit);
     }
     group.canvas.dataset.axis = unit;
     // A fresh array each time: Chart.js patches the arrays it is given, and the decimation plugin
@@ -406,4 +426,24 @@ function stepSpan(group, shown) {
     }
   }
   return lo < hi ? [lo, hi] : null;
+}
+
+// Each series' points at the x they are stored with: the epoch for a per-epoch chart, else the step, as drawn.
+function storedSeries(group) {
+  const byEpoch = group.series.every((s) => s.perEpoch);
+  return group.series.map((s) => ({
+    name: s.label,
+    points: byEpoch ? s.points : s.points.map((p) => ({x: xOn('step', p.x, s.perEpoch, stepsPerEpoch), y: p.y}))
+  }));
+}
+
+// What the "Show data" table lists: one row per stored point of every series, the points the chart draws from.
+function tableOf(group) {
+  const rows = [];
+  for (const s of storedSeries(group)) {
+    for (const p of s.points) {
+      rows.push([s.name, p.x, p.y]);
+    }
+  }
+  return {columns: ['series', group.unit || 'step', group.name], rows: rows};
 }

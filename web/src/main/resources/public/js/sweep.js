@@ -1,5 +1,6 @@
 // Sweep page: the chosen metric against each swept value, parallel coordinates, and live progress.
 import {COLORS, chartsAvailable, element, getJson} from './common.js';
+import {dataDisclosure, describe} from './chartdata.js';
 
 const root = document.getElementById('sweep');
 const POLL_MS = 2000;
@@ -37,6 +38,12 @@ function drawScatter(host, sweep, metric, higher) {
       .filter((p) => p.y !== null)
       .map((p) => ({x: numeric ? p.x : values.indexOf(String(p.x)), y: p.y}));
     canvas.dataset.points = String(points.length);
+    const ranked = points.slice().sort((a, b) => a.x - b.x)
+      .map((p) => ({x: numeric ? p.x : values[p.x], y: p.y}));
+    canvas.setAttribute('aria-label', describe('best ' + metric, name, [{name: metric, points: ranked}], () => higher));
+    dataDisclosure(figure, 'best ' + metric + ' by ' + name, () => ({
+      columns: [name, 'best ' + metric], rows: ranked.map((p) => [p.x, p.y])
+    }));
     const positive = numeric && values.every((v) => v > 0);
     const spread = positive && Math.max(...values) / Math.min(...values) >= 100;
     new window.Chart(canvas, {

@@ -4,6 +4,8 @@ import {COLORS, chartsAvailable, element, finite, list, toNumber} from './common
 import {renderFormulas} from './formulas.js';
 import {renderGallery, renderText} from './gallery.js';
 import {renderHeatmap} from './heatmap.js';
+import {FEW_POINTS, dataDisclosure, describe, valuesTable} from './chartdata.js';
+import {chartPointStyle, classStyle, hasClassStyle} from './marks.js';
 
 // View type -> how to draw it and the figure's class.
 const RENDERERS = {
@@ -30,6 +32,9 @@ export function renderViews(host, views, idPrefix = '') {
   charts = [];
   chartsByHost.set(host, charts);
   host.replaceChildren();
+  // The heat maps' classes take their styles first, so a scatter of the same classes draws them alike.
+  views.filter((view) => view && view.type === 'Heatmap').forEach((view) => list(view.overlay)
+    .filter((s) => s && s.style !== 'LINE').forEach((s) => classStyle(String(s.name || ''))));
   views.forEach((view, position) => {
     const index = idPrefix + position;
     const renderer = view && Object.prototype.hasOwnProperty.call(RENDERERS, view.type) ? RENDERERS[view.type] : null;
@@ -64,26 +69,56 @@ function chartCanvas(figure, view, index) {
 }
 
 function renderXyChart(figure, view, index) {
-  const canvas = chartCanvas(figure, view, index);
-  if (!chartsAvailable()) {
-    return;
-  }
-  const datasets = list(view.series).map((s, k) => {
+  const series = list(view.series).map((s) => {
     const xs = list(s.x).map(toNumber);
     const ys = list(s.y).map(toNumber);
-    const data = [];
+    const points = [];
     for (let i = 0; i < Math.min(xs.length, ys.length); i++) {
       if (finite(xs[i]) !== null && finite(ys[i]) !== null) {
-        data.push({x: xs[i], y: ys[i]});
+        points.push({x: xs[i], y: ys[i]});
       }
     }
-    const line = s.style === 'LINE' || s.style === 'ARROW';
+    return {name: String(s.name || ''), line: s.style === 'LINE' || s.style === 'ARROW', points: points};
+  });
+  const xName = view.xLabel || 'x';
+  const title = view.title || 'chart';
+  const total = series.reduce((n, s) => n + s.points.length, 0);
+  figure.dataset.points = String(total);
+  if (series.length > 0 && series.every((s) => s.points.length < FEW_POINTS)) {
+    // One or two points make no line worth an axis: the values themselves.
+    figure.dataset.shown = 'values';
+    const box = element('div', 'chart-values-box');
+    figure.appendChild(box);
+    valuesTable(box, title, xName, series);
+  } else {
+    figure.dataset.shown = 'line';
+    const canvas = chartCanvas(figure, view, index);
+    canvas.dataset.points = String(total);
+    canvas.setAttribute('aria-label', describe(title, xName, series, null));
+    figure.dataset.classStyles = series.filter((s) => !s.line && hasClassStyle(s.name))
+      .map((s) => s.name + '=' + classStyle(s.name).color + '/' + classStyle(s.name).shape).join('|');
+    if (chartsAvailable()) {
+      drawXyChart(canvas, view, series);
+    }
+  }
+  dataDisclosure(figure, title, () => ({
+    columns: ['series', xName, view.yLabel || 'y'],
+    rows: series.flatMap((s) => s.points.map((p) => [s.name, p.x, p.y]))
+  }));
+}
+
+function drawXyChart(canvas, view, series) {
+  const datasets = series.map((s, k) => {
+    const line = s.line;
     const color = COLORS[k % COLORS.length];
-    return {
-      label: s.name, data: data, showLine: line, order: line ? 0 : 1, pointStyle: line ? 'line' : 'circle',
+    const dataset = {
+      label: s.name, data: s.points.slice(), showLine: line, order: line ? 0 : 1, pointStyle: line ? 'line' : 'circle',
       borderColor: color, backgroundColor: line ? color : color + '88',
       borderWidth: line ? 2 : 1, pointRadius: line ? 0 : 3, pointHoverRadius: line ? 3 : 5
     };
+    // A class the heat map also shows keeps its colour and mark here.
+    return !line && hasClassStyle(s.name) ? Object.assign(dataset, chartPointStyle(classStyle(s.name)), {pointRadius: 4})
+      : dataset;
   });
   charts.push(new window.Chart(canvas, {
     type: 'scatter',
@@ -110,6 +145,19 @@ function renderXyChart(figure, view, index) {
 
 function renderBarChart(figure, view, index) {
   const canvas = chartCanvas(figure, view, index);
+  const categories = list(view.categories).map(String);
+  const title = view.title || 'bar chart';
+  const bars = list(view.series).map((s) => ({
+    name: String(s.name || ''), values: list(s.values).map((v) => finite(toNumber(v)))
+  }));
+  canvas.dataset.points = String(bars.reduce((n, s) => n + s.values.length, 0));
+  canvas.setAttribute('aria-label', title + '; ' + bars.map((s) => (bars.length > 1 ? s.name + ': ' : '')
+    + categories.map((c, k) => c + ' ' + (s.values[k] === null || s.values[k] === undefined ? '—'
+      : String(Number(s.values[k].toPrecision(4))))).join(', ')).join('; '));
+  dataDisclosure(figure, title, () => ({
+    columns: ['category', ...bars.map((s) => s.name || view.valueLabel || 'value')],
+    rows: categories.map((c, k) => [c, ...bars.map((s) => (s.values[k] === undefined ? null : s.values[k]))])
+  }));
   if (!chartsAvailable()) {
     return;
   }

@@ -67,6 +67,13 @@ public final class Json {
         for (View view : views) {
             ObjectNode node = mapper.valueToTree(view);
             node.put("type", view.getClass().getSimpleName());
+            // A heat map's category names (API 1.4) are written only when it has them: continuous maps keep the
+            // JSON they always had.
+            for (String field : new String[] {"xCategories", "yCategories"}) {
+                if (node.path(field).isArray() && node.path(field).isEmpty()) {
+                    node.remove(field);
+                }
+            }
             array.add(node);
         }
         return array;

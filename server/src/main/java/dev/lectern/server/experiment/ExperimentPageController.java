@@ -10,6 +10,7 @@ import dev.lectern.server.access.Viewer;
 import dev.lectern.server.http.Ids;
 import dev.lectern.server.metrics.MetricsRepository;
 import dev.lectern.server.plugin.PluginManager;
+import dev.lectern.server.plugin.ResultNames;
 import dev.lectern.web.Templates;
 import dev.lectern.web.page.KeyValue;
 import dev.lectern.web.page.Pager;
@@ -137,6 +138,7 @@ public final class ExperimentPageController {
                 models.page(
                         e,
                         pluginTitle(e),
+                        resultNames(e),
                         experiments.waitingReason(e).orElse(""),
                         experiments.predictInputs(e.id()),
                         Map.of(),
@@ -163,6 +165,7 @@ public final class ExperimentPageController {
                     models.page(
                             e,
                             pluginTitle(e),
+                            resultNames(e),
                             experiments.waitingReason(e).orElse(""),
                             inputs,
                             values,
@@ -176,6 +179,7 @@ public final class ExperimentPageController {
                             models.page(
                                     e,
                                     pluginTitle(e),
+                                    resultNames(e),
                                     experiments.waitingReason(e).orElse(""),
                                     inputs,
                                     values,
@@ -189,6 +193,7 @@ public final class ExperimentPageController {
                             models.page(
                                     e,
                                     pluginTitle(e),
+                                    resultNames(e),
                                     experiments.waitingReason(e).orElse(""),
                                     inputs,
                                     values,
@@ -196,6 +201,10 @@ public final class ExperimentPageController {
                                     "",
                                     conflict.getMessage())));
         }
+    }
+
+    private ResultNames resultNames(Experiment e) {
+        return ResultNames.of(plugins.find(e.pluginId()));
     }
 
     private String pluginTitle(Experiment e) {

@@ -6,6 +6,7 @@ import dev.lectern.server.http.Formats;
 import dev.lectern.server.http.Forms;
 import dev.lectern.server.http.Markdown;
 import dev.lectern.server.metrics.MetricSummary;
+import dev.lectern.server.plugin.ResultNames;
 import dev.lectern.web.page.ExperimentPage;
 import dev.lectern.web.page.ExperimentRow;
 import dev.lectern.web.page.KeyValue;
@@ -113,6 +114,7 @@ public final class ExperimentViews {
     public ExperimentPage page(
             Experiment e,
             String pluginTitle,
+            ResultNames names,
             String waiting,
             List<ParamSpec> predictInputs,
             Map<String, ?> predictValues,
@@ -123,7 +125,7 @@ public final class ExperimentViews {
         json.readObject(e.paramsJson()).forEach((k, v) -> params.add(new KeyValue(k, Formats.number(v))));
         List<KeyValue> summary = new ArrayList<>();
         json.readObject(e.summaryJson().orElse(null))
-                .forEach((k, v) -> summary.add(new KeyValue(k, Formats.number(v))));
+                .forEach((k, v) -> summary.add(new KeyValue(names.display(k), Formats.number(v))));
         List<KeyValue> facts = new ArrayList<>();
         facts.add(new KeyValue("created", Formats.time(e.createdAt())));
         e.startedAt().ifPresent(t -> facts.add(new KeyValue("started", Formats.time(t))));

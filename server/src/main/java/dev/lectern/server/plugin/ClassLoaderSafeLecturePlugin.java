@@ -8,6 +8,7 @@ import dev.lectern.plugin.api.LecturePlugin;
 import dev.lectern.plugin.api.ParamSpec;
 import dev.lectern.plugin.api.ParamValues;
 import dev.lectern.plugin.api.PluginDescriptor;
+import dev.lectern.plugin.api.ResultLabel;
 import dev.lectern.plugin.api.TrainedModel;
 import dev.lectern.plugin.api.TrainingContext;
 import java.io.IOException;
@@ -91,6 +92,16 @@ final class ClassLoaderSafeLecturePlugin implements LecturePlugin {
     @Override
     public boolean checksGradients() {
         return unchecked(delegate::checksGradients);
+    }
+
+    @Override
+    public Map<String, ResultLabel> resultLabels() {
+        return unchecked(delegate::resultLabels);
+    }
+
+    @Override
+    public int lectureNumber() {
+        return unchecked(delegate::lectureNumber);
     }
 
     @Override

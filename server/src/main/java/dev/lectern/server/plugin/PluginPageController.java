@@ -67,6 +67,7 @@ public final class PluginPageController {
     /** {@code GET /}: the lectures and the newest runs. */
     public void dashboard(Context ctx) {
         var cards = plugins.statuses().stream()
+                .sorted(LectureOrder.STATUSES)
                 .map(s -> PluginPages.card(s, plugins))
                 .toList();
         ctx.html(templates.render(

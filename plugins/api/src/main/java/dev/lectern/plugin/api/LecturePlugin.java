@@ -120,6 +120,29 @@ public interface LecturePlugin {
     }
 
     /**
+     * Returns the plain names (and units) of the keys of the summary that {@link TrainedModel#summary()} returns,
+     * such as {@code "msPerEpoch"} to "Time per epoch" in "ms", so that result tables show words instead of keys. A key
+     * without a label is shown as it is. Since API 1.4.
+     *
+     * @return summary key to its label; empty (the default) when the keys are shown as they are
+     */
+    default Map<String, ResultLabel> resultLabels() {
+        return Map.of();
+    }
+
+    /**
+     * Returns the number of the lecture this model belongs to, such as 2 for "Lecture 2: cost function and gradient
+     * descent", so that the dashboard lists the models in the order the course teaches them. Models of one lecture
+     * are listed by title. Since API 1.4.
+     *
+     * @return the lecture number, 1 or more; 0 (the default) when the plugin does not say, and the server reads the
+     *     first number in the descriptor's topic instead ("Lecture 11 ..."), listing the plugin last when there is none
+     */
+    default int lectureNumber() {
+        return 0;
+    }
+
+    /**
      * Trains a model. Called on a worker thread; report metrics and progress through the context, call
      * {@link TrainingContext#checkCancelled()} at least once per step (and, since API 1.3,
      * {@link TrainingControl#awaitStep} at each step boundary, so the user can pause it), and release every native resource

@@ -15,9 +15,11 @@ public final class PluginApi {
      * 1.4 added {@link LecturePlugin#dataRequirements()} with {@link DataRequirements}, {@link DataFacts} (features,
      * rows, label kind) in {@link DatasetInfo#facts()}, {@link LecturePlugin#chartOrder()}, the 2-D classifier view
      * ({@code view.ClassifierView}), the gradient check ({@link LecturePlugin#checksGradients()},
-     * {@link TrainedModel#gradientProblem} and the package {@code dev.lectern.plugin.api.gradient}), and live lesson
+     * {@link TrainedModel#gradientProblem} and the package {@code dev.lectern.plugin.api.gradient}), live lesson
      * pictures ({@link TrainingControl#viewsDue()} and {@link TrainingControl#views}), so a paused or single-stepped
-     * run shows its current model, with the {@link dev.lectern.plugin.api.view.Formulas} view.
+     * run shows its current model, with the {@link dev.lectern.plugin.api.view.Formulas} view,
+     * {@link LecturePlugin#resultLabels()} (plain names and units of summary keys) and
+     * {@link LecturePlugin#lectureNumber()} (the dashboard's lecture order).
      */
     public static final String VERSION = "1.4.0";
 

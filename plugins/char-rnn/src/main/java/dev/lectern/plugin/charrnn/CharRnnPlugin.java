@@ -8,8 +8,10 @@ import dev.lectern.plugin.api.LecturePlugin;
 import dev.lectern.plugin.api.ParamSpec;
 import dev.lectern.plugin.api.PluginApi;
 import dev.lectern.plugin.api.PluginDescriptor;
+import dev.lectern.plugin.api.ResultLabel;
 import dev.lectern.plugin.api.TrainedModel;
 import dev.lectern.plugin.api.TrainingContext;
+import dev.lectern.plugin.support.ResultLabels;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -26,7 +28,7 @@ public final class CharRnnPlugin implements LecturePlugin {
         return new PluginDescriptor(
                 ID,
                 "Char-RNN",
-                "Lectures 12 — RNN, vanishing gradients, LSTM",
+                "Lecture 12 — RNN, vanishing gradients, LSTM",
                 "A recurrent network reads a text one character at a time, carries a hidden state from step to step "
                         + "and learns to predict the next character: from \"hell\" → \"ello\" to pseudo-Shakespeare.",
                 "0.1.0",
@@ -78,6 +80,24 @@ public final class CharRnnPlugin implements LecturePlugin {
     @Override
     public Map<String, Object> defaultsFor(DatasetInfo dataset) {
         return CharRnnParams.defaultsFor(dataset.id());
+    }
+
+    @Override
+    public Map<String, ResultLabel> resultLabels() {
+        return ResultLabels.with(Map.of(
+                "perplexity", ResultLabel.of("Perplexity"),
+                "minP(right next char)", ResultLabel.of("Lowest P(right next character)"),
+                "epochsToTarget", ResultLabel.of("Epochs to reach the target"),
+                "vocabulary", ResultLabel.of("Vocabulary", "characters"),
+                "characters", ResultLabel.of("Training text", "characters"),
+                "streams", ResultLabel.of("Parallel streams"),
+                "window", ResultLabel.of("Unrolled window (BPTT)", "characters"),
+                "msPerStep", ResultLabel.of("Time per step", "ms")));
+    }
+
+    @Override
+    public int lectureNumber() {
+        return 12;
     }
 
     @Override

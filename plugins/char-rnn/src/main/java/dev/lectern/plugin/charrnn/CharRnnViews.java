@@ -70,40 +70,47 @@ final class CharRnnViews {
                 "Predicted string per epoch, with the probability of the right next character", headers, rows));
 
         double[] x = new double[positions];
+        List<String> steps = new ArrayList<>();
         for (int t = 0; t < positions; t++) {
             x[t] = t + 1;
+            steps.add((t + 1) + ": " + trace.step(t));
         }
-        StringBuilder steps = new StringBuilder();
-        for (int t = 0; t < positions; t++) {
-            steps.append(t == 0 ? "" : ", ").append(t + 1).append(" = ").append(trace.step(t));
+        List<String> epochNames = new ArrayList<>();
+        for (double epoch : y) {
+            epochNames.add(Long.toString(Math.round(epoch)));
         }
+        // Positions, epochs and characters are categories: drawn as cells named by them, not as a smooth surface.
         views.add(new Heatmap(
                 "From noise to \"" + target + "\": P(right next character) per epoch and position",
-                "position (" + steps + ")",
+                "position (input → target)",
                 "epoch",
                 "P(right next character)",
                 x,
                 y,
                 values,
-                new double[] {0.5},
-                List.of()));
+                new double[0],
+                List.of(),
+                steps,
+                epochNames));
 
         double[] chars = new double[vocabulary.size()];
-        StringBuilder legend = new StringBuilder();
+        List<String> characters = new ArrayList<>();
         for (int c = 0; c < chars.length; c++) {
             chars[c] = c;
-            legend.append(c == 0 ? "" : ", ").append(c).append(" = ").append(vocabulary.display(c));
+            characters.add(vocabulary.display(c));
         }
         views.add(new Heatmap(
                 "After the last epoch: P(next character) at every position",
-                "character (" + legend + ")",
-                "position",
+                "next character",
+                "position (input → target)",
                 "P(next character)",
                 chars,
                 x,
                 last.probabilities(),
                 new double[0],
-                List.of()));
+                List.of(),
+                characters,
+                steps));
         return views;
     }
 

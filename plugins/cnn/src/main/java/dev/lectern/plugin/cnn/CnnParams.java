@@ -39,7 +39,7 @@ final class CnnParams {
                             + "lecture: conv 32, 64, 128 with dropout, FC 625, output (lab-11-2); custom: the fields below."),
             ParamSpec.ofText(
                     CONV_CHANNELS,
-                    "Conv filters (custom)",
+                    "Conv filters",
                     "32,64",
                     40,
                     "Filters of each conv block, first to last, separated by commas, such as 16,32,64 (at most "

@@ -10,8 +10,10 @@ import dev.lectern.plugin.api.ParamSpec;
 import dev.lectern.plugin.api.ParamValues;
 import dev.lectern.plugin.api.PluginApi;
 import dev.lectern.plugin.api.PluginDescriptor;
+import dev.lectern.plugin.api.ResultLabel;
 import dev.lectern.plugin.api.TrainedModel;
 import dev.lectern.plugin.api.TrainingContext;
+import dev.lectern.plugin.support.ResultLabels;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -78,6 +80,16 @@ public final class CnnPlugin implements LecturePlugin {
     @Override
     public void validate(ParamValues values, DatasetInfo dataset) {
         CnnParams.validate(values);
+    }
+
+    @Override
+    public Map<String, ResultLabel> resultLabels() {
+        return ResultLabels.with(Map.of("trainingImages", ResultLabel.of("Training images")));
+    }
+
+    @Override
+    public int lectureNumber() {
+        return 11;
     }
 
     @Override

@@ -8,8 +8,10 @@ import dev.lectern.plugin.api.LecturePlugin;
 import dev.lectern.plugin.api.ParamSpec;
 import dev.lectern.plugin.api.PluginApi;
 import dev.lectern.plugin.api.PluginDescriptor;
+import dev.lectern.plugin.api.ResultLabel;
 import dev.lectern.plugin.api.TrainedModel;
 import dev.lectern.plugin.api.TrainingContext;
+import dev.lectern.plugin.support.ResultLabels;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -77,6 +79,18 @@ public final class LinearRegressionPlugin implements LecturePlugin {
     @Override
     public Map<String, Object> defaultsFor(DatasetInfo dataset) {
         return LinearRegressionParams.defaultsFor(dataset.id());
+    }
+
+    @Override
+    public Map<String, ResultLabel> resultLabels() {
+        return ResultLabels.with(Map.of(
+                "cost", ResultLabel.of("Cost (MSE / 2)"),
+                "cost (normal equation)", ResultLabel.of("Cost of the normal equation (MSE / 2)")));
+    }
+
+    @Override
+    public int lectureNumber() {
+        return 2;
     }
 
     @Override

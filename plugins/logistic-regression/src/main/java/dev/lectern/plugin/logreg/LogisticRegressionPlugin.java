@@ -8,8 +8,10 @@ import dev.lectern.plugin.api.LecturePlugin;
 import dev.lectern.plugin.api.ParamSpec;
 import dev.lectern.plugin.api.ParamValues;
 import dev.lectern.plugin.api.PluginDescriptor;
+import dev.lectern.plugin.api.ResultLabel;
 import dev.lectern.plugin.api.TrainedModel;
 import dev.lectern.plugin.api.TrainingContext;
+import dev.lectern.plugin.support.ResultLabels;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -74,6 +76,18 @@ public final class LogisticRegressionPlugin implements LecturePlugin {
     @Override
     public void validate(ParamValues values, DatasetInfo dataset) {
         BinaryLabels.check(dataset);
+    }
+
+    @Override
+    public Map<String, ResultLabel> resultLabels() {
+        return ResultLabels.with(Map.of(
+                "cost", ResultLabel.of("Cost (cross-entropy)"),
+                "accuracy", ResultLabel.of("Training accuracy")));
+    }
+
+    @Override
+    public int lectureNumber() {
+        return 5;
     }
 
     @Override

@@ -120,12 +120,28 @@ final class ForecastViews {
         int steps = values[0].length;
         double[] x = new double[steps];
         double[] y = new double[units];
+        List<String> stepNames = new ArrayList<>();
+        List<String> unitNames = new ArrayList<>();
         for (int t = 0; t < steps; t++) {
             x[t] = t + 1;
+            stepNames.add(Integer.toString(t + 1));
         }
         for (int u = 0; u < units; u++) {
             y[u] = u + 1;
+            unitNames.add(Integer.toString(u + 1));
         }
-        return new Heatmap(name + " (" + which + ")", "time step", "hidden unit", name, x, y, values, null, null);
+        // Units and time steps are separate things, not points of a surface: one cell each, nothing blended between.
+        return new Heatmap(
+                name + " (" + which + ")",
+                "time step",
+                "hidden unit",
+                name,
+                x,
+                y,
+                values,
+                null,
+                null,
+                stepNames,
+                unitNames);
     }
 }

@@ -10,8 +10,10 @@ import dev.lectern.plugin.api.ParamSpec;
 import dev.lectern.plugin.api.ParamValues;
 import dev.lectern.plugin.api.PluginApi;
 import dev.lectern.plugin.api.PluginDescriptor;
+import dev.lectern.plugin.api.ResultLabel;
 import dev.lectern.plugin.api.TrainedModel;
 import dev.lectern.plugin.api.TrainingContext;
+import dev.lectern.plugin.support.ResultLabels;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -86,6 +88,31 @@ public final class LstmForecasterPlugin implements LecturePlugin {
                     ForecastParams.MOVING_AVERAGE,
                     "the moving average can use at most " + "the " + window + " days of the window");
         }
+    }
+
+    @Override
+    public Map<String, ResultLabel> resultLabels() {
+        return ResultLabels.with(Map.ofEntries(
+                Map.entry("testRmse", ResultLabel.of("Test RMSE", "scaled")),
+                Map.entry("persistenceRmse", ResultLabel.of("Persistence RMSE", "scaled")),
+                Map.entry("movingAverageRmse", ResultLabel.of("Moving-average RMSE", "scaled")),
+                Map.entry("testRmsePrice", ResultLabel.of("Test RMSE", "price")),
+                Map.entry("persistenceRmsePrice", ResultLabel.of("Persistence RMSE", "price")),
+                Map.entry("movingAverageRmsePrice", ResultLabel.of("Moving-average RMSE", "price")),
+                Map.entry("validationRmse", ResultLabel.of("Validation RMSE", "scaled")),
+                Map.entry("validationPersistenceRmse", ResultLabel.of("Validation persistence RMSE", "scaled")),
+                Map.entry("firstLoss", ResultLabel.of("First loss")),
+                Map.entry("finalLoss", ResultLabel.of("Final loss")),
+                Map.entry("trainWindows", ResultLabel.of("Training windows")),
+                Map.entry("validationWindows", ResultLabel.of("Validation windows")),
+                Map.entry("testWindows", ResultLabel.of("Test windows")),
+                Map.entry("trainingTimeSeconds", ResultLabel.of("Training loop time", "s")),
+                Map.entry("msPerIteration", ResultLabel.of("Time per iteration", "ms"))));
+    }
+
+    @Override
+    public int lectureNumber() {
+        return 12;
     }
 
     @Override

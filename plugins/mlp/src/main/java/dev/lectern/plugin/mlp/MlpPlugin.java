@@ -12,8 +12,10 @@ import dev.lectern.plugin.api.ParamSpec;
 import dev.lectern.plugin.api.ParamValues;
 import dev.lectern.plugin.api.PluginApi;
 import dev.lectern.plugin.api.PluginDescriptor;
+import dev.lectern.plugin.api.ResultLabel;
 import dev.lectern.plugin.api.TrainedModel;
 import dev.lectern.plugin.api.TrainingContext;
+import dev.lectern.plugin.support.ResultLabels;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -103,6 +105,18 @@ public final class MlpPlugin implements LecturePlugin {
                 throw new InvalidParameterException("dataset", "data set '" + dataset.id() + "' has no feature column");
             }
         }
+    }
+
+    @Override
+    public Map<String, ResultLabel> resultLabels() {
+        return ResultLabels.with(Map.of(
+                "secondsPerEpoch", ResultLabel.of("Time per epoch", "s"),
+                "imagesPerSecond", ResultLabel.of("Images per second")));
+    }
+
+    @Override
+    public int lectureNumber() {
+        return 9;
     }
 
     @Override

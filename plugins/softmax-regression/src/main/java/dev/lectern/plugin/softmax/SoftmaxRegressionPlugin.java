@@ -12,8 +12,10 @@ import dev.lectern.plugin.api.ParamSpec;
 import dev.lectern.plugin.api.ParamValues;
 import dev.lectern.plugin.api.PluginApi;
 import dev.lectern.plugin.api.PluginDescriptor;
+import dev.lectern.plugin.api.ResultLabel;
 import dev.lectern.plugin.api.TrainedModel;
 import dev.lectern.plugin.api.TrainingContext;
+import dev.lectern.plugin.support.ResultLabels;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -101,6 +103,18 @@ public final class SoftmaxRegressionPlugin implements LecturePlugin {
                 throw new InvalidParameterException("dataset", "data set '" + dataset.id() + "' has no feature column");
             }
         }
+    }
+
+    @Override
+    public Map<String, ResultLabel> resultLabels() {
+        return ResultLabels.with(Map.of(
+                "cost", ResultLabel.of("Cost (cross-entropy)"),
+                "classes", ResultLabel.of("Classes")));
+    }
+
+    @Override
+    public int lectureNumber() {
+        return 6;
     }
 
     @Override
