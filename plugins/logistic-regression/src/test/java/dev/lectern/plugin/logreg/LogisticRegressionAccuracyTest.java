@@ -97,8 +97,9 @@ class LogisticRegressionAccuracyTest {
             assertThat(model.summary().get("cost")).isCloseTo(0.471671, within(1e-4));
             assertThat(model.summary().get("accuracy")).isCloseTo(0.769433, within(1e-5));
             assertThat(model.views())
-                    .as("eight features: confusion matrix and table only")
-                    .hasSize(2);
+                    .as("eight features: no plane, only the confusion matrix, the table and the formulas")
+                    .extracting(v -> v.getClass().getSimpleName())
+                    .containsExactly("ConfusionMatrix", "TableView", "Formulas");
         }
     }
 
