@@ -194,6 +194,11 @@ function scrollRegion(label) {
 }
 
 function renderTable(figure, view, index) {
+  if (list(view.headers).length > 4) {
+    // A table of many columns (the CNN's layer table, the LSTM's RMSE table) gets the whole row, so that at a
+    // desktop's width its last columns are on screen rather than behind a scroll bar in half a row.
+    figure.classList.add('wide');
+  }
   const scroll = scrollRegion(view.title);
   const table = element('table', 'data');
   table.id = 'view-' + index;
