@@ -311,6 +311,17 @@ class AccessibilityIT {
             return problems;
         }
         String background = page.locator("#parallel").getAttribute("data-background");
+        // The canvas's text route: "Show data" lists one row per line drawn, and the label names the best run.
+        page.locator("#parallel-figure details.chart-data > summary").click();
+        String rows = page.locator("#parallel-figure table.chart-data-table").getAttribute("data-rows");
+        int lines = JSON.readTree(colours).size();
+        if (!String.valueOf(lines).equals(rows)) {
+            problems.add("/sweeps/" + sweepId + ": Show data lists " + rows + " rows for " + lines + " lines drawn");
+        }
+        String label = page.locator("#parallel").getAttribute("aria-label");
+        if (label == null || !label.contains("the best, run ")) {
+            problems.add("/sweeps/" + sweepId + ": the parallel coordinates' label names no best run: " + label);
+        }
         for (JsonNode colour : JSON.readTree(colours)) {
             double ratio = contrast(colour.asText(), background == null ? "#ffffff" : background);
             if (ratio < 3) {
