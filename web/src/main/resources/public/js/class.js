@@ -102,8 +102,32 @@
       chart.data.datasets = datasets;
       chart.update();
     }
+    const finals = datasets.filter((d) => d.data.length > 0)
+      .map((d) => ({label: d.label, first: d.data[0].y, last: d.data[d.data.length - 1].y}))
+      .sort((a, b) => a.last - b.last);
     document.getElementById('class-chart').setAttribute('aria-label', 'Each student\u2019s loss by step: '
-      + datasets.length + ' curves');
+      + datasets.length + ' curves' + (finals.length === 0 ? '' : '; lowest last loss ' + finals[0].label + ' '
+      + Number(finals[0].last).toPrecision(4) + ' (from ' + Number(finals[0].first).toPrecision(4) + ')'));
+    latest = datasets;
+    showData();
+  }
+
+  // The chart's text route, as on every other chart: "Show data" with every curve's points and a CSV.
+  let latest = [];
+  let disclosure = null;
+  function showData() {
+    if (disclosure) {
+      disclosure.update();
+      return;
+    }
+    disclosure = {update() {}};
+    const figure = document.getElementById('class-chart').closest('section');
+    import('/js/chartdata.js').then((m) => {
+      disclosure = m.dataDisclosure(figure, 'loss of each student', () => ({
+        columns: ['student', 'step', 'loss'],
+        rows: latest.flatMap((d) => d.data.map((p) => [d.label, p.x, p.y]))
+      }));
+    }).catch(() => {});
   }
 
   // The class is read again when the lesson's stream says a run reported points, changed status or started (at

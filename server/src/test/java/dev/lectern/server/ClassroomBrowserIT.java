@@ -114,6 +114,14 @@ class ClassroomBrowserIT {
                             .locator("td")
                             .nth(1))
                     .hasText("alice");
+            // The chart's text route: its label names the lowest last loss, and Show data lists every point drawn.
+            assertThat(teacher.locator("#class-chart"))
+                    .hasAttribute("aria-label", java.util.regex.Pattern.compile("2 curves; lowest last loss alice"));
+            teacher.locator("#curves-heading ~ details.chart-data > summary").click();
+            Object drawn = teacher.evaluate(
+                    "() => Chart.getChart('class-chart').data.datasets" + ".reduce((n, d) => n + d.data.length, 0)");
+            assertThat(teacher.locator("#curves-heading ~ details.chart-data table.chart-data-table"))
+                    .hasAttribute("data-rows", String.valueOf(drawn));
             // One click compares the ticked runs (the "compare any subset").
             List<String> ids = ((List<?>) teacher.locator("#class-runs input[name=ids]")
                             .evaluateAll("boxes => boxes.map(b => b.value)"))
