@@ -67,7 +67,7 @@ class PluginsBrowserIT {
         assertThat(page.locator("#plugin-row-polynomial-regression")).containsText("loaded");
         assertThat(page.locator("#plugin-row-from-the-future")).containsText("failed");
         assertThat(page.locator("#plugin-row-from-the-future .plugin-error"))
-                .containsText("was built for plugin API 2.0.0 but this server provides 1.3.0");
+                .containsText("was built for plugin API 2.0.0 but this server provides 1.4.0");
         Browser.screenshot(page, "plugins-failed");
 
         page.locator("#rescan").click();

@@ -134,8 +134,9 @@ public final class Messages {
      * @return the link
      */
     public String switchHref(String lang) {
-        return "/lang?to=" + lang + "&next=" + java.net.URLEncoder.encode(returnPath.isEmpty() ? "/" : returnPath,
-                java.nio.charset.StandardCharsets.UTF_8);
+        return "/lang?to=" + lang + "&next="
+                + java.net.URLEncoder.encode(
+                        returnPath.isEmpty() ? "/" : returnPath, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /**

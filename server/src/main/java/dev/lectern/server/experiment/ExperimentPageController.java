@@ -5,9 +5,11 @@ import dev.lectern.datasets.DatasetSpec;
 import dev.lectern.plugin.api.InvalidParameterException;
 import dev.lectern.plugin.api.LecturePlugin;
 import dev.lectern.plugin.api.ParamSpec;
+import dev.lectern.plugin.api.PluginTexts;
 import dev.lectern.server.ConflictException;
 import dev.lectern.server.access.Viewer;
 import dev.lectern.server.http.Ids;
+import dev.lectern.server.http.PageLanguage;
 import dev.lectern.server.metrics.MetricsRepository;
 import dev.lectern.server.plugin.PluginManager;
 import dev.lectern.web.Templates;
@@ -70,7 +72,7 @@ public final class ExperimentPageController {
         RunQuery pageQuery = query.page((current - 1) * PAGE_SIZE, PAGE_SIZE);
         List<Experiment> found = experiments.search(pageQuery);
         var summaries = metrics.summaries(found.stream().map(Experiment::id).toList());
-        Map<String, String> titles = recent.pluginTitles();
+        Map<String, String> titles = recent.pluginTitles(PageLanguage.locale(ctx));
         List<RunRow> rows = found.stream()
                 .map(e -> models.runRow(
                         e,
@@ -82,7 +84,9 @@ public final class ExperimentPageController {
                         Viewer.of(ctx).seesAll()))
                 .toList();
         List<KeyValue> pluginOptions = plugins.plugins().stream()
-                .map(p -> new KeyValue(p.descriptor().id(), p.descriptor().title()))
+                .map(p -> new KeyValue(
+                        p.descriptor().id(),
+                        PluginTexts.of(p, PageLanguage.locale(ctx)).title()))
                 .toList();
         List<String> datasetOptions =
                 datasets.catalog().all().stream().map(DatasetSpec::id).toList();
@@ -113,7 +117,7 @@ public final class ExperimentPageController {
                         e,
                         pluginTitle(e),
                         experiments.waitingReason(e).orElse(""),
-                        experiments.predictInputs(e.id()),
+                        predictInputs(e),
                         Map.of(),
                         null,
                         "",
@@ -123,7 +127,7 @@ public final class ExperimentPageController {
     /** The predict form without JavaScript: answer on the experiment page, or show the refused field. */
     public void predict(Context ctx) {
         Experiment e = experiments.get(Ids.experimentId(ctx));
-        List<ParamSpec> inputs = experiments.predictInputs(e.id());
+        List<ParamSpec> inputs = predictInputs(e);
         Map<String, Object> values = new LinkedHashMap<>();
         for (ParamSpec spec : inputs) {
             String value = ctx.formParam(spec.name());
@@ -173,8 +177,19 @@ public final class ExperimentPageController {
         }
     }
 
+    /** The model's inputs, labelled in the language of the page being answered on this thread. */
+    private List<ParamSpec> predictInputs(Experiment e) {
+        List<ParamSpec> inputs = experiments.predictInputs(e.id());
+        return plugins.find(e.pluginId())
+                .map(p -> PluginTexts.of(p, PageLanguage.current().locale()).params(inputs))
+                .orElse(inputs);
+    }
+
     private String pluginTitle(Experiment e) {
-        return plugins.find(e.pluginId()).map(p -> p.descriptor().title()).orElse(e.pluginId());
+        // The page being answered on this thread decides the language (see PageLanguage).
+        return plugins.find(e.pluginId())
+                .map(p -> PluginTexts.of(p, PageLanguage.current().locale()).title())
+                .orElse(e.pluginId());
     }
 
     /**

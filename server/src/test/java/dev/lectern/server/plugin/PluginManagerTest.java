@@ -133,7 +133,7 @@ class PluginManagerTest {
         manager.loadAll();
         assertThat(error(manager, "future"))
                 .isEqualTo(
-                        "plugin.jar was built for plugin API 2.0.0 but this server provides 1.3.0 (major versions differ)");
+                        "plugin.jar was built for plugin API 2.0.0 but this server provides 1.4.0 (major versions differ)");
     }
 
     @Test

@@ -11,9 +11,10 @@ public final class PluginApi {
      * views in predictions;
      * 1.2 added {@link MetricsSink#reportEpoch} and {@link MetricsSink#stepsPerEpoch}, so charts can draw by epoch;
      * 1.3 added {@link TrainingControl} (pause, single steps, resume, live values), reached through
-     * {@link TrainingContext#control()}, and {@link LecturePlugin#liveParameters()}.
+     * {@link TrainingContext#control()}, and {@link LecturePlugin#liveParameters()};
+     * 1.4 added {@link LecturePlugin#messages} and {@link PluginTexts}, a plugin's texts in more languages.
      */
-    public static final String VERSION = "1.3.0";
+    public static final String VERSION = "1.4.0";
 
     private PluginApi() {}
 
