@@ -110,6 +110,22 @@ public final class Messages {
     }
 
     /**
+     * Returns the texts the pages' scripts show ({@code js.*}) and the status names they write into badges
+     * ({@code status.*}), for the layout to hand to them.
+     *
+     * @return key to text, in key order
+     */
+    public java.util.SortedMap<String, String> scriptTexts() {
+        java.util.SortedMap<String, String> texts = new java.util.TreeMap<>();
+        for (String key : bundle.keySet()) {
+            if (key.startsWith("js.") || key.startsWith("status.")) {
+                texts.put(key, bundle.getString(key));
+            }
+        }
+        return texts;
+    }
+
+    /**
      * Returns the language tag for {@code <html lang>}, such as {@code ko}.
      *
      * @return the tag
