@@ -3,6 +3,7 @@ package dev.lectern.server.plugin;
 import dev.lectern.datasets.DatasetSpec;
 import dev.lectern.plugin.api.LecturePlugin;
 import dev.lectern.plugin.api.PluginTexts;
+import dev.lectern.server.dataset.DatasetTexts;
 import dev.lectern.web.page.DatasetOption;
 import dev.lectern.web.page.PluginCard;
 import dev.lectern.web.page.PluginRow;
@@ -73,7 +74,8 @@ public final class PluginPages {
 
     public static List<DatasetOption> datasetOptions(List<DatasetSpec> specs, String selected) {
         return specs.stream()
-                .map(s -> new DatasetOption(s.id(), s.title(), s.description(), s.id().equals(selected)))
+                .map(s -> new DatasetOption(
+                        s.id(), DatasetTexts.title(s), DatasetTexts.description(s), s.id().equals(selected)))
                 .toList();
     }
 }
