@@ -3,14 +3,20 @@ package dev.lectern.server;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.deque.html.axecore.playwright.AxeBuilder;
+import com.deque.html.axecore.results.AxeResults;
+import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.Cookie;
+import com.microsoft.playwright.options.LoadState;
 import dev.lectern.server.testing.Browser;
 import dev.lectern.server.testing.Http;
 import dev.lectern.server.testing.TestServer;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -144,6 +150,54 @@ class LanguageBrowserIT {
             assertThat(page.locator("label[for=learningRate]")).hasText("Learning rate α");
             assertThat(page.locator("#guide-heading")).hasText("What to look at");
         }
+    }
+
+    /**
+     * Korean words are shorter or longer than English ones: the Korean pages must pass the same axe rules (WCAG 2.0-2.2
+     * A and AA) and fit a phone's width. AccessibilityIT does this over more pages with more runs; this is the quick
+     * check beside the language tests.
+     */
+    @Test
+    @Timeout(240)
+    void koreanPagesPassAxeAndDoNotScrollSideways() {
+        List<String> problems = new ArrayList<>();
+        try (BrowserContext context = browser.newContext("ko-KR")) {
+            Page page = context.newPage();
+            page.setDefaultTimeout(60_000);
+            for (int width : new int[] {1400, 390}) {
+                page.setViewportSize(width, 900);
+                for (String path : List.of(
+                        "/",
+                        "/plugins",
+                        "/plugins/linear-regression",
+                        "/experiments",
+                        "/experiments/" + run,
+                        "/datasets",
+                        "/datasets/ex1data1",
+                        "/system",
+                        "/experiments/999999")) {
+                    page.navigate(server.url() + path);
+                    page.waitForLoadState(LoadState.NETWORKIDLE);
+                    String where = path + " @" + width + "px";
+                    if (!"ko".equals(page.locator("html").getAttribute("lang"))) {
+                        problems.add(where + ": not in Korean");
+                    }
+                    AxeResults results = new AxeBuilder(page)
+                            .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"))
+                            .analyze();
+                    for (Rule rule : results.getViolations()) {
+                        problems.add(where + ": " + rule.getId() + " (" + rule.getHelp() + ") on "
+                                + rule.getNodes().size() + " element(s)");
+                    }
+                    Object wide = page.evaluate("() => document.documentElement.scrollWidth > window.innerWidth + 1"
+                            + " ? document.documentElement.scrollWidth + ' px' : ''");
+                    if (!"".equals(wide)) {
+                        problems.add(where + ": the page scrolls sideways (" + wide + ")");
+                    }
+                }
+            }
+        }
+        assertThat(problems).as("Korean pages").isEmpty();
     }
 
     @Test
