@@ -14,6 +14,27 @@ export function element(tag, className, text) {
   return node;
 }
 
+let uiTexts = null;
+
+/**
+ * Returns a UI text in the page's language: the layout puts the texts scripts need into <template id="ui-texts">
+ * (one span per key). Without it, or without the key, the English fallback shows. {0}, {1}, ... take the values.
+ */
+export function uiText(key, fallback, ...values) {
+  if (uiTexts === null) {
+    uiTexts = new Map();
+    const holder = document.getElementById('ui-texts');
+    if (holder && holder.content) {
+      holder.content.querySelectorAll('[data-key]').forEach((span) => uiTexts.set(span.dataset.key, span.textContent));
+    }
+  }
+  let text = uiTexts.has(key) ? uiTexts.get(key) : fallback;
+  values.forEach((value, i) => {
+    text = text.split('{' + i + '}').join(String(value));
+  });
+  return text;
+}
+
 export function idPart(name) {
   return String(name).replace(/\s+/g, '-');
 }

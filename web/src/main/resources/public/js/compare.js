@@ -3,7 +3,7 @@
 // The server has already downsampled each curve (bucket min/max kept), so 20 runs of 100 000 points draw at once.
 // The x axis is steps or epochs: runs whose plugins declare their steps per epoch (plugin API 1.2) convert between the
 // two, so per-step and per-epoch metrics, and runs with different batch sizes, line up.
-import {COLORS, chartsAvailable, element, getJson, xOn} from './common.js';
+import {COLORS, chartsAvailable, element, getJson, uiText, xOn} from './common.js';
 import {dataDisclosure, describe} from './chartdata.js';
 
 const root = document.getElementById('compare-page');
@@ -52,8 +52,9 @@ function chooseAxis() {
   const requested = new URLSearchParams(window.location.search).get('x');
   if (unknown.length > 0) {
     axis = 'step';
-    note.textContent = 'By step only: ' + unknown.map((run) => run.label).join(', ')
-        + (unknown.length === 1 ? ' does' : ' do') + ' not say how many steps make an epoch.';
+    note.textContent = uiText(unknown.length === 1 ? 'js.byStepOne' : 'js.byStepMany',
+      unknown.length === 1 ? 'By step only: {0} does not say how many steps make an epoch.'
+        : 'By step only: {0} do not say how many steps make an epoch.', unknown.map((run) => run.label).join(', '));
     note.hidden = false;
   } else if (requested === 'step' || requested === 'epoch') {
     axis = requested;
@@ -61,8 +62,8 @@ function chooseAxis() {
     axis = new Set(counts).size > 1 ? 'epoch' : 'step';
   }
   if (unknown.length === 0 && new Set(counts).size > 1) {
-    note.textContent = 'The runs take different numbers of steps per epoch (' + Array.from(new Set(counts)).join(', ')
-        + '): by epoch they line up.';
+    note.textContent = uiText('js.stepsDiffer', 'The runs take different numbers of steps per epoch ({0}): by epoch they line up.',
+      Array.from(new Set(counts)).join(', '));
     note.hidden = false;
   }
   document.getElementById('x-' + axis).checked = true;
@@ -73,14 +74,14 @@ function draw() {
   charts.splice(0).forEach((c) => c.destroy());
   host.replaceChildren();
   if (!data || !chartsAvailable()) {
-    host.appendChild(element('p', 'empty', 'Charts are not available.'));
+    host.appendChild(element('p', 'empty', uiText('js.noCharts', 'Charts are not available.')));
     return;
   }
   const log = document.getElementById('log-scale').checked;
   const weight = Number(document.getElementById('smoothing').value);
   document.getElementById('smoothing-value').textContent = weight.toFixed(2);
   if (data.sharedMetrics.length === 0) {
-    host.appendChild(element('p', 'empty', 'These runs share no metric.'));
+    host.appendChild(element('p', 'empty', uiText('js.noSharedMetric', 'These runs share no metric.')));
     return;
   }
   const groups = new Map();

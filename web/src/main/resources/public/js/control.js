@@ -2,7 +2,7 @@
 // live-changeable, and the list of what was done at which step; the loss chart marks each change (metrics.js).
 // Every action is a fetch to POST /api/experiments/{id}/control with a JSON body; the answer and the SSE `control`
 // events keep the buttons in step with the run.
-import {element, format, getJson} from './common.js';
+import {element, format, getJson, uiText} from './common.js';
 import {setMarkers} from './metrics.js';
 
 let api = '';
@@ -69,7 +69,7 @@ function showLiveValues() {
       value.dataset.initial = value.textContent;
     }
     const e = latest[name.textContent];
-    value.textContent = e ? value.dataset.initial + ' \u2192 ' + format(e.to) + ' (live, from step ' + e.step + ')'
+    value.textContent = e ? value.dataset.initial + ' \u2192 ' + format(e.to) + ' ' + uiText('js.liveFrom', '(live, from step {0})', e.step)
       : value.dataset.initial;
   }
 }
@@ -97,7 +97,7 @@ export function applyControl(data) {
   events.sort((a, b) => a.step - b.step);
   const at = document.getElementById('paused-at');
   if (at && paused && typeof data.waitingAt === 'number') {
-    at.textContent = 'paused before step ' + data.waitingAt;
+    at.textContent = uiText('js.pausedBefore', 'paused before step {0}', data.waitingAt);
   }
   render();
 }

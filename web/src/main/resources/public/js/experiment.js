@@ -4,7 +4,7 @@
 // the metric history: the event stream is opened first, and the history is fetched when its first
 // `status` event arrives, so no point falls between the history and the live points. Both are merged
 // by step (metrics.js), so a point that arrives twice is drawn once.
-import {chartsAvailable, element, format, getJson} from './common.js';
+import {chartsAvailable, element, format, getJson, uiText} from './common.js';
 import {addHistory, addLivePoints, setChartOrder, setStepsPerEpoch} from './metrics.js';
 import {applyControl, endControl, enhanceControl} from './control.js';
 import {enhanceGradientCheck} from './gradients.js';
@@ -117,7 +117,7 @@ function applyStatus(data) {
     return;
   }
   const badge = document.getElementById('status');
-  badge.textContent = status;
+  badge.textContent = uiText('status.' + status, status);
   badge.className = 'badge status-' + status.toLowerCase();
   root.setAttribute('data-status', status);
   if (status !== 'QUEUED') {
@@ -150,7 +150,8 @@ function applyProgress(done, total, message) {
     const mb = (bytes) => (bytes / 1e6).toFixed(1) + ' MB';
     text.textContent = message + (total > 0 ? ' (' + mb(done) + ' of ' + mb(total) + ')' : '');
   } else {
-    text.textContent = 'step ' + done + (typeof total === 'number' && total > 0 ? ' of ' + total : '');
+    text.textContent = typeof total === 'number' && total > 0
+      ? uiText('js.stepOf', 'step {0} of {1}', done, total) : uiText('js.step', 'step {0}', done);
   }
 }
 
@@ -379,7 +380,7 @@ function enhanceCancel() {
     }
     const label = button.textContent;
     button.disabled = true;
-    button.textContent = 'Cancelling…';
+    button.textContent = uiText('js.cancelling', 'Cancelling…');
     fetch(api + '/cancel', {method: 'POST', headers: {Accept: 'application/json'}}).then((response) => {
       // 409: the run ended meanwhile. Either way the status event updates the page.
       if (!response.ok && response.status !== 409) {

@@ -1,5 +1,5 @@
 // Runs table: pick runs to compare, and keep queued and running rows current without a reload.
-import {getJson} from './common.js';
+import {getJson, uiText} from './common.js';
 
 const MIN = 2;
 const MAX = 20;
@@ -16,8 +16,10 @@ function enhanceSelection() {
     const n = form.querySelectorAll('input.select-run:checked').length;
     button.disabled = n < MIN || n > MAX;
     if (count) {
-      count.textContent = n === 0 ? 'Select 2 to 20 runs to compare.'
-        : n + ' selected' + (n < MIN ? ': select at least 2.' : n > MAX ? ': at most 20 can be compared.' : '.');
+      count.textContent = n === 0 ? uiText('js.selectHint', 'Select 2 to 20 runs to compare.')
+        : n < MIN ? uiText('js.selectedTooFew', '{0} selected: select at least 2.', n)
+          : n > MAX ? uiText('js.selectedTooMany', '{0} selected: at most 20 can be compared.', n)
+            : uiText('js.selected', '{0} selected.', n);
     }
   };
   form.addEventListener('change', update);
@@ -47,8 +49,9 @@ function keepActiveRowsCurrent() {
         return;
       }
       const badge = row.querySelector('.run-status .badge');
-      if (badge && badge.textContent !== run.status) {
-        badge.textContent = run.status;
+      const shown = uiText('status.' + run.status, run.status);
+      if (badge && badge.textContent !== shown) {
+        badge.textContent = shown;
         badge.className = 'badge status-' + run.status.toLowerCase();
       }
       const bar = row.querySelector('.row-progress');

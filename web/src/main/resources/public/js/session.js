@@ -2,6 +2,7 @@
 // pages work the same; /sign-in and the sign-out form are plain HTML.
 (function () {
   'use strict';
+  // The labels come in the page's language from data attributes on the slot (see layout/page.jte).
   const slot = document.getElementById('session');
   if (!slot) {
     return;
@@ -16,7 +17,7 @@
         const lessons = document.createElement('a');
         lessons.href = '/lessons';
         lessons.id = 'lessons-link';
-        lessons.textContent = 'Lessons';
+        lessons.textContent = slot.dataset.lessons || 'Lessons';
         slot.appendChild(lessons);
       }
       if (!session.user) {
@@ -30,7 +31,7 @@
       if (session.role === 'TEACHER') {
         const accounts = document.createElement('a');
         accounts.href = '/users';
-        accounts.textContent = 'Accounts';
+        accounts.textContent = slot.dataset.accounts || 'Accounts';
         slot.appendChild(accounts);
       }
       const form = document.createElement('form');
@@ -41,7 +42,7 @@
       button.type = 'submit';
       button.className = 'secondary';
       button.id = 'sign-out';
-      button.textContent = 'Sign out';
+      button.textContent = slot.dataset.signOut || 'Sign out';
       form.appendChild(button);
       slot.appendChild(form);
     })

@@ -10,8 +10,10 @@ import dev.lectern.plugin.api.Column;
 import dev.lectern.plugin.api.ColumnRole;
 import dev.lectern.plugin.api.DatasetKind;
 import dev.lectern.plugin.api.InvalidParameterException;
+import dev.lectern.plugin.api.PluginTexts;
 import dev.lectern.plugin.api.Table;
 import dev.lectern.server.access.Viewer;
+import dev.lectern.server.http.PageLanguage;
 import dev.lectern.server.plugin.PluginManager;
 import dev.lectern.web.Templates;
 import dev.lectern.web.page.DatasetClassCount;
@@ -161,11 +163,11 @@ public final class DatasetPageController {
             String source = upload != null ? "uploaded" : spec.generated() ? "generated" : "lecture file";
             DatasetRow row = new DatasetRow(
                     spec.id(),
-                    spec.title(),
+                    DatasetTexts.title(spec),
                     DatasetFacts.kind(spec),
                     rows,
                     shortColumns(spec.columns()),
-                    spec.description(),
+                    DatasetTexts.description(spec),
                     source,
                     upload == null ? "" : TIME.format(upload.createdAt()),
                     spec.info().facts().known() ? spec.info().facts().describe() : "");
@@ -180,7 +182,8 @@ public final class DatasetPageController {
         List<KeyValue> about = about(spec, upload, loaded);
         List<DatasetPluginLink> links = facts.pluginsFor(spec).stream()
                 .map(p -> new DatasetPluginLink(
-                        p.descriptor().id(), p.descriptor().title()))
+                        p.descriptor().id(),
+                        PluginTexts.of(p, PageLanguage.current().locale()).title()))
                 .toList();
         String labelName = spec.columns().stream()
                 .filter(c -> c.role() == ColumnRole.LABEL)
@@ -195,8 +198,8 @@ public final class DatasetPageController {
             }
             return new DatasetPage(
                     spec.id(),
-                    spec.title(),
-                    spec.description(),
+                    DatasetTexts.title(spec),
+                    DatasetTexts.description(spec),
                     upload.isPresent(),
                     about,
                     columns,
@@ -227,8 +230,8 @@ public final class DatasetPageController {
         int[] axes = DatasetFacts.defaultAxes(table);
         return new DatasetPage(
                 spec.id(),
-                spec.title(),
-                spec.description(),
+                DatasetTexts.title(spec),
+                DatasetTexts.description(spec),
                 upload.isPresent(),
                 about,
                 columns,

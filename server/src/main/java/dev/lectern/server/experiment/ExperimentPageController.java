@@ -5,9 +5,11 @@ import dev.lectern.datasets.DatasetSpec;
 import dev.lectern.plugin.api.InvalidParameterException;
 import dev.lectern.plugin.api.LecturePlugin;
 import dev.lectern.plugin.api.ParamSpec;
+import dev.lectern.plugin.api.PluginTexts;
 import dev.lectern.server.ConflictException;
 import dev.lectern.server.access.Viewer;
 import dev.lectern.server.http.Ids;
+import dev.lectern.server.http.PageLanguage;
 import dev.lectern.server.metrics.MetricsRepository;
 import dev.lectern.server.plugin.PluginManager;
 import dev.lectern.server.plugin.ResultNames;
@@ -80,7 +82,7 @@ public final class ExperimentPageController {
         List<Experiment> found = refusedConditions ? List.of() : experiments.search(pageQuery);
         Map<Long, RunGroupHead> heads = experiments.groupHeads(pageQuery, found);
         var summaries = metrics.summaries(found.stream().map(Experiment::id).toList());
-        Map<String, String> titles = recent.pluginTitles();
+        Map<String, String> titles = recent.pluginTitles(PageLanguage.locale(ctx));
         List<RunRow> rows = found.stream()
                 .map(e -> models.runRow(
                         e,
@@ -92,7 +94,9 @@ public final class ExperimentPageController {
                         Viewer.of(ctx).seesAll()))
                 .toList();
         List<KeyValue> pluginOptions = plugins.plugins().stream()
-                .map(p -> new KeyValue(p.descriptor().id(), p.descriptor().title()))
+                .map(p -> new KeyValue(
+                        p.descriptor().id(),
+                        PluginTexts.of(p, PageLanguage.locale(ctx)).title()))
                 .toList();
         List<String> datasetOptions =
                 datasets.catalog().all().stream().map(DatasetSpec::id).toList();
@@ -140,7 +144,7 @@ public final class ExperimentPageController {
                         pluginTitle(e),
                         resultNames(e),
                         experiments.waitingReason(e).orElse(""),
-                        experiments.predictInputs(e.id()),
+                        predictInputs(e),
                         Map.of(),
                         null,
                         "",
@@ -150,7 +154,7 @@ public final class ExperimentPageController {
     /** The predict form without JavaScript: answer on the experiment page, or show the refused field. */
     public void predict(Context ctx) {
         Experiment e = experiments.get(Ids.experimentId(ctx));
-        List<ParamSpec> inputs = experiments.predictInputs(e.id());
+        List<ParamSpec> inputs = predictInputs(e);
         Map<String, Object> values = new LinkedHashMap<>();
         for (ParamSpec spec : inputs) {
             String value = ctx.formParam(spec.name());
@@ -207,8 +211,19 @@ public final class ExperimentPageController {
         return ResultNames.of(plugins.find(e.pluginId()));
     }
 
+    /** The model's inputs, labelled in the language of the page being answered on this thread. */
+    private List<ParamSpec> predictInputs(Experiment e) {
+        List<ParamSpec> inputs = experiments.predictInputs(e.id());
+        return plugins.find(e.pluginId())
+                .map(p -> PluginTexts.of(p, PageLanguage.current().locale()).params(inputs))
+                .orElse(inputs);
+    }
+
     private String pluginTitle(Experiment e) {
-        return plugins.find(e.pluginId()).map(p -> p.descriptor().title()).orElse(e.pluginId());
+        // The page being answered on this thread decides the language (see PageLanguage).
+        return plugins.find(e.pluginId())
+                .map(p -> PluginTexts.of(p, PageLanguage.current().locale()).title())
+                .orElse(e.pluginId());
     }
 
     /**

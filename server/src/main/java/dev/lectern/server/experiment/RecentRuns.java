@@ -1,11 +1,13 @@
 package dev.lectern.server.experiment;
 
+import dev.lectern.plugin.api.PluginTexts;
 import dev.lectern.server.access.Viewer;
 import dev.lectern.server.metrics.MetricsRepository;
 import dev.lectern.server.plugin.PluginManager;
 import dev.lectern.web.page.ExperimentRow;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -42,8 +44,21 @@ public final class RecentRuns {
      * @return their rows, newest first
      */
     public List<ExperimentRow> rows(Optional<String> plugin, Viewer viewer, int count) {
+        return rows(plugin, viewer, count, Locale.ENGLISH);
+    }
+
+    /**
+     * Returns the newest runs, their plugins named in a language.
+     *
+     * @param plugin only this plugin's runs, or all
+     * @param viewer who looks: a student sees their own
+     * @param count how many
+     * @param locale the language of the plugins' titles
+     * @return their rows, newest first
+     */
+    public List<ExperimentRow> rows(Optional<String> plugin, Viewer viewer, int count, Locale locale) {
         List<Experiment> list = experiments.page(plugin, viewer.onlyOwner(), 1, count);
-        Map<String, String> titles = pluginTitles();
+        Map<String, String> titles = pluginTitles(locale);
         Map<Long, Double> losses =
                 metrics.lastValues(list.stream().map(Experiment::id).toList(), "loss");
         return list.stream().map(e -> views.row(e, titles, losses.get(e.id()))).toList();
@@ -51,9 +66,20 @@ public final class RecentRuns {
 
     /** Each loaded plugin's title by its id. */
     public Map<String, String> pluginTitles() {
+        return pluginTitles(Locale.ENGLISH);
+    }
+
+    /**
+     * Each loaded plugin's title by its id, in a language.
+     *
+     * @param locale the language
+     * @return the titles
+     */
+    public Map<String, String> pluginTitles(Locale locale) {
         Map<String, String> titles = new HashMap<>();
         plugins.plugins()
-                .forEach(p -> titles.put(p.descriptor().id(), p.descriptor().title()));
+                .forEach(p -> titles.put(
+                        p.descriptor().id(), PluginTexts.of(p, locale).title()));
         return titles;
     }
 }

@@ -33,7 +33,7 @@ public final class AccessControl extends Plugin<Void> {
     public static final String USER_SUBJECT = "user:";
     /** Paths anyone may open when accounts are on: the sign-in page and what it is drawn with. */
     private static final List<String> PUBLIC =
-            List.of("/sign-in", "/api/session", "/css/", "/js/", "/webjars/", "/vendor/", "/favicon");
+            List.of("/sign-in", "/lang", "/api/session", "/css/", "/js/", "/webjars/", "/vendor/", "/favicon");
 
     private final HostAllowList hosts;
     private final Optional<byte[]> tokenHash;

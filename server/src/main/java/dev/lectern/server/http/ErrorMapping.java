@@ -77,6 +77,8 @@ final class ErrorMapping extends Plugin<Void> {
 
     void answer(Context ctx, int status, String message, String field) {
         ctx.status(status);
+        // In the reader's language where the message's shape is known; English clients get it as it was.
+        message = ErrorText.in(message, PageLanguage.messages(ctx));
         if (ctx.path().startsWith("/api/")) {
             ctx.json(new ErrorBody(message, field));
         } else {

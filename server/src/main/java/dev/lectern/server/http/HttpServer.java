@@ -77,7 +77,7 @@ public final class HttpServer {
             LessonService lessons,
             DeviceResolver devices,
             WorkersControllerFactory workers) {
-        Templates templates = new Templates();
+        Templates templates = new Templates(PageLanguage::current);
         ErrorMapping errors = new ErrorMapping(templates);
         JettyErrors jettyErrors = new JettyErrors(errors, json.mapper());
         ExperimentViews views = new ExperimentViews(
@@ -116,6 +116,8 @@ public final class HttpServer {
             config.jetty.multipartConfig.maxTotalRequestSize(
                     uploads.maxBytes() + DatasetUploads.MULTIPART_SLACK, SizeUnit.BYTES);
             config.jetty.multipartConfig.maxInMemoryFileSize(256, SizeUnit.KB);
+            // First, so that even a refusal's page is in the reader's language.
+            config.registerPlugin(new PageLanguage());
             // Registered before the routes, so no route (nor its own before handler) runs for a refused request.
             config.registerPlugin(new AccessControl(
                     new HostAllowList(settings.allowedHosts()),

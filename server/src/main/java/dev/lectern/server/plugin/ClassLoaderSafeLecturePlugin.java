@@ -14,7 +14,9 @@ import dev.lectern.plugin.api.TrainingContext;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.ResourceBundle;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
@@ -77,6 +79,12 @@ final class ClassLoaderSafeLecturePlugin implements LecturePlugin {
             delegate.validate(values, dataset);
             return null;
         });
+    }
+
+    // Delegated: the default would look for the bundle beside this wrapper, not beside the plugin.
+    @Override
+    public ResourceBundle messages(Locale locale) {
+        return unchecked(() -> delegate.messages(locale));
     }
 
     @Override

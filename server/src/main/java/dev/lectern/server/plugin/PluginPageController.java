@@ -5,6 +5,7 @@ import dev.lectern.datasets.DatasetSpec;
 import dev.lectern.plugin.api.InvalidParameterException;
 import dev.lectern.plugin.api.LecturePlugin;
 import dev.lectern.plugin.api.ParamSpec;
+import dev.lectern.plugin.api.PluginTexts;
 import dev.lectern.server.ForbiddenException;
 import dev.lectern.server.NotFoundException;
 import dev.lectern.server.access.Viewer;
@@ -13,7 +14,9 @@ import dev.lectern.server.experiment.Experiment;
 import dev.lectern.server.experiment.ExperimentService;
 import dev.lectern.server.experiment.NewExperiment;
 import dev.lectern.server.experiment.RecentRuns;
+import dev.lectern.server.http.ErrorText;
 import dev.lectern.server.http.Forms;
+import dev.lectern.server.http.PageLanguage;
 import dev.lectern.web.Templates;
 import dev.lectern.web.page.DashboardPage;
 import dev.lectern.web.page.PluginListPage;
@@ -68,16 +71,18 @@ public final class PluginPageController {
     public void dashboard(Context ctx) {
         var cards = plugins.statuses().stream()
                 .sorted(LectureOrder.STATUSES)
-                .map(s -> PluginPages.card(s, plugins))
+                .map(s -> PluginPages.card(s, plugins, PageLanguage.locale(ctx)))
                 .toList();
         ctx.html(templates.render(
-                "dashboard.jte", new DashboardPage(cards, recent.rows(Optional.empty(), Viewer.of(ctx), RECENT))));
+                "dashboard.jte",
+                new DashboardPage(
+                        cards, recent.rows(Optional.empty(), Viewer.of(ctx), RECENT, PageLanguage.locale(ctx)))));
     }
 
     /** {@code GET /plugins}: every plugin found and why any failed. */
     public void plugins(Context ctx) {
         List<PluginRow> rows = plugins.statuses().stream()
-                .map(s -> PluginPages.pluginRow(s, plugins))
+                .map(s -> PluginPages.pluginRow(s, plugins, PageLanguage.locale(ctx)))
                 .toList();
         ctx.html(templates.render("plugins/index.jte", new PluginListPage(rows)));
     }
@@ -151,17 +156,28 @@ public final class PluginPageController {
         boolean datasetError = "dataset".equals(errorField);
         boolean fieldError = errorField != null
                 && plugin.hyperParameters().stream().anyMatch(s -> s.name().equals(errorField));
+        PluginTexts texts = PluginTexts.of(plugin, PageLanguage.locale(ctx));
+        if (fieldError && error != null) {
+            // The message starts with the field's declared (English) label: name the field as the form does.
+            for (ParamSpec spec : plugin.hyperParameters()) {
+                if (spec.name().equals(errorField) && error.startsWith(spec.label() + " ")) {
+                    error = texts.param(spec).label()
+                            + error.substring(spec.label().length());
+                }
+            }
+        }
+        error = ErrorText.in(error, PageLanguage.messages(ctx));
         String formError = error != null && !datasetError && !fieldError ? error : "";
         return new PluginPage(
-                PluginPages.card(plugin),
+                PluginPages.card(plugin, PageLanguage.locale(ctx)),
                 plugin.descriptor().formulas(),
-                plugin.guide(),
+                texts.guide(),
                 PluginPages.datasetOptions(options, selected),
-                Forms.fields(plugin.hyperParameters(), values, errorField, error),
+                Forms.fields(texts.params(plugin.hyperParameters()), values, errorField, error),
                 datasetError ? error : "",
                 formError,
                 name,
-                recent.rows(Optional.of(plugin.descriptor().id()), Viewer.of(ctx), RECENT),
+                recent.rows(Optional.of(plugin.descriptor().id()), Viewer.of(ctx), RECENT, PageLanguage.locale(ctx)),
                 Viewer.of(ctx).isTeacher());
     }
 

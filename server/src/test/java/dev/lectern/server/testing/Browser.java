@@ -50,9 +50,21 @@ public final class Browser implements AutoCloseable {
                                         "--no-first-run"))));
     }
 
-    /** Opens a fresh context (no cookies) with a laptop-sized window. */
+    /** Opens a fresh context (no cookies) with a laptop-sized window, in English whatever the machine's locale. */
     public BrowserContext newContext() {
-        return browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions().setViewportSize(1280, 900));
+        return newContext("en-US");
+    }
+
+    /**
+     * Opens a fresh context (no cookies) with a laptop-sized window whose browser asks for a language.
+     *
+     * @param locale the browser's locale, such as {@code ko-KR}: its {@code Accept-Language} and {@code navigator.language}
+     * @return the context
+     */
+    public BrowserContext newContext(String locale) {
+        return browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
+                .setViewportSize(1280, 900)
+                .setLocale(locale));
     }
 
     /** Saves a full-page screenshot as {@code target/screenshots/<name>.png}. */

@@ -19,4 +19,20 @@ public record ErrorPage(int status, String message) {
             default -> status >= 500 ? "Something went wrong" : "Error";
         };
     }
+
+    /**
+     * Returns the key of the heading's text in the UI bundles ({@code error.heading.<key>}), such as {@code notFound}.
+     *
+     * @return the key
+     */
+    public String headingKey() {
+        return switch (status) {
+            case 400 -> "badRequest";
+            case 401, 403 -> "notAllowed";
+            case 404 -> "notFound";
+            case 409 -> "conflict";
+            case 413 -> "tooLarge";
+            default -> status >= 500 ? "serverError" : "other";
+        };
+    }
 }

@@ -4,7 +4,9 @@ import ai.djl.Device;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.ResourceBundle;
 import java.util.Set;
 
 /**
@@ -140,6 +142,20 @@ public interface LecturePlugin {
      */
     default int lectureNumber() {
         return 0;
+    }
+
+    /**
+     * Returns the plugin's texts in a language, looked up by {@link PluginTexts} under keys such as {@code title},
+     * {@code summary}, {@code guide} and {@code param.learningRate.label}. The default loads
+     * {@code <the plugin class's package>/messages_<language>.properties} (UTF-8) through the plugin's own class
+     * loader, the plain {@code messages.properties} being the fallback for every language; a plugin with no bundle
+     * shows its declared (English) texts. Since API 1.4.
+     *
+     * @param locale the language, such as {@link Locale#KOREAN}
+     * @return the bundle, or {@code null} when the plugin has none
+     */
+    default ResourceBundle messages(Locale locale) {
+        return PluginTexts.bundle(getClass(), locale);
     }
 
     /**

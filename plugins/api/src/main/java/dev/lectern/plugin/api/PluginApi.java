@@ -18,8 +18,9 @@ public final class PluginApi {
      * {@link TrainedModel#gradientProblem} and the package {@code dev.lectern.plugin.api.gradient}), live lesson
      * pictures ({@link TrainingControl#viewsDue()} and {@link TrainingControl#views}), so a paused or single-stepped
      * run shows its current model, with the {@link dev.lectern.plugin.api.view.Formulas} view,
-     * {@link LecturePlugin#resultLabels()} (plain names and units of summary keys) and
-     * {@link LecturePlugin#lectureNumber()} (the dashboard's lecture order).
+     * {@link LecturePlugin#resultLabels()} (plain names and units of summary keys),
+     * {@link LecturePlugin#lectureNumber()} (the dashboard's lecture order), and {@link LecturePlugin#messages} with
+     * {@link PluginTexts}, a plugin's texts in more languages.
      */
     public static final String VERSION = "1.4.0";
 
