@@ -4,11 +4,10 @@ package dev.lectern.plugin.linreg;
 final class LinearRegressionGuide {
 
     static final String TEXT = """
-            Watch the cost fall on the loss chart. The form opens on the synthetic line y = 2x + 4 with standardized \
-            features, where the fit reaches W ≈ 2 and b ≈ 4 well within its 1500 steps. Pick the food-truck data \
-            (ex1data1) and the form takes the lecture's settings (α = 0.01, 1500 steps, W = b = 0, raw \
-            populations): the cost starts at 32.07 and reaches 4.48; the dashed line is the best cost any line can \
-            reach, from the normal equation.
+            Watch the cost fall on the loss chart. The form opens on the food-truck data (ex1data1) with the \
+            lecture's settings (α = 0.01, 1500 steps, W = b = 0, raw populations): the cost starts at 32.07 and \
+            reaches 4.48; the dashed line is the best cost any line can reach, from the normal equation. The \
+            synthetic line y = 2x + 4 (standardized) is the quick check: the fit reaches W ≈ 2 and b ≈ 4.
 
             The cost surface shows why: J(W, b) is a bowl, and gradient descent walks downhill from (0, 0). On raw \
             features the bowl is a long narrow valley, so the path zig-zags and 1500 steps stop short of the \
