@@ -31,7 +31,7 @@ class LessonsBrowserIT extends BrowserTest {
 
         assertThat(page.locator("#status"))
                 .hasText("SUCCEEDED", new LocatorAssertions.HasTextOptions().setTimeout(60_000));
-        assertThat(summaryValue("trainAccuracy")).hasText("1");
+        assertThat(summaryValue("Training accuracy")).hasText("1");
         Locator boundary = page.locator("figure.view-heatmap").first();
         assertThat(boundary).containsText("boundary");
         assertThat(boundary.locator("canvas[role=img]")).isVisible();
