@@ -42,7 +42,11 @@ public final class HistoryMove {
             "lesson_runs",
             "run_events");
 
-    static final List<String> NOT_COPIED = List.of("workers", "scheduled_tasks");
+    /**
+     * Tables of a running cluster, not of history: nodes, the queue, and the newest live pictures of runs in training
+     * (a move happens with the server stopped, when no run trains and its pictures are in its saved views).
+     */
+    static final List<String> NOT_COPIED = List.of("workers", "scheduled_tasks", "live_views");
     private static final int BATCH = 5_000;
 
     private HistoryMove() {}
