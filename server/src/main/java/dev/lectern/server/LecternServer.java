@@ -388,7 +388,6 @@ public final class LecternServer implements AutoCloseable {
         }
     }
 
-    /** The plugins shipped with the server live in {@code plugins/} beside the jar (or beside target/classes). */
     /** The bundled plugins, then the plugins folder's, loaded: what the server, a worker and doctor all train with. */
     static PluginManager loadPlugins(Settings settings) {
         PluginManager plugins = new PluginManager(
@@ -405,6 +404,7 @@ public final class LecternServer implements AutoCloseable {
                 DatasetCatalog.builtIn(), new DatasetResolver(settings.datasetMirror(), settings.datasetCacheDir()));
     }
 
+    /** The plugins shipped with the server live in {@code plugins/} beside the jar (or beside target/classes). */
     public static Path bundledPluginsDir() {
         String override = System.getProperty("lectern.bundledPlugins");
         if (override != null) {

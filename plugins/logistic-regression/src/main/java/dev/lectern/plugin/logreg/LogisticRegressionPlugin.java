@@ -36,13 +36,13 @@ public final class LogisticRegressionPlugin implements LecturePlugin {
         return LogisticRegressionParams.SPECS;
     }
 
-    /** The learning rate may change while the run trains: the optimizer reads it before each step. */
     /** Its models compare backpropagation of the training loss with finite differences (API 1.4). */
     @Override
     public boolean checksGradients() {
         return true;
     }
 
+    /** The learning rate may change while the run trains: the optimizer reads it before each step. */
     @Override
     public Set<String> liveParameters() {
         return Set.of(LogisticRegressionParams.LEARNING_RATE);

@@ -56,13 +56,13 @@ public final class MlpPlugin implements LecturePlugin {
         return MlpParams.SPECS;
     }
 
-    /** The learning rate may change while the run trains: the optimizer reads it before each step. */
     /** Its models compare backpropagation of the training loss with finite differences (API 1.4). */
     @Override
     public boolean checksGradients() {
         return true;
     }
 
+    /** The learning rate may change while the run trains: the optimizer reads it before each step. */
     @Override
     public Set<String> liveParameters() {
         return Set.of(MlpParams.LEARNING_RATE);

@@ -54,13 +54,13 @@ public final class SoftmaxRegressionPlugin implements LecturePlugin {
         return SoftmaxRegressionParams.SPECS;
     }
 
-    /** The learning rate may change while the run trains: the optimizer reads it before each step. */
     /** Its models compare backpropagation of the training loss with finite differences (API 1.4). */
     @Override
     public boolean checksGradients() {
         return true;
     }
 
+    /** The learning rate may change while the run trains: the optimizer reads it before each step. */
     @Override
     public Set<String> liveParameters() {
         return Set.of(SoftmaxRegressionParams.LEARNING_RATE);
