@@ -47,6 +47,7 @@ public final class HistoryMove {
      * (a move happens with the server stopped, when no run trains and its pictures are in its saved views).
      */
     static final List<String> NOT_COPIED = List.of("workers", "scheduled_tasks", "live_views");
+
     private static final int BATCH = 5_000;
 
     private HistoryMove() {}
