@@ -54,7 +54,8 @@ class EscapingTest {
                 java.util.List.of("demo"),
                 "**bold** <script>alert(1)</script>",
                 "<p><strong>bold</strong> &lt;script&gt;alert(1)&lt;/script&gt;</p>",
-                0L);
+                0L,
+                false);
         whenRendered("experiments/show.jte", page)
                 .thenContains("<title>" + ESCAPED + " · Lectern</title>", ">" + ESCAPED + "</h1>")
                 .thenDoesNotContain("<script>alert");

@@ -147,6 +147,7 @@ final class Samples {
                 java.util.List.of("demo"),
                 "**bold** <script>alert(1)</script>",
                 "<p><strong>bold</strong> &lt;script&gt;alert(1)&lt;/script&gt;</p>",
-                0L);
+                0L,
+                false);
     }
 }

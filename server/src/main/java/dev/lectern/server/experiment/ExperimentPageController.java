@@ -164,47 +164,37 @@ public final class ExperimentPageController {
         }
         try {
             String answer = experiments.predict(e.id(), values).text();
-            ctx.html(templates.render(
-                    "experiments/show.jte",
-                    models.page(
-                            e,
-                            pluginTitle(e),
-                            resultNames(e),
-                            experiments.waitingReason(e).orElse(""),
-                            inputs,
-                            values,
-                            null,
-                            answer,
-                            null)));
+            renderPredicted(ctx, HttpStatus.OK, e, inputs, values, null, answer, null);
         } catch (InvalidParameterException invalid) {
-            ctx.status(HttpStatus.BAD_REQUEST)
-                    .html(templates.render(
-                            "experiments/show.jte",
-                            models.page(
-                                    e,
-                                    pluginTitle(e),
-                                    resultNames(e),
-                                    experiments.waitingReason(e).orElse(""),
-                                    inputs,
-                                    values,
-                                    invalid.field(),
-                                    "",
-                                    invalid.getMessage())));
+            renderPredicted(ctx, HttpStatus.BAD_REQUEST, e, inputs, values, invalid.field(), "", invalid.getMessage());
         } catch (ConflictException conflict) {
-            ctx.status(HttpStatus.CONFLICT)
-                    .html(templates.render(
-                            "experiments/show.jte",
-                            models.page(
-                                    e,
-                                    pluginTitle(e),
-                                    resultNames(e),
-                                    experiments.waitingReason(e).orElse(""),
-                                    inputs,
-                                    values,
-                                    null,
-                                    "",
-                                    conflict.getMessage())));
+            renderPredicted(ctx, HttpStatus.CONFLICT, e, inputs, values, null, "", conflict.getMessage());
         }
+    }
+
+    /** The run's page after a Predict: the answer, or the refused field and why. */
+    private void renderPredicted(
+            Context ctx,
+            HttpStatus status,
+            Experiment e,
+            List<ParamSpec> inputs,
+            Map<String, Object> values,
+            String field,
+            String answer,
+            String error) {
+        ctx.status(status)
+                .html(templates.render(
+                        "experiments/show.jte",
+                        models.page(
+                                e,
+                                pluginTitle(e),
+                                resultNames(e),
+                                experiments.waitingReason(e).orElse(""),
+                                inputs,
+                                values,
+                                field,
+                                answer,
+                                error)));
     }
 
     private ResultNames resultNames(Experiment e) {

@@ -53,54 +53,6 @@ public record ExperimentPage(
         long parentId,
         boolean checksGradients) {
 
-    /** A page without the gradient check. */
-    public ExperimentPage(
-            long id,
-            String name,
-            String pluginId,
-            String pluginTitle,
-            String dataset,
-            String status,
-            String error,
-            String waiting,
-            long progressDone,
-            long progressTotal,
-            boolean active,
-            List<KeyValue> params,
-            List<KeyValue> summary,
-            List<KeyValue> facts,
-            List<FormField> predictFields,
-            String prediction,
-            String predictError,
-            List<String> tags,
-            String notes,
-            String notesHtml,
-            long parentId) {
-        this(
-                id,
-                name,
-                pluginId,
-                pluginTitle,
-                dataset,
-                status,
-                error,
-                waiting,
-                progressDone,
-                progressTotal,
-                active,
-                params,
-                summary,
-                facts,
-                predictFields,
-                prediction,
-                predictError,
-                tags,
-                notes,
-                notesHtml,
-                parentId,
-                false);
-    }
-
     /** Whether the "Check gradients" action applies: the plugin offers it and the run has a saved model. */
     public boolean gradientCheckable() {
         return checksGradients && "SUCCEEDED".equals(status);
